@@ -1,0 +1,107 @@
+//! The in-memory shape of a deck: categories of behaviors, as a trainer reads them on a card.
+
+use serde::{Deserialize, Serialize};
+
+/// A leadership role that a role-specific item is addressed to (seed 004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Supervisors,
+    Managers,
+    Directors,
+}
+
+impl Role {
+    /// Every role, in the order seed 004 lists them.
+    pub const ALL: [Role; 3] = [Role::Supervisors, Role::Managers, Role::Directors];
+
+    /// The plural label used on screen and in deck files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Supervisors => "Supervisors",
+            Role::Managers => "Managers",
+            Role::Directors => "Directors",
+        }
+    }
+
+    /// Reads a role name as written in the seeds ("Supervisor", "Managers", …), any case.
+    pub fn parse(word: &str) -> Option<Role> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "supervisor" | "supervisors" => Some(Role::Supervisors),
+            "manager" | "managers" => Some(Role::Managers),
+            "director" | "directors" => Some(Role::Directors),
+            _ => None,
+        }
+    }
+}
+
+/// A block of free text on a card: a paragraph or a bullet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "text")]
+pub enum Block {
+    Paragraph(String),
+    Bullet(String),
+}
+
+/// A role-specific item under a lettered item (`i. Supervisors: …`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleItem {
+    /// The roman numeral as written (`i`, `ii`, …).
+    pub numeral: String,
+    pub role: Role,
+    pub text: String,
+}
+
+/// A lettered item under a numbered behavior (`a. …`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub letter: char,
+    pub text: String,
+    pub roles: Vec<RoleItem>,
+}
+
+/// A numbered behavior or principle (`1. …`), with its body text and lettered items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Behavior {
+    pub number: u32,
+    pub title: String,
+    pub body: Vec<Block>,
+    pub items: Vec<Item>,
+}
+
+/// One category card (`## …`): the unit a group works on in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub name: String,
+    /// Where this card's wording comes from, when it differs from the deck's source.
+    pub source: Option<String>,
+    /// Text before the first numbered behavior (definitions, context, notes to the trainer).
+    pub intro: Vec<Block>,
+    pub behaviors: Vec<Behavior>,
+}
+
+/// A deck: the categories a sticky-note activity walks through, with its source named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deck {
+    /// The file stem, e.g. `practice`; how sessions and the command line refer to the deck.
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    /// Text after the title and before the first category.
+    pub intro: Vec<Block>,
+    pub categories: Vec<Category>,
+}
+
+impl Deck {
+    /// The category names in order.
+    pub fn category_names(&self) -> Vec<String> {
+        self.categories.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// Finds a category by name, ignoring case.
+    pub fn category(&self, name: &str) -> Option<&Category> {
+        self.categories
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+    }
+}

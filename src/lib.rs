@@ -1,0 +1,10 @@
+//! cpm-workshop: run California Child Welfare Core Practice Model workshops from a projected
+//! terminal. Layers, bottom up: `workshop` (pure domain), `content` (decks and activity scripts),
+//! `store` (sessions on disk), `export` (pure formatters), `cli` and `ui` on top.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod content;
+pub mod export;
+pub mod store;
+pub mod workshop;

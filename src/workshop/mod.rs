@@ -1,0 +1,18 @@
+//! The workshop domain: sessions, groups, notes, the run order, timers and undo.
+//! Pure: no I/O, no terminal, no clock; `now` is always passed in.
+
+pub mod duration;
+pub mod edits;
+pub mod note;
+pub mod plan;
+pub mod session;
+pub mod step;
+pub mod text;
+pub mod timer;
+
+pub use edits::{Change, History};
+pub use note::{DeletedNote, Note, NoteId, Placement};
+pub use plan::{Mode, PlanStep};
+pub use session::{Activity, Durations, EditError, Group, Session, SessionSpec};
+pub use step::{Prompt, StepKind};
+pub use timer::{Face, Reading, RunState, Timer};

@@ -1,0 +1,499 @@
+//! A workshop session: everything the room produced and where the facilitator stands.
+
+use super::note::{DeletedNote, Note, NoteId, Placement};
+use super::plan::{Mode, PlanStep, category_for, plan};
+use super::step::{Prompt, StepKind};
+use super::text::{sanitize, sanitize_line};
+use super::timer::Timer;
+use crate::content::Role;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// The session file format this build writes and understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Fewest and most groups a workshop can have.
+pub const GROUPS_RANGE: std::ops::RangeInclusive<u32> = 2..=12;
+
+/// Longest note text accepted, in characters; a longer paste is refused with a message rather than
+/// silently cut (10,000 characters fit).
+pub const MAX_NOTE_CHARS: usize = 20_000;
+
+/// Which activity a session runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Activity {
+    /// The sticky-note behavior activity (seed 001).
+    Sticky,
+    /// The Snapshot warm-up (seed 002).
+    Snapshot,
+}
+
+impl Activity {
+    /// The word used on the command line and in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Activity::Sticky => "sticky",
+            Activity::Snapshot => "snapshot",
+        }
+    }
+
+    /// How a trainer would name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Activity::Sticky => "Sticky-note behaviors",
+            Activity::Snapshot => "Snapshot warm-up",
+        }
+    }
+}
+
+/// A table of 3–6 people; numbered from 1, optionally named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub number: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Group {
+    /// "Group 3" or "Group 3 (Redwoods)".
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("Group {} ({name})", self.number),
+            None => format!("Group {}", self.number),
+        }
+    }
+}
+
+/// Step lengths in seconds, adjustable per session; `read` is untimed unless set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Durations {
+    #[serde(default)]
+    pub read: Option<u32>,
+    pub brainstorm: u32,
+    pub share: u32,
+    pub commitment: u32,
+}
+
+impl Default for Durations {
+    /// Seed 001's timings: brainstorm 1–2 min, share 2–3 min, commitment "a minute or two".
+    fn default() -> Self {
+        Durations {
+            read: None,
+            brainstorm: 120,
+            share: 180,
+            commitment: 120,
+        }
+    }
+}
+
+impl Durations {
+    /// The countdown length for a kind of step, or `None` if it is untimed.
+    pub fn for_step(&self, kind: StepKind) -> Option<u32> {
+        match kind {
+            StepKind::Read => self.read,
+            StepKind::BrainstormAlready | StepKind::BrainstormEnhance => Some(self.brainstorm),
+            StepKind::ShareAlready | StepKind::ShareEnhance => Some(self.share),
+            StepKind::Commitment => Some(self.commitment),
+            StepKind::WrapUp => None,
+        }
+    }
+}
+
+/// What a new session is made from.
+#[derive(Debug, Clone)]
+pub struct SessionSpec {
+    pub name: String,
+    pub activity: Activity,
+    pub deck: String,
+    pub categories: Vec<String>,
+    pub groups: u32,
+    pub group_names: Vec<String>,
+    pub mode: Mode,
+    pub durations: Durations,
+    pub role: Option<Role>,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the note is empty once control characters are removed")]
+    Empty,
+    #[error("the note is {0} characters long; the most is {MAX_NOTE_CHARS}")]
+    TooLong(usize),
+    #[error("there is no group {0} (this workshop has groups 1 to {1})")]
+    NoSuchGroup(u32, u32),
+    #[error("there is no category {0:?} in this workshop")]
+    NoSuchCategory(String),
+    #[error("a {0} note needs a category")]
+    CategoryNeeded(&'static str),
+    #[error("no note {0}")]
+    NoSuchNote(NoteId),
+    #[error("the number of groups must be from 2 to 12, not {0}")]
+    GroupCount(u32),
+    #[error("a workshop needs at least one category")]
+    NoCategories,
+}
+
+/// A whole workshop session: set-up, position, timer and every note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: String,
+    pub name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    pub activity: Activity,
+    pub deck: String,
+    /// The deck's category names when the session was made, so the plan never shifts under it.
+    pub categories: Vec<String>,
+    pub groups: Vec<Group>,
+    pub mode: Mode,
+    pub durations: Durations,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Index into the run order ([`Session::plan`]).
+    pub position: usize,
+    pub timer: Timer,
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub trash: Vec<DeletedNote>,
+    pub next_note_id: NoteId,
+    /// Reserved for the Snapshot warm-up's votes, analysis and priorities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<serde_json::Value>,
+}
+
+impl Session {
+    /// A fresh session at the first step, timer ready.
+    pub fn new(id: String, spec: SessionSpec, now: OffsetDateTime) -> Result<Session, EditError> {
+        if !GROUPS_RANGE.contains(&spec.groups) {
+            return Err(EditError::GroupCount(spec.groups));
+        }
+        if spec.categories.is_empty() {
+            return Err(EditError::NoCategories);
+        }
+        let groups = (1..=spec.groups)
+            .map(|number| Group {
+                number,
+                name: spec
+                    .group_names
+                    .get(number as usize - 1)
+                    .map(|n| sanitize_line(n))
+                    .filter(|n| !n.is_empty()),
+            })
+            .collect();
+        let mut session = Session {
+            schema_version: SCHEMA_VERSION,
+            id,
+            name: sanitize_line(&spec.name),
+            created: now,
+            updated: now,
+            activity: spec.activity,
+            deck: spec.deck,
+            categories: spec.categories,
+            groups,
+            mode: spec.mode,
+            durations: spec.durations,
+            role: spec.role,
+            position: 0,
+            timer: Timer::new(None),
+            notes: Vec::new(),
+            trash: Vec::new(),
+            next_note_id: 1,
+            snapshot: None,
+        };
+        session.reset_timer();
+        Ok(session)
+    }
+
+    /// The same set-up (deck, groups, mode, times) with no notes, for the next workshop.
+    pub fn as_template(&self, id: String, name: String, now: OffsetDateTime) -> Session {
+        let mut copy = Session {
+            id,
+            name: sanitize_line(&name),
+            created: now,
+            updated: now,
+            position: 0,
+            notes: Vec::new(),
+            trash: Vec::new(),
+            next_note_id: 1,
+            snapshot: None,
+            ..self.clone()
+        };
+        copy.reset_timer();
+        copy
+    }
+
+    /// The whole run order.
+    pub fn plan(&self) -> Vec<PlanStep> {
+        plan(self.categories.len())
+    }
+
+    /// The step the facilitator is on.
+    pub fn step(&self) -> PlanStep {
+        let plan = self.plan();
+        let last = plan.len() - 1;
+        plan[self.position.min(last)]
+    }
+
+    /// The category (index) that `group` (1-based) works in the current round, if it is a round.
+    pub fn category_index_for(&self, group: u32) -> Option<usize> {
+        let round = self.step().round?;
+        Some(category_for(
+            self.mode,
+            group.saturating_sub(1) as usize,
+            round,
+            self.categories.len(),
+        ))
+    }
+
+    /// The category name that `group` works now, if any.
+    pub fn category_for(&self, group: u32) -> Option<&str> {
+        self.category_index_for(group)
+            .and_then(|i| self.categories.get(i))
+            .map(String::as_str)
+    }
+
+    /// Moves to the next step, resetting the timer to that step's length; false at the end.
+    pub fn next_step(&mut self, now: OffsetDateTime) -> bool {
+        self.go_to(self.position + 1, now)
+    }
+
+    /// Moves back one step; false at the start.
+    pub fn previous_step(&mut self, now: OffsetDateTime) -> bool {
+        match self.position.checked_sub(1) {
+            Some(p) => self.go_to(p, now),
+            None => false,
+        }
+    }
+
+    /// Jumps to a position in the run order, resetting the timer; false if out of range.
+    pub fn go_to(&mut self, position: usize, now: OffsetDateTime) -> bool {
+        if position >= self.plan().len() || position == self.position {
+            return false;
+        }
+        self.position = position;
+        self.reset_timer();
+        self.updated = now;
+        true
+    }
+
+    fn reset_timer(&mut self) {
+        self.timer = Timer::new(self.durations.for_step(self.step().kind));
+    }
+
+    /// The default placement for a note typed now by `group`: its current category and the
+    /// current step's prompt.
+    pub fn placement_now(&self, group: u32) -> Placement {
+        let prompt = self.step().kind.default_prompt();
+        Placement {
+            group,
+            category: match prompt {
+                Prompt::Commitment => None,
+                _ => self
+                    .category_for(group)
+                    .or_else(|| self.categories.first().map(String::as_str))
+                    .map(str::to_string),
+            },
+            prompt,
+        }
+    }
+
+    /// A live note by id.
+    pub fn note(&self, id: NoteId) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Live notes on a placement, in the order they were written.
+    pub fn notes_at<'a>(&'a self, placement: &'a Placement) -> impl Iterator<Item = &'a Note> {
+        self.notes.iter().filter(move |n| &n.placement == placement)
+    }
+
+    /// The commitment notes, in order.
+    pub fn commitments(&self) -> impl Iterator<Item = &Note> {
+        self.notes
+            .iter()
+            .filter(|n| n.placement.prompt == Prompt::Commitment)
+    }
+
+    /// Checks a placement against this session's groups and categories, normalising the
+    /// category name to the session's own spelling.
+    pub fn validate_placement(&self, mut placement: Placement) -> Result<Placement, EditError> {
+        let groups = self.groups.len() as u32;
+        if placement.group == 0 || placement.group > groups {
+            return Err(EditError::NoSuchGroup(placement.group, groups));
+        }
+        placement.category = match (placement.category.take(), placement.prompt) {
+            (_, Prompt::Commitment) => None,
+            (None, p) => return Err(EditError::CategoryNeeded(p.id())),
+            (Some(name), _) => Some(
+                self.find_category(&name)
+                    .ok_or(EditError::NoSuchCategory(name))?
+                    .to_string(),
+            ),
+        };
+        Ok(placement)
+    }
+
+    /// Finds a category by name, ignoring case.
+    pub fn find_category(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        self.categories
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// Cleans note text and checks it is worth keeping.
+    pub fn clean_text(text: &str) -> Result<String, EditError> {
+        let clean = sanitize(text);
+        if clean.is_empty() {
+            return Err(EditError::Empty);
+        }
+        let chars = clean.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            return Err(EditError::TooLong(chars));
+        }
+        Ok(clean)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    pub const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
+
+    pub fn spec() -> SessionSpec {
+        SessionSpec {
+            name: "Tuesday cohort".into(),
+            activity: Activity::Sticky,
+            deck: "practice".into(),
+            categories: [
+                "Foundational",
+                "Engagement",
+                "Assessment",
+                "Teaming",
+                "Service Planning & Delivery",
+                "Transition",
+            ]
+            .map(String::from)
+            .to_vec(),
+            groups: 4,
+            group_names: vec!["Redwoods".into()],
+            mode: Mode::Rotation,
+            durations: Durations::default(),
+            role: None,
+        }
+    }
+
+    pub fn session() -> Session {
+        Session::new("s1".into(), spec(), T0).unwrap()
+    }
+
+    #[test]
+    fn new_session_starts_at_first_read_step() {
+        let s = session();
+        assert_eq!(s.step().kind, StepKind::Read);
+        assert_eq!(s.groups.len(), 4);
+        assert_eq!(s.groups[0].label(), "Group 1 (Redwoods)");
+        assert_eq!(s.groups[1].label(), "Group 2");
+        assert_eq!(s.timer.length_ms, None);
+    }
+
+    #[test]
+    fn refuses_bad_group_counts() {
+        let mut sp = spec();
+        sp.groups = 13;
+        assert_eq!(
+            Session::new("x".into(), sp, T0).unwrap_err(),
+            EditError::GroupCount(13)
+        );
+    }
+
+    #[test]
+    fn steps_reset_the_timer_to_the_step_length() {
+        let mut s = session();
+        assert!(s.next_step(T0));
+        assert_eq!(s.step().kind, StepKind::BrainstormAlready);
+        assert_eq!(s.timer.length_ms, Some(120_000));
+        assert!(s.next_step(T0));
+        assert_eq!(s.timer.length_ms, Some(180_000));
+        assert!(s.previous_step(T0));
+        assert_eq!(s.timer.length_ms, Some(120_000));
+        s.go_to(30, T0);
+        assert_eq!(s.step().kind, StepKind::Commitment);
+        assert!(s.next_step(T0));
+        assert!(!s.next_step(T0), "no step after wrap-up");
+        assert!(!s.go_to(99, T0));
+    }
+
+    #[test]
+    fn placement_follows_rotation_and_step_prompt() {
+        let mut s = session();
+        s.go_to(5 + 3, T0); // round 1, brainstorm enhance
+        let p = s.placement_now(2);
+        assert_eq!(p.category.as_deref(), Some("Assessment"));
+        assert_eq!(p.prompt, Prompt::Enhance);
+        s.go_to(30, T0);
+        assert_eq!(s.placement_now(2).category, None);
+        assert_eq!(s.placement_now(2).prompt, Prompt::Commitment);
+    }
+
+    #[test]
+    fn template_keeps_setup_and_drops_notes() {
+        let mut s = session();
+        s.next_note_id = 9;
+        s.position = 4;
+        let t = s.as_template("s2".into(), "Copy".into(), T0);
+        assert_eq!(t.groups, s.groups);
+        assert_eq!(t.position, 0);
+        assert!(t.notes.is_empty());
+        assert_eq!(t.next_note_id, 1);
+    }
+
+    #[test]
+    fn validates_placements() {
+        let s = session();
+        let p = |g, c: Option<&str>, prompt| Placement {
+            group: g,
+            category: c.map(String::from),
+            prompt,
+        };
+        assert_eq!(
+            s.validate_placement(p(1, Some("teaming"), Prompt::Already))
+                .unwrap()
+                .category
+                .as_deref(),
+            Some("Teaming")
+        );
+        assert_eq!(
+            s.validate_placement(p(5, Some("Teaming"), Prompt::Already)),
+            Err(EditError::NoSuchGroup(5, 4))
+        );
+        assert!(matches!(
+            s.validate_placement(p(1, Some("Cooking"), Prompt::Already)),
+            Err(EditError::NoSuchCategory(_))
+        ));
+        assert!(
+            s.validate_placement(p(1, Some("Teaming"), Prompt::Commitment))
+                .unwrap()
+                .category
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn clean_text_refuses_empty_and_huge() {
+        assert_eq!(Session::clean_text("\u{1b}[2J  "), Err(EditError::Empty));
+        assert!(Session::clean_text(&"x".repeat(10_000)).is_ok());
+        assert!(matches!(
+            Session::clean_text(&"x".repeat(MAX_NOTE_CHARS + 1)),
+            Err(EditError::TooLong(_))
+        ));
+    }
+}
