@@ -7,4 +7,5 @@ pub mod cli;
 pub mod content;
 pub mod export;
 pub mod store;
+pub mod ui;
 pub mod workshop;

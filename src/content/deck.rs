@@ -105,3 +105,45 @@ impl Deck {
             .find(|c| c.name.eq_ignore_ascii_case(name))
     }
 }
+
+impl Deck {
+    /// The same deck with role items for other roles removed; `None` keeps every role item.
+    pub fn filtered_for(&self, role: Option<Role>) -> Deck {
+        let mut deck = self.clone();
+        if let Some(role) = role {
+            for item in deck
+                .categories
+                .iter_mut()
+                .flat_map(|c| c.behaviors.iter_mut())
+                .flat_map(|b| b.items.iter_mut())
+            {
+                item.roles.retain(|r| r.role == role);
+            }
+        }
+        deck
+    }
+
+    /// Every numbered behavior in the deck, in order.
+    pub fn behaviors(&self) -> impl Iterator<Item = &Behavior> {
+        self.categories.iter().flat_map(|c| c.behaviors.iter())
+    }
+
+    /// How many numbered behaviors the deck holds.
+    pub fn behavior_count(&self) -> usize {
+        self.behaviors().count()
+    }
+
+    /// How many role items are addressed to `role`.
+    pub fn role_item_count(&self, role: Role) -> usize {
+        self.behaviors()
+            .flat_map(|b| b.items.iter())
+            .flat_map(|i| i.roles.iter())
+            .filter(|r| r.role == role)
+            .count()
+    }
+
+    /// Whether any role item is present (so a role filter makes sense).
+    pub fn has_role_items(&self) -> bool {
+        Role::ALL.iter().any(|&r| self.role_item_count(r) > 0)
+    }
+}

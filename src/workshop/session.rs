@@ -101,7 +101,7 @@ impl Durations {
 }
 
 /// What a new session is made from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SessionSpec {
     pub name: String,
     pub activity: Activity,

@@ -1,0 +1,628 @@
+//! The command line: clap definitions and the non-interactive commands.
+
+use crate::content::{self, Library, Role};
+use crate::export::{self, Format, Scope};
+use crate::store::{Store, Summary};
+use crate::ui::theme::ThemeName;
+use crate::workshop::duration::parse_duration;
+use crate::workshop::{Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec};
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+/// Run California Child Welfare Core Practice Model workshops from a projected terminal.
+#[derive(Debug, Parser)]
+#[command(name = "cpm-workshop", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder holding the session files (default: the platform's data folder).
+    #[arg(long, global = true, env = "CPM_WORKSHOP_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Folder of extra or replacement decks (*.md) and activities (activities/*.json).
+    #[arg(long, global = true, env = "CPM_WORKSHOP_CONTENT", value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Colour theme of the full-screen app (NO_COLOR turns colours off whatever this says).
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::HighContrast)]
+    pub theme: ThemeName,
+    /// Where the app writes exports (default: Documents/cpm-workshop, else <store>/exports).
+    #[arg(long, global = true, env = "CPM_WORKSHOP_EXPORTS", value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the full-screen app straight into a session.
+    Open {
+        /// Session id or an unambiguous start of its name.
+        session: String,
+    },
+    /// Create a session and print its id.
+    New(NewArgs),
+    /// List saved sessions, newest first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add notes to a session: TEXT, or '-' to read one note per line from standard input.
+    Add(AddArgs),
+    /// Export a session's notes.
+    Export(ExportArgs),
+    /// Rename a session.
+    Rename { session: String, name: String },
+    /// Copy a session's set-up (deck, groups, times) into a new session without notes.
+    Duplicate {
+        session: String,
+        /// Name of the copy (default: "<name> (copy)").
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Move a session to the store's trash (restorable).
+    Delete { session: String },
+    /// List the trash, or bring a session back from it.
+    Restore {
+        /// Id of the trashed session; omit to list the trash.
+        session: Option<String>,
+    },
+    /// Decks and activity scripts.
+    #[command(subcommand)]
+    Content(ContentCommand),
+}
+
+/// `cpm-workshop new` options.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Session name (default: the activity and today's date).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_enum, default_value_t = ActivityArg::Sticky)]
+    pub activity: ActivityArg,
+    /// Deck id (see `content list`).
+    #[arg(long, default_value = "practice")]
+    pub deck: String,
+    /// Number of groups (tables), 2 to 12.
+    #[arg(long, default_value_t = 4)]
+    pub groups: u32,
+    /// Group names, comma-separated, in group order.
+    #[arg(long, value_delimiter = ',')]
+    pub group_names: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ModeArg::Together)]
+    pub mode: ModeArg,
+    /// Brainstorm length: 90s, 2m, 1:30.
+    #[arg(long, value_name = "DUR", value_parser = duration_arg)]
+    pub brainstorm: Option<u32>,
+    /// Share length.
+    #[arg(long, value_name = "DUR", value_parser = duration_arg)]
+    pub share: Option<u32>,
+    /// Commitment length.
+    #[arg(long, value_name = "DUR", value_parser = duration_arg)]
+    pub commitment: Option<u32>,
+    /// Time the read step too (untimed by default).
+    #[arg(long, value_name = "DUR", value_parser = duration_arg)]
+    pub read: Option<u32>,
+    /// Show only this role's items of the leadership deck.
+    #[arg(long, value_enum)]
+    pub role: Option<RoleArg>,
+}
+
+/// `cpm-workshop add` options.
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    pub session: String,
+    /// Group number (1-based).
+    #[arg(long)]
+    pub group: u32,
+    /// Category name (default: the group's category at the session's current step).
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long, value_enum)]
+    pub prompt: PromptArg,
+    /// Author's initials.
+    #[arg(long)]
+    pub initials: Option<String>,
+    /// The note, or '-' to read one note per line from standard input.
+    pub text: String,
+}
+
+/// `cpm-workshop export` options.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub session: String,
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Only this group's handout.
+    #[arg(long, conflicts_with_all = ["category", "commitments"])]
+    pub group: Option<u32>,
+    /// Only this category, across groups.
+    #[arg(long, conflicts_with = "commitments")]
+    pub category: Option<String>,
+    /// Only the commitments.
+    #[arg(long)]
+    pub commitments: bool,
+    /// Write here instead of standard output ('-' for standard output).
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// `cpm-workshop content …`.
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// List the decks: id, title, categories, source.
+    List,
+    /// Print one deck.
+    Show {
+        deck: String,
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+    },
+    /// Validate a deck file or a content folder; exits non-zero with the errors.
+    Check { path: PathBuf },
+}
+
+/// Which activity (command-line spelling).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ActivityArg {
+    Sticky,
+    Snapshot,
+}
+
+/// Which mode (command-line spelling).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    Together,
+    Rotation,
+}
+
+/// Which prompt (command-line spelling).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PromptArg {
+    Already,
+    Enhance,
+    Commitment,
+}
+
+/// Which role (command-line spelling).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Supervisors,
+    Managers,
+    Directors,
+}
+
+impl From<ActivityArg> for Activity {
+    fn from(a: ActivityArg) -> Self {
+        match a {
+            ActivityArg::Sticky => Activity::Sticky,
+            ActivityArg::Snapshot => Activity::Snapshot,
+        }
+    }
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::Together => Mode::Together,
+            ModeArg::Rotation => Mode::Rotation,
+        }
+    }
+}
+
+impl From<PromptArg> for Prompt {
+    fn from(p: PromptArg) -> Self {
+        match p {
+            PromptArg::Already => Prompt::Already,
+            PromptArg::Enhance => Prompt::Enhance,
+            PromptArg::Commitment => Prompt::Commitment,
+        }
+    }
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Supervisors => Role::Supervisors,
+            RoleArg::Managers => Role::Managers,
+            RoleArg::Directors => Role::Directors,
+        }
+    }
+}
+
+fn duration_arg(s: &str) -> Result<u32, String> {
+    parse_duration(s).map_err(|e| e.to_string())
+}
+
+/// The current time in the machine's local offset (captured once at start-up by the caller).
+pub fn now(offset: time::UtcOffset) -> OffsetDateTime {
+    OffsetDateTime::now_utc().to_offset(offset)
+}
+
+/// Opens the store named on the command line, or the platform default.
+pub fn open_store(cli: &Cli) -> Result<Store> {
+    let dir = match &cli.store {
+        Some(dir) => dir.clone(),
+        None => Store::default_dir()?,
+    };
+    Ok(Store::open(dir)?)
+}
+
+/// The folder the app writes exports to.
+pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
+    if let Some(dir) = &cli.exports {
+        return dir.clone();
+    }
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("cpm-workshop")))
+        .unwrap_or_else(|| store.dir().join("exports"))
+}
+
+/// Loads the shipped content plus the override folder, reporting skipped files on stderr.
+pub fn load_library(cli: &Cli) -> Result<Library> {
+    let library = Library::load(cli.content.as_deref())?;
+    for problem in &library.skipped {
+        eprintln!("warning: skipped {problem}");
+    }
+    Ok(library)
+}
+
+/// Runs a non-interactive subcommand, writing its output to `out`.
+pub fn run(cli: &Cli, command: &Command, offset: time::UtcOffset, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Open { .. } => bail!("`open` is handled by the full-screen app"),
+        Command::New(args) => new(cli, args, now(offset), out),
+        Command::List { json } => list(cli, *json, out),
+        Command::Add(args) => add(cli, args, now(offset), out),
+        Command::Export(args) => export_cmd(cli, args, out),
+        Command::Rename { session, name } => {
+            let store = open_store(cli)?;
+            let id = store.find(session)?.id;
+            let s = store.rename(&id, name, now(offset))?;
+            writeln!(out, "Renamed {} to {:?}", s.id, s.name)?;
+            Ok(())
+        }
+        Command::Duplicate { session, name } => {
+            let store = open_store(cli)?;
+            let found = store.find(session)?;
+            let name = name.clone().unwrap_or_else(|| format!("{} (copy)", found.name));
+            let copy = store.duplicate(&found.id, &name, now(offset))?;
+            writeln!(out, "{}", copy.id)?;
+            Ok(())
+        }
+        Command::Delete { session } => {
+            let store = open_store(cli)?;
+            let found = store.find(session)?;
+            let to = store.delete(&found.id, now(offset))?;
+            writeln!(
+                out,
+                "Moved {:?} ({}) to the trash: {}\nRestore it with: cpm-workshop restore {}",
+                found.name,
+                found.id,
+                to.display(),
+                found.id
+            )?;
+            Ok(())
+        }
+        Command::Restore { session } => {
+            let store = open_store(cli)?;
+            match session {
+                None => {
+                    let trashed = store.trashed()?;
+                    if trashed.is_empty() {
+                        writeln!(out, "The trash is empty.")?;
+                    }
+                    for s in trashed {
+                        writeln!(out, "{}  {}", s.id, s.name)?;
+                    }
+                }
+                Some(id) => {
+                    let s = store.restore(id)?;
+                    writeln!(out, "Restored {:?} ({})", s.name, s.id)?;
+                }
+            }
+            Ok(())
+        }
+        Command::Content(c) => content_cmd(cli, c, out),
+    }
+}
+
+fn new(cli: &Cli, args: &NewArgs, now: OffsetDateTime, out: &mut dyn Write) -> Result<()> {
+    let library = load_library(cli)?;
+    let store = open_store(cli)?;
+    let activity = Activity::from(args.activity);
+    let (deck, categories) = match activity {
+        Activity::Sticky => {
+            let deck = library.deck(&args.deck).ok_or_else(|| {
+                anyhow!(
+                    "no deck {:?}; the decks are: {}",
+                    args.deck,
+                    deck_ids(&library)
+                )
+            })?;
+            (deck.id.clone(), deck.category_names())
+        }
+        Activity::Snapshot => (
+            "snapshot".to_string(),
+            library
+                .snapshot
+                .dimensions
+                .iter()
+                .map(|d| d.name.clone())
+                .collect(),
+        ),
+    };
+    let defaults = Durations::default();
+    let durations = Durations {
+        read: args.read.or(defaults.read),
+        brainstorm: args.brainstorm.unwrap_or(defaults.brainstorm),
+        share: args.share.unwrap_or(defaults.share),
+        commitment: args.commitment.unwrap_or(defaults.commitment),
+    };
+    let name = args.name.clone().unwrap_or_else(|| {
+        format!(
+            "{} {:04}-{:02}-{:02}",
+            activity.label(),
+            now.year(),
+            u8::from(now.month()),
+            now.day()
+        )
+    });
+    let spec = SessionSpec {
+        name,
+        activity,
+        deck,
+        categories,
+        groups: args.groups,
+        group_names: args.group_names.clone(),
+        mode: args.mode.into(),
+        durations,
+        role: args.role.map(Role::from),
+    };
+    let session = Session::new(store.new_id(now), spec, now)?;
+    store.create(&session)?;
+    writeln!(out, "{}", session.id)?;
+    Ok(())
+}
+
+fn deck_ids(library: &Library) -> String {
+    library
+        .decks()
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
+    let store = open_store(cli)?;
+    let listing = store.list()?;
+    for problem in &listing.problems {
+        eprintln!("warning: {problem}");
+    }
+    if json {
+        let rows: Vec<serde_json::Value> = listing.sessions.iter().map(summary_json).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    if listing.sessions.is_empty() {
+        writeln!(
+            out,
+            "No sessions in {}. Create one with: cpm-workshop new",
+            store.dir().display()
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<20} {:<16} {:<9} {:<11} {:>6} {:>6}  NAME",
+        "ID", "UPDATED", "ACTIVITY", "DECK", "GROUPS", "NOTES"
+    )?;
+    for s in &listing.sessions {
+        writeln!(
+            out,
+            "{:<20} {:<16} {:<9} {:<11} {:>6} {:>6}  {}",
+            s.id,
+            short_time(s.updated),
+            s.activity.id(),
+            s.deck,
+            s.groups,
+            s.notes,
+            s.name
+        )?;
+    }
+    Ok(())
+}
+
+fn summary_json(s: &Summary) -> serde_json::Value {
+    let rfc = |t: OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    serde_json::json!({
+        "id": s.id,
+        "name": s.name,
+        "created": rfc(s.created),
+        "updated": rfc(s.updated),
+        "activity": s.activity.id(),
+        "deck": s.deck,
+        "groups": s.groups,
+        "notes": s.notes,
+        "path": s.path,
+    })
+}
+
+/// `2026-11-23 09:32` in the time's own offset.
+pub fn short_time(t: OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> Result<()> {
+    let store = open_store(cli)?;
+    let id = store.find(&args.session)?.id;
+    let _lock = store.lock(&id)?;
+    let mut session = store.load(&id)?;
+    let prompt = Prompt::from(args.prompt);
+    let placement = Placement {
+        group: args.group,
+        category: match (&args.category, prompt) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Prompt::Commitment) => None,
+            (None, _) => session.placement_now(args.group).category,
+        },
+        prompt,
+    };
+    let placement = session.validate_placement(placement)?;
+    let initials = args.initials.as_deref();
+    if args.text != "-" {
+        session.add_note(&args.text, placement, initials, now)?;
+        store.save(&session)?;
+        writeln!(out, "Saved 1 note to {:?} ({}).", session.name, session.id)?;
+        return Ok(());
+    }
+    // One note per line. Save whenever no further input is already buffered, so notes streamed
+    // in one at a time are each on disk before the next is awaited, while a piped file is
+    // written in a few large saves.
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    let (mut saved, mut pending, mut problems) = (0usize, 0usize, Vec::new());
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .context("reading notes from standard input")?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let line = String::from_utf8_lossy(&buf);
+        if !line.trim().is_empty() {
+            match session.add_note(&line, placement.clone(), initials, now) {
+                Ok(_) => pending += 1,
+                Err(e) => problems.push(format!("line {line_no}: not saved: {e}")),
+            }
+        }
+        if pending > 0 && reader.buffer().is_empty() {
+            store.save(&session)?;
+            saved += pending;
+            pending = 0;
+        }
+    }
+    if pending > 0 {
+        store.save(&session)?;
+        saved += pending;
+    }
+    writeln!(
+        out,
+        "Saved {saved} note{} to {:?} ({}).",
+        if saved == 1 { "" } else { "s" },
+        session.name,
+        session.id
+    )?;
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
+fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let library = load_library(cli)?;
+    let store = open_store(cli)?;
+    let id = store.find(&args.session)?.id;
+    let session = store.load(&id)?;
+    let scope = if let Some(g) = args.group {
+        if g == 0 || g as usize > session.groups.len() {
+            bail!(
+                "there is no group {g} in {:?} (it has groups 1 to {})",
+                session.name,
+                session.groups.len()
+            );
+        }
+        Scope::Group(g)
+    } else if let Some(c) = &args.category {
+        let name = session.find_category(c).ok_or_else(|| {
+            anyhow!(
+                "there is no category {c:?} in {:?}; its categories are: {}",
+                session.name,
+                session.categories.join(", ")
+            )
+        })?;
+        Scope::Category(name.to_string())
+    } else if args.commitments {
+        Scope::Commitments
+    } else {
+        Scope::All
+    };
+    let deck = library.deck(&session.deck);
+    let options = export::Options {
+        scope,
+        deck_title: deck.map(|d| d.title.clone()),
+        deck_source: deck.map(|d| d.source.clone()),
+    };
+    let text = export::render(&session, args.format, &options);
+    match &args.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            crate::store::write_file_atomic(path, text.as_bytes())?;
+            writeln!(out, "Wrote {}", absolute(path).display())?;
+        }
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Result<()> {
+    match command {
+        ContentCommand::List => {
+            let library = load_library(cli)?;
+            for deck in library.decks() {
+                writeln!(out, "{}  {}", deck.id, deck.title)?;
+                writeln!(out, "    categories: {}", deck.category_names().join(", "))?;
+                writeln!(out, "    source: {}", deck.source)?;
+            }
+            Ok(())
+        }
+        ContentCommand::Show { deck, role } => {
+            let library = load_library(cli)?;
+            let found = library.deck(deck).ok_or_else(|| {
+                anyhow!("no deck {deck:?}; the decks are: {}", deck_ids(&library))
+            })?;
+            let shown = found.filtered_for(role.map(Role::from));
+            write!(out, "{}", content::deck_to_text(&shown))?;
+            Ok(())
+        }
+        ContentCommand::Check { path } => {
+            let results = content::check_path(path);
+            let mut failed = 0;
+            for r in &results {
+                match r {
+                    Ok(msg) => writeln!(out, "{msg}")?,
+                    Err(e) => {
+                        failed += 1;
+                        writeln!(out, "error: {e}")?;
+                    }
+                }
+            }
+            if results.is_empty() {
+                bail!("{}: no deck files (*.md) found", path.display());
+            }
+            if failed > 0 {
+                bail!("{failed} of {} content files have errors", results.len());
+            }
+            Ok(())
+        }
+    }
+}

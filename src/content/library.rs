@@ -1,0 +1,311 @@
+//! The decks and activity scripts a run can use: the shipped ones, plus a trainer's folder.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use super::activity::{SnapshotActivity, StickyActivity};
+use super::deck::Deck;
+use super::embedded::{self, DEFAULT_DECK, SHIPPED_DECKS};
+use super::error::{ContentError, FolderProblem};
+use super::files::read_text;
+use super::parse::parse_deck;
+
+/// The folder, inside a content folder, that holds activity scripts.
+pub const ACTIVITIES_DIR: &str = "activities";
+/// The sticky-note activity script's file name.
+pub const STICKY_FILE: &str = "sticky.json";
+/// The Snapshot warm-up script's file name.
+pub const SNAPSHOT_FILE: &str = "snapshot.json";
+
+/// Every deck and activity script available, and the override files that were skipped.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// Shipped decks in shipped order (practice, leadership, erp, integration), then
+    /// override-only decks by id. Always holds a `practice` deck.
+    decks: Vec<Deck>,
+    pub sticky: StickyActivity,
+    pub snapshot: SnapshotActivity,
+    /// Override files that could not be used, each with why; the shipped content stood in.
+    pub skipped: Vec<ContentError>,
+}
+
+impl Library {
+    /// The content compiled into the binary (a test proves it always loads).
+    pub fn shipped() -> Library {
+        Library {
+            decks: embedded::decks(),
+            sticky: embedded::sticky(),
+            snapshot: embedded::snapshot(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// The shipped content with a trainer's folder on top: each `*.md` there adds a deck or
+    /// replaces the shipped deck with the same id, and `activities/sticky.json` /
+    /// `activities/snapshot.json` replace the shipped scripts. A file that cannot be used is
+    /// recorded in `skipped` and the rest still load. The folder must exist.
+    pub fn load(override_dir: Option<&Path>) -> Result<Library, ContentError> {
+        let mut library = Library::shipped();
+        let Some(dir) = override_dir else {
+            return Ok(library);
+        };
+        let listing = list_folder(dir)?;
+        library.skipped.extend(listing.unreadable);
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for path in listing.decks {
+            match read_deck_file(&path) {
+                Ok(deck) => {
+                    let key = deck.id.to_lowercase();
+                    if let Some(other) = seen.get(&key) {
+                        library.skipped.push(ContentError::DuplicateDeck {
+                            file: path,
+                            id: deck.id,
+                            other: other.clone(),
+                        });
+                        continue;
+                    }
+                    seen.insert(key, path);
+                    library.add_or_replace(deck);
+                }
+                Err(err) => library.skipped.push(err),
+            }
+        }
+        library.sort_added_decks();
+        let activities = dir.join(ACTIVITIES_DIR);
+        let sticky = activities.join(STICKY_FILE);
+        if sticky.exists() {
+            match read_sticky(&sticky) {
+                Ok(activity) => library.sticky = activity,
+                Err(err) => library.skipped.push(err),
+            }
+        }
+        let snapshot = activities.join(SNAPSHOT_FILE);
+        if snapshot.exists() {
+            match read_snapshot(&snapshot) {
+                Ok(activity) => library.snapshot = activity,
+                Err(err) => library.skipped.push(err),
+            }
+        }
+        Ok(library)
+    }
+
+    /// Every deck, in a stable order.
+    pub fn decks(&self) -> &[Deck] {
+        &self.decks
+    }
+
+    /// Finds a deck by id, ignoring case.
+    pub fn deck(&self, id: &str) -> Option<&Deck> {
+        let id = id.trim().to_lowercase();
+        self.decks.iter().find(|d| d.id.to_lowercase() == id)
+    }
+
+    /// The deck used when none is chosen: `practice`.
+    pub fn default_deck(&self) -> &Deck {
+        self.deck(DEFAULT_DECK)
+            .or(self.decks.first())
+            .expect("a library always holds the shipped practice deck")
+    }
+
+    /// Adds a deck, replacing a deck with the same id (ignoring case) in place.
+    fn add_or_replace(&mut self, mut deck: Deck) {
+        let key = deck.id.to_lowercase();
+        match self.decks.iter_mut().find(|d| d.id.to_lowercase() == key) {
+            Some(existing) => {
+                deck.id = existing.id.clone();
+                *existing = deck;
+            }
+            None => self.decks.push(deck),
+        }
+    }
+
+    fn sort_added_decks(&mut self) {
+        let shipped = SHIPPED_DECKS.len().min(self.decks.len());
+        self.decks[shipped..].sort_by_key(|d| d.id.to_lowercase());
+    }
+}
+
+/// Reads and parses one deck file; the deck id is the file stem.
+pub fn read_deck_file(path: &Path) -> Result<Deck, ContentError> {
+    let id = path
+        .file_stem()
+        .and_then(OsStr::to_str)
+        .ok_or_else(|| ContentError::Read {
+            file: path.to_path_buf(),
+            message: "the file name is not valid Unicode; rename the file".to_string(),
+        })?;
+    let text = read_text(path)?;
+    parse_deck(id, path, &text)
+}
+
+/// Reads a sticky-note activity script.
+pub fn read_sticky(path: &Path) -> Result<StickyActivity, ContentError> {
+    StickyActivity::from_json(path, &read_text(path)?)
+}
+
+/// Reads a Snapshot activity script.
+pub fn read_snapshot(path: &Path) -> Result<SnapshotActivity, ContentError> {
+    SnapshotActivity::from_json(path, &read_text(path)?)
+}
+
+/// Checks a deck file, an activity script, or every `*.md` and `activities/*.json` in a
+/// folder; one result per file, each saying what was checked or what is wrong.
+pub fn check_path(path: &Path) -> Vec<Result<String, ContentError>> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) => return vec![Err(ContentError::read(path, &err))],
+    };
+    if !meta.is_dir() {
+        return vec![check_file(path)];
+    }
+    let listing = match list_folder(path) {
+        Ok(listing) => listing,
+        Err(err) => return vec![Err(err)],
+    };
+    let mut results: Vec<Result<String, ContentError>> =
+        listing.unreadable.into_iter().map(Err).collect();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    for deck in &listing.decks {
+        let result = check_file(deck);
+        if let (Ok(_), Some(id)) = (&result, deck.file_stem().and_then(OsStr::to_str)) {
+            if let Some(other) = seen.get(&id.to_lowercase()) {
+                results.push(Err(ContentError::DuplicateDeck {
+                    file: deck.clone(),
+                    id: id.to_string(),
+                    other: other.clone(),
+                }));
+                continue;
+            }
+            seen.insert(id.to_lowercase(), deck.clone());
+        }
+        results.push(result);
+    }
+    results.extend(listing.activities.iter().map(|p| check_file(p)));
+    if results.is_empty() {
+        results.push(Err(ContentError::Folder {
+            path: path.to_path_buf(),
+            problem: FolderProblem::NothingToCheck,
+        }));
+    }
+    results
+}
+
+/// Checks one file by its kind (deck or activity script).
+fn check_file(path: &Path) -> Result<String, ContentError> {
+    let shown = path.display();
+    match extension(path).as_deref() {
+        Some("md") => {
+            let deck = read_deck_file(path)?;
+            Ok(format!(
+                "{shown}: ok, {}, {}",
+                plural(deck.categories.len(), "category", "categories"),
+                plural(deck.behavior_count(), "behavior", "behaviors")
+            ))
+        }
+        Some("json") => match path.file_name().and_then(OsStr::to_str) {
+            Some(STICKY_FILE) => {
+                let sticky = read_sticky(path)?;
+                Ok(format!(
+                    "{shown}: ok, sticky-note activity, {}",
+                    plural(sticky.steps.len(), "step", "steps")
+                ))
+            }
+            Some(SNAPSHOT_FILE) => {
+                let snapshot = read_snapshot(path)?;
+                Ok(format!(
+                    "{shown}: ok, Snapshot warm-up, {}, {}-point scale",
+                    plural(snapshot.dimensions.len(), "dimension", "dimensions"),
+                    snapshot.scale.len()
+                ))
+            }
+            _ => Err(ContentError::UnknownFile {
+                file: path.to_path_buf(),
+            }),
+        },
+        _ => Err(ContentError::UnknownFile {
+            file: path.to_path_buf(),
+        }),
+    }
+}
+
+/// The content files found in a folder.
+struct Listing {
+    /// `*.md` files, sorted by name.
+    decks: Vec<PathBuf>,
+    /// `activities/*.json` files, sorted by name.
+    activities: Vec<PathBuf>,
+    /// Entries that could not be listed.
+    unreadable: Vec<ContentError>,
+}
+
+fn list_folder(dir: &Path) -> Result<Listing, ContentError> {
+    let folder_error = |problem| ContentError::Folder {
+        path: dir.to_path_buf(),
+        problem,
+    };
+    match std::fs::metadata(dir) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(folder_error(FolderProblem::NotFound));
+        }
+        Err(err) => return Err(folder_error(FolderProblem::Unreadable(err.to_string()))),
+        Ok(meta) if !meta.is_dir() => return Err(folder_error(FolderProblem::NotAFolder)),
+        Ok(_) => {}
+    }
+    let mut unreadable = Vec::new();
+    let decks = files_with_extension(dir, "md", &mut unreadable)
+        .map_err(|e| folder_error(FolderProblem::Unreadable(e.to_string())))?;
+    let activities_dir = dir.join(ACTIVITIES_DIR);
+    let activities = if activities_dir.is_dir() {
+        files_with_extension(&activities_dir, "json", &mut unreadable).unwrap_or_else(|e| {
+            unreadable.push(ContentError::read(&activities_dir, &e));
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
+    Ok(Listing {
+        decks,
+        activities,
+        unreadable,
+    })
+}
+
+/// Files in `dir` whose extension is `ext` (any case), skipping hidden files, sorted.
+fn files_with_extension(
+    dir: &Path,
+    ext: &str,
+    unreadable: &mut Vec<ContentError>,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                unreadable.push(ContentError::read(dir, &err));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && extension(&path).as_deref() == Some(ext) {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .map(str::to_ascii_lowercase)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+#[path = "library_tests.rs"]
+mod tests;

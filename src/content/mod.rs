@@ -1,0 +1,24 @@
+//! Content: the decks (categories of CPM behaviors) and activity scripts a workshop runs on.
+//!
+//! The shipped content lives in `content/` at the repository root and is compiled into the
+//! binary; a trainer's folder (`--content DIR`) can add decks or replace shipped ones. Deck
+//! files are Markdown-style outlines (see [`parse`] for the format); activity scripts are JSON.
+//! Every problem is a [`ContentError`] that reads `FILE:LINE[:COL]: message`.
+
+pub mod activity;
+pub mod deck;
+pub mod embedded;
+pub mod error;
+pub mod files;
+pub mod library;
+pub mod parse;
+pub mod text;
+
+pub use activity::{Dimension, Heading, SnapshotActivity, StepScript, StickyActivity};
+pub use deck::*;
+pub use embedded::DEFAULT_DECK;
+pub use error::{ActivityProblem, ContentError, DeckProblem, FolderProblem};
+pub use files::{MAX_FILE_BYTES, read_text};
+pub use library::{Library, check_path, read_deck_file, read_snapshot, read_sticky};
+pub use parse::parse_deck;
+pub use text::deck_to_text;

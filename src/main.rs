@@ -1,0 +1,44 @@
+//! `cpm-workshop`: parse the command line, then run a command or the full-screen app.
+#![forbid(unsafe_code)]
+
+use clap::Parser;
+use cpm_workshop::cli::{self, Cli, Command};
+use cpm_workshop::ui::{self, RunOptions, theme::Theme};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // The local offset can only be read reliably before any thread starts.
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => run_app(&cli, None, offset),
+        Some(Command::Open { session }) => run_app(&cli, Some(session.clone()), offset),
+        Some(command) => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            cli::run(&cli, command, offset, &mut out)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(cli: &Cli, open: Option<String>, offset: time::UtcOffset) -> anyhow::Result<()> {
+    let store = cli::open_store(cli)?;
+    let library = cpm_workshop::content::Library::load(cli.content.as_deref())?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let export_dir = cli::export_dir(cli, &store);
+    ui::run(RunOptions {
+        store,
+        library,
+        theme: Theme::choose(cli.theme, no_color),
+        open,
+        export_dir,
+        offset,
+    })
+}

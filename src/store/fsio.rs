@@ -1,0 +1,313 @@
+//! The careful file operations the store is built on: durable atomic replacement with a backup,
+//! create-without-overwrite, moves that never overwrite, and capped reads.
+//!
+//! A process killed at any instant leaves the old or the new file, never a torn one: new content
+//! goes to a temporary file in the same folder, is flushed and `sync_all`ed, and only then renamed
+//! over the real name (a rename within a folder is atomic); the folder is synced afterwards so the
+//! rename itself survives a power cut.
+
+use super::StoreError;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Largest session file the store will read (a 2,000-note session is well under 2 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Distinguishes temporary files made by different threads of this process.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// `.<name>.tmp-<pid>-<n>` next to `target`: hidden, so listings skip it, and unique per process
+/// and call, so two threads never write the same temporary file.
+pub fn temp_path(target: &Path, tag: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    target.with_file_name(format!(".{name}.{tag}-{}-{n}", std::process::id()))
+}
+
+/// Syncs a folder so renames and new names in it are durable. A no-op off Unix, where folders
+/// cannot be opened this way (NTFS journals the rename itself).
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        match File::open(dir).and_then(|d| d.sync_all()) {
+            // Some file systems cannot sync a folder; there is nothing more we can do there.
+            Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+                Ok(())
+            }
+            other => other,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a fresh temporary file next to `target`, flushed and synced to disk.
+/// On failure the temporary file is removed and the error names the step.
+fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf, (String, io::Error)> {
+    let tmp = temp_path(target, "tmp");
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err((format!("writing the temporary file {}", tmp.display()), e))
+        }
+    }
+}
+
+/// Makes `backup` a durable copy of `current` without ever leaving `backup` half-written: a hard
+/// link (or, where links are unsupported, a synced copy) under a temporary name, renamed over it.
+fn make_backup(current: &Path, backup: &Path) -> Result<(), (String, io::Error)> {
+    let tmp = temp_path(backup, "tmp");
+    let step = || format!("keeping the previous version as {}", backup.display());
+    let linked = fs::hard_link(current, &tmp);
+    let result = match linked {
+        Ok(()) => Ok(()),
+        Err(_) => (|| {
+            // No hard links here (FAT, some network shares): copy and sync instead.
+            let _ = fs::remove_file(&tmp);
+            let mut from = File::open(current)?;
+            let mut to = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+            io::copy(&mut from, &mut to)?;
+            to.sync_all()
+        })(),
+    }
+    .and_then(|()| fs::rename(&tmp, backup));
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err((step(), e))
+        }
+    }
+}
+
+/// Replaces `target` with `bytes` atomically and durably, keeping the old content as `backup`.
+/// On any failure `target` is unchanged and no temporary file is left behind.
+pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = parent(target);
+    let fail = |(step, source): (String, io::Error)| StoreError::SaveFailed {
+        id: id.to_string(),
+        path: target.to_path_buf(),
+        step,
+        source: Arc::new(source),
+    };
+    let tmp = write_temp(target, bytes).map_err(fail)?;
+    let rest = (|| {
+        if target.exists() {
+            make_backup(target, backup)?;
+            sync_dir(dir).map_err(|e| (format!("syncing the folder {}", dir.display()), e))?;
+        }
+        fs::rename(&tmp, target).map_err(|e| {
+            (
+                format!("renaming {} over the session file", tmp.display()),
+                e,
+            )
+        })?;
+        sync_dir(dir).map_err(|e| (format!("syncing the folder {}", dir.display()), e))
+    })();
+    if rest.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    rest.map_err(fail)
+}
+
+/// Replaces any file `target` with `bytes` atomically and durably, without a backup (for exports).
+/// On failure `target` is unchanged and no temporary file is left behind.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let fail = |e: io::Error| StoreError::io("write", target, e);
+    let tmp = write_temp(target, bytes).map_err(|(_, e)| fail(e))?;
+    if let Err(e) = fs::rename(&tmp, target) {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    sync_dir(parent(target)).map_err(fail)
+}
+
+/// Writes `bytes` as `target` only if nothing is there yet (atomic where hard links exist).
+/// `Ok(false)` means `target` already existed and nothing was written.
+pub fn create(id: &str, target: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
+    let dir = parent(target);
+    let fail = |(step, source): (String, io::Error)| StoreError::SaveFailed {
+        id: id.to_string(),
+        path: target.to_path_buf(),
+        step,
+        source: Arc::new(source),
+    };
+    let tmp = write_temp(target, bytes).map_err(fail)?;
+    let result = match move_no_replace(&tmp, target) {
+        Ok(true) => sync_dir(dir)
+            .map(|()| true)
+            .map_err(|e| (format!("syncing the folder {}", dir.display()), e)),
+        Ok(false) => Ok(false),
+        Err(e) => Err((
+            format!("moving {} into place", tmp.display()),
+            e,
+        )),
+    };
+    let _ = fs::remove_file(&tmp);
+    result.map_err(fail)
+}
+
+/// Moves `from` to `to` unless `to` exists; `Ok(false)` if it did (and nothing moved). Uses a hard
+/// link where possible so the check and the move are one step; elsewhere checks, then renames.
+pub fn move_no_replace(from: &Path, to: &Path) -> io::Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => {
+            fs::remove_file(from)?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(_) => {
+            if fs::symlink_metadata(to).is_ok() {
+                return Ok(false);
+            }
+            fs::rename(from, to)?;
+            Ok(true)
+        }
+    }
+}
+
+/// Moves `from` to the first of `base`, `base-2`, `base-3`… that does not exist; returns it.
+pub fn move_aside(from: &Path, base: &Path) -> io::Result<PathBuf> {
+    let name = base
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 1u32.. {
+        let to = if n == 1 {
+            base.to_path_buf()
+        } else {
+            base.with_file_name(format!("{name}-{n}"))
+        };
+        if move_no_replace(from, &to)? {
+            return Ok(to);
+        }
+    }
+    Err(io::Error::other("no free name to move the file to"))
+}
+
+/// Reads a whole file, refusing one larger than [`MAX_FILE_BYTES`] without reading it.
+/// `Ok(None)` if the file does not exist.
+pub fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("open", path, e)),
+    };
+    let size = file
+        .metadata()
+        .map_err(|e| StoreError::io("read", path, e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(Some(bytes))
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_keeps_a_backup_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        let backup = dir.path().join("a.json.bak");
+        replace("a", &target, &backup, b"one").unwrap();
+        assert!(!backup.exists());
+        replace("a", &target, &backup, b"two").unwrap();
+        replace("a", &target, &backup, b"three").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"three");
+        assert_eq!(fs::read(&backup).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn create_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        assert!(create("a", &target, b"first").unwrap());
+        assert!(!create("a", &target, b"second").unwrap());
+        assert_eq!(fs::read(&target).unwrap(), b"first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn move_aside_picks_a_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("a.json.corrupt-X");
+        for content in ["1", "2", "3"] {
+            let from = dir.path().join("a.json");
+            fs::write(&from, content).unwrap();
+            let to = move_aside(&from, &base).unwrap();
+            assert_eq!(fs::read_to_string(&to).unwrap(), content);
+            assert!(!from.exists());
+        }
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.json.corrupt-X-3")).unwrap(),
+            "3"
+        );
+    }
+
+    #[test]
+    fn read_capped_reads_and_reports_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x");
+        assert!(read_capped(&p).unwrap().is_none());
+        fs::write(&p, "hello").unwrap();
+        assert_eq!(read_capped(&p).unwrap().unwrap(), b"hello");
+    }
+
+    #[test]
+    fn read_capped_refuses_huge_files_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("huge.json");
+        // A sparse file: large on paper, nothing actually written.
+        let f = File::create(&p).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_capped(&p).unwrap_err();
+        assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
+        assert!(err.to_string().contains("huge.json"));
+    }
+}

@@ -1,0 +1,115 @@
+//! Reading session files: the format version is checked before anything else is interpreted,
+//! so a newer file is refused rather than half-understood.
+
+use super::Summary;
+use crate::workshop::session::SCHEMA_VERSION;
+use crate::workshop::{Activity, Session};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use std::path::Path;
+use time::OffsetDateTime;
+
+/// Why a file's bytes are not a session this build can use.
+#[derive(Debug)]
+pub enum ParseError {
+    /// Not JSON, or not shaped like a session; the text says what.
+    Bad(String),
+    /// A `schema_version` newer than [`SCHEMA_VERSION`].
+    TooNew(u64),
+}
+
+/// Just the version: every other field is skipped (but the JSON must still be well-formed).
+#[derive(Deserialize)]
+struct Probe {
+    schema_version: Option<serde_json::Value>,
+}
+
+/// What listings show, without building every note.
+#[derive(Deserialize)]
+struct SummaryFields {
+    name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    updated: OffsetDateTime,
+    activity: Activity,
+    deck: String,
+    groups: Vec<IgnoredAny>,
+    notes: Vec<IgnoredAny>,
+}
+
+/// Checks well-formedness and the format version.
+fn probe(bytes: &[u8]) -> Result<(), ParseError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::Bad("the file is empty".to_string()));
+    }
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| ParseError::Bad(describe(&e)))?;
+    match probe.schema_version {
+        None => Err(ParseError::Bad("it has no schema_version".to_string())),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > u64::from(SCHEMA_VERSION) => Err(ParseError::TooNew(n)),
+            Some(_) => Ok(()),
+            None => Err(ParseError::Bad(format!(
+                "its schema_version {v} is not a whole number"
+            ))),
+        },
+    }
+}
+
+/// The whole session in `bytes`.
+pub fn session(bytes: &[u8]) -> Result<Session, ParseError> {
+    probe(bytes)?;
+    serde_json::from_slice(bytes).map_err(|e| ParseError::Bad(describe(&e)))
+}
+
+/// A listing entry for the session in `bytes`, stored at `path` under `id`.
+pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseError> {
+    probe(bytes)?;
+    let f: SummaryFields =
+        serde_json::from_slice(bytes).map_err(|e| ParseError::Bad(describe(&e)))?;
+    Ok(Summary {
+        id: id.to_string(),
+        name: f.name,
+        created: f.created,
+        updated: f.updated,
+        activity: f.activity,
+        deck: f.deck,
+        groups: f.groups.len(),
+        notes: f.notes.len(),
+        path: path.to_path_buf(),
+    })
+}
+
+/// serde_json's message, phrased for a person ("truncated at line 3 column 7").
+fn describe(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => format!(
+            "it ends too early, at line {} column {} — probably cut short",
+            e.line(),
+            e.column()
+        ),
+        Category::Syntax => format!("it is not valid JSON: {e}"),
+        Category::Data => format!("it is not a cpm-workshop session: {e}"),
+        Category::Io => format!("it could not be read: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_classifies() {
+        assert!(matches!(probe(b""), Err(ParseError::Bad(m)) if m.contains("empty")));
+        assert!(matches!(probe(b"{\"a\":"), Err(ParseError::Bad(m)) if m.contains("too early")));
+        assert!(matches!(probe(b"\x00\xff\x13"), Err(ParseError::Bad(_))));
+        assert!(matches!(probe(b"[1,2]"), Err(ParseError::Bad(_))));
+        assert!(matches!(probe(b"{}"), Err(ParseError::Bad(m)) if m.contains("schema_version")));
+        assert!(matches!(
+            probe(b"{\"schema_version\": 99, \"anything\": [1]}"),
+            Err(ParseError::TooNew(99))
+        ));
+        assert!(probe(b"{\"schema_version\": 1, \"x\": {\"y\": []}}").is_ok());
+    }
+}

@@ -1,0 +1,1012 @@
+//! The app's state and its one entry point, `update`: an action in, state changed, effects out.
+//! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
+
+use super::keymap::{Action, Context};
+use super::setup::{Field, SetupForm};
+use super::theme::Theme;
+use crate::content::{Deck, Library};
+use crate::export::{Format, Scope};
+use crate::store::Summary;
+use crate::workshop::timer::NUDGE_SECONDS;
+use crate::workshop::{
+    Activity, History, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
+};
+use time::OffsetDateTime;
+use tui_input::{Input, InputRequest};
+
+/// Lines of content scrolled by one PageUp/PageDown.
+const PAGE: u16 = 10;
+
+/// Something the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the open session to disk (off the UI thread).
+    Save,
+    /// Ring the terminal bell.
+    Bell,
+    Quit,
+    /// Re-read the session list for the home screen.
+    RefreshList,
+    Open(String),
+    Create(SessionSpec),
+    Rename { id: String, name: String },
+    Duplicate { id: String },
+    Delete { id: String },
+    Restore { id: String },
+    /// Close the open session (release its lock) and go home.
+    CloseSession,
+    Export { format: Format, scope: Scope },
+}
+
+/// A short message at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Whether what is on screen is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    /// The last save failed; the session stays in memory and is retried on the next change.
+    Failed(String),
+}
+
+/// The three views of a running workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Run,
+    Board,
+    Rotation,
+}
+
+/// The scribe's note input.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub input: Input,
+    pub initials: Input,
+    pub on_initials: bool,
+    /// The prompt the next note goes to (starts at the step's prompt; `Tab` changes it).
+    pub prompt: Option<Prompt>,
+    /// Notes saved since the input was opened, for the scribe's confidence.
+    pub saved: usize,
+}
+
+/// What the notes board shows and which note is selected.
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    /// One category across all groups, instead of one group's page.
+    pub by_category: bool,
+    pub category: usize,
+    /// Index into the notes shown on the current page.
+    pub selected: usize,
+}
+
+/// What a one-line text prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPurpose {
+    EditNote(NoteId),
+    Rename(String),
+}
+
+/// Where a note is being moved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveTarget {
+    pub note: NoteId,
+    pub group: u32,
+    pub category: usize,
+    pub prompt: Prompt,
+    /// 0 group, 1 category, 2 prompt: which row ←/→ changes.
+    pub row: usize,
+}
+
+/// Something drawn over the screen that has the keyboard.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(Context),
+    ConfirmQuit,
+    ConfirmDelete { id: String, name: String },
+    ConfirmPaste(Vec<String>),
+    Text { purpose: TextPurpose, input: Input },
+    Move(MoveTarget),
+    Export { selected: usize },
+}
+
+/// The export menu's entries: a format and a scope.
+pub fn export_choices(session: &Session) -> Vec<(String, Format, Scope)> {
+    let mut v = vec![
+        ("Whole room, text".to_string(), Format::Txt, Scope::All),
+        ("Whole room, JSON (the full session)".to_string(), Format::Json, Scope::All),
+        ("Commitments, text".to_string(), Format::Txt, Scope::Commitments),
+    ];
+    for g in &session.groups {
+        v.push((
+            format!("{} handout, text", g.label()),
+            Format::Txt,
+            Scope::Group(g.number),
+        ));
+    }
+    v
+}
+
+/// An open workshop.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub session: Session,
+    /// The session's deck, filtered for its role, as shown in the content pane.
+    pub deck: Option<Deck>,
+    pub history: History,
+    pub view: View,
+    /// The group the scribe is typing for (1-based).
+    pub group: u32,
+    pub content_scroll: u16,
+    pub board: Board,
+    pub entry: Option<Entry>,
+    pub blank: bool,
+    /// The step at whose deadline the bell already rang, so it rings once.
+    pub rang_at: Option<usize>,
+}
+
+/// The home screen.
+#[derive(Debug, Clone, Default)]
+pub struct Home {
+    pub sessions: Vec<Summary>,
+    pub problems: Vec<String>,
+    /// 0 is "New workshop"; 1.. are sessions.
+    pub selected: usize,
+    /// Id of the last session sent to the trash, for `u`.
+    pub last_deleted: Option<String>,
+}
+
+/// Which screen is up.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Home(Home),
+    Setup(Box<SetupForm>),
+    Workshop(Box<Workshop>),
+}
+
+/// The whole app state.
+pub struct App {
+    pub library: Library,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub save: SaveState,
+    /// Set when anything on screen changed; the loop redraws only then.
+    pub dirty: bool,
+}
+
+impl App {
+    /// An app on the home screen with the given session list.
+    pub fn new(library: Library, theme: Theme, sessions: Vec<Summary>) -> App {
+        let mut app = App {
+            library,
+            theme,
+            screen: Screen::Home(Home::default()),
+            overlay: None,
+            status: None,
+            save: SaveState::Saved,
+            dirty: true,
+        };
+        app.set_sessions(sessions, Vec::new());
+        app
+    }
+
+    /// The keyboard context: which keys are live now.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => return Context::Help,
+            Some(Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_)) => {
+                return Context::Confirm;
+            }
+            Some(Overlay::Text { .. }) => return Context::TextPrompt,
+            Some(Overlay::Move(_)) => return Context::Move,
+            Some(Overlay::Export { .. }) => return Context::Export,
+            None => {}
+        }
+        match &self.screen {
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(_) => Context::Setup,
+            Screen::Workshop(w) if w.blank => Context::Blank,
+            Screen::Workshop(w) if w.entry.is_some() => Context::Entry,
+            Screen::Workshop(w) => match w.view {
+                View::Run => Context::Run,
+                View::Board => Context::Board,
+                View::Rotation => Context::Rotation,
+            },
+        }
+    }
+
+    /// The open workshop, if any.
+    pub fn workshop(&self) -> Option<&Workshop> {
+        match &self.screen {
+            Screen::Workshop(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn workshop_mut(&mut self) -> Option<&mut Workshop> {
+        match &mut self.screen {
+            Screen::Workshop(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// Shows a message at the bottom of the screen.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+        self.dirty = true;
+    }
+
+    /// Shows an error at the bottom of the screen.
+    pub fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+        self.dirty = true;
+    }
+
+    /// Replaces the home screen's session list.
+    pub fn set_sessions(&mut self, sessions: Vec<Summary>, problems: Vec<String>) {
+        if let Screen::Home(home) = &mut self.screen {
+            home.selected = home.selected.min(sessions.len());
+            home.sessions = sessions;
+            home.problems = problems;
+            self.dirty = true;
+        }
+    }
+
+    /// Shows a session that the loop has loaded and locked.
+    pub fn opened(&mut self, session: Session) {
+        let deck = self
+            .library
+            .deck(&session.deck)
+            .map(|d| d.filtered_for(session.role));
+        self.screen = Screen::Workshop(Box::new(Workshop {
+            session,
+            deck,
+            history: History::default(),
+            view: View::Run,
+            group: 1,
+            content_scroll: 0,
+            board: Board::default(),
+            entry: None,
+            blank: false,
+            rang_at: None,
+        }));
+        self.overlay = None;
+        self.status = None;
+        self.save = SaveState::Saved;
+        self.dirty = true;
+    }
+
+    /// Goes back to the home screen (the loop has closed the session).
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home(Home::default());
+        self.overlay = None;
+        self.dirty = true;
+    }
+
+    /// Checks the timer: rings once when a countdown reaches zero. Called on every wake-up.
+    pub fn tick(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let reading = w.session.timer.reading(now);
+        let running = w.session.timer.state() == RunState::Running;
+        if running && reading.is_over() && w.rang_at != Some(w.session.position) {
+            w.rang_at = Some(w.session.position);
+            return vec![Effect::Bell];
+        }
+        Vec::new()
+    }
+
+    /// Applies one action at `now`; returns what the loop must do.
+    pub fn update(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        self.dirty = true;
+        if let Action::Quit = action
+            && matches!(self.context(), Context::Confirm | Context::Entry | Context::TextPrompt)
+        {
+            // Ctrl-C while typing: leave at once; the notes are already saved.
+            return vec![Effect::Quit];
+        }
+        if self.overlay.is_some() {
+            return self.update_overlay(action, now);
+        }
+        match &self.screen {
+            Screen::Home(_) => self.update_home(action, now),
+            Screen::Setup(_) => self.update_setup(action),
+            Screen::Workshop(_) => self.update_workshop(action, now),
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let Some(overlay) = self.overlay.take() else {
+            return Vec::new();
+        };
+        match (overlay, action) {
+            (Overlay::Help(_), Action::Close | Action::Help) => Vec::new(),
+            (o @ Overlay::Help(_), _) => {
+                self.overlay = Some(o);
+                Vec::new()
+            }
+            (Overlay::ConfirmQuit, Action::Yes) => vec![Effect::Quit],
+            (Overlay::ConfirmDelete { id, name }, Action::Yes) => {
+                if let Screen::Home(home) = &mut self.screen {
+                    home.last_deleted = Some(id.clone());
+                }
+                self.say(format!("Moved {name:?} to the trash. Press u to bring it back."));
+                vec![Effect::Delete { id }, Effect::RefreshList]
+            }
+            (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
+            (Overlay::ConfirmPaste(lines), Action::No | Action::Close) => {
+                self.say(format!("Paste of {} lines discarded.", lines.len()));
+                Vec::new()
+            }
+            (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
+                Vec::new()
+            }
+            (o @ (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_)), _) => {
+                self.overlay = Some(o);
+                Vec::new()
+            }
+            (Overlay::Text { .. }, Action::Close) => Vec::new(),
+            (Overlay::Text { purpose, input }, Action::Submit) => {
+                self.finish_text(purpose, input.value(), now)
+            }
+            (Overlay::Text { purpose, mut input }, action) => {
+                edit_input(&mut input, action);
+                self.overlay = Some(Overlay::Text { purpose, input });
+                Vec::new()
+            }
+            (Overlay::Move(_), Action::Close) => Vec::new(),
+            (Overlay::Move(target), Action::Submit) => self.finish_move(target, now),
+            (Overlay::Move(mut target), action) => {
+                let groups = self.workshop().map_or(1, |w| w.session.groups.len() as u32);
+                let cats = self.workshop().map_or(1, |w| w.session.categories.len().max(1));
+                match action {
+                    Action::Up => target.row = (target.row + 2) % 3,
+                    Action::Down => target.row = (target.row + 1) % 3,
+                    Action::CyclePrompt => target.prompt = target.prompt.next(),
+                    Action::Left | Action::Right => {
+                        let fwd = action == Action::Right;
+                        match target.row {
+                            0 => target.group = cycle_u32(target.group, groups, fwd),
+                            1 => target.category = cycle(target.category, cats, fwd),
+                            _ => {
+                                target.prompt = if fwd {
+                                    target.prompt.next()
+                                } else {
+                                    target.prompt.next().next()
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Move(target));
+                Vec::new()
+            }
+            (Overlay::Export { .. }, Action::Close) => Vec::new(),
+            (Overlay::Export { selected }, action) => {
+                let choices = self.workshop().map(|w| export_choices(&w.session)).unwrap_or_default();
+                match action {
+                    Action::Submit => {
+                        if let Some((_, format, scope)) = choices.get(selected) {
+                            return vec![Effect::Export {
+                                format: *format,
+                                scope: scope.clone(),
+                            }];
+                        }
+                        Vec::new()
+                    }
+                    Action::Up | Action::Down => {
+                        let n = choices.len().max(1);
+                        let selected = cycle(selected, n, action == Action::Down);
+                        self.overlay = Some(Overlay::Export { selected });
+                        Vec::new()
+                    }
+                    Action::Help => {
+                        self.overlay = Some(Overlay::Help(Context::Export));
+                        Vec::new()
+                    }
+                    _ => {
+                        self.overlay = Some(Overlay::Export { selected });
+                        Vec::new()
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish_text(&mut self, purpose: TextPurpose, value: &str, now: OffsetDateTime) -> Vec<Effect> {
+        match purpose {
+            TextPurpose::Rename(id) => {
+                let name = crate::workshop::text::sanitize_line(value);
+                if name.is_empty() {
+                    self.fail("A session needs a name; nothing was changed.");
+                    return Vec::new();
+                }
+                vec![Effect::Rename { id, name }, Effect::RefreshList]
+            }
+            TextPurpose::EditNote(id) => {
+                let Some(w) = self.workshop_mut() else {
+                    return Vec::new();
+                };
+                match w.session.edit_note(id, value, now) {
+                    Ok(change) => {
+                        w.history.record(change);
+                        self.say("Note changed. u undoes.");
+                        self.save_effect()
+                    }
+                    Err(e) => {
+                        let input = Input::new(value.to_string());
+                        self.overlay = Some(Overlay::Text {
+                            purpose: TextPurpose::EditNote(id),
+                            input,
+                        });
+                        self.fail(format!("Not saved: {e}."));
+                        Vec::new()
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish_move(&mut self, target: MoveTarget, now: OffsetDateTime) -> Vec<Effect> {
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let placement = Placement {
+            group: target.group,
+            category: w.session.categories.get(target.category).cloned(),
+            prompt: target.prompt,
+        };
+        match w.session.move_note(target.note, placement, now) {
+            Ok(change) => {
+                w.history.record(change);
+                self.say("Note moved. u undoes.");
+                self.save_effect()
+            }
+            Err(e) => {
+                self.fail(format!("Not moved: {e}."));
+                Vec::new()
+            }
+        }
+    }
+
+    fn save_effect(&mut self) -> Vec<Effect> {
+        self.save = SaveState::Pending;
+        vec![Effect::Save]
+    }
+
+    fn update_home(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let Screen::Home(home) = &mut self.screen else {
+            return Vec::new();
+        };
+        let n = home.sessions.len() + 1;
+        let chosen = home
+            .selected
+            .checked_sub(1)
+            .and_then(|i| home.sessions.get(i))
+            .cloned();
+        match action {
+            Action::Up => home.selected = home.selected.saturating_sub(1),
+            Action::Down => home.selected = (home.selected + 1).min(n - 1),
+            Action::PageUp => home.selected = home.selected.saturating_sub(PAGE as usize),
+            Action::PageDown => home.selected = (home.selected + PAGE as usize).min(n - 1),
+            Action::Submit => match chosen {
+                None => {
+                    self.screen = Screen::Setup(Box::new(SetupForm::new(&self.library, now)));
+                }
+                Some(s) if s.activity == Activity::Snapshot => {
+                    self.fail(format!(
+                        "{:?} is a Snapshot warm-up; its screens are not in this version yet. Its notes export with: cpm-workshop export {} --format txt",
+                        s.name, s.id
+                    ));
+                }
+                Some(s) => return vec![Effect::Open(s.id)],
+            },
+            Action::Rename => {
+                if let Some(s) = chosen {
+                    self.overlay = Some(Overlay::Text {
+                        purpose: TextPurpose::Rename(s.id),
+                        input: Input::new(s.name),
+                    });
+                }
+            }
+            Action::Duplicate => {
+                if let Some(s) = chosen {
+                    self.say(format!("Copied the set-up of {:?} as a new workshop.", s.name));
+                    return vec![Effect::Duplicate { id: s.id }, Effect::RefreshList];
+                }
+            }
+            Action::Delete => {
+                if let Some(s) = chosen {
+                    self.overlay = Some(Overlay::ConfirmDelete {
+                        id: s.id,
+                        name: s.name,
+                    });
+                }
+            }
+            Action::Undo => {
+                if let Some(id) = home.last_deleted.take() {
+                    self.say("Restored from the trash.");
+                    return vec![Effect::Restore { id }, Effect::RefreshList];
+                }
+                self.say("Nothing to undo.");
+            }
+            Action::Help => self.overlay = Some(Overlay::Help(Context::Home)),
+            Action::Quit | Action::Close => return vec![Effect::Quit],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_setup(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Setup(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let library = &self.library;
+        match action {
+            Action::Up => form.move_focus(library, false),
+            Action::Down => form.move_focus(library, true),
+            Action::Left | Action::Right if !form.focus.is_text() || form.focus == Field::Groups => {
+                form.cycle(library, action == Action::Right)
+            }
+            Action::Submit => match form.validate(library) {
+                Ok(spec) => return vec![Effect::Create(spec)],
+                Err(errors) => {
+                    form.focus = errors[0].0;
+                    let first = errors[0].1.clone();
+                    form.errors = errors;
+                    self.fail(format!("Check the set-up: {first}."));
+                    return Vec::new();
+                }
+            },
+            Action::Close => {
+                self.go_home();
+                return vec![Effect::RefreshList];
+            }
+            Action::Help => self.overlay = Some(Overlay::Help(Context::Setup)),
+            Action::Quit => return vec![Effect::Quit],
+            other => {
+                let focus = form.focus;
+                if let Some(input) = form.input_mut(focus) {
+                    edit_input(input, other);
+                    form.errors.retain(|(f, _)| *f != focus);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn update_workshop(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let context = self.context();
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        if w.blank {
+            if matches!(action, Action::ToggleBlank | Action::Close) {
+                w.blank = false;
+            }
+            if action == Action::Quit {
+                return vec![Effect::Quit];
+            }
+            return Vec::new();
+        }
+        if w.entry.is_some() {
+            return self.update_entry(action, now);
+        }
+        let groups = w.session.groups.len() as u32;
+        match action {
+            Action::ToggleTimer => {
+                w.session.timer.toggle(now);
+                w.session.updated = now;
+                return self.save_effect();
+            }
+            Action::AddTime | Action::RemoveTime => {
+                let secs = if action == Action::AddTime {
+                    NUDGE_SECONDS
+                } else {
+                    -NUDGE_SECONDS
+                };
+                w.session.timer.nudge(secs, now);
+                w.session.updated = now;
+                // A countdown pushed back above zero may ring again at its new deadline.
+                if !w.session.timer.reading(now).is_over() {
+                    w.rang_at = None;
+                }
+                return self.save_effect();
+            }
+            Action::NextStep | Action::PreviousStep => {
+                let moved = if action == Action::NextStep {
+                    w.session.next_step(now)
+                } else {
+                    w.session.previous_step(now)
+                };
+                if moved {
+                    w.content_scroll = 0;
+                    w.rang_at = None;
+                    return self.save_effect();
+                }
+            }
+            Action::ChooseGroup(g) => {
+                if g <= groups {
+                    w.group = g;
+                    w.board.selected = 0;
+                } else {
+                    self.fail(format!("There is no group {g}; this workshop has {groups}."));
+                }
+            }
+            Action::NextGroup => {
+                w.group = cycle_u32(w.group, groups, true);
+                w.board.selected = 0;
+            }
+            Action::AddNotes => {
+                w.entry = Some(Entry::default());
+            }
+            Action::Undo | Action::Redo => {
+                let done = if action == Action::Undo {
+                    w.history.undo(&mut w.session, now).is_some()
+                } else {
+                    w.history.redo(&mut w.session, now).is_some()
+                };
+                if done {
+                    let word = if action == Action::Undo { "Undone" } else { "Redone" };
+                    self.say(format!("{word}."));
+                    return self.save_effect();
+                }
+                self.say("Nothing to undo or redo.");
+            }
+            Action::ShowRun => w.view = View::Run,
+            Action::ShowBoard => w.view = View::Board,
+            Action::ShowRotation => w.view = View::Rotation,
+            Action::ToggleBlank => w.blank = true,
+            Action::ToggleBoardView => {
+                w.board.by_category = !w.board.by_category;
+                w.board.selected = 0;
+                if let Some(c) = w.session.category_index_for(w.group) {
+                    w.board.category = c;
+                }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if context == Context::Run =>
+            {
+                w.content_scroll = match action {
+                    Action::Up => w.content_scroll.saturating_sub(1),
+                    Action::Down => w.content_scroll.saturating_add(1),
+                    Action::PageUp => w.content_scroll.saturating_sub(PAGE),
+                    _ => w.content_scroll.saturating_add(PAGE),
+                };
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let n = board_notes(w).len();
+                let step = if matches!(action, Action::PageUp | Action::PageDown) {
+                    PAGE as usize
+                } else {
+                    1
+                };
+                w.board.selected = if matches!(action, Action::Up | Action::PageUp) {
+                    w.board.selected.saturating_sub(step)
+                } else {
+                    (w.board.selected + step).min(n.saturating_sub(1))
+                };
+            }
+            Action::Left | Action::Right => {
+                let fwd = action == Action::Right;
+                if w.board.by_category {
+                    w.board.category = cycle(w.board.category, w.session.categories.len(), fwd);
+                } else {
+                    w.group = cycle_u32(w.group, groups, fwd);
+                }
+                w.board.selected = 0;
+            }
+            Action::EditNote => {
+                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
+                    self.overlay = Some(Overlay::Text {
+                        purpose: TextPurpose::EditNote(note.id),
+                        input: Input::new(note.text.clone()),
+                    });
+                }
+            }
+            Action::MoveNote => {
+                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
+                    let p = &note.placement;
+                    let category = p
+                        .category
+                        .as_deref()
+                        .and_then(|c| w.session.categories.iter().position(|x| x == c))
+                        .unwrap_or(0);
+                    self.overlay = Some(Overlay::Move(MoveTarget {
+                        note: note.id,
+                        group: p.group,
+                        category,
+                        prompt: p.prompt,
+                        row: 0,
+                    }));
+                }
+            }
+            Action::DeleteNote => {
+                if let Some(id) = selected_note(w) {
+                    match w.session.delete_note(id, now) {
+                        Ok(change) => {
+                            w.history.record(change);
+                            let n = board_notes(w).len();
+                            w.board.selected = w.board.selected.min(n.saturating_sub(1));
+                            self.say("Note deleted. u brings it back.");
+                            return self.save_effect();
+                        }
+                        Err(e) => self.fail(e.to_string()),
+                    }
+                }
+            }
+            Action::Export => self.overlay = Some(Overlay::Export { selected: 0 }),
+            Action::Help => self.overlay = Some(Overlay::Help(context)),
+            Action::Close => {
+                if w.view != View::Run {
+                    w.view = View::Run;
+                } else {
+                    return vec![Effect::CloseSession, Effect::RefreshList];
+                }
+            }
+            Action::Quit => {
+                if w.session.timer.state() == RunState::Running {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    return vec![Effect::Quit];
+                }
+            }
+            Action::Paste(text) => return self.paste(&text, now),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_entry(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let groups = w.session.groups.len() as u32;
+        let step_prompt = w.session.step().kind.default_prompt();
+        let Some(entry) = w.entry.as_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Close => w.entry = None,
+            Action::CyclePrompt => {
+                entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
+            }
+            Action::ToggleInitials => entry.on_initials = !entry.on_initials,
+            Action::Up => w.group = cycle_u32(w.group, groups, false),
+            Action::Down => w.group = cycle_u32(w.group, groups, true),
+            Action::Submit => {
+                let text = entry.input.value().to_string();
+                if text.trim().is_empty() {
+                    self.say("Type a note, then Enter. Esc closes the input.");
+                    return Vec::new();
+                }
+                return self.add_notes(&[text], now);
+            }
+            Action::Paste(text) => return self.paste(&text, now),
+            other => {
+                let input = if entry.on_initials {
+                    &mut entry.initials
+                } else {
+                    &mut entry.input
+                };
+                edit_input(input, other);
+            }
+        }
+        Vec::new()
+    }
+
+    /// A paste: one line goes into the input; several become notes after the trainer says yes.
+    fn paste(&mut self, text: &str, now: OffsetDateTime) -> Vec<Effect> {
+        let lines: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let entry = w.entry.get_or_insert_with(Entry::default);
+        match lines.len() {
+            0 => Vec::new(),
+            1 => {
+                let input = if entry.on_initials {
+                    &mut entry.initials
+                } else {
+                    &mut entry.input
+                };
+                insert_str(input, &lines[0]);
+                let _ = now;
+                Vec::new()
+            }
+            _ => {
+                self.overlay = Some(Overlay::ConfirmPaste(lines));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Adds notes for the chosen group at the entry's prompt; keeps the input open.
+    fn add_notes(&mut self, texts: &[String], now: OffsetDateTime) -> Vec<Effect> {
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let entry = w.entry.clone().unwrap_or_default();
+        let mut placement = w.session.placement_now(w.group);
+        if let Some(p) = entry.prompt
+            && p != placement.prompt
+        {
+            placement.prompt = p;
+            if p == Prompt::Commitment {
+                placement.category = None;
+            } else if placement.category.is_none() {
+                placement.category = w
+                    .session
+                    .category_for(w.group)
+                    .or(w.session.categories.first().map(String::as_str))
+                    .map(str::to_string);
+            }
+        }
+        let initials = entry.initials.value().trim().to_string();
+        let initials = (!initials.is_empty()).then_some(initials.as_str());
+        let (mut added, mut refused) = (0, Vec::new());
+        for text in texts {
+            match w.session.add_note(text, placement.clone(), initials, now) {
+                Ok(change) => {
+                    w.history.record(change);
+                    added += 1;
+                }
+                Err(e) => refused.push(e.to_string()),
+            }
+        }
+        if let Some(e) = w.entry.as_mut() {
+            e.saved += added;
+            if refused.is_empty() {
+                e.input = Input::default();
+                e.initials = Input::default();
+                e.on_initials = false;
+            }
+        }
+        let where_ = format!(
+            "Group {} · {} · {}",
+            placement.group,
+            placement.category.as_deref().unwrap_or("Commitments"),
+            placement.prompt.label()
+        );
+        if refused.is_empty() {
+            self.say(format!(
+                "Saved {added} note{} to {where_}.",
+                if added == 1 { "" } else { "s" }
+            ));
+        } else {
+            self.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
+        }
+        if added > 0 { self.save_effect() } else { Vec::new() }
+    }
+
+    /// The loop reports how saving went.
+    pub fn saved(&mut self, result: Result<(), String>) {
+        self.save = match result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        };
+        self.dirty = true;
+    }
+}
+
+/// The notes shown on the board's current page, in display order.
+pub fn board_notes(w: &Workshop) -> Vec<NoteId> {
+    let s = &w.session;
+    if w.board.by_category {
+        let Some(cat) = s.categories.get(w.board.category) else {
+            return Vec::new();
+        };
+        let mut ids = Vec::new();
+        for g in &s.groups {
+            for prompt in [Prompt::Already, Prompt::Enhance] {
+                ids.extend(
+                    s.notes
+                        .iter()
+                        .filter(|n| {
+                            n.placement.group == g.number
+                                && n.placement.prompt == prompt
+                                && n.placement.category.as_deref() == Some(cat.as_str())
+                        })
+                        .map(|n| n.id),
+                );
+            }
+        }
+        ids
+    } else {
+        let mut ids = Vec::new();
+        for cat in &s.categories {
+            for prompt in [Prompt::Already, Prompt::Enhance] {
+                ids.extend(
+                    s.notes
+                        .iter()
+                        .filter(|n| {
+                            n.placement.group == w.group
+                                && n.placement.prompt == prompt
+                                && n.placement.category.as_deref() == Some(cat.as_str())
+                        })
+                        .map(|n| n.id),
+                );
+            }
+        }
+        ids.extend(
+            s.commitments()
+                .filter(|n| n.placement.group == w.group)
+                .map(|n| n.id),
+        );
+        ids
+    }
+}
+
+fn selected_note(w: &Workshop) -> Option<NoteId> {
+    board_notes(w).get(w.board.selected).copied()
+}
+
+/// The prompt the scribe's next note goes to.
+pub fn entry_prompt(w: &Workshop) -> Prompt {
+    w.entry
+        .as_ref()
+        .and_then(|e| e.prompt)
+        .unwrap_or_else(|| w.session.step().kind.default_prompt())
+}
+
+/// Whether the step is one of the timed brainstorm/share steps (or the commitment).
+pub fn is_timed_step(kind: StepKind) -> bool {
+    !matches!(kind, StepKind::Read | StepKind::WrapUp)
+}
+
+fn edit_input(input: &mut Input, action: Action) {
+    match action {
+        Action::Insert(c) => {
+            input.handle(InputRequest::InsertChar(c));
+        }
+        Action::Line(req) => {
+            input.handle(req);
+        }
+        Action::Paste(text) => insert_str(input, &text),
+        _ => {}
+    }
+}
+
+/// Inserts text at the cursor in one step (a long paste must not cost one edit per character).
+fn insert_str(input: &mut Input, text: &str) {
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let value = input.value();
+    let at = input.cursor();
+    let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+    let mut new = String::with_capacity(value.len() + clean.len());
+    new.push_str(&value[..byte]);
+    new.push_str(&clean);
+    new.push_str(&value[byte..]);
+    let cursor = at + clean.chars().count();
+    *input = Input::new(new).with_cursor(cursor);
+}
+
+fn cycle(i: usize, n: usize, forward: bool) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    if forward { (i + 1) % n } else { (i + n - 1) % n }
+}
+
+fn cycle_u32(g: u32, n: u32, forward: bool) -> u32 {
+    cycle(g.saturating_sub(1) as usize, n as usize, forward) as u32 + 1
+}

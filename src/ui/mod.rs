@@ -1,0 +1,321 @@
+//! The full-screen terminal app: state (`app`), keys (`keymap`), drawing (`views`, `widgets`)
+//! and the event loop below, which is the only place that touches the terminal, the store and
+//! the clock.
+
+pub mod app;
+pub mod input_view;
+pub mod keymap;
+pub mod setup;
+pub mod terminal;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+use crate::content::Library;
+use crate::export;
+use crate::store::{SaveEvent, Saver, SessionLock, Store};
+use crate::workshop::Session;
+use anyhow::Result;
+use app::{App, Effect};
+use crossterm::event::{self, Event};
+use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use keymap::{Action, action_for};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+use terminal::TerminalGuard;
+use theme::Theme;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Longest the loop sleeps with nothing to show, so a termination signal is noticed promptly.
+const MAX_SLEEP: Duration = Duration::from_millis(500);
+/// How long quitting waits for the last save to reach the disk.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What the app needs to start.
+pub struct RunOptions {
+    pub store: Store,
+    pub library: Library,
+    pub theme: Theme,
+    /// A session to open straight away.
+    pub open: Option<String>,
+    /// Where exports from the app are written.
+    pub export_dir: PathBuf,
+    pub offset: UtcOffset,
+}
+
+/// Runs the full-screen app until the trainer quits.
+pub fn run(options: RunOptions) -> Result<()> {
+    let RunOptions {
+        store,
+        library,
+        theme,
+        open,
+        export_dir,
+        offset,
+    } = options;
+    let skipped: Vec<String> = library.skipped.iter().map(|e| e.to_string()).collect();
+    let listing = store.list()?;
+    let mut app = App::new(library, theme, listing.sessions);
+    app.set_sessions(
+        app_sessions(&app),
+        listing.problems.iter().map(|p| p.to_string()).collect(),
+    );
+    if let Some(first) = skipped.first() {
+        app.fail(format!("Skipped a content file: {first}"));
+    }
+    let saver = Saver::spawn(store.clone());
+    let mut lp = Loop {
+        store,
+        saver,
+        lock: None,
+        export_dir,
+        offset,
+    };
+    let mut guard = TerminalGuard::enter()?;
+    if let Some(query) = open {
+        match lp.store.find(&query) {
+            Ok(found) => lp.perform(&mut app, Effect::Open(found.id)),
+            Err(e) => app.fail(e.to_string()),
+        };
+    }
+    let result = lp.run(&mut app, &mut guard);
+    let flushed = lp.saver.flush(FLUSH_TIMEOUT);
+    drop(guard);
+    result?;
+    flushed?;
+    Ok(())
+}
+
+fn app_sessions(app: &App) -> Vec<crate::store::Summary> {
+    match &app.screen {
+        app::Screen::Home(h) => h.sessions.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The event loop's own state: the things `App` must not touch.
+struct Loop {
+    store: Store,
+    saver: Saver,
+    lock: Option<SessionLock>,
+    export_dir: PathBuf,
+    offset: UtcOffset,
+}
+
+impl Loop {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc().to_offset(self.offset)
+    }
+
+    fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
+        loop {
+            self.collect_saves(app);
+            if app.dirty {
+                let now = self.now();
+                let mut out = std::io::stdout();
+                let _ = execute!(out, BeginSynchronizedUpdate);
+                guard
+                    .terminal
+                    .draw(|frame| views::render(app, frame, now))?;
+                let _ = execute!(out, EndSynchronizedUpdate);
+                app.dirty = false;
+            }
+            let wait = self.sleep_time(app);
+            let mut effects = Vec::new();
+            if event::poll(wait)? {
+                let now = self.now();
+                match event::read()? {
+                    Event::Key(key) => {
+                        if let Some(action) = action_for(app.context(), &key) {
+                            effects = app.update(action, now);
+                        }
+                    }
+                    Event::Paste(text) => effects = app.update(Action::Paste(text), now),
+                    Event::Resize(..) => app.dirty = true,
+                    _ => {}
+                }
+            } else if app
+                .workshop()
+                .is_some_and(|w| w.session.timer.next_change(self.now()).is_some())
+            {
+                // Woken by the timer: the face has moved on.
+                app.dirty = true;
+            }
+            effects.extend(app.tick(self.now()));
+            for effect in effects {
+                if effect == Effect::Quit {
+                    return Ok(());
+                }
+                self.perform(app, effect);
+            }
+            if guard.stop_requested() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Sleeps until the next visible change (timer second), or at most `MAX_SLEEP`.
+    fn sleep_time(&self, app: &App) -> Duration {
+        let next = app
+            .workshop()
+            .and_then(|w| w.session.timer.next_change(self.now()));
+        next.map_or(MAX_SLEEP, |d| d.min(MAX_SLEEP))
+    }
+
+    fn collect_saves(&mut self, app: &mut App) {
+        for event in self.saver.poll() {
+            match event {
+                SaveEvent::Saved { id, updated } => {
+                    if let Some(w) = app.workshop()
+                        && w.session.id == id
+                        && w.session.updated == updated
+                    {
+                        app.saved(Ok(()));
+                    }
+                }
+                SaveEvent::Failed { error, .. } => {
+                    app.fail(format!(
+                        "Could not save: {error}. Everything stays on screen and is saved again with the next change."
+                    ));
+                    app.saved(Err(error));
+                }
+            }
+        }
+    }
+
+    fn perform(&mut self, app: &mut App, effect: Effect) {
+        let now = self.now();
+        match effect {
+            Effect::Quit => {}
+            Effect::Save => {
+                if let Some(w) = app.workshop() {
+                    self.saver.save(w.session.clone());
+                }
+            }
+            Effect::Bell => {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07");
+                let _ = out.flush();
+            }
+            Effect::RefreshList => match self.store.list() {
+                Ok(listing) => app.set_sessions(
+                    listing.sessions,
+                    listing.problems.iter().map(|p| p.to_string()).collect(),
+                ),
+                Err(e) => app.fail(e.to_string()),
+            },
+            Effect::Open(id) => match self.open(&id) {
+                Ok(session) => app.opened(session),
+                Err(e) => app.fail(e),
+            },
+            Effect::Create(spec) => {
+                let result = Session::new(self.store.new_id(now), spec, now)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| self.store.create(&s).map(|()| s).map_err(|e| e.to_string()))
+                    .and_then(|s| self.open(&s.id));
+                match result {
+                    Ok(session) => app.opened(session),
+                    Err(e) => app.fail(format!("Could not create the workshop: {e}")),
+                }
+            }
+            Effect::Rename { id, name } => {
+                let r = self.store.rename(&id, &name, now);
+                if let Err(e) = r {
+                    app.fail(e.to_string());
+                } else {
+                    app.say(format!("Renamed to {name:?}."));
+                }
+            }
+            Effect::Duplicate { id } => {
+                let name = self
+                    .store
+                    .load(&id)
+                    .map(|s| format!("{} (copy)", s.name))
+                    .unwrap_or_else(|_| "Copy".into());
+                if let Err(e) = self.store.duplicate(&id, &name, now) {
+                    app.fail(e.to_string());
+                }
+            }
+            Effect::Delete { id } => {
+                let r = self.store.delete(&id, now);
+                if let Err(e) = r {
+                    app.fail(e.to_string());
+                }
+            }
+            Effect::Restore { id } => {
+                if let Err(e) = self.store.restore(&id) {
+                    app.fail(e.to_string());
+                }
+            }
+            Effect::CloseSession => {
+                if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
+                    app.fail(format!("The last change is not saved yet: {e}"));
+                    return;
+                }
+                self.lock = None;
+                app.go_home();
+            }
+            Effect::Export { format, scope } => {
+                let Some(w) = app.workshop() else {
+                    return;
+                };
+                match self.export(&w.session, format, scope, app) {
+                    Ok(path) => app.say(format!("Wrote {}", path.display())),
+                    Err(e) => app.fail(format!("Export failed: {e}")),
+                }
+                app.overlay = None;
+            }
+        }
+    }
+
+    fn open(&mut self, id: &str) -> std::result::Result<Session, String> {
+        // Release any lock we hold first: re-opening the same session must not lock itself out.
+        self.lock = None;
+        let lock = self.store.lock(id).map_err(|e| e.to_string())?;
+        let session = self.store.load(id).map_err(|e| e.to_string())?;
+        self.lock = Some(lock);
+        Ok(session)
+    }
+
+    fn export(
+        &self,
+        session: &Session,
+        format: export::Format,
+        scope: export::Scope,
+        app: &App,
+    ) -> Result<PathBuf> {
+        let deck = app.library.deck(&session.deck);
+        let suffix = match &scope {
+            export::Scope::All => "room".to_string(),
+            export::Scope::Group(g) => format!("group-{g}"),
+            export::Scope::Category(c) => slug(c),
+            export::Scope::Commitments => "commitments".to_string(),
+        };
+        let options = export::Options {
+            scope,
+            deck_title: deck.map(|d| d.title.clone()),
+            deck_source: deck.map(|d| d.source.clone()),
+        };
+        let text = export::render(session, format, &options);
+        std::fs::create_dir_all(&self.export_dir)?;
+        let path = self.export_dir.join(format!(
+            "{}-{suffix}.{}",
+            slug(&session.name),
+            format.extension()
+        ));
+        crate::store::write_file_atomic(&path, text.as_bytes())?;
+        Ok(std::path::absolute(&path).unwrap_or(path))
+    }
+}
+
+/// A file-name-safe form of a name: letters, digits and dashes.
+pub fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    if s.is_empty() { "session".into() } else { s }
+}

@@ -1,0 +1,80 @@
+//! The home screen: "New workshop" and the saved sessions, newest first.
+
+use super::super::app::{App, Home};
+use super::content::truncate;
+use crate::cli::short_time;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Rows above the list: the title and a blank line.
+const TITLE_ROWS: u16 = 3;
+
+/// Draws the home screen.
+pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
+    let [title, list] =
+        Layout::vertical([Constraint::Length(TITLE_ROWS), Constraint::Min(3)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(
+                "cpm-workshop · California Child Welfare Core Practice Model workshops",
+                app.theme.title,
+            )),
+            Line::from(Span::styled(
+                "Enter opens · ↑↓ choose · r rename · c copy set-up · d delete · ? help · q quit",
+                app.theme.dim,
+            )),
+        ]),
+        title,
+    );
+    let width = list.width.saturating_sub(4) as usize;
+    let mut rows: Vec<Line> = Vec::with_capacity(home.sessions.len() + 2);
+    let marker = |i: usize| if i == home.selected { "▶ " } else { "  " };
+    let style = |i: usize| {
+        if i == home.selected {
+            app.theme.selected
+        } else {
+            app.theme.base
+        }
+    };
+    rows.push(Line::from(vec![
+        Span::styled(marker(0), app.theme.accent),
+        Span::styled(
+            truncate("+ New workshop (set-up with defaults filled in)", width),
+            style(0),
+        ),
+    ]));
+    for (i, s) in home.sessions.iter().enumerate() {
+        let text = format!(
+            "{}  ·  {}  ·  {}  ·  {} · {} groups · {} notes",
+            s.name,
+            short_time(s.updated),
+            s.activity.label(),
+            s.deck,
+            s.groups,
+            s.notes
+        );
+        rows.push(Line::from(vec![
+            Span::styled(marker(i + 1), app.theme.accent),
+            Span::styled(truncate(&text, width), style(i + 1)),
+        ]));
+    }
+    for p in &home.problems {
+        rows.push(Line::from(Span::styled(
+            truncate(&format!("! {p}"), width),
+            app.theme.error,
+        )));
+    }
+    let visible = list.height.saturating_sub(2) as usize;
+    let scroll = home.selected.saturating_sub(visible.saturating_sub(1));
+    let shown: Vec<Line> = rows.into_iter().skip(scroll).take(visible).collect();
+    frame.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(format!(" Sessions ({}) ", home.sessions.len()))
+                .border_style(app.theme.border),
+        ),
+        list,
+    );
+}

@@ -1,0 +1,63 @@
+//! Drawing: one file per screen. Views read the app state and draw; they change nothing.
+
+mod board;
+mod chrome;
+mod content;
+mod home;
+mod overlay;
+mod rotation;
+mod run;
+mod setup;
+
+use super::app::{App, Screen, View};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Block;
+use time::OffsetDateTime;
+
+/// Smallest window any screen draws in; below it one line says how big it must be.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole screen for the app's state at `now`.
+pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        chrome::too_small(frame, area, &app.theme);
+        return;
+    }
+    if let Screen::Workshop(w) = &app.screen
+        && w.blank
+    {
+        chrome::blank(frame, area, &app.theme);
+        return;
+    }
+    let [body, status, hints] = chrome::frame_areas(area, app.status.is_some());
+    match &app.screen {
+        Screen::Home(home) => home::render(app, home, frame, body),
+        Screen::Setup(form) => setup::render(app, form, frame, body),
+        Screen::Workshop(w) => match w.view {
+            View::Run => run::render(app, w, frame, body, now),
+            View::Board => board::render(app, w, frame, body),
+            View::Rotation => rotation::render(app, w, frame, body),
+        },
+    }
+    chrome::status(app, frame, status);
+    chrome::hints(app, frame, hints);
+    if let Some(o) = &app.overlay {
+        overlay::render(app, o, frame, body);
+    }
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,145 @@
+//! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
+
+use super::super::app::{App, Overlay, TextPurpose, export_choices};
+use super::super::keymap::{bindings_for, key_label};
+use super::centered;
+use super::content::truncate;
+use super::super::input_view::visible_slice as input_slice;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Widest an overlay gets.
+const MAX_WIDTH: u16 = 76;
+
+/// Draws an overlay over the body.
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
+    let (title, lines, height) = match overlay {
+        Overlay::Help(ctx) => {
+            let mut seen = Vec::new();
+            let mut lines = Vec::new();
+            for b in bindings_for(*ctx) {
+                if seen.contains(&b.help) {
+                    continue;
+                }
+                seen.push(b.help);
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{:>10}  ", key_label(b.key)), app.theme.accent),
+                    Span::raw(b.help),
+                ]));
+            }
+            let h = lines.len() as u16 + 2;
+            (" Keys (? or Esc closes) ".to_string(), lines, h)
+        }
+        Overlay::ConfirmQuit => (
+            " Quit? ".to_string(),
+            vec![
+                Line::from("The timer is running. Every note is already saved,"),
+                Line::from("and the timer carries on from its deadline when you reopen."),
+                Line::from(Span::styled("Quit now?  y yes · n no", app.theme.accent)),
+            ],
+            5,
+        ),
+        Overlay::ConfirmDelete { name, .. } => (
+            " Delete session? ".to_string(),
+            vec![
+                Line::from(format!("Move {name:?} to the trash?")),
+                Line::from("It can be brought back (u on this screen, or cpm-workshop restore)."),
+                Line::from(Span::styled("y yes · n no", app.theme.accent)),
+            ],
+            5,
+        ),
+        Overlay::ConfirmPaste(lines_in) => {
+            let mut lines = vec![Line::from(format!(
+                "The paste has {} lines. Add one note per line?",
+                lines_in.len()
+            ))];
+            for l in lines_in.iter().take(5) {
+                lines.push(Line::from(Span::styled(format!("  • {}", truncate(l, 60)), app.theme.dim)));
+            }
+            if lines_in.len() > 5 {
+                lines.push(Line::from(format!("  … and {} more", lines_in.len() - 5)));
+            }
+            lines.push(Line::from(Span::styled("y add them · n discard", app.theme.accent)));
+            let h = lines.len() as u16 + 2;
+            (" Paste ".to_string(), lines, h)
+        }
+        Overlay::Text { purpose, input } => {
+            let title = match purpose {
+                TextPurpose::EditNote(_) => " Edit note (Enter saves · Esc cancels) ",
+                TextPurpose::Rename(_) => " Rename session (Enter saves · Esc cancels) ",
+            };
+            let width = MAX_WIDTH.min(body.width).saturating_sub(4) as usize;
+            let scroll = input.visual_scroll(width);
+            let area = centered(body, MAX_WIDTH, 3);
+            frame.render_widget(Clear, area);
+            frame.render_widget(
+                Paragraph::new(input_slice(input.value(), scroll, width))
+                    .block(Block::bordered().title(title).border_style(app.theme.accent)),
+                area,
+            );
+            let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(2)), area.y + 1));
+            return;
+        }
+        Overlay::Move(t) => {
+            let s = app.workshop().map(|w| &w.session);
+            let group = s
+                .and_then(|s| s.groups.get(t.group as usize - 1))
+                .map_or_else(|| format!("Group {}", t.group), |g| g.label());
+            let cat = s
+                .and_then(|s| s.categories.get(t.category))
+                .cloned()
+                .unwrap_or_default();
+            let row = |i: usize, label: &str, value: String| {
+                let sel = i == t.row;
+                Line::from(vec![
+                    Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
+                    Span::raw(format!("{label:<10}")),
+                    Span::styled(
+                        format!("◀ {value} ▶"),
+                        if sel { app.theme.selected } else { app.theme.base },
+                    ),
+                ])
+            };
+            let lines = vec![
+                row(0, "Group", group),
+                row(1, "Category", if t.prompt == crate::workshop::Prompt::Commitment { "(commitments have none)".into() } else { cat }),
+                row(2, "Prompt", t.prompt.label().to_string()),
+                Line::from(Span::styled("↑↓ row · ←→ change · Enter move · Esc cancel", app.theme.dim)),
+            ];
+            (" Move note ".to_string(), lines, 6)
+        }
+        Overlay::Export { selected } => {
+            let choices = app.workshop().map(|w| export_choices(&w.session)).unwrap_or_default();
+            let mut lines: Vec<Line> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, (label, _, _))| {
+                    let sel = i == *selected;
+                    Line::from(vec![
+                        Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
+                        Span::styled(label.clone(), if sel { app.theme.selected } else { app.theme.base }),
+                    ])
+                })
+                .collect();
+            lines.push(Line::from(Span::styled("↑↓ choose · Enter write the file · Esc close", app.theme.dim)));
+            let h = lines.len() as u16 + 2;
+            (" Export ".to_string(), lines, h)
+        }
+    };
+    let area = centered(body, MAX_WIDTH, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .style(app.theme.base)
+            .block(
+                Block::bordered()
+                    .title(Span::styled(title, app.theme.accent))
+                    .border_style(app.theme.accent),
+            ),
+        area,
+    );
+}

@@ -1,0 +1,74 @@
+//! The rotation overview: rounds × groups → category, the current round marked.
+
+use super::super::app::{App, Workshop};
+use super::content::truncate;
+use crate::workshop::plan::category_for;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+/// Width of the round column.
+const ROUND_COLUMN: u16 = 11;
+
+/// Draws the overview.
+pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+    let s = &w.session;
+    let c = s.categories.len();
+    let current = s.step().round;
+    let groups = s.groups.len() as u16;
+    let col_w = area
+        .width
+        .saturating_sub(ROUND_COLUMN + 2)
+        .checked_div(groups.max(1))
+        .unwrap_or(1)
+        .max(4);
+    let header = Row::new(
+        std::iter::once(Cell::from("Round")).chain(
+            s.groups
+                .iter()
+                .map(|g| Cell::from(truncate(&format!("G{}", g.number), col_w as usize))),
+        ),
+    )
+    .style(app.theme.accent);
+    let rows = (0..c).map(|round| {
+        let is_now = current == Some(round);
+        let label = if is_now {
+            format!("▶ {} (now)", round + 1)
+        } else {
+            format!("  {}", round + 1)
+        };
+        let cells = std::iter::once(Cell::from(label)).chain(s.groups.iter().map(|g| {
+            let cat = &s.categories[category_for(s.mode, g.number as usize - 1, round, c)];
+            Cell::from(truncate(cat, col_w as usize))
+        }));
+        let row = Row::new(cells);
+        if is_now { row.style(app.theme.selected) } else { row }
+    });
+    let widths = std::iter::once(Constraint::Length(ROUND_COLUMN))
+        .chain((0..groups).map(|_| Constraint::Length(col_w)));
+    let title = match s.mode {
+        crate::workshop::Mode::Together => " Rounds (all groups together) ",
+        crate::workshop::Mode::Rotation => " Rotation: which group is at which category ",
+    };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered().title(Span::styled(title, app.theme.accent)));
+    let [table_area, note_area] = ratatui::layout::Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    frame.render_widget(table, table_area);
+    let note = if s.groups.len() > c && s.mode == crate::workshop::Mode::Rotation {
+        format!(
+            "{} groups and {c} categories: groups {c} apart share a station each round; their notes stay on their own pages.",
+            s.groups.len()
+        )
+    } else if current.is_none() {
+        "The category rounds are done: commitment and wrap-up are for everyone together.".into()
+    } else {
+        String::new()
+    };
+    frame.render_widget(Paragraph::new(Line::from(note)).style(app.theme.dim), note_area);
+}

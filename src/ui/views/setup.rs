@@ -1,0 +1,106 @@
+//! The set-up form, with a preview of the chosen deck's categories.
+
+use super::super::app::App;
+use super::super::setup::{Field, SetupForm};
+use super::content::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Width of the field labels.
+const LABEL_WIDTH: usize = 13;
+/// Share of the width the form takes; the deck preview gets the rest.
+const FORM_PERCENT: u16 = 58;
+
+/// Draws the form.
+pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(FORM_PERCENT),
+        Constraint::Percentage(100 - FORM_PERCENT),
+    ])
+    .areas(area);
+    let block = Block::bordered()
+        .title(Span::styled(" New workshop: set-up ", app.theme.accent))
+        .title_bottom(" ↑↓ field · ←→ choose · Enter start · Esc back ")
+        .border_style(app.theme.border);
+    let inner = block.inner(left);
+    frame.render_widget(block, left);
+    let value_w = (inner.width as usize).saturating_sub(LABEL_WIDTH + 3);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for field in form.visible_fields(&app.library) {
+        let focused = field == form.focus;
+        let value = match field {
+            Field::Deck => app
+                .library
+                .decks()
+                .get(form.deck)
+                .map_or("(none)".to_string(), |d| format!("◀ {} ▶", d.title)),
+            Field::Mode => format!("◀ {} ▶", form.mode.label()),
+            Field::Role => format!(
+                "◀ {} ▶",
+                form.role.map_or("all roles", |r| r.label())
+            ),
+            Field::Groups => format!("{}  (2–12, ←→)", form.groups.value()),
+            _ => form.input(field).map(|i| i.value().to_string()).unwrap_or_default(),
+        };
+        let marker = if focused { "▶" } else { " " };
+        let label_style = if focused { app.theme.accent } else { app.theme.base };
+        if focused
+            && field.is_text()
+            && let Some(input) = form.input(field)
+        {
+            let x = inner.x + (LABEL_WIDTH + 3) as u16 + input.visual_cursor().min(value_w) as u16;
+            cursor = Some((x.min(inner.right().saturating_sub(1)), inner.y + lines.len() as u16));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker} {:<LABEL_WIDTH$} ", field.label()), label_style),
+            Span::styled(
+                truncate(&value, value_w),
+                if focused { app.theme.selected } else { app.theme.base },
+            ),
+        ]));
+        if let Some(err) = form.error(field) {
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  ✗ {err}"), inner.width as usize),
+                app.theme.error,
+            )));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Durations: 90s, 2m or 1:30. Group names: comma-separated, optional.",
+        app.theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(pos) = cursor
+        && pos.1 < inner.bottom()
+    {
+        frame.set_cursor_position(pos);
+    }
+
+    let mut preview = Vec::new();
+    if let Some(deck) = app.library.decks().get(form.deck) {
+        preview.push(Line::from(Span::styled(deck.title.clone(), app.theme.title)));
+        preview.push(Line::from(Span::styled(
+            format!("Source: {}", deck.source),
+            app.theme.dim,
+        )));
+        preview.push(Line::default());
+        for (i, c) in deck.categories.iter().enumerate() {
+            preview.push(Line::from(format!(
+                "{}. {} ({} behaviors)",
+                i + 1,
+                c.name,
+                c.behaviors.len()
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(preview)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Deck preview ").border_style(app.theme.border)),
+        right,
+    );
+}

@@ -1,0 +1,327 @@
+//! The command line, run as a trainer would: each subcommand and each bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn cmd(store: &Path) -> Command {
+    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
+    c.env("CPM_WORKSHOP_STORE", store)
+        .env_remove("CPM_WORKSHOP_CONTENT")
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn new_session(store: &Path, args: &[&str]) -> String {
+    let out = cmd(store).arg("new").args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+fn export_json(store: &Path, id: &str) -> serde_json::Value {
+    let out = cmd(store)
+        .args(["export", id, "--format", "json"])
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn content_list_names_the_four_decks() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(dir.path())
+        .args(["content", "list"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("practice")
+                .and(predicate::str::contains("leadership"))
+                .and(predicate::str::contains("erp"))
+                .and(predicate::str::contains("integration"))
+                .and(predicate::str::contains("Foundational, Engagement, Assessment")),
+        );
+}
+
+#[test]
+fn content_show_and_role_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(dir.path())
+        .args(["content", "show", "leadership"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Supervisors:").and(predicate::str::contains("Directors:")));
+    cmd(dir.path())
+        .args(["content", "show", "leadership", "--role", "managers"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Managers:").and(predicate::str::contains("Directors:").not()));
+    cmd(dir.path())
+        .args(["content", "show", "nope"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no deck \"nope\""));
+}
+
+#[test]
+fn content_check_reports_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("mine.md");
+    std::fs::write(
+        &deck,
+        "# Mine\nsource: our handout\n## One\n1. A behavior\n   a. item\n## Two\nc. stray\n",
+    )
+    .unwrap();
+    cmd(dir.path())
+        .args(["content", "check"])
+        .arg(&deck)
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("mine.md:7"));
+    let good = dir.path().join("good.md");
+    std::fs::write(&good, "# Good\nsource: our handout\n## One\n1. A behavior\n").unwrap();
+    cmd(dir.path())
+        .args(["content", "check"])
+        .arg(&good)
+        .assert()
+        .success();
+}
+
+#[test]
+fn new_add_list_export_round_trip_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(
+        store,
+        &["--name", "Tuesday cohort", "--groups", "4", "--mode", "rotation", "--brainstorm", "90s", "--share", "2:30"],
+    );
+    assert!(!id.is_empty());
+    cmd(store)
+        .args(["add", &id, "--group", "2", "--category", "engagement", "--prompt", "already"])
+        .arg("We ask the family who they want at the table 😀 家族")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Saved 1 note"));
+    cmd(store)
+        .args(["add", "tues", "--group", "1", "--prompt", "enhance"])
+        .arg("Clear \u{1b}[2Jscreen\u{1b}]52;c;ZXZpbA==\u{7} attempt")
+        .assert()
+        .success();
+    cmd(store)
+        .args(["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tuesday cohort").and(predicate::str::contains(&id)));
+    let json = export_json(store, &id);
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["durations"]["brainstorm"], 90);
+    assert_eq!(json["durations"]["share"], 150);
+    let notes = json["notes"].as_array().unwrap();
+    assert_eq!(notes[0]["text"], "We ask the family who they want at the table 😀 家族");
+    assert_eq!(notes[0]["category"], "Engagement");
+    assert_eq!(notes[0]["group"], 2);
+    assert_eq!(notes[1]["text"], "Clear screen attempt");
+    // Group 1 at the first step of a rotation works the first category.
+    assert_eq!(notes[1]["category"], "Foundational");
+    assert_eq!(notes[1]["prompt"], "enhance");
+}
+
+#[test]
+fn add_from_stdin_saves_a_thousand_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Bulk"]);
+    let mut input = String::new();
+    for i in 0..1000 {
+        input.push_str(&format!("note {i} — café 😀 家族\n"));
+    }
+    input.push_str("\n   \n");
+    cmd(store)
+        .args(["add", &id, "--group", "3", "--category", "Teaming", "--prompt", "already", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Saved 1000 notes"));
+    let json = export_json(store, &id);
+    let notes = json["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1000);
+    assert_eq!(notes[999]["text"], "note 999 — café 😀 家族");
+    assert!(notes.iter().all(|n| n["group"] == 3 && n["category"] == "Teaming"));
+}
+
+#[test]
+fn bad_input_gets_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    cmd(store)
+        .args(["new", "--groups", "13"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("2 to 12"));
+    cmd(store)
+        .args(["new", "--brainstorm", "soon"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is not a duration"));
+    cmd(store)
+        .args(["new", "--deck", "cooking"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no deck \"cooking\""));
+    let id = new_session(store, &["--name", "Errors"]);
+    cmd(store)
+        .args(["add", &id, "--group", "9", "--prompt", "already", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no group 9"));
+    cmd(store)
+        .args(["add", &id, "--group", "1", "--category", "Cooking", "--prompt", "already", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no category \"Cooking\""));
+    cmd(store)
+        .args(["add", &id, "--group", "1", "--prompt", "later", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("invalid value 'later'"));
+    cmd(store)
+        .args(["add", &id, "--group", "1", "--prompt", "already", "\u{1b}[2J"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"));
+    cmd(store)
+        .args(["export", "nothing-like-this", "--format", "json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing-like-this"));
+    // Nothing bad was saved along the way.
+    assert_eq!(export_json(store, &id)["notes"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn corrupt_session_is_moved_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Fragile"]);
+    let path = store.join(format!("{id}.json"));
+    std::fs::write(&path, "{\"schema_version\": 1, \"id\": ").unwrap();
+    cmd(store)
+        .args(["export", &id, "--format", "json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(path.display().to_string()).and(predicate::str::contains("corrupt")));
+    let aside: Vec<_> = std::fs::read_dir(store)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the broken file is kept beside the store");
+    assert_eq!(
+        std::fs::read_to_string(aside[0].path()).unwrap(),
+        "{\"schema_version\": 1, \"id\": "
+    );
+}
+
+#[test]
+fn export_txt_to_a_file_and_scopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Handouts"]);
+    for (g, text) in [("1", "First table note"), ("2", "Second table note")] {
+        cmd(store)
+            .args(["add", &id, "--group", g, "--category", "Assessment", "--prompt", "already", text])
+            .assert()
+            .success();
+    }
+    cmd(store)
+        .args(["add", &id, "--group", "2", "--prompt", "commitment", "--initials", "JR", "Ask before I assume"])
+        .assert()
+        .success();
+    let out = dir.path().join("out/notes.txt");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    cmd(store)
+        .args(["export", &id, "--format", "txt", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Group 1") && text.contains("First table note"));
+    assert!(text.contains("Ask before I assume (JR)"));
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    cmd(store)
+        .args(["export", &id, "--format", "txt", "--group", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Second table note").and(predicate::str::contains("First table note").not()));
+    cmd(store)
+        .args(["export", &id, "--format", "txt", "--group", "7"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no group 7"));
+}
+
+#[test]
+fn rename_duplicate_delete_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Original", "--groups", "5"]);
+    cmd(store)
+        .args(["add", &id, "--group", "1", "--category", "Teaming", "--prompt", "already", "kept"])
+        .assert()
+        .success();
+    cmd(store).args(["rename", &id, "Renamed"]).assert().success();
+    let copy = {
+        let out = cmd(store).args(["duplicate", "Renamed", "--name", "Next week"]).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap().trim().to_string()
+    };
+    let json = export_json(store, &copy);
+    assert_eq!(json["name"], "Next week");
+    assert_eq!(json["groups"].as_array().unwrap().len(), 5);
+    assert_eq!(json["notes"].as_array().unwrap().len(), 0);
+    cmd(store)
+        .args(["delete", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("trash"));
+    cmd(store)
+        .args(["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Renamed").not());
+    cmd(store)
+        .args(["restore"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&id));
+    cmd(store).args(["restore", &id]).assert().success();
+    assert_eq!(export_json(store, &id)["notes"][0]["text"], "kept");
+}
+
+#[test]
+fn a_second_writer_is_told_who_holds_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path();
+    let id = new_session(store_dir, &["--name", "Busy"]);
+    let store = cpm_workshop::store::Store::open(store_dir.to_path_buf()).unwrap();
+    let _held = store.lock(&id).unwrap();
+    cmd(store_dir)
+        .args(["add", &id, "--group", "1", "--category", "Teaming", "--prompt", "already", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Busy").or(predicate::str::contains(&id)))
+        .stderr(predicate::str::contains(std::process::id().to_string()));
+}
+
+#[test]
+fn store_path_that_is_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    cmd(&file)
+        .args(["list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not-a-folder"));
+}
