@@ -269,7 +269,12 @@ pub fn load_library(cli: &Cli) -> Result<Library> {
 }
 
 /// Runs a non-interactive subcommand, writing its output to `out`.
-pub fn run(cli: &Cli, command: &Command, offset: time::UtcOffset, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    cli: &Cli,
+    command: &Command,
+    offset: time::UtcOffset,
+    out: &mut dyn Write,
+) -> Result<()> {
     match command {
         Command::Open { .. } => bail!("`open` is handled by the full-screen app"),
         Command::New(args) => new(cli, args, now(offset), out),
@@ -286,7 +291,9 @@ pub fn run(cli: &Cli, command: &Command, offset: time::UtcOffset, out: &mut dyn 
         Command::Duplicate { session, name } => {
             let store = open_store(cli)?;
             let found = store.find(session)?;
-            let name = name.clone().unwrap_or_else(|| format!("{} (copy)", found.name));
+            let name = name
+                .clone()
+                .unwrap_or_else(|| format!("{} (copy)", found.name));
             let copy = store.duplicate(&found.id, &name, now(offset))?;
             writeln!(out, "{}", copy.id)?;
             Ok(())

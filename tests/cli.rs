@@ -40,7 +40,9 @@ fn content_list_names_the_four_decks() {
                 .and(predicate::str::contains("leadership"))
                 .and(predicate::str::contains("erp"))
                 .and(predicate::str::contains("integration"))
-                .and(predicate::str::contains("Foundational, Engagement, Assessment")),
+                .and(predicate::str::contains(
+                    "Foundational, Engagement, Assessment",
+                )),
         );
 }
 
@@ -51,12 +53,16 @@ fn content_show_and_role_filter() {
         .args(["content", "show", "leadership"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Supervisors:").and(predicate::str::contains("Directors:")));
+        .stdout(
+            predicate::str::contains("Supervisors:").and(predicate::str::contains("Directors:")),
+        );
     cmd(dir.path())
         .args(["content", "show", "leadership", "--role", "managers"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Managers:").and(predicate::str::contains("Directors:").not()));
+        .stdout(
+            predicate::str::contains("Managers:").and(predicate::str::contains("Directors:").not()),
+        );
     cmd(dir.path())
         .args(["content", "show", "nope"])
         .assert()
@@ -80,7 +86,11 @@ fn content_check_reports_file_and_line() {
         .failure()
         .stdout(predicate::str::contains("mine.md:7"));
     let good = dir.path().join("good.md");
-    std::fs::write(&good, "# Good\nsource: our handout\n## One\n1. A behavior\n").unwrap();
+    std::fs::write(
+        &good,
+        "# Good\nsource: our handout\n## One\n1. A behavior\n",
+    )
+    .unwrap();
     cmd(dir.path())
         .args(["content", "check"])
         .arg(&good)
@@ -94,11 +104,31 @@ fn new_add_list_export_round_trip_exactly() {
     let store = dir.path();
     let id = new_session(
         store,
-        &["--name", "Tuesday cohort", "--groups", "4", "--mode", "rotation", "--brainstorm", "90s", "--share", "2:30"],
+        &[
+            "--name",
+            "Tuesday cohort",
+            "--groups",
+            "4",
+            "--mode",
+            "rotation",
+            "--brainstorm",
+            "90s",
+            "--share",
+            "2:30",
+        ],
     );
     assert!(!id.is_empty());
     cmd(store)
-        .args(["add", &id, "--group", "2", "--category", "engagement", "--prompt", "already"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--category",
+            "engagement",
+            "--prompt",
+            "already",
+        ])
         .arg("We ask the family who they want at the table 😀 家族")
         .assert()
         .success()
@@ -118,7 +148,10 @@ fn new_add_list_export_round_trip_exactly() {
     assert_eq!(json["durations"]["brainstorm"], 90);
     assert_eq!(json["durations"]["share"], 150);
     let notes = json["notes"].as_array().unwrap();
-    assert_eq!(notes[0]["text"], "We ask the family who they want at the table 😀 家族");
+    assert_eq!(
+        notes[0]["text"],
+        "We ask the family who they want at the table 😀 家族"
+    );
     assert_eq!(notes[0]["category"], "Engagement");
     assert_eq!(notes[0]["group"], 2);
     assert_eq!(notes[1]["text"], "Clear screen attempt");
@@ -138,7 +171,17 @@ fn add_from_stdin_saves_a_thousand_lines() {
     }
     input.push_str("\n   \n");
     cmd(store)
-        .args(["add", &id, "--group", "3", "--category", "Teaming", "--prompt", "already", "-"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "3",
+            "--category",
+            "Teaming",
+            "--prompt",
+            "already",
+            "-",
+        ])
         .write_stdin(input)
         .assert()
         .success()
@@ -147,7 +190,11 @@ fn add_from_stdin_saves_a_thousand_lines() {
     let notes = json["notes"].as_array().unwrap();
     assert_eq!(notes.len(), 1000);
     assert_eq!(notes[999]["text"], "note 999 — café 😀 家族");
-    assert!(notes.iter().all(|n| n["group"] == 3 && n["category"] == "Teaming"));
+    assert!(
+        notes
+            .iter()
+            .all(|n| n["group"] == 3 && n["category"] == "Teaming")
+    );
 }
 
 #[test]
@@ -176,7 +223,17 @@ fn bad_input_gets_clear_errors() {
         .failure()
         .stderr(predicate::str::contains("no group 9"));
     cmd(store)
-        .args(["add", &id, "--group", "1", "--category", "Cooking", "--prompt", "already", "x"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--category",
+            "Cooking",
+            "--prompt",
+            "already",
+            "x",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains("no category \"Cooking\""));
@@ -186,7 +243,15 @@ fn bad_input_gets_clear_errors() {
         .failure()
         .stderr(predicate::str::contains("invalid value 'later'"));
     cmd(store)
-        .args(["add", &id, "--group", "1", "--prompt", "already", "\u{1b}[2J"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--prompt",
+            "already",
+            "\u{1b}[2J",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains("empty"));
@@ -196,7 +261,10 @@ fn bad_input_gets_clear_errors() {
         .failure()
         .stderr(predicate::str::contains("nothing-like-this"));
     // Nothing bad was saved along the way.
-    assert_eq!(export_json(store, &id)["notes"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        export_json(store, &id)["notes"].as_array().unwrap().len(),
+        0
+    );
 }
 
 #[test]
@@ -210,7 +278,10 @@ fn corrupt_session_is_moved_aside_not_overwritten() {
         .args(["export", &id, "--format", "json"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains(path.display().to_string()).and(predicate::str::contains("corrupt")));
+        .stderr(
+            predicate::str::contains(path.display().to_string())
+                .and(predicate::str::contains("corrupt")),
+        );
     let aside: Vec<_> = std::fs::read_dir(store)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -230,12 +301,32 @@ fn export_txt_to_a_file_and_scopes() {
     let id = new_session(store, &["--name", "Handouts"]);
     for (g, text) in [("1", "First table note"), ("2", "Second table note")] {
         cmd(store)
-            .args(["add", &id, "--group", g, "--category", "Assessment", "--prompt", "already", text])
+            .args([
+                "add",
+                &id,
+                "--group",
+                g,
+                "--category",
+                "Assessment",
+                "--prompt",
+                "already",
+                text,
+            ])
             .assert()
             .success();
     }
     cmd(store)
-        .args(["add", &id, "--group", "2", "--prompt", "commitment", "--initials", "JR", "Ask before I assume"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--prompt",
+            "commitment",
+            "--initials",
+            "JR",
+            "Ask before I assume",
+        ])
         .assert()
         .success();
     let out = dir.path().join("out/notes.txt");
@@ -254,7 +345,10 @@ fn export_txt_to_a_file_and_scopes() {
         .args(["export", &id, "--format", "txt", "--group", "2"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Second table note").and(predicate::str::contains("First table note").not()));
+        .stdout(
+            predicate::str::contains("Second table note")
+                .and(predicate::str::contains("First table note").not()),
+        );
     cmd(store)
         .args(["export", &id, "--format", "txt", "--group", "7"])
         .assert()
@@ -268,13 +362,32 @@ fn rename_duplicate_delete_restore() {
     let store = dir.path();
     let id = new_session(store, &["--name", "Original", "--groups", "5"]);
     cmd(store)
-        .args(["add", &id, "--group", "1", "--category", "Teaming", "--prompt", "already", "kept"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--category",
+            "Teaming",
+            "--prompt",
+            "already",
+            "kept",
+        ])
         .assert()
         .success();
-    cmd(store).args(["rename", &id, "Renamed"]).assert().success();
+    cmd(store)
+        .args(["rename", &id, "Renamed"])
+        .assert()
+        .success();
     let copy = {
-        let out = cmd(store).args(["duplicate", "Renamed", "--name", "Next week"]).assert().success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap().trim().to_string()
+        let out = cmd(store)
+            .args(["duplicate", "Renamed", "--name", "Next week"])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .trim()
+            .to_string()
     };
     let json = export_json(store, &copy);
     assert_eq!(json["name"], "Next week");
@@ -307,7 +420,17 @@ fn a_second_writer_is_told_who_holds_the_session() {
     let store = cpm_workshop::store::Store::open(store_dir.to_path_buf()).unwrap();
     let _held = store.lock(&id).unwrap();
     cmd(store_dir)
-        .args(["add", &id, "--group", "1", "--category", "Teaming", "--prompt", "already", "x"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--category",
+            "Teaming",
+            "--prompt",
+            "already",
+            "x",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains("Busy").or(predicate::str::contains(&id)))

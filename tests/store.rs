@@ -156,7 +156,12 @@ struct ChildGuard(Child);
 impl ChildGuard {
     fn spawn(role: &str, dir: &Path) -> ChildGuard {
         let child = Command::new(std::env::current_exe().unwrap())
-            .args(["child_process", "--exact", "--nocapture", "--test-threads=1"])
+            .args([
+                "child_process",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, role)
             .env(CHILD_DIR_ENV, dir)
             .stdout(Stdio::null())
@@ -259,18 +264,25 @@ fn lock_held_by_another_process_is_refused_naming_it_and_freed_by_kill_9() {
     let err = store.lock("held").unwrap_err();
     let msg = err.to_string();
     match &err {
-        StoreError::Locked { id, name, other, .. } => {
+        StoreError::Locked {
+            id, name, other, ..
+        } => {
             assert_eq!(id, "held");
             assert_eq!(name.as_deref(), Some("Tuesday cohort 🌟"));
             assert_eq!(other, &holder);
         }
         e => panic!("expected Locked, got {e}"),
     }
-    assert!(msg.contains(&holder) && msg.contains("Tuesday cohort"), "{msg}");
+    assert!(
+        msg.contains(&holder) && msg.contains("Tuesday cohort"),
+        "{msg}"
+    );
 
     child.kill();
     assert!(lock_file.exists(), "the stale lock file is still there");
-    let lock = store.lock("held").expect("a killed holder's lock is released");
+    let lock = store
+        .lock("held")
+        .expect("a killed holder's lock is released");
     let mine = format!("process {}", std::process::id());
     assert_eq!(fs::read_to_string(lock.path()).unwrap().trim(), mine);
 }
@@ -345,7 +357,11 @@ fn list_is_newest_first_and_reports_a_corrupt_file_as_a_problem() {
         push_note(&mut s, "a note", T0 + Duration::minutes(minutes));
         store.create(&s).unwrap();
     }
-    fs::write(store.session_path("broken"), "{\"schema_version\": 1, \"id\": ").unwrap();
+    fs::write(
+        store.session_path("broken"),
+        "{\"schema_version\": 1, \"id\": ",
+    )
+    .unwrap();
     let listing = store.list().unwrap();
     let ids: Vec<&str> = listing.sessions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["newest", "middle", "old"]);
@@ -463,8 +479,14 @@ fn newer_schema_version_is_refused_and_the_file_left_untouched() {
 
     let err = store.load("future").unwrap_err();
     let msg = err.to_string();
-    assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{msg}");
-    assert!(msg.contains("newer cpm-workshop") && msg.contains("upgrade"), "{msg}");
+    assert!(
+        matches!(err, StoreError::TooNew { found: 999, .. }),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("newer cpm-workshop") && msg.contains("upgrade"),
+        "{msg}"
+    );
     assert!(msg.contains("future.json"), "{msg}");
     assert_eq!(fs::read(store.session_path("future")).unwrap(), bytes);
     let listing = store.list().unwrap();
@@ -509,7 +531,11 @@ fn default_dir_ends_in_sessions() {
     if let Ok(dir) = Store::default_dir() {
         assert!(dir.ends_with("sessions"));
     }
-    assert!(StoreError::NoDataDir.to_string().contains("CPM_WORKSHOP_STORE"));
+    assert!(
+        StoreError::NoDataDir
+            .to_string()
+            .contains("CPM_WORKSHOP_STORE")
+    );
 }
 
 #[test]
@@ -524,7 +550,10 @@ fn saving_when_the_folder_became_a_file_fails_clearly_and_keeps_the_old_file() {
         let err = store.save(&new).unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, StoreError::SaveFailed { .. }), "{msg}");
-        assert!(msg.contains(&store.session_path("keep").display().to_string()), "{msg}");
+        assert!(
+            msg.contains(&store.session_path("keep").display().to_string()),
+            "{msg}"
+        );
         assert!(msg.contains("still in memory"), "{msg}");
     }
     assert_eq!(store.load("keep").unwrap(), old);
@@ -554,7 +583,10 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
     restore();
     let err = result.unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("ro.json") && msg.contains("permission"), "{msg}");
+    assert!(
+        msg.contains("ro.json") && msg.contains("permission"),
+        "{msg}"
+    );
     assert_eq!(store.load("ro").unwrap(), old);
     assert!(leftover_temps(store.dir()).is_empty());
 }
@@ -579,7 +611,10 @@ fn find_by_id_name_prefix_and_id_prefix() {
     let err = store.find("tues").unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, StoreError::Ambiguous { .. }), "{msg}");
-    assert!(msg.contains(&a) && msg.contains(&b) && msg.contains("Tuesday leadership"), "{msg}");
+    assert!(
+        msg.contains(&a) && msg.contains(&b) && msg.contains("Tuesday leadership"),
+        "{msg}"
+    );
     let err = store.find("2026").unwrap_err();
     assert!(matches!(err, StoreError::Ambiguous { .. }), "{err}");
 
@@ -598,7 +633,9 @@ fn rename_duplicate_delete_restore() {
     store.save(&s).unwrap(); // so there is a .bak to carry into the trash
 
     let later = T0 + Duration::hours(1);
-    let renamed = store.rename("orig", "Tuesday \u{1b}[31mcohort", later).unwrap();
+    let renamed = store
+        .rename("orig", "Tuesday \u{1b}[31mcohort", later)
+        .unwrap();
     assert_eq!(renamed.name, "Tuesday cohort");
     assert_eq!(store.load("orig").unwrap().updated, later);
 
@@ -614,13 +651,22 @@ fn rename_duplicate_delete_restore() {
     assert!(trashed_to.exists());
     assert!(!store.session_path("orig").exists());
     assert!(!store.backup_path("orig").exists());
-    let ids: Vec<String> = store.list().unwrap().sessions.into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = store
+        .list()
+        .unwrap()
+        .sessions
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, [copy.id.clone()]);
     let trash = store.trashed().unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].id, "orig");
     assert_eq!(trash[0].path, trashed_to);
-    assert!(matches!(store.load("orig"), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.load("orig"),
+        Err(StoreError::NotFound { .. })
+    ));
 
     // A new id never reuses one that is in the trash.
     assert_ne!(store.new_id(T0), "orig");
@@ -628,9 +674,15 @@ fn rename_duplicate_delete_restore() {
     let back = store.restore("orig").unwrap();
     assert_eq!(back.name, "Tuesday cohort");
     assert_eq!(back.notes, 1);
-    assert!(store.backup_path("orig").exists(), "the backup came back too");
+    assert!(
+        store.backup_path("orig").exists(),
+        "the backup came back too"
+    );
     assert!(store.trashed().unwrap().is_empty());
-    assert!(matches!(store.restore("orig"), Err(StoreError::NotInTrash { .. })));
+    assert!(matches!(
+        store.restore("orig"),
+        Err(StoreError::NotInTrash { .. })
+    ));
 
     // Deleted twice in the same second: both kept; restore refuses while the id is live.
     store.delete("orig", later).unwrap();
@@ -692,7 +744,11 @@ fn saver_reports_a_failure_keeps_the_session_and_retries() {
     let old = session("retry", "Old");
     store.save(&old).unwrap();
     let mut new = old.clone();
-    push_note(&mut new, "typed while the disk was away", T0 + Duration::minutes(1));
+    push_note(
+        &mut new,
+        "typed while the disk was away",
+        T0 + Duration::minutes(1),
+    );
     {
         let _blocked = Blocked::new(store.dir());
         saver.save(new.clone());

@@ -42,7 +42,15 @@ fn shipped_sticky_has_every_step_with_the_seed_times() {
         .collect();
     assert_eq!(
         seconds,
-        [None, Some(120), Some(180), Some(120), Some(180), Some(120), None]
+        [
+            None,
+            Some(120),
+            Some(180),
+            Some(120),
+            Some(180),
+            Some(120),
+            None
+        ]
     );
     for kind in ALL_STEPS {
         let step = sticky.step(kind);
@@ -68,7 +76,10 @@ fn step_falls_back_to_the_shipped_script_instead_of_panicking() {
         source: "s".into(),
         steps: Vec::new(),
     };
-    assert_eq!(empty.step(StepKind::ShareEnhance).default_seconds, Some(180));
+    assert_eq!(
+        empty.step(StepKind::ShareEnhance).default_seconds,
+        Some(180)
+    );
 }
 
 #[test]
@@ -120,7 +131,9 @@ fn json_errors_name_line_and_column() {
     ));
     let shown = err.to_string();
     assert!(
-        shown.starts_with("content/activities/sticky.json:3:13: invalid activity file: expected value"),
+        shown.starts_with(
+            "content/activities/sticky.json:3:13: invalid activity file: expected value"
+        ),
         "{shown}"
     );
     assert!(!shown.contains(" at line "), "{shown}");
@@ -141,7 +154,11 @@ fn unknown_step_kinds_and_fields_are_json_errors() {
 #[test]
 fn shipped_snapshot_matches_the_guide() {
     let snapshot = SnapshotActivity::from_json(snapshot_file(), SNAPSHOT_JSON).unwrap();
-    let names: Vec<&str> = snapshot.dimensions.iter().map(|d| d.name.as_str()).collect();
+    let names: Vec<&str> = snapshot
+        .dimensions
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
     assert_eq!(
         names,
         [

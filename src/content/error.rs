@@ -35,7 +35,11 @@ pub enum ContentError {
         human_size(.size),
         human_size(.limit)
     )]
-    TooLarge { file: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        file: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The file could not be opened or read.
     #[error("{}: cannot read: {message}", .file.display())]
     Read { file: PathBuf, message: String },
@@ -166,9 +170,13 @@ pub enum DeckProblem {
     RoleItemWithoutRole { marker: String },
     #[error("\"{marker}\" has no text after it")]
     EmptyMarker { marker: String },
-    #[error("behavior number {number} is already used on line {first_line}; each number may appear once in a deck")]
+    #[error(
+        "behavior number {number} is already used on line {first_line}; each number may appear once in a deck"
+    )]
     DuplicateNumber { number: u32, first_line: usize },
-    #[error("behavior {number} comes after behavior {previous}: numbers must increase through the deck")]
+    #[error(
+        "behavior {number} comes after behavior {previous}: numbers must increase through the deck"
+    )]
     NumberOutOfOrder { number: u32, previous: u32 },
     #[error("behavior number \"{marker}\" is too large")]
     NumberTooLarge { marker: String },
@@ -225,7 +233,9 @@ pub enum FolderProblem {
     NotAFolder,
     #[error("cannot read the folder: {0}")]
     Unreadable(String),
-    #[error("no content files here: expected *.md decks or activities/sticky.json, activities/snapshot.json")]
+    #[error(
+        "no content files here: expected *.md decks or activities/sticky.json, activities/snapshot.json"
+    )]
     NothingToCheck,
 }
 
@@ -300,7 +310,10 @@ mod tests {
             column: Some(7),
             problem: DeckProblem::ControlCharacter { code: 0x1b },
         };
-        assert!(err.to_string().starts_with("a.md:3:7: control character U+001B"));
+        assert!(
+            err.to_string()
+                .starts_with("a.md:3:7: control character U+001B")
+        );
     }
 
     #[test]

@@ -53,10 +53,7 @@ pub(crate) fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Content
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let valid = &err.as_bytes()[..offset];
-        let line_start = valid
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
         // Everything before `offset` is valid UTF-8, so this never fails; count characters.
         let column = 1 + std::str::from_utf8(&valid[line_start..]).map_or(0, |s| s.chars().count());
@@ -94,7 +91,14 @@ mod tests {
         let mut bytes = "é€x".as_bytes().to_vec();
         bytes.push(0xC0);
         let err = decode_utf8(Path::new("m.md"), bytes).unwrap_err();
-        assert!(matches!(err, ContentError::InvalidUtf8 { line: 1, column: 4, .. }));
+        assert!(matches!(
+            err,
+            ContentError::InvalidUtf8 {
+                line: 1,
+                column: 4,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -103,7 +107,14 @@ mod tests {
         let path = dir.path().join("big.md");
         std::fs::write(&path, vec![b'a'; 101]).unwrap();
         let err = read_text_limited(&path, 100).unwrap_err();
-        assert!(matches!(err, ContentError::TooLarge { size: 101, limit: 100, .. }));
+        assert!(matches!(
+            err,
+            ContentError::TooLarge {
+                size: 101,
+                limit: 100,
+                ..
+            }
+        ));
         std::fs::write(&path, vec![b'a'; 100]).unwrap();
         assert_eq!(read_text_limited(&path, 100).unwrap().len(), 100);
     }

@@ -41,7 +41,10 @@ fn a_missing_folder_or_a_file_is_an_error() {
             ..
         }
     ));
-    assert!(err.to_string().ends_with("nope: content folder does not exist"));
+    assert!(
+        err.to_string()
+            .ends_with("nope: content folder does not exist")
+    );
     let file = dir.path().join("deck.md");
     fs::write(&file, GOOD_DECK).unwrap();
     assert!(matches!(
@@ -64,10 +67,20 @@ fn added_decks_follow_the_shipped_ones_sorted_by_id() {
     let ids: Vec<&str> = library.decks().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["practice", "leadership", "erp", "integration", "Alpha", "zeta"]
+        [
+            "practice",
+            "leadership",
+            "erp",
+            "integration",
+            "Alpha",
+            "zeta"
+        ]
     );
     assert!(library.skipped.is_empty(), "{:?}", library.skipped);
-    assert_eq!(library.deck("alpha").map(|d| d.title.as_str()), Some("Mine"));
+    assert_eq!(
+        library.deck("alpha").map(|d| d.title.as_str()),
+        Some("Mine")
+    );
 }
 
 #[test]
@@ -109,14 +122,21 @@ fn a_bad_activity_override_is_skipped_and_the_shipped_one_kept() {
     assert_eq!(library.sticky, Library::shipped().sticky);
     assert_eq!(library.snapshot.scale, ["low", "high"]);
     assert_eq!(library.skipped.len(), 1);
-    assert!(matches!(library.skipped[0], ContentError::Json { line: 1, .. }));
+    assert!(matches!(
+        library.skipped[0],
+        ContentError::Json { line: 1, .. }
+    ));
 }
 
 #[test]
 fn check_path_reports_each_file() {
     let dir = folder();
     fs::write(dir.path().join("good.md"), GOOD_DECK).unwrap();
-    fs::write(dir.path().join("bad.md"), "# Bad\nsource: s\n## A\nc. oops\n").unwrap();
+    fs::write(
+        dir.path().join("bad.md"),
+        "# Bad\nsource: s\n## A\nc. oops\n",
+    )
+    .unwrap();
     let activities = dir.path().join(ACTIVITIES_DIR);
     fs::create_dir(&activities).unwrap();
     fs::write(activities.join(STICKY_FILE), super::embedded::STICKY_JSON).unwrap();
@@ -129,10 +149,16 @@ fn check_path_reports_each_file() {
         "{bad}"
     );
     let good = results[1].as_ref().unwrap();
-    assert!(good.ends_with("good.md: ok, 1 category, 0 behaviors"), "{good}");
+    assert!(
+        good.ends_with("good.md: ok, 1 category, 0 behaviors"),
+        "{good}"
+    );
     assert!(matches!(results[2], Err(ContentError::UnknownFile { .. })));
     let sticky = results[3].as_ref().unwrap();
-    assert!(sticky.ends_with("sticky.json: ok, sticky-note activity, 7 steps"), "{sticky}");
+    assert!(
+        sticky.ends_with("sticky.json: ok, sticky-note activity, 7 steps"),
+        "{sticky}"
+    );
 }
 
 #[test]

@@ -51,9 +51,22 @@ enum Line<'a> {
     Title(&'a str),
     Category(&'a str),
     Source(&'a str),
-    Numbered { marker: &'a str, number: u32, text: &'a str },
-    Lettered { marker: &'a str, letter: char, text: &'a str },
-    Role { marker: &'a str, numeral: &'a str, role: Role, text: &'a str },
+    Numbered {
+        marker: &'a str,
+        number: u32,
+        text: &'a str,
+    },
+    Lettered {
+        marker: &'a str,
+        letter: char,
+        text: &'a str,
+    },
+    Role {
+        marker: &'a str,
+        numeral: &'a str,
+        role: Role,
+        text: &'a str,
+    },
     Bullet(&'a str),
     Text(&'a str),
 }
@@ -282,7 +295,13 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn item(&mut self, n: usize, marker: &str, letter: char, text: &str) -> Result<(), ContentError> {
+    fn item(
+        &mut self,
+        n: usize,
+        marker: &str,
+        letter: char,
+        text: &str,
+    ) -> Result<(), ContentError> {
         let Some(behavior) = self
             .deck
             .categories
@@ -464,9 +483,11 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
         marker: marker.to_string(),
     };
     if token.bytes().all(|b| b.is_ascii_digit()) {
-        let number = token.parse::<u32>().map_err(|_| DeckProblem::NumberTooLarge {
-            marker: marker.to_string(),
-        })?;
+        let number = token
+            .parse::<u32>()
+            .map_err(|_| DeckProblem::NumberTooLarge {
+                marker: marker.to_string(),
+            })?;
         if rest.is_empty() {
             return Err(empty());
         }

@@ -61,7 +61,11 @@ fn group_section(out: &mut String, session: &Session, group: &Group, notes: &[&N
         if in_category.is_empty() {
             continue;
         }
-        let _ = write!(out, "\n{category}\n{}\n", "-".repeat(category.chars().count()));
+        let _ = write!(
+            out,
+            "\n{category}\n{}\n",
+            "-".repeat(category.chars().count())
+        );
         for prompt in [Prompt::Already, Prompt::Enhance] {
             let these: Vec<&Note> = in_category
                 .iter()
@@ -100,10 +104,5 @@ fn bullets(out: &mut String, notes: &[&Note]) {
 
 fn date(session: &Session) -> String {
     let d = session.created;
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.year(),
-        u8::from(d.month()),
-        d.day()
-    )
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }

@@ -164,7 +164,11 @@ pub enum StoreError {
          it was not read — it is probably not a session file, move it out of the folder",
         path.display()
     )]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     /// Another process is writing this session.
     #[error(

@@ -37,7 +37,12 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     {
         match File::open(dir).and_then(|d| d.sync_all()) {
             // Some file systems cannot sync a folder; there is nothing more we can do there.
-            Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+                ) =>
+            {
                 Ok(())
             }
             other => other,
@@ -154,10 +159,7 @@ pub fn create(id: &str, target: &Path, bytes: &[u8]) -> Result<bool, StoreError>
             .map(|()| true)
             .map_err(|e| (format!("syncing the folder {}", dir.display()), e)),
         Ok(false) => Ok(false),
-        Err(e) => Err((
-            format!("moving {} into place", tmp.display()),
-            e,
-        )),
+        Err(e) => Err((format!("moving {} into place", tmp.display()), e)),
     };
     let _ = fs::remove_file(&tmp);
     result.map_err(fail)

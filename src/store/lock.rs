@@ -84,9 +84,7 @@ fn read_holder(path: &Path) -> String {
         .ok()
         .and_then(|s| {
             let line = s.lines().next()?.trim();
-            let ok = !line.is_empty()
-                && line.len() <= 80
-                && line.chars().all(|c| !c.is_control());
+            let ok = !line.is_empty() && line.len() <= 80 && line.chars().all(|c| !c.is_control());
             ok.then(|| line.to_string())
         })
         .unwrap_or_else(|| "another process".to_string())

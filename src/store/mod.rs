@@ -340,7 +340,9 @@ impl Store {
             Ok(session) => session,
             Err(ParseError::TooNew(found)) => return Err(too_new(&bak, found)),
             Err(ParseError::Bad(reason)) => {
-                return Err(unusable(format!("the backup cannot be read either: {reason}")));
+                return Err(unusable(format!(
+                    "the backup cannot be read either: {reason}"
+                )));
             }
         };
         let live = self.session_path(id);
@@ -536,11 +538,20 @@ mod tests {
     fn bad_ids_are_refused_before_touching_disk() {
         let (_d, store) = store();
         for id in ["../escape", "a/b", ".hidden", ""] {
-            assert!(matches!(store.load(id), Err(StoreError::BadId { .. })), "{id}");
-            assert!(matches!(store.lock(id), Err(StoreError::BadId { .. })), "{id}");
+            assert!(
+                matches!(store.load(id), Err(StoreError::BadId { .. })),
+                "{id}"
+            );
+            assert!(
+                matches!(store.lock(id), Err(StoreError::BadId { .. })),
+                "{id}"
+            );
             let mut s = session();
             s.id = id.to_string();
-            assert!(matches!(store.save(&s), Err(StoreError::BadId { .. })), "{id}");
+            assert!(
+                matches!(store.save(&s), Err(StoreError::BadId { .. })),
+                "{id}"
+            );
         }
         assert_eq!(fs::read_dir(store.dir()).unwrap().count(), 0);
     }
@@ -558,7 +569,10 @@ mod tests {
         assert_eq!(listing.sessions.len(), 1);
         assert_eq!(listing.problems.len(), 1);
         let msg = listing.problems[0].to_string();
-        assert!(msg.contains("my session.json") && msg.contains("my-session.json"), "{msg}");
+        assert!(
+            msg.contains("my session.json") && msg.contains("my-session.json"),
+            "{msg}"
+        );
     }
 
     #[test]

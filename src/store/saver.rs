@@ -202,7 +202,10 @@ mod tests {
             }]
         );
         assert_eq!(store.load(&s.id).unwrap().name, "v49");
-        assert!(!store.backup_path(&s.id).exists(), "written once, so no .bak");
+        assert!(
+            !store.backup_path(&s.id).exists(),
+            "written once, so no .bak"
+        );
     }
 
     #[test]

@@ -29,13 +29,25 @@ pub enum Effect {
     RefreshList,
     Open(String),
     Create(SessionSpec),
-    Rename { id: String, name: String },
-    Duplicate { id: String },
-    Delete { id: String },
-    Restore { id: String },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Duplicate {
+        id: String,
+    },
+    Delete {
+        id: String,
+    },
+    Restore {
+        id: String,
+    },
     /// Close the open session (release its lock) and go home.
     CloseSession,
-    Export { format: Format, scope: Scope },
+    Export {
+        format: Format,
+        scope: Scope,
+    },
 }
 
 /// A short message at the bottom of the screen.
@@ -118,8 +130,16 @@ pub enum Overlay {
 pub fn export_choices(session: &Session) -> Vec<(String, Format, Scope)> {
     let mut v = vec![
         ("Whole room, text".to_string(), Format::Txt, Scope::All),
-        ("Whole room, JSON (the full session)".to_string(), Format::Json, Scope::All),
-        ("Commitments, text".to_string(), Format::Txt, Scope::Commitments),
+        (
+            "Whole room, JSON (the full session)".to_string(),
+            Format::Json,
+            Scope::All,
+        ),
+        (
+            "Commitments, text".to_string(),
+            Format::Txt,
+            Scope::Commitments,
+        ),
     ];
     for g in &session.groups {
         v.push((
@@ -200,7 +220,9 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Some(Overlay::Help(_)) => return Context::Help,
-            Some(Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_)) => {
+            Some(
+                Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_),
+            ) => {
                 return Context::Confirm;
             }
             Some(Overlay::Text { .. }) => return Context::TextPrompt,
@@ -313,7 +335,10 @@ impl App {
     pub fn update(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         self.dirty = true;
         if let Action::Quit = action
-            && matches!(self.context(), Context::Confirm | Context::Entry | Context::TextPrompt)
+            && matches!(
+                self.context(),
+                Context::Confirm | Context::Entry | Context::TextPrompt
+            )
         {
             // Ctrl-C while typing: leave at once; the notes are already saved.
             return vec![Effect::Quit];
@@ -343,7 +368,9 @@ impl App {
                 if let Screen::Home(home) = &mut self.screen {
                     home.last_deleted = Some(id.clone());
                 }
-                self.say(format!("Moved {name:?} to the trash. Press u to bring it back."));
+                self.say(format!(
+                    "Moved {name:?} to the trash. Press u to bring it back."
+                ));
                 vec![Effect::Delete { id }, Effect::RefreshList]
             }
             (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
@@ -354,7 +381,12 @@ impl App {
             (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
                 Vec::new()
             }
-            (o @ (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_)), _) => {
+            (
+                o @ (Overlay::ConfirmQuit
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmPaste(_)),
+                _,
+            ) => {
                 self.overlay = Some(o);
                 Vec::new()
             }
@@ -371,7 +403,9 @@ impl App {
             (Overlay::Move(target), Action::Submit) => self.finish_move(target, now),
             (Overlay::Move(mut target), action) => {
                 let groups = self.workshop().map_or(1, |w| w.session.groups.len() as u32);
-                let cats = self.workshop().map_or(1, |w| w.session.categories.len().max(1));
+                let cats = self
+                    .workshop()
+                    .map_or(1, |w| w.session.categories.len().max(1));
                 match action {
                     Action::Up => target.row = (target.row + 2) % 3,
                     Action::Down => target.row = (target.row + 1) % 3,
@@ -397,7 +431,10 @@ impl App {
             }
             (Overlay::Export { .. }, Action::Close) => Vec::new(),
             (Overlay::Export { selected }, action) => {
-                let choices = self.workshop().map(|w| export_choices(&w.session)).unwrap_or_default();
+                let choices = self
+                    .workshop()
+                    .map(|w| export_choices(&w.session))
+                    .unwrap_or_default();
                 match action {
                     Action::Submit => {
                         if let Some((_, format, scope)) = choices.get(selected) {
@@ -427,7 +464,12 @@ impl App {
         }
     }
 
-    fn finish_text(&mut self, purpose: TextPurpose, value: &str, now: OffsetDateTime) -> Vec<Effect> {
+    fn finish_text(
+        &mut self,
+        purpose: TextPurpose,
+        value: &str,
+        now: OffsetDateTime,
+    ) -> Vec<Effect> {
         match purpose {
             TextPurpose::Rename(id) => {
                 let name = crate::workshop::text::sanitize_line(value);
@@ -525,7 +567,10 @@ impl App {
             }
             Action::Duplicate => {
                 if let Some(s) = chosen {
-                    self.say(format!("Copied the set-up of {:?} as a new workshop.", s.name));
+                    self.say(format!(
+                        "Copied the set-up of {:?} as a new workshop.",
+                        s.name
+                    ));
                     return vec![Effect::Duplicate { id: s.id }, Effect::RefreshList];
                 }
             }
@@ -559,7 +604,9 @@ impl App {
         match action {
             Action::Up => form.move_focus(library, false),
             Action::Down => form.move_focus(library, true),
-            Action::Left | Action::Right if !form.focus.is_text() || form.focus == Field::Groups => {
+            Action::Left | Action::Right
+                if !form.focus.is_text() || form.focus == Field::Groups =>
+            {
                 form.cycle(library, action == Action::Right)
             }
             Action::Submit => match form.validate(library) {
@@ -644,7 +691,9 @@ impl App {
                     w.group = g;
                     w.board.selected = 0;
                 } else {
-                    self.fail(format!("There is no group {g}; this workshop has {groups}."));
+                    self.fail(format!(
+                        "There is no group {g}; this workshop has {groups}."
+                    ));
                 }
             }
             Action::NextGroup => {
@@ -661,7 +710,11 @@ impl App {
                     w.history.redo(&mut w.session, now).is_some()
                 };
                 if done {
-                    let word = if action == Action::Undo { "Undone" } else { "Redone" };
+                    let word = if action == Action::Undo {
+                        "Undone"
+                    } else {
+                        "Redone"
+                    };
                     self.say(format!("{word}."));
                     return self.save_effect();
                 }
@@ -895,7 +948,11 @@ impl App {
         } else {
             self.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
         }
-        if added > 0 { self.save_effect() } else { Vec::new() }
+        if added > 0 {
+            self.save_effect()
+        } else {
+            Vec::new()
+        }
     }
 
     /// The loop reports how saving went.
@@ -988,7 +1045,10 @@ fn edit_input(input: &mut Input, action: Action) {
 
 /// Inserts text at the cursor in one step (a long paste must not cost one edit per character).
 fn insert_str(input: &mut Input, text: &str) {
-    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let value = input.value();
     let at = input.cursor();
     let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
@@ -1004,7 +1064,11 @@ fn cycle(i: usize, n: usize, forward: bool) -> usize {
     if n == 0 {
         return 0;
     }
-    if forward { (i + 1) % n } else { (i + n - 1) % n }
+    if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }
 }
 
 fn cycle_u32(g: u32, n: u32, forward: bool) -> u32 {

@@ -120,67 +120,368 @@ macro_rules! bind {
 /// The whole keymap, in the order the help lists it.
 pub static BINDINGS: &[Binding] = &[
     // Running a workshop.
-    bind!(RUNNING, Key::Char(' '), Action::ToggleTimer, "start / pause / resume the timer", "start/pause"),
-    bind!(RUNNING, Key::Char('+'), Action::AddTime, "add 30 seconds", "+30s"),
+    bind!(
+        RUNNING,
+        Key::Char(' '),
+        Action::ToggleTimer,
+        "start / pause / resume the timer",
+        "start/pause"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('+'),
+        Action::AddTime,
+        "add 30 seconds",
+        "+30s"
+    ),
     bind!(RUNNING, Key::Char('='), Action::AddTime, "add 30 seconds"),
-    bind!(RUNNING, Key::Char('-'), Action::RemoveTime, "remove 30 seconds", "-30s"),
-    bind!(RUNNING, Key::Char('n'), Action::NextStep, "next step", "next"),
-    bind!(RUNNING, Key::Char('p'), Action::PreviousStep, "previous step", "prev"),
-    bind!(RUNNING, Key::Char('a'), Action::AddNotes, "add notes (scribe)", "add notes"),
-    bind!(RUNNING, Key::Digits, Action::ChooseGroup(1), "choose group 1–9", "group"),
-    bind!(RUNNING, Key::Char('g'), Action::NextGroup, "next group (reaches groups 10–12)"),
-    bind!(&[C::Run, C::Board, C::Rotation, C::Home], Key::Char('u'), Action::Undo, "undo", "undo"),
+    bind!(
+        RUNNING,
+        Key::Char('-'),
+        Action::RemoveTime,
+        "remove 30 seconds",
+        "-30s"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('n'),
+        Action::NextStep,
+        "next step",
+        "next"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('p'),
+        Action::PreviousStep,
+        "previous step",
+        "prev"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('a'),
+        Action::AddNotes,
+        "add notes (scribe)",
+        "add notes"
+    ),
+    bind!(
+        RUNNING,
+        Key::Digits,
+        Action::ChooseGroup(1),
+        "choose group 1–9",
+        "group"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('g'),
+        Action::NextGroup,
+        "next group (reaches groups 10–12)"
+    ),
+    bind!(
+        &[C::Run, C::Board, C::Rotation, C::Home],
+        Key::Char('u'),
+        Action::Undo,
+        "undo",
+        "undo"
+    ),
     bind!(RUNNING, Key::Ctrl('r'), Action::Redo, "redo"),
-    bind!(&[C::Run, C::Rotation], Key::Char('b'), Action::ShowBoard, "notes board (flip-chart pages)", "board"),
-    bind!(&[C::Board, C::Rotation], Key::Char('v'), Action::ShowRun, "back to the run view", "run view"),
-    bind!(&[C::Run, C::Board], Key::Char('r'), Action::ShowRotation, "rotation overview", "rotation"),
-    bind!(RUNNING, Key::Char('.'), Action::ToggleBlank, "blank the screen while you talk"),
-    bind!(&[C::Blank], Key::Char('.'), Action::ToggleBlank, "show the screen again"),
-    bind!(RUNNING, Key::Char('x'), Action::Export, "export notes", "export"),
-    bind!(&[C::Run], Key::Code(KeyCode::Down), Action::Down, "scroll the content down"),
-    bind!(&[C::Run], Key::Code(KeyCode::Up), Action::Up, "scroll the content up"),
-    bind!(&[C::Run], Key::Code(KeyCode::PageDown), Action::PageDown, "scroll the content a page down"),
-    bind!(&[C::Run], Key::Code(KeyCode::PageUp), Action::PageUp, "scroll the content a page up"),
+    bind!(
+        &[C::Run, C::Rotation],
+        Key::Char('b'),
+        Action::ShowBoard,
+        "notes board (flip-chart pages)",
+        "board"
+    ),
+    bind!(
+        &[C::Board, C::Rotation],
+        Key::Char('v'),
+        Action::ShowRun,
+        "back to the run view",
+        "run view"
+    ),
+    bind!(
+        &[C::Run, C::Board],
+        Key::Char('r'),
+        Action::ShowRotation,
+        "rotation overview",
+        "rotation"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('.'),
+        Action::ToggleBlank,
+        "blank the screen while you talk"
+    ),
+    bind!(
+        &[C::Blank],
+        Key::Char('.'),
+        Action::ToggleBlank,
+        "show the screen again"
+    ),
+    bind!(
+        RUNNING,
+        Key::Char('x'),
+        Action::Export,
+        "export notes",
+        "export"
+    ),
+    bind!(
+        &[C::Run],
+        Key::Code(KeyCode::Down),
+        Action::Down,
+        "scroll the content down"
+    ),
+    bind!(
+        &[C::Run],
+        Key::Code(KeyCode::Up),
+        Action::Up,
+        "scroll the content up"
+    ),
+    bind!(
+        &[C::Run],
+        Key::Code(KeyCode::PageDown),
+        Action::PageDown,
+        "scroll the content a page down"
+    ),
+    bind!(
+        &[C::Run],
+        Key::Code(KeyCode::PageUp),
+        Action::PageUp,
+        "scroll the content a page up"
+    ),
     // The notes board.
-    bind!(&[C::Board], Key::Char('c'), Action::ToggleBoardView, "switch group page / one category across groups", "by group/category"),
-    bind!(&[C::Board], Key::Char('e'), Action::EditNote, "edit the selected note", "edit"),
-    bind!(&[C::Board], Key::Code(KeyCode::Enter), Action::EditNote, "edit the selected note"),
-    bind!(&[C::Board], Key::Char('m'), Action::MoveNote, "move the selected note", "move"),
-    bind!(&[C::Board], Key::Char('d'), Action::DeleteNote, "delete the selected note (u undoes)", "delete"),
-    bind!(&[C::Board], Key::Code(KeyCode::Delete), Action::DeleteNote, "delete the selected note"),
-    bind!(&[C::Board, C::Move], Key::Code(KeyCode::Left), Action::Left, "previous group / category"),
-    bind!(&[C::Board, C::Move], Key::Code(KeyCode::Right), Action::Right, "next group / category"),
+    bind!(
+        &[C::Board],
+        Key::Char('c'),
+        Action::ToggleBoardView,
+        "switch group page / one category across groups",
+        "by group/category"
+    ),
+    bind!(
+        &[C::Board],
+        Key::Char('e'),
+        Action::EditNote,
+        "edit the selected note",
+        "edit"
+    ),
+    bind!(
+        &[C::Board],
+        Key::Code(KeyCode::Enter),
+        Action::EditNote,
+        "edit the selected note"
+    ),
+    bind!(
+        &[C::Board],
+        Key::Char('m'),
+        Action::MoveNote,
+        "move the selected note",
+        "move"
+    ),
+    bind!(
+        &[C::Board],
+        Key::Char('d'),
+        Action::DeleteNote,
+        "delete the selected note (u undoes)",
+        "delete"
+    ),
+    bind!(
+        &[C::Board],
+        Key::Code(KeyCode::Delete),
+        Action::DeleteNote,
+        "delete the selected note"
+    ),
+    bind!(
+        &[C::Board, C::Move],
+        Key::Code(KeyCode::Left),
+        Action::Left,
+        "previous group / category"
+    ),
+    bind!(
+        &[C::Board, C::Move],
+        Key::Code(KeyCode::Right),
+        Action::Right,
+        "next group / category"
+    ),
     // Lists.
     bind!(LISTS, Key::Code(KeyCode::Up), Action::Up, "move up"),
     bind!(LISTS, Key::Code(KeyCode::Down), Action::Down, "move down"),
-    bind!(&[C::Home, C::Board], Key::Code(KeyCode::PageUp), Action::PageUp, "page up"),
-    bind!(&[C::Home, C::Board], Key::Code(KeyCode::PageDown), Action::PageDown, "page down"),
-    bind!(&[C::Home, C::Export, C::Move], Key::Code(KeyCode::Enter), Action::Submit, "open / choose", "open"),
+    bind!(
+        &[C::Home, C::Board],
+        Key::Code(KeyCode::PageUp),
+        Action::PageUp,
+        "page up"
+    ),
+    bind!(
+        &[C::Home, C::Board],
+        Key::Code(KeyCode::PageDown),
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(
+        &[C::Home, C::Export, C::Move],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "open / choose",
+        "open"
+    ),
     // Home.
-    bind!(&[C::Home], Key::Char('r'), Action::Rename, "rename the selected session", "rename"),
-    bind!(&[C::Home], Key::Char('c'), Action::Duplicate, "copy the selected session's set-up as a new workshop", "copy"),
-    bind!(&[C::Home], Key::Char('d'), Action::Delete, "delete the selected session (to the trash; u restores)", "delete"),
+    bind!(
+        &[C::Home],
+        Key::Char('r'),
+        Action::Rename,
+        "rename the selected session",
+        "rename"
+    ),
+    bind!(
+        &[C::Home],
+        Key::Char('c'),
+        Action::Duplicate,
+        "copy the selected session's set-up as a new workshop",
+        "copy"
+    ),
+    bind!(
+        &[C::Home],
+        Key::Char('d'),
+        Action::Delete,
+        "delete the selected session (to the trash; u restores)",
+        "delete"
+    ),
     // Set-up.
-    bind!(&[C::Setup], Key::Code(KeyCode::Tab), Action::Down, "next field"),
-    bind!(&[C::Setup], Key::Code(KeyCode::BackTab), Action::Up, "previous field"),
-    bind!(&[C::Setup], Key::Code(KeyCode::Left), Action::Left, "previous choice / cursor left"),
-    bind!(&[C::Setup], Key::Code(KeyCode::Right), Action::Right, "next choice / cursor right"),
-    bind!(&[C::Setup], Key::Code(KeyCode::Enter), Action::Submit, "start the workshop", "start"),
+    bind!(
+        &[C::Setup],
+        Key::Code(KeyCode::Tab),
+        Action::Down,
+        "next field"
+    ),
+    bind!(
+        &[C::Setup],
+        Key::Code(KeyCode::BackTab),
+        Action::Up,
+        "previous field"
+    ),
+    bind!(
+        &[C::Setup],
+        Key::Code(KeyCode::Left),
+        Action::Left,
+        "previous choice / cursor left"
+    ),
+    bind!(
+        &[C::Setup],
+        Key::Code(KeyCode::Right),
+        Action::Right,
+        "next choice / cursor right"
+    ),
+    bind!(
+        &[C::Setup],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "start the workshop",
+        "start"
+    ),
     // Typing.
-    bind!(&[C::Entry, C::TextPrompt], Key::Code(KeyCode::Enter), Action::Submit, "save", "save"),
-    bind!(&[C::Entry], Key::Code(KeyCode::Tab), Action::CyclePrompt, "change the prompt (already / enhance / commitment)", "prompt"),
-    bind!(&[C::Move], Key::Code(KeyCode::Tab), Action::CyclePrompt, "change the prompt"),
-    bind!(&[C::Entry], Key::Ctrl('t'), Action::ToggleInitials, "type the author's initials / back to the note", "initials"),
-    bind!(&[C::Entry], Key::Code(KeyCode::Up), Action::Up, "previous group"),
-    bind!(&[C::Entry], Key::Code(KeyCode::Down), Action::Down, "next group"),
+    bind!(
+        &[C::Entry, C::TextPrompt],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "save",
+        "save"
+    ),
+    bind!(
+        &[C::Entry],
+        Key::Code(KeyCode::Tab),
+        Action::CyclePrompt,
+        "change the prompt (already / enhance / commitment)",
+        "prompt"
+    ),
+    bind!(
+        &[C::Move],
+        Key::Code(KeyCode::Tab),
+        Action::CyclePrompt,
+        "change the prompt"
+    ),
+    bind!(
+        &[C::Entry],
+        Key::Ctrl('t'),
+        Action::ToggleInitials,
+        "type the author's initials / back to the note",
+        "initials"
+    ),
+    bind!(
+        &[C::Entry],
+        Key::Code(KeyCode::Up),
+        Action::Up,
+        "previous group"
+    ),
+    bind!(
+        &[C::Entry],
+        Key::Code(KeyCode::Down),
+        Action::Down,
+        "next group"
+    ),
     // Anywhere.
     bind!(&[C::Confirm], Key::Char('y'), Action::Yes, "yes", "yes"),
     bind!(&[C::Confirm], Key::Char('n'), Action::No, "no", "no"),
-    bind!(&[C::Home, C::Run, C::Board, C::Rotation, C::Move, C::Export, C::Setup], Key::Char('?'), Action::Help, "this help", "help"),
+    bind!(
+        &[
+            C::Home,
+            C::Run,
+            C::Board,
+            C::Rotation,
+            C::Move,
+            C::Export,
+            C::Setup
+        ],
+        Key::Char('?'),
+        Action::Help,
+        "this help",
+        "help"
+    ),
     bind!(&[C::Help], Key::Char('?'), Action::Close, "close the help"),
-    bind!(&[C::Home, C::Run, C::Board, C::Rotation], Key::Char('q'), Action::Quit, "quit (notes are already saved)", "quit"),
-    bind!(&[C::Home, C::Setup, C::Run, C::Board, C::Rotation, C::Entry, C::TextPrompt, C::Move, C::Confirm, C::Export, C::Help, C::Blank], Key::Code(KeyCode::Esc), Action::Close, "close / back", "back"),
-    bind!(&[C::Home, C::Setup, C::Run, C::Board, C::Rotation, C::Entry, C::TextPrompt, C::Move, C::Confirm, C::Export, C::Help, C::Blank], Key::Ctrl('c'), Action::Quit, "quit"),
+    bind!(
+        &[C::Home, C::Run, C::Board, C::Rotation],
+        Key::Char('q'),
+        Action::Quit,
+        "quit (notes are already saved)",
+        "quit"
+    ),
+    bind!(
+        &[
+            C::Home,
+            C::Setup,
+            C::Run,
+            C::Board,
+            C::Rotation,
+            C::Entry,
+            C::TextPrompt,
+            C::Move,
+            C::Confirm,
+            C::Export,
+            C::Help,
+            C::Blank
+        ],
+        Key::Code(KeyCode::Esc),
+        Action::Close,
+        "close / back",
+        "back"
+    ),
+    bind!(
+        &[
+            C::Home,
+            C::Setup,
+            C::Run,
+            C::Board,
+            C::Rotation,
+            C::Entry,
+            C::TextPrompt,
+            C::Move,
+            C::Confirm,
+            C::Export,
+            C::Help,
+            C::Blank
+        ],
+        Key::Ctrl('c'),
+        Action::Quit,
+        "quit"
+    ),
 ];
 
 /// The action for a key event in a context, or `None` if the key means nothing there.
@@ -245,7 +546,9 @@ fn line_edit(event: &KeyEvent, ctrl: bool, alt: bool) -> Option<Action> {
 
 /// The bindings live in a context, for the help overlay.
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.contexts.contains(&context))
+    BINDINGS
+        .iter()
+        .filter(move |b| b.contexts.contains(&context))
 }
 
 /// `(key, word)` pairs for the hint bar.
@@ -303,11 +606,18 @@ mod tests {
             ('?', Action::Help),
         ];
         for (c, action) in cases {
-            assert_eq!(action_for(Context::Run, &press(KeyCode::Char(c))), Some(action), "{c}");
+            assert_eq!(
+                action_for(Context::Run, &press(KeyCode::Char(c))),
+                Some(action),
+                "{c}"
+            );
         }
         let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Context::Run, &ctrl_r), Some(Action::Redo));
-        assert_eq!(action_for(Context::Run, &press(KeyCode::Esc)), Some(Action::Close));
+        assert_eq!(
+            action_for(Context::Run, &press(KeyCode::Esc)),
+            Some(Action::Close)
+        );
     }
 
     #[test]
@@ -357,9 +667,16 @@ mod tests {
             Context::Help,
             Context::Blank,
         ] {
-            assert_eq!(action_for(ctx, &press(KeyCode::Esc)), Some(Action::Close), "{ctx:?}");
+            assert_eq!(
+                action_for(ctx, &press(KeyCode::Esc)),
+                Some(Action::Close),
+                "{ctx:?}"
+            );
         }
-        let run: Vec<String> = hints_for(Context::Run).into_iter().map(|(k, _)| k).collect();
+        let run: Vec<String> = hints_for(Context::Run)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert!(run.contains(&"Space".to_string()) && run.contains(&"?".to_string()));
     }
 }

@@ -193,7 +193,11 @@ impl SetupForm {
                     Some(Role::Directors),
                 ];
                 let at = order.iter().position(|r| *r == self.role).unwrap_or(0);
-                let next = if forward { at + 1 } else { at + order.len() - 1 } % order.len();
+                let next = if forward {
+                    at + 1
+                } else {
+                    at + order.len() - 1
+                } % order.len();
                 self.role = order[next];
             }
             Field::Groups => {

@@ -45,15 +45,24 @@ impl Theme {
                 accent: Style::new().fg(Color::Yellow).add_modifier(bold),
                 dim: Style::new().fg(Color::Gray),
                 border: Style::new().fg(Color::White),
-                selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                selected: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(bold),
                 note: Style::new().fg(Color::Black).bg(Color::LightYellow),
                 timer: Style::new().fg(Color::White).add_modifier(bold),
                 timer_warn: Style::new().fg(Color::Yellow).add_modifier(bold),
                 timer_over: Style::new().fg(Color::LightRed).add_modifier(bold),
-                flash: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
+                flash: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::White)
+                    .add_modifier(bold),
                 error: Style::new().fg(Color::LightRed).add_modifier(bold),
                 ok: Style::new().fg(Color::LightGreen),
-                key: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
+                key: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::White)
+                    .add_modifier(bold),
             },
             ThemeName::Dark => Theme {
                 base: Style::new().fg(Color::Gray).bg(Color::Rgb(24, 26, 32)),
@@ -66,7 +75,10 @@ impl Theme {
                 timer: Style::new().fg(Color::LightCyan).add_modifier(bold),
                 timer_warn: Style::new().fg(Color::LightYellow).add_modifier(bold),
                 timer_over: Style::new().fg(Color::LightRed).add_modifier(bold),
-                flash: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
+                flash: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::LightRed)
+                    .add_modifier(bold),
                 error: Style::new().fg(Color::LightRed),
                 ok: Style::new().fg(Color::LightGreen),
                 key: Style::new().fg(Color::Black).bg(Color::Gray),
@@ -82,7 +94,10 @@ impl Theme {
                 timer: Style::new().fg(Color::Black).add_modifier(bold),
                 timer_warn: Style::new().fg(Color::Rgb(160, 90, 0)).add_modifier(bold),
                 timer_over: Style::new().fg(Color::Red).add_modifier(bold),
-                flash: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
+                flash: Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(bold),
                 error: Style::new().fg(Color::Red),
                 ok: Style::new().fg(Color::Green),
                 key: Style::new().fg(Color::White).bg(Color::DarkGray),

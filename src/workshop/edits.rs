@@ -19,7 +19,10 @@ pub enum Change {
         to: Placement,
     },
     /// A note moved to the trash from position `index` in the note list.
-    Deleted { note: Note, index: usize },
+    Deleted {
+        note: Note,
+        index: usize,
+    },
 }
 
 impl Session {
@@ -232,8 +235,13 @@ mod tests {
             panic!("expected Added")
         };
         assert_eq!(n1.text, "We ask families first 😀");
-        s.add_note("家族会議", at(2, "Teaming", Prompt::Enhance), Some(" JR "), T0)
-            .unwrap();
+        s.add_note(
+            "家族会議",
+            at(2, "Teaming", Prompt::Enhance),
+            Some(" JR "),
+            T0,
+        )
+        .unwrap();
         assert_eq!(s.notes[1].id, 2);
         assert_eq!(s.notes[1].initials.as_deref(), Some("JR"));
     }
@@ -323,6 +331,9 @@ mod tests {
         let mut s = session();
         assert_eq!(s.edit_note(7, "x", T0), Err(EditError::NoSuchNote(7)));
         assert_eq!(s.delete_note(7, T0), Err(EditError::NoSuchNote(7)));
-        assert!(s.move_note(7, at(1, "Teaming", Prompt::Already), T0).is_err());
+        assert!(
+            s.move_note(7, at(1, "Teaming", Prompt::Already), T0)
+                .is_err()
+        );
     }
 }

@@ -124,7 +124,9 @@ mod tests {
     #[test]
     fn rotation_visits_every_category_once_per_group() {
         for g in 0..6 {
-            let mut seen: Vec<usize> = (0..6).map(|r| category_for(Mode::Rotation, g, r, 6)).collect();
+            let mut seen: Vec<usize> = (0..6)
+                .map(|r| category_for(Mode::Rotation, g, r, 6))
+                .collect();
             seen.sort_unstable();
             assert_eq!(seen, vec![0, 1, 2, 3, 4, 5]);
         }

@@ -27,7 +27,9 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let title = if w.board.by_category {
         format!(
             "{} — every group's notes  (←/→ category, c: group pages)",
-            s.categories.get(w.board.category).map_or("", String::as_str)
+            s.categories
+                .get(w.board.category)
+                .map_or("", String::as_str)
         )
     } else {
         let label = s
@@ -53,13 +55,20 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         let key = (
             n.placement.category.clone(),
             n.placement.prompt,
-            if w.board.by_category { n.placement.group } else { 0 },
+            if w.board.by_category {
+                n.placement.group
+            } else {
+                0
+            },
         );
         if last_section.as_ref() != Some(&key) {
             let heading = match (&n.placement.category, n.placement.prompt) {
                 (_, Prompt::Commitment) => "Commitments".to_string(),
                 (Some(c), p) if w.board.by_category => {
-                    let g = s.groups.get(n.placement.group as usize - 1).map(|g| g.label());
+                    let g = s
+                        .groups
+                        .get(n.placement.group as usize - 1)
+                        .map(|g| g.label());
                     format!("{} · {c} · {}", g.unwrap_or_default(), p.label())
                 }
                 (Some(c), p) => format!("{c} · {}", p.label()),
@@ -75,7 +84,11 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         if is_sel {
             selected_row = rows.len();
         }
-        let who = n.initials.as_deref().map(|x| format!(" ({x})")).unwrap_or_default();
+        let who = n
+            .initials
+            .as_deref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
         let text = truncate(&format!("{}{who}", n.text), width.saturating_sub(2));
         rows.push(if is_sel {
             Line::from(vec![
@@ -83,7 +96,10 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 Span::styled(text, app.theme.selected),
             ])
         } else {
-            Line::from(vec![Span::styled(CARD, app.theme.accent), Span::styled(text, app.theme.note)])
+            Line::from(vec![
+                Span::styled(CARD, app.theme.accent),
+                Span::styled(text, app.theme.note),
+            ])
         });
     }
     if rows.is_empty() {

@@ -55,27 +55,48 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             (app.theme.ok, "")
         };
-        frame.render_widget(Paragraph::new(format!("{lead}{}", s.text)).style(style), area);
+        frame.render_widget(
+            Paragraph::new(format!("{lead}{}", s.text)).style(style),
+            area,
+        );
     }
 }
 
-/// The hint bar: the keys that matter on this screen, and the save state.
+/// The hint bar: the keys that matter on this screen (as many as fit, `?` first), and the
+/// save state.
 pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
-    for (key, word) in hints_for(app.context()) {
-        spans.push(Span::styled(format!(" {key} "), app.theme.key));
-        spans.push(Span::styled(format!(" {word}  "), app.theme.dim));
-    }
     let save = match &app.save {
         SaveState::Saved => Span::styled(" saved ✓ ", app.theme.ok),
         SaveState::Pending => Span::styled(" saving… ", app.theme.dim),
         SaveState::Failed(_) => Span::styled(" NOT SAVED – see message ", app.theme.error),
     };
-    let save_w = save.width() as u16;
+    let save_w = if app.workshop().is_some() {
+        save.width() as u16
+    } else {
+        0
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(save_w)]).areas(area);
+    let mut hints = hints_for(app.context());
+    if let Some(i) = hints.iter().position(|(k, _)| k == "?") {
+        let help = hints.remove(i);
+        hints.insert(0, help);
+    }
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, word) in hints {
+        let k = format!(" {key} ");
+        let w = format!(" {word}  ");
+        let need = k.chars().count() + w.chars().count();
+        if used + need > left.width as usize {
+            break;
+        }
+        used += need;
+        spans.push(Span::styled(k, app.theme.key));
+        spans.push(Span::styled(w, app.theme.dim));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
-    if app.workshop().is_some() {
+    if save_w > 0 {
         frame.render_widget(Paragraph::new(Line::from(save)), right);
     }
 }

@@ -2,49 +2,120 @@
 
 use super::super::theme::Theme;
 use crate::content::{Block, Category};
+use crate::export::wrap::wrap;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-/// The card's lines: intro, then numbered behaviors with their lettered and role items.
-pub fn category_lines(category: &Category, theme: &Theme) -> Vec<Line<'static>> {
+/// The card's lines, wrapped to `width` columns with hanging indents: intro, then numbered
+/// behaviors with their lettered and role items.
+pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(MIN_WRAP);
     let mut lines = Vec::new();
     for block in &category.intro {
-        lines.push(block_line(block, "", theme));
+        block_lines(&mut lines, block, "", width, theme);
         lines.push(Line::default());
     }
     for b in &category.behaviors {
-        lines.push(Line::from(Span::styled(
-            format!("{}. {}", b.number, b.title),
+        hanging(
+            &mut lines,
+            &format!("{}. ", b.number),
+            &b.title,
+            "",
+            width,
             theme.accent,
-        )));
+            theme.accent,
+        );
         for block in &b.body {
-            lines.push(block_line(block, "   ", theme));
+            block_lines(&mut lines, block, "   ", width, theme);
         }
         for item in &b.items {
-            lines.push(Line::from(format!("   {}. {}", item.letter, item.text)));
+            hanging(
+                &mut lines,
+                &format!("   {}. ", item.letter),
+                &item.text,
+                "",
+                width,
+                theme.base,
+                theme.base,
+            );
             for r in &item.roles {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("      {}. ", r.numeral)),
-                    Span::styled(format!("{}: ", r.role.label()), theme.title),
-                    Span::raw(r.text.clone()),
-                ]));
+                let label = format!("{}: ", r.role.label());
+                hanging(
+                    &mut lines,
+                    &format!("      {}. ", r.numeral),
+                    &r.text,
+                    &label,
+                    width,
+                    theme.base,
+                    theme.title,
+                );
             }
         }
         lines.push(Line::default());
     }
     if let Some(source) = &category.source {
-        lines.push(Line::from(Span::styled(format!("Source: {source}"), theme.dim)));
+        for l in wrap(&format!("Source: {source}"), width) {
+            lines.push(Line::from(Span::styled(l, theme.dim)));
+        }
     }
     lines
 }
 
-fn block_line(block: &Block, indent: &str, theme: &Theme) -> Line<'static> {
+/// Narrowest width text is wrapped to, so tiny panes still make progress.
+const MIN_WRAP: usize = 12;
+
+fn block_lines(
+    out: &mut Vec<Line<'static>>,
+    block: &Block,
+    indent: &str,
+    width: usize,
+    theme: &Theme,
+) {
     match block {
-        Block::Paragraph(t) => Line::from(format!("{indent}{t}")),
-        Block::Bullet(t) => Line::from(vec![
-            Span::styled(format!("{indent}• "), theme.accent),
-            Span::raw(t.clone()),
-        ]),
+        Block::Paragraph(t) => hanging(out, indent, t, "", width, theme.base, theme.base),
+        Block::Bullet(t) => hanging(
+            out,
+            &format!("{indent}• "),
+            t,
+            "",
+            width,
+            theme.base,
+            theme.base,
+        ),
+    }
+}
+
+/// Pushes `marker` + `lead` + `text` wrapped so continuation lines start under the text.
+fn hanging(
+    out: &mut Vec<Line<'static>>,
+    marker: &str,
+    text: &str,
+    lead: &str,
+    width: usize,
+    style: ratatui::style::Style,
+    lead_style: ratatui::style::Style,
+) {
+    let indent = marker.chars().count();
+    let body = format!("{lead}{text}");
+    let wrapped = wrap(&body, width.saturating_sub(indent).max(MIN_WRAP / 2));
+    for (i, l) in wrapped.into_iter().enumerate() {
+        if i == 0 {
+            let (head, rest) = if !lead.is_empty() && l.starts_with(lead) {
+                (lead.to_string(), l[lead.len()..].to_string())
+            } else {
+                (String::new(), l)
+            };
+            out.push(Line::from(vec![
+                Span::styled(marker.to_string(), style),
+                Span::styled(head, lead_style),
+                Span::styled(rest, style),
+            ]));
+        } else {
+            out.push(Line::from(Span::styled(
+                format!("{}{l}", " ".repeat(indent)),
+                style,
+            )));
+        }
     }
 }
 
@@ -57,9 +128,17 @@ pub fn truncate(text: &str, width: usize) -> String {
         let cw = c.width().unwrap_or(0);
         if w + cw > width.saturating_sub(1) {
             // Only add the ellipsis if something is actually left out.
-            let rest: usize = text.chars().skip(out.chars().count()).map(|c| c.width().unwrap_or(0)).sum();
+            let rest: usize = text
+                .chars()
+                .skip(out.chars().count())
+                .map(|c| c.width().unwrap_or(0))
+                .sum();
             if w + rest <= width {
-                out.extend(text.chars().skip(out.chars().count()).map(|c| if c == '\n' { ' ' } else { c }));
+                out.extend(
+                    text.chars()
+                        .skip(out.chars().count())
+                        .map(|c| if c == '\n' { ' ' } else { c }),
+                );
             } else {
                 out.push('…');
             }

@@ -1,10 +1,10 @@
 //! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
 
 use super::super::app::{App, Overlay, TextPurpose, export_choices};
+use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{bindings_for, key_label};
 use super::centered;
 use super::content::truncate;
-use super::super::input_view::visible_slice as input_slice;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -56,12 +56,18 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                 lines_in.len()
             ))];
             for l in lines_in.iter().take(5) {
-                lines.push(Line::from(Span::styled(format!("  • {}", truncate(l, 60)), app.theme.dim)));
+                lines.push(Line::from(Span::styled(
+                    format!("  • {}", truncate(l, 60)),
+                    app.theme.dim,
+                )));
             }
             if lines_in.len() > 5 {
                 lines.push(Line::from(format!("  … and {} more", lines_in.len() - 5)));
             }
-            lines.push(Line::from(Span::styled("y add them · n discard", app.theme.accent)));
+            lines.push(Line::from(Span::styled(
+                "y add them · n discard",
+                app.theme.accent,
+            )));
             let h = lines.len() as u16 + 2;
             (" Paste ".to_string(), lines, h)
         }
@@ -75,8 +81,11 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             let area = centered(body, MAX_WIDTH, 3);
             frame.render_widget(Clear, area);
             frame.render_widget(
-                Paragraph::new(input_slice(input.value(), scroll, width))
-                    .block(Block::bordered().title(title).border_style(app.theme.accent)),
+                Paragraph::new(input_slice(input.value(), scroll, width)).block(
+                    Block::bordered()
+                        .title(title)
+                        .border_style(app.theme.accent),
+                ),
                 area,
             );
             let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
@@ -99,20 +108,38 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                     Span::raw(format!("{label:<10}")),
                     Span::styled(
                         format!("◀ {value} ▶"),
-                        if sel { app.theme.selected } else { app.theme.base },
+                        if sel {
+                            app.theme.selected
+                        } else {
+                            app.theme.base
+                        },
                     ),
                 ])
             };
             let lines = vec![
                 row(0, "Group", group),
-                row(1, "Category", if t.prompt == crate::workshop::Prompt::Commitment { "(commitments have none)".into() } else { cat }),
+                row(
+                    1,
+                    "Category",
+                    if t.prompt == crate::workshop::Prompt::Commitment {
+                        "(commitments have none)".into()
+                    } else {
+                        cat
+                    },
+                ),
                 row(2, "Prompt", t.prompt.label().to_string()),
-                Line::from(Span::styled("↑↓ row · ←→ change · Enter move · Esc cancel", app.theme.dim)),
+                Line::from(Span::styled(
+                    "↑↓ row · ←→ change · Enter move · Esc cancel",
+                    app.theme.dim,
+                )),
             ];
             (" Move note ".to_string(), lines, 6)
         }
         Overlay::Export { selected } => {
-            let choices = app.workshop().map(|w| export_choices(&w.session)).unwrap_or_default();
+            let choices = app
+                .workshop()
+                .map(|w| export_choices(&w.session))
+                .unwrap_or_default();
             let mut lines: Vec<Line> = choices
                 .iter()
                 .enumerate()
@@ -120,11 +147,21 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                     let sel = i == *selected;
                     Line::from(vec![
                         Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
-                        Span::styled(label.clone(), if sel { app.theme.selected } else { app.theme.base }),
+                        Span::styled(
+                            label.clone(),
+                            if sel {
+                                app.theme.selected
+                            } else {
+                                app.theme.base
+                            },
+                        ),
                     ])
                 })
                 .collect();
-            lines.push(Line::from(Span::styled("↑↓ choose · Enter write the file · Esc close", app.theme.dim)));
+            lines.push(Line::from(Span::styled(
+                "↑↓ choose · Enter write the file · Esc close",
+                app.theme.dim,
+            )));
             let h = lines.len() as u16 + 2;
             (" Export ".to_string(), lines, h)
         }

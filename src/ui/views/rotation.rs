@@ -43,7 +43,11 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             Cell::from(truncate(cat, col_w as usize))
         }));
         let row = Row::new(cells);
-        if is_now { row.style(app.theme.selected) } else { row }
+        if is_now {
+            row.style(app.theme.selected)
+        } else {
+            row
+        }
     });
     let widths = std::iter::once(Constraint::Length(ROUND_COLUMN))
         .chain((0..groups).map(|_| Constraint::Length(col_w)));
@@ -54,11 +58,8 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let table = Table::new(rows, widths)
         .header(header)
         .block(Block::bordered().title(Span::styled(title, app.theme.accent)));
-    let [table_area, note_area] = ratatui::layout::Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(2),
-    ])
-    .areas(area);
+    let [table_area, note_area] =
+        ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
     frame.render_widget(table, table_area);
     let note = if s.groups.len() > c && s.mode == crate::workshop::Mode::Rotation {
         format!(
@@ -70,5 +71,8 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    frame.render_widget(Paragraph::new(Line::from(note)).style(app.theme.dim), note_area);
+    frame.render_widget(
+        Paragraph::new(Line::from(note)).style(app.theme.dim),
+        note_area,
+    );
 }

@@ -55,8 +55,14 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offse
 
 fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
-    let deck = w.deck.as_ref().map_or(s.deck.as_str(), |d| d.title.as_str());
-    let role = s.role.map(|r| format!(" · {} items", r.label())).unwrap_or_default();
+    let deck = w
+        .deck
+        .as_ref()
+        .map_or(s.deck.as_str(), |d| d.title.as_str());
+    let role = s
+        .role
+        .map(|r| format!(" · {} items", r.label()))
+        .unwrap_or_default();
     let text = format!(
         "{} · {deck}{role} · {} groups · {}",
         s.name,
@@ -101,7 +107,7 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let kind = s.step().kind;
     let (title, lines) = match kind {
-        StepKind::Commitment => ("Commitments".to_string(), commitment_lines(app, w)),
+        StepKind::Commitment => ("Commitments".to_string(), commitment_lines(w)),
         StepKind::WrapUp => ("Wrap-up".to_string(), wrap_up_lines(app, w)),
         _ => {
             let index = s.category_index_for(w.group).unwrap_or(0);
@@ -110,7 +116,7 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 .deck
                 .as_ref()
                 .and_then(|d| d.category(&name))
-                .map(|c| category_lines(c, &app.theme))
+                .map(|c| category_lines(c, &app.theme, area.width.saturating_sub(2)))
                 .unwrap_or_else(|| {
                     vec![Line::from(format!(
                         "The deck {:?} is not loaded, so its text cannot be shown. Notes still work.",
@@ -136,12 +142,8 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn commitment_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
-    let script = app.library.sticky.step(StepKind::Commitment);
-    let mut lines = vec![
-        Line::from(Span::styled(script.instruction.clone(), app.theme.title)),
-        Line::default(),
-    ];
+fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
         "{} commitment{} typed so far (a adds; Ctrl-t for initials):",
@@ -149,7 +151,11 @@ fn commitment_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
         if commitments.len() == 1 { "" } else { "s" }
     )));
     for n in commitments.iter().rev().take(50) {
-        let who = n.initials.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+        let who = n
+            .initials
+            .as_deref()
+            .map(|i| format!(" ({i})"))
+            .unwrap_or_default();
         lines.push(Line::from(format!(
             "  G{} · {}{who}",
             n.placement.group,
@@ -197,7 +203,11 @@ fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
 fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let reading = w.session.timer.reading(now);
     let (digits, label, style) = match reading.face {
-        Face::Remaining(s) if reading.is_over() => (Clock(s).to_string(), "TIME".to_string(), app.theme.timer_over),
+        Face::Remaining(s) if reading.is_over() => (
+            Clock(s).to_string(),
+            "TIME".to_string(),
+            app.theme.timer_over,
+        ),
         Face::Remaining(s) if reading.is_warning() => (
             Clock(s).to_string(),
             "nearly time".to_string(),
@@ -209,7 +219,11 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
             format!("TIME · {} over", Clock(s)),
             app.theme.timer_over,
         ),
-        Face::Elapsed(s) => (Clock(s).to_string(), "untimed · counting up".to_string(), app.theme.timer),
+        Face::Elapsed(s) => (
+            Clock(s).to_string(),
+            "untimed · counting up".to_string(),
+            app.theme.timer,
+        ),
     };
     let state = match reading.state {
         RunState::Ready => "ready · Space starts",
@@ -221,7 +235,11 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
         Face::Remaining(0) => reading.is_over(),
         _ => false,
     } && reading.state == RunState::Running;
-    let box_style = if flashing { app.theme.flash } else { Style::new() };
+    let box_style = if flashing {
+        app.theme.flash
+    } else {
+        Style::new()
+    };
     let caption = if label.is_empty() {
         state.to_string()
     } else {
@@ -229,7 +247,11 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
     };
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(if flashing { app.theme.flash } else { app.theme.border })
+        .border_style(if flashing {
+            app.theme.flash
+        } else {
+            app.theme.border
+        })
         .title(Span::styled(" Timer ", app.theme.accent))
         .style(box_style);
     let inner = block.inner(area);
@@ -258,7 +280,10 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         && let Some(round) = s.step().round
     {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Stations: now → next round", app.theme.accent)));
+        lines.push(Line::from(Span::styled(
+            "Stations: now → next round",
+            app.theme.accent,
+        )));
         let c = s.categories.len();
         for g in &s.groups {
             let gi = g.number as usize - 1;
@@ -269,25 +294,31 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 "commitment".to_string()
             };
             let marker = if g.number == w.group { "▶" } else { " " };
-            lines.push(Line::from(format!("{marker}G{} {now_at} → {next}", g.number)));
+            lines.push(Line::from(format!(
+                "{marker}G{} {now_at} → {next}",
+                g.number
+            )));
         }
     }
     let placement = s.placement_now(w.group);
     let count = s.notes_at(&placement).count();
-    lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled(format!("Scribe: Group {}", w.group), app.theme.accent),
-        Span::raw(format!(
-            " · {} · {count} note{}",
-            placement.prompt.label(),
-            if count == 1 { "" } else { "s" }
-        )),
-    ]));
+    let scribe = format!(
+        " Scribe: Group {} · {} · {count} note{} ",
+        w.group,
+        placement.prompt.label(),
+        if count == 1 { "" } else { "s" }
+    );
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", script.label), app.theme.accent))
+        .title(Span::styled(
+            format!(" {} ", script.label),
+            app.theme.accent,
+        ))
+        .title_bottom(Span::styled(scribe, app.theme.accent))
         .border_style(app.theme.border);
     frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
         area,
     );
 }
@@ -324,7 +355,11 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let initials_w: u16 = if entry.on_initials || !entry.initials.value().is_empty() { 16 } else { 0 };
+    let initials_w: u16 = if entry.on_initials || !entry.initials.value().is_empty() {
+        16
+    } else {
+        0
+    };
     let [text_area, init_area] =
         Layout::horizontal([Constraint::Min(4), Constraint::Length(initials_w)]).areas(inner);
     let width = text_area.width.saturating_sub(1) as usize;
@@ -339,10 +374,16 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let (cx, cy) = if entry.on_initials {
         let off = 6 + entry.initials.visual_cursor() as u16;
-        (init_area.x + off.min(init_area.width.saturating_sub(1)), init_area.y)
+        (
+            init_area.x + off.min(init_area.width.saturating_sub(1)),
+            init_area.y,
+        )
     } else {
         let off = (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
-        (text_area.x + off.min(text_area.width.saturating_sub(1)), text_area.y)
+        (
+            text_area.x + off.min(text_area.width.saturating_sub(1)),
+            text_area.y,
+        )
     };
     frame.set_cursor_position((cx, cy));
 }

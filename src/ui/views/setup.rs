@@ -38,27 +38,41 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
                 .get(form.deck)
                 .map_or("(none)".to_string(), |d| format!("◀ {} ▶", d.title)),
             Field::Mode => format!("◀ {} ▶", form.mode.label()),
-            Field::Role => format!(
-                "◀ {} ▶",
-                form.role.map_or("all roles", |r| r.label())
-            ),
+            Field::Role => format!("◀ {} ▶", form.role.map_or("all roles", |r| r.label())),
             Field::Groups => format!("{}  (2–12, ←→)", form.groups.value()),
-            _ => form.input(field).map(|i| i.value().to_string()).unwrap_or_default(),
+            _ => form
+                .input(field)
+                .map(|i| i.value().to_string())
+                .unwrap_or_default(),
         };
         let marker = if focused { "▶" } else { " " };
-        let label_style = if focused { app.theme.accent } else { app.theme.base };
+        let label_style = if focused {
+            app.theme.accent
+        } else {
+            app.theme.base
+        };
         if focused
             && field.is_text()
             && let Some(input) = form.input(field)
         {
             let x = inner.x + (LABEL_WIDTH + 3) as u16 + input.visual_cursor().min(value_w) as u16;
-            cursor = Some((x.min(inner.right().saturating_sub(1)), inner.y + lines.len() as u16));
+            cursor = Some((
+                x.min(inner.right().saturating_sub(1)),
+                inner.y + lines.len() as u16,
+            ));
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker} {:<LABEL_WIDTH$} ", field.label()), label_style),
+            Span::styled(
+                format!("{marker} {:<LABEL_WIDTH$} ", field.label()),
+                label_style,
+            ),
             Span::styled(
                 truncate(&value, value_w),
-                if focused { app.theme.selected } else { app.theme.base },
+                if focused {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                },
             ),
         ]));
         if let Some(err) = form.error(field) {
@@ -82,7 +96,10 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
 
     let mut preview = Vec::new();
     if let Some(deck) = app.library.decks().get(form.deck) {
-        preview.push(Line::from(Span::styled(deck.title.clone(), app.theme.title)));
+        preview.push(Line::from(Span::styled(
+            deck.title.clone(),
+            app.theme.title,
+        )));
         preview.push(Line::from(Span::styled(
             format!("Source: {}", deck.source),
             app.theme.dim,
@@ -98,9 +115,11 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(
-        Paragraph::new(preview)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Deck preview ").border_style(app.theme.border)),
+        Paragraph::new(preview).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .title(" Deck preview ")
+                .border_style(app.theme.border),
+        ),
         right,
     );
 }

@@ -1,0 +1,277 @@
+//! The app's update logic, driven by actions with time passed in: no terminal, no disk.
+
+use cpm_workshop::content::Library;
+use cpm_workshop::ui::app::{App, Effect, Overlay, SaveState, Screen, View};
+use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::theme::{Theme, ThemeName};
+use cpm_workshop::workshop::{Durations, Mode, Prompt, Session, SessionSpec, StepKind};
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
+
+fn secs(s: i64) -> OffsetDateTime {
+    T0 + time::Duration::seconds(s)
+}
+
+fn app() -> App {
+    App::new(
+        Library::shipped(),
+        Theme::new(ThemeName::HighContrast),
+        Vec::new(),
+    )
+}
+
+fn open_app(mode: Mode, groups: u32) -> App {
+    let library = Library::shipped();
+    let deck = library.default_deck();
+    let spec = SessionSpec {
+        name: "Tuesday cohort".into(),
+        activity: cpm_workshop::workshop::Activity::Sticky,
+        deck: deck.id.clone(),
+        categories: deck.category_names(),
+        groups,
+        group_names: vec![],
+        mode,
+        durations: Durations::default(),
+        role: None,
+    };
+    let mut app = app();
+    app.opened(Session::new("s1".into(), spec, T0).unwrap());
+    app
+}
+
+fn session(app: &App) -> &Session {
+    &app.workshop().unwrap().session
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c), T0);
+    }
+}
+
+#[test]
+fn enter_enter_from_an_empty_store_creates_the_default_workshop() {
+    let mut app = app();
+    assert!(app.update(Action::Submit, T0).is_empty());
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    let effects = app.update(Action::Submit, T0);
+    let [Effect::Create(spec)] = effects.as_slice() else {
+        panic!("expected one Create, got {effects:?}")
+    };
+    assert_eq!(spec.deck, "practice");
+    assert_eq!(spec.categories[0], "Foundational");
+    assert_eq!(spec.groups, 4);
+    assert_eq!(spec.mode, Mode::Together);
+    assert_eq!(spec.durations, Durations::default());
+}
+
+#[test]
+fn setup_refuses_bad_values_in_place() {
+    let mut app = app();
+    app.update(Action::Submit, T0);
+    app.update(Action::Down, T0); // deck
+    app.update(Action::Down, T0); // groups
+    app.update(Action::Line(tui_input::InputRequest::DeletePrevChar), T0);
+    type_text(&mut app, "40");
+    assert!(app.update(Action::Submit, T0).is_empty());
+    let Screen::Setup(form) = &app.screen else {
+        panic!("still on set-up")
+    };
+    assert!(
+        form.error(cpm_workshop::ui::setup::Field::Groups)
+            .unwrap()
+            .contains("2 to 12")
+    );
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn scribe_types_notes_in_a_row_and_each_is_saved() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::NextStep, T0);
+    app.update(Action::ChooseGroup(3), T0);
+    app.update(Action::AddNotes, T0);
+    for i in 0..20 {
+        type_text(&mut app, &format!("note {i} café 😀"));
+        assert_eq!(app.update(Action::Submit, T0), vec![Effect::Save]);
+        assert_eq!(app.save, SaveState::Pending);
+    }
+    let s = session(&app);
+    assert_eq!(s.notes.len(), 20);
+    assert!(s.notes.iter().all(|n| n.placement.group == 3
+        && n.placement.category.as_deref() == Some("Foundational")
+        && n.placement.prompt == Prompt::Already));
+    assert_eq!(s.notes[19].text, "note 19 café 😀");
+    assert!(app.workshop().unwrap().entry.is_some(), "input stays open");
+}
+
+#[test]
+fn tab_changes_the_prompt_and_letters_are_text_not_commands() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    app.update(Action::CyclePrompt, T0);
+    type_text(&mut app, "quit now?");
+    app.update(Action::Submit, T0);
+    let n = &session(&app).notes[0];
+    assert_eq!(n.placement.prompt, Prompt::Enhance);
+    assert_eq!(n.text, "quit now?");
+}
+
+#[test]
+fn multi_line_paste_asks_then_makes_one_note_per_line() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::Paste("one\ntwo\n\nthree\n".into()), T0);
+    assert!(matches!(&app.overlay, Some(Overlay::ConfirmPaste(l)) if l.len() == 3));
+    assert_eq!(app.update(Action::Yes, T0), vec![Effect::Save]);
+    assert_eq!(session(&app).notes.len(), 3);
+    app.update(Action::Paste("four\nfive".into()), T0);
+    app.update(Action::No, T0);
+    assert_eq!(session(&app).notes.len(), 3, "declined paste adds nothing");
+}
+
+#[test]
+fn a_ten_thousand_character_paste_fills_the_input_in_one_go() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    let long = "é".repeat(10_000);
+    app.update(Action::Paste(long.clone()), T0);
+    let entry = app.workshop().unwrap().entry.as_ref().unwrap();
+    assert_eq!(entry.input.value(), long);
+    app.update(Action::Submit, T0);
+    assert_eq!(session(&app).notes[0].text.chars().count(), 10_000);
+}
+
+#[test]
+fn timer_keys_and_bell_once_at_zero() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::NextStep, T0);
+    assert_eq!(app.update(Action::ToggleTimer, T0), vec![Effect::Save]);
+    app.update(Action::AddTime, T0);
+    assert_eq!(session(&app).timer.length_ms, Some(150_000));
+    app.update(Action::RemoveTime, T0);
+    assert!(app.tick(secs(119)).is_empty());
+    assert_eq!(app.tick(secs(120)), vec![Effect::Bell]);
+    assert!(app.tick(secs(125)).is_empty(), "rings once");
+    // q with a running timer asks first; n answers no.
+    app.update(Action::Quit, secs(130));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    app.update(Action::No, secs(130));
+    app.update(Action::ToggleTimer, secs(131));
+    assert_eq!(app.update(Action::Quit, secs(132)), vec![Effect::Quit]);
+}
+
+#[test]
+fn steps_walk_a_category_then_the_next() {
+    let mut app = open_app(Mode::Together, 4);
+    let kinds: Vec<StepKind> = (0..6)
+        .map(|_| {
+            let k = session(&app).step().kind;
+            app.update(Action::NextStep, T0);
+            k
+        })
+        .collect();
+    assert_eq!(&kinds[..5], &StepKind::PER_CATEGORY);
+    assert_eq!(session(&app).category_for(1), Some("Engagement"));
+    app.update(Action::PreviousStep, T0);
+    assert_eq!(session(&app).category_for(1), Some("Engagement"));
+    app.update(Action::PreviousStep, T0);
+    assert_eq!(session(&app).category_for(1), Some("Foundational"));
+    assert_eq!(session(&app).step().kind, StepKind::ShareEnhance);
+}
+
+#[test]
+fn rotation_puts_each_group_at_its_station() {
+    let mut app = open_app(Mode::Rotation, 4);
+    app.update(Action::NextStep, T0);
+    app.update(Action::ChooseGroup(2), T0);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "at the engagement station");
+    app.update(Action::Submit, T0);
+    assert_eq!(
+        session(&app).notes[0].placement.category.as_deref(),
+        Some("Engagement")
+    );
+}
+
+#[test]
+fn board_delete_then_undo_restores_the_note() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "keep me");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::ShowBoard, T0);
+    assert_eq!(app.workshop().unwrap().view, View::Board);
+    app.update(Action::DeleteNote, T0);
+    assert!(session(&app).notes.is_empty());
+    assert_eq!(session(&app).trash.len(), 1);
+    app.update(Action::Undo, T0);
+    assert_eq!(session(&app).notes[0].text, "keep me");
+    app.update(Action::Redo, T0);
+    assert!(session(&app).notes.is_empty());
+}
+
+#[test]
+fn board_edit_and_move() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "teh note");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::ShowBoard, T0);
+    app.update(Action::EditNote, T0);
+    app.update(Action::Line(tui_input::InputRequest::DeleteLine), T0);
+    type_text(&mut app, "the note");
+    app.update(Action::Submit, T0);
+    assert_eq!(session(&app).notes[0].text, "the note");
+    app.update(Action::MoveNote, T0);
+    app.update(Action::Right, T0); // group 2
+    app.update(Action::Down, T0);
+    app.update(Action::Right, T0); // Engagement
+    app.update(Action::CyclePrompt, T0); // enhance
+    app.update(Action::Submit, T0);
+    let p = &session(&app).notes[0].placement;
+    assert_eq!(
+        (p.group, p.category.as_deref(), p.prompt),
+        (2, Some("Engagement"), Prompt::Enhance)
+    );
+    app.update(Action::Undo, T0);
+    assert_eq!(session(&app).notes[0].placement.group, 1);
+}
+
+#[test]
+fn escape_closes_the_innermost_thing_first() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::ShowBoard, T0);
+    app.update(Action::Help, T0);
+    app.update(Action::Close, T0);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.workshop().unwrap().view, View::Board);
+    app.update(Action::Close, T0);
+    assert_eq!(app.workshop().unwrap().view, View::Run);
+    assert_eq!(
+        app.update(Action::Close, T0),
+        vec![Effect::CloseSession, Effect::RefreshList]
+    );
+}
+
+#[test]
+fn choosing_a_group_that_does_not_exist_says_so() {
+    let mut app = open_app(Mode::Together, 3);
+    app.update(Action::ChooseGroup(7), T0);
+    assert!(app.status.as_ref().unwrap().text.contains("no group 7"));
+    assert_eq!(app.workshop().unwrap().group, 1);
+}
+
+#[test]
+fn blank_screen_swallows_keys_until_shown_again() {
+    let mut app = open_app(Mode::Together, 3);
+    app.update(Action::ToggleBlank, T0);
+    app.update(Action::NextStep, T0);
+    assert_eq!(session(&app).position, 0);
+    app.update(Action::ToggleBlank, T0);
+    app.update(Action::NextStep, T0);
+    assert_eq!(session(&app).position, 1);
+}
