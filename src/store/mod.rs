@@ -23,7 +23,7 @@ pub use error::StoreError;
 pub use fsio::MAX_FILE_BYTES;
 pub use ids::{MAX_ID_LEN, is_valid_id};
 pub use lock::SessionLock;
-pub use saver::{SaveEvent, Saver};
+pub use saver::{Flusher, SaveEvent, Saver};
 
 use crate::workshop::session::SCHEMA_VERSION;
 use crate::workshop::text::sanitize_line;
@@ -387,14 +387,39 @@ impl Store {
 
     /// Takes the one-writer lock of session `id`, held until the returned guard is dropped (or
     /// the process dies). If another process has it: [`StoreError::Locked`] naming it.
+    /// Temporary files left by a writer of this session that was killed mid-save are removed
+    /// once the lock is ours (no other process may be writing it then).
     pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
         ids::check_id(id)?;
-        lock::acquire(id, &self.lock_path(id), || {
+        let lock = lock::acquire(id, &self.lock_path(id), || {
             self.read_summary(id, &self.session_path(id))
                 .ok()
                 .flatten()
                 .map(|s| s.name)
-        })
+        })?;
+        self.remove_stale_temps(id);
+        Ok(lock)
+    }
+
+    /// Removes `.<id>.json.tmp-<pid>-<n>` and `.<id>.json.bak.tmp-<pid>-<n>` files made by other
+    /// processes (best effort).
+    fn remove_stale_temps(&self, id: &str) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let prefixes = [format!(".{id}.json.tmp-"), format!(".{id}.json.bak.tmp-")];
+        let own = std::process::id().to_string();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some(rest) = prefixes.iter().find_map(|p| name.strip_prefix(p.as_str())) else {
+                continue;
+            };
+            let pid = rest.split('-').next().unwrap_or_default();
+            if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && pid != own {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Renames session `id` (taking its lock for the moment) and returns it as saved.

@@ -87,17 +87,15 @@ impl Saver {
     /// Blocks until everything queued so far has been written (retrying earlier failures once),
     /// or `timeout` passes. Errors with the last failure if anything is still unsaved.
     pub fn flush(&self, timeout: Duration) -> Result<(), StoreError> {
-        let (reply_tx, reply) = mpsc::channel();
-        if !self.send(Msg::Flush(reply_tx)) {
-            return Err(self.stopped());
-        }
-        match reply.recv_timeout(timeout) {
-            Ok(result) => result,
-            Err(RecvTimeoutError::Timeout) => Err(StoreError::FlushTimeout {
-                dir: self.dir.clone(),
-                waited: timeout,
-            }),
-            Err(RecvTimeoutError::Disconnected) => Err(self.stopped()),
+        self.flusher().flush(timeout)
+    }
+
+    /// A handle that can ask for a flush from another thread (e.g. a signal handler thread)
+    /// while the owner of the `Saver` is busy or blocked.
+    pub fn flusher(&self) -> Flusher {
+        Flusher {
+            tx: self.tx.clone(),
+            dir: self.dir.clone(),
         }
     }
 
@@ -108,6 +106,38 @@ impl Saver {
     fn stopped(&self) -> StoreError {
         StoreError::SaverStopped {
             dir: self.dir.clone(),
+        }
+    }
+}
+
+/// Asks a [`Saver`] to write everything queued, from any thread.
+#[derive(Clone)]
+pub struct Flusher {
+    tx: Option<Sender<Msg>>,
+    dir: PathBuf,
+}
+
+impl Flusher {
+    /// Like [`Saver::flush`].
+    pub fn flush(&self, timeout: Duration) -> Result<(), StoreError> {
+        let stopped = || StoreError::SaverStopped {
+            dir: self.dir.clone(),
+        };
+        let (reply_tx, reply) = mpsc::channel();
+        let sent = self
+            .tx
+            .as_ref()
+            .is_some_and(|tx| tx.send(Msg::Flush(reply_tx)).is_ok());
+        if !sent {
+            return Err(stopped());
+        }
+        match reply.recv_timeout(timeout) {
+            Ok(result) => result,
+            Err(RecvTimeoutError::Timeout) => Err(StoreError::FlushTimeout {
+                dir: self.dir.clone(),
+                waited: timeout,
+            }),
+            Err(RecvTimeoutError::Disconnected) => Err(stopped()),
         }
     }
 }

@@ -212,7 +212,12 @@ impl App {
             save: SaveState::Saved,
             dirty: true,
         };
+        // "New workshop" is selected for a first-time user; otherwise the newest session.
+        let newest = usize::from(!sessions.is_empty());
         app.set_sessions(sessions, Vec::new());
+        if let Screen::Home(home) = &mut app.screen {
+            home.selected = newest;
+        }
         app
     }
 

@@ -28,8 +28,8 @@ use terminal::TerminalGuard;
 use theme::Theme;
 use time::{OffsetDateTime, UtcOffset};
 
-/// Longest the loop sleeps with nothing to show, so a termination signal is noticed promptly.
-const MAX_SLEEP: Duration = Duration::from_millis(500);
+/// Longest the loop sleeps with nothing to show (a safety net; the timer sets its own wake-ups).
+const MAX_SLEEP: Duration = Duration::from_secs(5);
 /// How long quitting waits for the last save to reach the disk.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -57,11 +57,9 @@ pub fn run(options: RunOptions) -> Result<()> {
     } = options;
     let skipped: Vec<String> = library.skipped.iter().map(|e| e.to_string()).collect();
     let listing = store.list()?;
+    let problems = listing.problems.iter().map(|p| p.to_string()).collect();
     let mut app = App::new(library, theme, listing.sessions);
-    app.set_sessions(
-        app_sessions(&app),
-        listing.problems.iter().map(|p| p.to_string()).collect(),
-    );
+    app.set_sessions(app_sessions(&app), problems);
     if let Some(first) = skipped.first() {
         app.fail(format!("Skipped a content file: {first}"));
     }
@@ -73,7 +71,10 @@ pub fn run(options: RunOptions) -> Result<()> {
         export_dir,
         offset,
     };
-    let mut guard = TerminalGuard::enter()?;
+    let flusher = lp.saver.flusher();
+    let mut guard = TerminalGuard::enter(move || {
+        let _ = flusher.flush(FLUSH_TIMEOUT);
+    })?;
     if let Some(query) = open {
         match lp.store.find(&query) {
             Ok(found) => lp.perform(&mut app, Effect::Open(found.id)),
@@ -149,9 +150,6 @@ impl Loop {
                     return Ok(());
                 }
                 self.perform(app, effect);
-            }
-            if guard.stop_requested() {
-                return Ok(());
             }
         }
     }

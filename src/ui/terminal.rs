@@ -10,25 +10,23 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct TerminalGuard {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// Set when a termination signal arrived; the loop saves and leaves.
-    pub stop: Arc<AtomicBool>,
 }
 
 static PANIC_HOOK: Once = Once::new();
 
 impl TerminalGuard {
-    /// Enters raw mode, the alternate screen and bracketed paste.
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// Enters raw mode, the alternate screen and bracketed paste. `on_signal` runs on another
+    /// thread when SIGTERM, SIGHUP or SIGINT arrives (it should get the last save onto disk);
+    /// then the terminal is restored and the process exits. It must not rely on the UI thread,
+    /// which may be blocked reading a terminal that has gone away.
+    pub fn enter(on_signal: impl Fn() + Send + 'static) -> io::Result<TerminalGuard> {
         install_panic_hook();
-        let stop = Arc::new(AtomicBool::new(false));
-        register_signals(&stop)?;
+        watch_signals(on_signal)?;
         enable_raw_mode().map_err(|e| {
             io::Error::new(
                 e.kind(),
@@ -46,17 +44,12 @@ impl TerminalGuard {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(TerminalGuard { terminal, stop }),
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();
                 Err(e)
             }
         }
-    }
-
-    /// Whether a termination signal asked us to leave.
-    pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
     }
 }
 
@@ -89,16 +82,24 @@ fn install_panic_hook() {
 }
 
 #[cfg(unix)]
-fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+fn watch_signals(on_signal: impl Fn() + Send + 'static) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(sig, Arc::clone(stop))?;
-    }
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("cpm-workshop-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                on_signal();
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
+fn watch_signals(_on_signal: impl Fn() + Send + 'static) -> io::Result<()> {
     // Windows consoles close through the normal key path; Ctrl-C arrives as a key in raw mode.
     Ok(())
 }
