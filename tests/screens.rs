@@ -142,6 +142,7 @@ fn run_view_read_step_brainstorm_warning_and_overtime() {
 #[test]
 fn run_view_rotation_and_entry() {
     let mut a = workshop(Mode::Rotation, 5);
+    snap("run_rotation_read", &a, T0);
     a.update(Action::NextStep, T0);
     a.update(Action::ChooseGroup(2), T0);
     a.update(Action::AddNotes, T0);

@@ -219,11 +219,7 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
             format!("TIME · {} over", Clock(s)),
             app.theme.timer_over,
         ),
-        Face::Elapsed(s) => (
-            Clock(s).to_string(),
-            "untimed · counting up".to_string(),
-            app.theme.timer,
-        ),
+        Face::Elapsed(s) => (Clock(s).to_string(), "untimed".to_string(), app.theme.timer),
     };
     let state = match reading.state {
         RunState::Ready => "ready · Space starts",
@@ -275,11 +271,10 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let kind = s.step().kind;
     let script = app.library.sticky.step(kind);
-    let mut lines = vec![Line::from(script.instruction.clone())];
+    let mut lines = Vec::new();
     if s.mode == Mode::Rotation
         && let Some(round) = s.step().round
     {
-        lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "Stations: now → next round",
             app.theme.accent,
@@ -299,6 +294,15 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 g.number
             )));
         }
+        lines.push(Line::default());
+    }
+    let instruction = Line::from(script.instruction.clone());
+    // At the start of a round the room needs to know where to go; during it, what to do.
+    if kind == StepKind::Read {
+        lines.push(instruction);
+    } else {
+        lines.insert(0, Line::default());
+        lines.insert(0, instruction);
     }
     let placement = s.placement_now(w.group);
     let count = s.notes_at(&placement).count();
