@@ -498,25 +498,23 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
         });
     }
     let roman = is_roman(token);
-    if roman {
-        if let Some((word, after)) = role_prefix(rest) {
-            match Role::parse(word) {
-                Some(_) if after.is_empty() => return Err(empty()),
-                Some(role) => {
-                    return Ok(Line::Role {
-                        marker,
-                        numeral: token,
-                        role,
-                        text: after,
-                    });
-                }
-                None if token.len() > 1 => {
-                    return Err(DeckProblem::UnknownRole {
-                        word: word.to_string(),
-                    });
-                }
-                None => {}
+    if roman && let Some((word, after)) = role_prefix(rest) {
+        match Role::parse(word) {
+            Some(_) if after.is_empty() => return Err(empty()),
+            Some(role) => {
+                return Ok(Line::Role {
+                    marker,
+                    numeral: token,
+                    role,
+                    text: after,
+                });
             }
+            None if token.len() > 1 => {
+                return Err(DeckProblem::UnknownRole {
+                    word: word.to_string(),
+                });
+            }
+            None => {}
         }
     }
     let mut letters = token.chars();
