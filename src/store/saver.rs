@@ -27,6 +27,9 @@ enum Msg {
     Save(Box<Session>),
     Retry,
     Flush(Sender<Result<(), StoreError>>),
+    /// Finish what is queued, then end the thread (a [`Flusher`] may still hold a sender, so
+    /// the channel closing cannot be relied on).
+    Stop,
     /// Test hook: the worker waits until the sender is dropped, so a batch queues up.
     #[cfg(test)]
     Hold(Receiver<()>),
@@ -147,7 +150,8 @@ impl Drop for Saver {
     /// see any error.
     fn drop(&mut self) {
         let flushed = self.flush(DROP_FLUSH_TIMEOUT);
-        self.tx = None; // ends the thread's loop
+        self.send(Msg::Stop);
+        self.tx = None;
         if let Some(worker) = self.worker.take() {
             // A thread stuck on a dead disk is left behind rather than hanging the exit.
             if !matches!(flushed, Err(StoreError::FlushTimeout { .. })) {
@@ -163,7 +167,9 @@ fn run(store: &Store, rx: &Receiver<Msg>, events: &Sender<SaveEvent>) {
     let mut pending: Vec<Session> = Vec::new();
     while let Ok(first) = rx.recv() {
         let mut waiters = Vec::new();
+        let mut stop = false;
         let mut take = |msg: Msg| match msg {
+            Msg::Stop => stop = true,
             Msg::Save(session) => match pending.iter_mut().find(|p| p.id == session.id) {
                 Some(slot) => *slot = *session,
                 None => pending.push(*session),
@@ -201,6 +207,9 @@ fn run(store: &Store, rx: &Receiver<Msg>, events: &Sender<SaveEvent>) {
                 Some(e) => Err(e.clone()),
             });
         }
+        if stop {
+            return;
+        }
     }
 }
 
@@ -236,6 +245,24 @@ mod tests {
             !store.backup_path(&s.id).exists(),
             "written once, so no .bak"
         );
+    }
+
+    #[test]
+    fn drop_ends_the_thread_even_while_a_flusher_is_alive() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let saver = Saver::spawn(store);
+        let flusher = saver.flusher();
+        let (done_tx, done) = mpsc::channel();
+        thread::spawn(move || {
+            drop(saver);
+            let _ = done_tx.send(());
+        });
+        assert!(
+            done.recv_timeout(Duration::from_secs(5)).is_ok(),
+            "dropping the saver hung"
+        );
+        assert!(flusher.flush(Duration::from_secs(1)).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::plan::{Mode, PlanStep, category_for, plan};
+use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
 use super::text::{sanitize, sanitize_line};
 use super::timer::Timer;
@@ -161,9 +162,10 @@ pub struct Session {
     #[serde(default)]
     pub trash: Vec<DeletedNote>,
     pub next_note_id: NoteId,
-    /// Reserved for the Snapshot warm-up's votes, analysis and priorities.
+    /// The Snapshot warm-up's votes, notes, dots, priorities and page (Snapshot sessions only;
+    /// absent in older files, which load with `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub snapshot: Option<serde_json::Value>,
+    pub snapshot: Option<SnapshotState>,
 }
 
 impl Session {
@@ -220,7 +222,7 @@ impl Session {
             notes: Vec::new(),
             trash: Vec::new(),
             next_note_id: 1,
-            snapshot: None,
+            snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
             ..self.clone()
         };
         copy.reset_timer();

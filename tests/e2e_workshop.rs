@@ -1,0 +1,228 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys as a trainer would.
+#![cfg(unix)]
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+use support::pty::{Key, Pty};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+fn app(store: &Path) -> Pty {
+    let store = store.to_str().unwrap();
+    let exports = format!("{store}/exports");
+    let pty = Pty::spawn(
+        &[],
+        &[
+            ("CPM_WORKSHOP_STORE", store),
+            ("CPM_WORKSHOP_EXPORTS", &exports),
+        ],
+        120,
+        36,
+    );
+    pty.wait_for("New workshop", WAIT).unwrap();
+    pty
+}
+
+fn session_json(store: &Path) -> serde_json::Value {
+    let file = std::fs::read_dir(store)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a session file");
+    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
+        .unwrap()
+        .env("CPM_WORKSHOP_STORE", store)
+        .args([
+            "export",
+            file.file_stem().unwrap().to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn set_field(pty: &mut Pty, value: &str) {
+    pty.key(Key::Ctrl('u'));
+    pty.keys(value);
+}
+
+/// Home → set-up with 1-second steps → start.
+fn create_quick_workshop(pty: &mut Pty) {
+    pty.key(Key::Enter);
+    pty.wait_for("New workshop: set-up", WAIT).unwrap();
+    for _ in 0..6 {
+        pty.key(Key::Down);
+    }
+    set_field(pty, "1s"); // brainstorm
+    pty.key(Key::Down);
+    set_field(pty, "1s"); // share
+    pty.key(Key::Down);
+    set_field(pty, "1s"); // commitment
+    pty.wait_for("Commitment    1s", WAIT).unwrap();
+    pty.key(Key::Enter);
+    pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();
+}
+
+fn run_timed_step(pty: &mut Pty, label: &str) {
+    pty.wait_for(label, WAIT).unwrap();
+    pty.keys(" ");
+    pty.wait_for("TIME", WAIT).unwrap();
+}
+
+#[test]
+fn a_full_category_with_notes_survives_quit_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let mut pty = app(store);
+    create_quick_workshop(&mut pty);
+    assert!(
+        pty.screen()
+            .contains("Be open, honest, clear and respectful")
+    );
+
+    pty.keys("n");
+    run_timed_step(&mut pty, "Brainstorm: already using");
+    pty.keys("2a");
+    for text in [
+        "We name what the family does well",
+        "Sticky note ✓ café 家族",
+    ] {
+        pty.keys(text);
+        pty.key(Key::Enter);
+    }
+    pty.wait_for("2 saved", WAIT).unwrap();
+    pty.key(Key::Esc);
+    pty.keys("n");
+    run_timed_step(&mut pty, "Step 3 of 5");
+    pty.keys("n");
+    run_timed_step(&mut pty, "Brainstorm: enhance");
+    pty.keys("a");
+    pty.keys("Check in after every visit");
+    pty.key(Key::Enter);
+    pty.wait_for("1 saved", WAIT).unwrap();
+    pty.key(Key::Esc);
+    pty.keys("n");
+    run_timed_step(&mut pty, "Step 5 of 5");
+    assert!(pty.bells() >= 4, "a bell at the end of each timed step");
+    pty.keys("n");
+    pty.wait_for("Engagement (2 of 6)", WAIT).unwrap();
+
+    pty.keys("b");
+    pty.wait_for("flip-chart page", WAIT).unwrap();
+    pty.wait_for("We name what the family does well", WAIT)
+        .unwrap();
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+    let raw = pty.raw_output();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
+    assert!(
+        tail.contains("\u{1b}[?2004l"),
+        "bracketed paste off: {tail:?}"
+    );
+
+    let json = session_json(store);
+    let notes = json["notes"].as_array().unwrap();
+    let texts: Vec<(&str, &str, u64)> = notes
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap(),
+                n["prompt"].as_str().unwrap(),
+                n["group"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("We name what the family does well", "already", 2),
+            ("Sticky note ✓ café 家族", "already", 2),
+            ("Check in after every visit", "enhance", 2),
+        ]
+    );
+    assert_eq!(json["position"], 5);
+
+    // Reopen: the newest session is selected; Enter lands on the same category and step.
+    let mut pty = app(store);
+    pty.key(Key::Enter);
+    pty.wait_for("Engagement (2 of 6)", WAIT).unwrap();
+    pty.wait_for("Step 1 of 5", WAIT).unwrap();
+    pty.keys("x");
+    pty.wait_for("Whole room, JSON", WAIT).unwrap();
+    pty.key(Key::Down);
+    pty.key(Key::Enter);
+    pty.wait_for("Wrote ", WAIT).unwrap();
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+    let exported = std::fs::read_dir(store.join("exports")).unwrap().count();
+    assert_eq!(exported, 1);
+}
+
+#[test]
+fn kill_9_mid_round_loses_no_note_and_the_timer_keeps_its_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
+        .unwrap()
+        .env("CPM_WORKSHOP_STORE", store)
+        .args(["new", "--name", "Killed", "--brainstorm", "10m"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut pty = app(store);
+    pty.key(Key::Enter);
+    pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();
+    pty.keys("n ");
+    pty.wait_for("running", WAIT).unwrap();
+    pty.keys("a");
+    for i in 0..20 {
+        pty.keys(&format!("note {i}"));
+        pty.key(Key::Enter);
+    }
+    pty.wait_for("20 saved", WAIT).unwrap();
+    pty.wait_for("saved ✓", WAIT).unwrap();
+    pty.kill9();
+
+    let json = session_json(store);
+    assert_eq!(json["notes"].as_array().unwrap().len(), 20);
+    assert!(
+        json["timer"]["running_since"].is_string(),
+        "still running after the kill"
+    );
+
+    let mut pty = app(store);
+    pty.key(Key::Enter);
+    pty.wait_for("Brainstorm: already using", WAIT).unwrap();
+    pty.wait_for("running", WAIT).unwrap();
+    pty.keys("q");
+    pty.wait_for("Quit now?", WAIT).unwrap();
+    pty.keys("y");
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+}
+
+#[test]
+fn tiny_window_says_how_big_it_must_be_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = app(dir.path());
+    pty.resize(30, 5);
+    pty.wait_for("Window too small", WAIT).unwrap();
+    pty.resize(10, 3);
+    pty.resize(120, 36);
+    pty.wait_for("New workshop", WAIT).unwrap();
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+}
