@@ -501,7 +501,14 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let (mut saved, mut pending, mut problems) = (0usize, 0usize, Vec::new());
     let mut line_no = 0usize;
+    let mut first_pending_line = 1usize;
     let mut buf = Vec::new();
+    // Reports what is on disk before giving up, so no line is silently lost.
+    let unsaved = |e: crate::store::StoreError, saved: usize, from: usize, to: usize| {
+        anyhow!(
+            "{e}\nSaved {saved} notes before this; lines {from} to {to} of the input were NOT saved — run the command again with those lines"
+        )
+    };
     loop {
         buf.clear();
         let n = reader
@@ -519,13 +526,18 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
             }
         }
         if pending > 0 && reader.buffer().is_empty() {
-            store.save(&session)?;
+            store
+                .save(&session)
+                .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
             saved += pending;
             pending = 0;
+            first_pending_line = line_no + 1;
         }
     }
     if pending > 0 {
-        store.save(&session)?;
+        store
+            .save(&session)
+            .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
         saved += pending;
     }
     writeln!(
