@@ -5,7 +5,9 @@ use crate::export::{self, Format, Scope};
 use crate::store::{Store, Summary};
 use crate::ui::theme::ThemeName;
 use crate::workshop::duration::parse_duration;
-use crate::workshop::{Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec};
+use crate::workshop::{
+    Activity, Durations, HeadingId, Mode, Placement, Prompt, Session, SessionSpec,
+};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Write};
@@ -49,7 +51,10 @@ pub enum Command {
         json: bool,
     },
     /// Add notes to a session: TEXT, or '-' to read one note per line from standard input.
+    /// Sticky-note sessions take --group and --prompt; Snapshot warm-ups --dimension and --heading.
     Add(AddArgs),
+    /// Snapshot warm-up: record the room's show of hands for one stage of a dimension.
+    Vote(VoteArgs),
     /// Export a session's notes.
     Export(ExportArgs),
     /// Rename a session.
@@ -113,19 +118,45 @@ pub struct NewArgs {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     pub session: String,
-    /// Group number (1-based).
-    #[arg(long)]
-    pub group: u32,
+    /// Group number (1-based); sticky-note sessions.
+    #[arg(long, required_unless_present = "dimension")]
+    pub group: Option<u32>,
     /// Category name (default: the group's category at the session's current step).
     #[arg(long)]
     pub category: Option<String>,
-    #[arg(long, value_enum)]
-    pub prompt: PromptArg,
+    /// Sticky-note sessions: which prompt the note answers.
+    #[arg(long, value_enum, required_unless_present = "dimension")]
+    pub prompt: Option<PromptArg>,
+    /// Snapshot warm-ups: the dimension (1-based, in the order the intro lists them).
+    #[arg(
+        long,
+        requires = "heading",
+        conflicts_with_all = ["group", "prompt", "category", "initials"]
+    )]
+    pub dimension: Option<u32>,
+    /// Snapshot warm-ups: the heading the note goes under.
+    #[arg(long, value_enum, requires = "dimension")]
+    pub heading: Option<HeadingArg>,
     /// Author's initials.
     #[arg(long)]
     pub initials: Option<String>,
     /// The note, or '-' to read one note per line from standard input.
     pub text: String,
+}
+
+/// `cpm-workshop vote` options.
+#[derive(Debug, clap::Args)]
+pub struct VoteArgs {
+    pub session: String,
+    /// The dimension (1-based, in the order the intro lists them).
+    #[arg(long)]
+    pub dimension: u32,
+    /// The stage of the scale (1-based: 1 is the first stage, e.g. "just getting started").
+    #[arg(long)]
+    pub stage: u32,
+    /// How many hands.
+    #[arg(long, default_value_t = 1)]
+    pub count: u32,
 }
 
 /// `cpm-workshop export` options.
@@ -146,6 +177,9 @@ pub struct ExportArgs {
     /// Write here instead of standard output ('-' for standard output).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// CSV only: start with a UTF-8 byte-order mark, so Excel shows accents and emoji correctly.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// `cpm-workshop content …`.
@@ -183,6 +217,24 @@ pub enum PromptArg {
     Already,
     Enhance,
     Commitment,
+}
+
+/// Which Snapshot heading a note goes under (command-line spelling).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HeadingArg {
+    Strengths,
+    Opportunities,
+    Feasibility,
+}
+
+impl From<HeadingArg> for HeadingId {
+    fn from(h: HeadingArg) -> Self {
+        match h {
+            HeadingArg::Strengths => HeadingId::Strengths,
+            HeadingArg::Opportunities => HeadingId::Opportunities,
+            HeadingArg::Feasibility => HeadingId::Feasibility,
+        }
+    }
 }
 
 /// Which role (command-line spelling).
@@ -280,6 +332,7 @@ pub fn run(
         Command::New(args) => new(cli, args, now(offset), out),
         Command::List { json } => list(cli, *json, out),
         Command::Add(args) => add(cli, args, now(offset), out),
+        Command::Vote(args) => vote(cli, args, now(offset), out),
         Command::Export(args) => export_cmd(cli, args, out),
         Command::Rename { session, name } => {
             let store = open_store(cli)?;
@@ -477,13 +530,34 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
     let id = store.find(&args.session)?.id;
     let _lock = store.lock(&id)?;
     let mut session = store.load(&id)?;
-    let prompt = Prompt::from(args.prompt);
+    if let (Some(dimension), Some(heading)) = (args.dimension, args.heading) {
+        return add_snapshot(
+            cli,
+            &store,
+            session,
+            dimension,
+            heading.into(),
+            &args.text,
+            now,
+            out,
+        );
+    }
+    if session.activity == Activity::Snapshot {
+        bail!(
+            "{:?} is a Snapshot warm-up: add notes with --dimension N --heading strengths|opportunities|feasibility",
+            session.name
+        );
+    }
+    let (Some(group), Some(prompt)) = (args.group, args.prompt) else {
+        bail!("a note needs --group and --prompt");
+    };
+    let prompt = Prompt::from(prompt);
     let placement = Placement {
-        group: args.group,
+        group,
         category: match (&args.category, prompt) {
             (Some(c), _) => Some(c.clone()),
             (None, Prompt::Commitment) => None,
-            (None, _) => session.placement_now(args.group).category,
+            (None, _) => session.placement_now(group).category,
         },
         prompt,
     };
@@ -553,6 +627,125 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
     Ok(())
 }
 
+/// Loads a session for a Snapshot command, refusing any other kind.
+fn snapshot_session(store: &Store, query: &str) -> Result<(String, Session)> {
+    let id = store.find(query)?.id;
+    let session = store.load(&id)?;
+    if session.activity != Activity::Snapshot {
+        bail!(
+            "{:?} is a {} session, not a Snapshot warm-up (make one with: cpm-workshop new --activity snapshot)",
+            session.name,
+            session.activity.label()
+        );
+    }
+    Ok((id, session))
+}
+
+/// The 0-based index for a 1-based number typed by a person; 0 is refused.
+fn index(n: u32, what: &str) -> Result<usize> {
+    (n as usize)
+        .checked_sub(1)
+        .ok_or_else(|| anyhow!("{what}s are numbered from 1"))
+}
+
+fn vote(cli: &Cli, args: &VoteArgs, now: OffsetDateTime, out: &mut dyn Write) -> Result<()> {
+    let library = load_library(cli)?;
+    let store = open_store(cli)?;
+    let id = store.find(&args.session)?.id;
+    let _lock = store.lock(&id)?;
+    let (_, mut session) = snapshot_session(&store, &id)?;
+    let state = session.snapshot_mut(&library.snapshot);
+    let d = index(args.dimension, "dimension")?;
+    let stage = index(args.stage, "stage")?;
+    state.vote(d, stage, args.count)?;
+    let tally = state.tally(d);
+    let line = format!(
+        "Recorded {} for {:?} on {}: {} ({} in all).",
+        crate::export::snapshot::votes_label(args.count),
+        state.scale[stage],
+        state.dimension_name(d),
+        tally
+            .counts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(" · "),
+        crate::export::snapshot::votes_label(tally.total)
+    );
+    session.updated = now;
+    store.save(&session)?;
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_snapshot(
+    cli: &Cli,
+    store: &Store,
+    mut session: Session,
+    dimension: u32,
+    heading: HeadingId,
+    text: &str,
+    now: OffsetDateTime,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if session.activity != Activity::Snapshot {
+        bail!(
+            "{:?} is a {} session: add notes with --group and --prompt (--dimension and --heading are for Snapshot warm-ups)",
+            session.name,
+            session.activity.label()
+        );
+    }
+    let library = load_library(cli)?;
+    let texts: Vec<String> = if text == "-" {
+        std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<std::io::Result<Vec<String>>>()
+            .context("reading notes from standard input")?
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .collect()
+    } else {
+        vec![text.to_string()]
+    };
+    let state = session.snapshot_mut(&library.snapshot);
+    let d = index(dimension, "dimension")?;
+    let mut problems = Vec::new();
+    let mut saved = 0usize;
+    for (i, t) in texts.iter().enumerate() {
+        match state.add_note(t, d, heading, now) {
+            Ok(_) => saved += 1,
+            Err(e @ crate::workshop::SnapshotError::NoSuchDimension(..)) => bail!("{e}"),
+            Err(e) if texts.len() == 1 => bail!("{e}"),
+            Err(e) => problems.push(format!("line {}: not saved: {e}", i + 1)),
+        }
+    }
+    let where_ = format!(
+        "{} · {}",
+        state.dimension_name(d),
+        library
+            .snapshot
+            .heading(heading.id())
+            .map_or(heading.id(), |h| h.title.as_str())
+    );
+    if saved > 0 {
+        session.updated = now;
+        store.save(&session)?;
+    }
+    writeln!(
+        out,
+        "Saved {saved} note{} to {:?} ({}): {where_}.",
+        if saved == 1 { "" } else { "s" },
+        session.name,
+        session.id
+    )?;
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
 fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let library = load_library(cli)?;
     let store = open_store(cli)?;
@@ -587,7 +780,16 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         deck_title: deck.map(|d| d.title.clone()),
         deck_source: deck.map(|d| d.source.clone()),
     };
-    let text = export::render(&session, args.format, &options);
+    if args.bom && args.format != Format::Csv {
+        bail!(
+            "--bom is for CSV files opened in Excel; leave it out for --format {}",
+            args.format.extension()
+        );
+    }
+    let mut text = export::render(&session, args.format, &options);
+    if args.bom {
+        text = export::with_bom(&text);
+    }
     match &args.output {
         None => out.write_all(text.as_bytes())?,
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,

@@ -1,8 +1,28 @@
 //! Exports: each format is a pure function from a session (and options) to text, so output is
 //! deterministic and testable; writing it anywhere is the caller's business.
+//!
+//! | format | whole room | `Group(n)` | `Category(c)` | `Commitments` |
+//! |---|---|---|---|---|
+//! | txt, md, html | every group | that group's handout | that category, per group | per group |
+//! | csv | a row per note | its notes | its notes | its notes |
+//! | json | the whole session | the session with only the notes in scope (see [`json`]) | | |
+//!
+//! txt, md and html share [`layout`] (group → category → prompt, then commitments); csv takes
+//! its row order from it too. Output depends on the session and the options only — no clock, no
+//! environment — so the files in `sessions/exports/` can be compared byte for byte.
+//!
+//! Not yet done: the Snapshot warm-up summary (tallies, notes under the headings, priorities) in
+//! md/html/csv. The plan: build it as a second [`layout::Layout`] (or a sibling type) from the
+//! session's `snapshot` state and dispatch on `session.activity` in [`render`], so every format
+//! renders it; `snapshot.rs` holds the text version.
 
+pub mod csv;
+pub mod html;
 pub mod json;
+pub mod layout;
+pub mod md;
 pub mod scope;
+pub mod snapshot;
 pub mod txt;
 pub mod wrap;
 
@@ -13,6 +33,12 @@ use crate::workshop::Session;
 /// The formats a session can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Markdown: headings per group, category and prompt, a bullet per note.
+    Md,
+    /// One self-contained printable page, sticky-note look, a printed page per group.
+    Html,
+    /// A row per note, for spreadsheets (formula-safe; add --bom for Excel).
+    Csv,
     /// The whole session, as stored (with `schema_version`).
     Json,
     /// Plain text wrapped at 80 columns, for email.
@@ -20,9 +46,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Txt,
+    ];
+
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
             Format::Json => "json",
             Format::Txt => "txt",
         }
@@ -41,7 +79,15 @@ pub struct Options {
 /// Renders a session in a format.
 pub fn render(session: &Session, format: Format, options: &Options) -> String {
     match format {
-        Format::Json => json::render(session),
+        Format::Md => md::render(session, options),
+        Format::Html => html::render(session, options),
+        Format::Csv => csv::render(session, options),
+        Format::Json => json::render(session, &options.scope),
         Format::Txt => txt::render(session, options),
     }
+}
+
+/// `text` with the UTF-8 byte-order mark in front, which Excel needs to read a CSV's accents.
+pub fn with_bom(text: &str) -> String {
+    format!("{}{text}", csv::BOM)
 }

@@ -3,13 +3,14 @@
 
 use super::keymap::{Action, Context};
 use super::setup::{Field, SetupForm};
+use super::snapshot::SnapshotScreen;
 use super::theme::Theme;
 use crate::content::{Deck, Library};
 use crate::export::{Format, Scope};
 use crate::store::Summary;
 use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{
-    Activity, History, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
+    Activity, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
 };
 use time::OffsetDateTime;
 use tui_input::{Input, InputRequest};
@@ -128,6 +129,20 @@ pub enum Overlay {
 
 /// The export menu's entries: a format and a scope.
 pub fn export_choices(session: &Session) -> Vec<(String, Format, Scope)> {
+    if session.activity == Activity::Snapshot {
+        return vec![
+            (
+                "Snapshot summary, text".to_string(),
+                Format::Txt,
+                Scope::All,
+            ),
+            (
+                "Whole session, JSON (votes, notes, dots, priorities)".to_string(),
+                Format::Json,
+                Scope::All,
+            ),
+        ];
+    }
     let mut v = vec![
         ("Whole room, text".to_string(), Format::Txt, Scope::All),
         (
@@ -186,6 +201,8 @@ pub enum Screen {
     Home(Home),
     Setup(Box<SetupForm>),
     Workshop(Box<Workshop>),
+    /// A Snapshot warm-up session (seed 002); see [`crate::ui::snapshot`].
+    Snapshot(Box<SnapshotScreen>),
 }
 
 /// The whole app state.
@@ -245,13 +262,15 @@ impl App {
                 View::Board => Context::Board,
                 View::Rotation => Context::Rotation,
             },
+            Screen::Snapshot(s) => s.context(),
         }
     }
 
-    /// The open workshop, if any.
+    /// The open workshop, if any (a Snapshot warm-up's too: its session, timer and bell).
     pub fn workshop(&self) -> Option<&Workshop> {
         match &self.screen {
             Screen::Workshop(w) => Some(w),
+            Screen::Snapshot(s) => Some(&s.workshop),
             _ => None,
         }
     }
@@ -259,6 +278,7 @@ impl App {
     fn workshop_mut(&mut self) -> Option<&mut Workshop> {
         match &mut self.screen {
             Screen::Workshop(w) => Some(w),
+            Screen::Snapshot(s) => Some(&mut s.workshop),
             _ => None,
         }
     }
@@ -297,7 +317,8 @@ impl App {
             .library
             .deck(&session.deck)
             .map(|d| d.filtered_for(session.role));
-        self.screen = Screen::Workshop(Box::new(Workshop {
+        let snapshot = session.activity == Activity::Snapshot;
+        let workshop = Workshop {
             session,
             deck,
             history: History::default(),
@@ -308,7 +329,15 @@ impl App {
             entry: None,
             blank: false,
             rang_at: None,
-        }));
+        };
+        self.screen = if snapshot {
+            Screen::Snapshot(Box::new(SnapshotScreen::open(
+                workshop,
+                &self.library.snapshot,
+            )))
+        } else {
+            Screen::Workshop(Box::new(workshop))
+        };
         self.overlay = None;
         self.status = None;
         self.save = SaveState::Saved;
@@ -355,6 +384,7 @@ impl App {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
             Screen::Workshop(_) => self.update_workshop(action, now),
+            Screen::Snapshot(_) => super::snapshot::update(self, action, now),
         }
     }
 
@@ -553,12 +583,6 @@ impl App {
             Action::Submit => match chosen {
                 None => {
                     self.screen = Screen::Setup(Box::new(SetupForm::new(&self.library, now)));
-                }
-                Some(s) if s.activity == Activity::Snapshot => {
-                    self.fail(format!(
-                        "{:?} is a Snapshot warm-up; its screens are not in this version yet. Its notes export with: cpm-workshop export {} --format txt",
-                        s.name, s.id
-                    ));
                 }
                 Some(s) => return vec![Effect::Open(s.id)],
             },
@@ -972,50 +996,59 @@ impl App {
 
 /// The notes shown on the board's current page, in display order.
 pub fn board_notes(w: &Workshop) -> Vec<NoteId> {
+    board_page(w).into_iter().map(|n| n.id).collect()
+}
+
+/// The notes on the board's current page, in display order: a group's page is its categories in
+/// session order (already using, then could enhance), then its commitments; one category across
+/// groups is each group in order (already, then enhance). Within a section notes keep the order
+/// they were written. One pass over the notes, so a page of thousands costs no more than a
+/// glance at each note (drawing and every board keystroke use it).
+pub fn board_page(w: &Workshop) -> Vec<&Note> {
     let s = &w.session;
+    let prompt_slot = |p: Prompt| match p {
+        Prompt::Already => Some(0),
+        Prompt::Enhance => Some(1),
+        Prompt::Commitment => None,
+    };
+    let category_index = |n: &Note| {
+        let c = n.placement.category.as_deref()?;
+        s.categories.iter().position(|x| x == c)
+    };
+    // Sections in display order; each note goes to at most one.
+    let mut sections: Vec<Vec<&Note>>;
     if w.board.by_category {
-        let Some(cat) = s.categories.get(w.board.category) else {
+        if w.board.category >= s.categories.len() {
             return Vec::new();
-        };
-        let mut ids = Vec::new();
-        for g in &s.groups {
-            for prompt in [Prompt::Already, Prompt::Enhance] {
-                ids.extend(
-                    s.notes
-                        .iter()
-                        .filter(|n| {
-                            n.placement.group == g.number
-                                && n.placement.prompt == prompt
-                                && n.placement.category.as_deref() == Some(cat.as_str())
-                        })
-                        .map(|n| n.id),
-                );
+        }
+        sections = vec![Vec::new(); s.groups.len() * 2];
+        for n in &s.notes {
+            let (Some(slot), Some(c)) = (prompt_slot(n.placement.prompt), category_index(n)) else {
+                continue;
+            };
+            if c != w.board.category {
+                continue;
+            }
+            // Groups are listed in session order; a group number not in it is not shown.
+            if let Some(g) = s.groups.iter().position(|g| g.number == n.placement.group) {
+                sections[g * 2 + slot].push(n);
             }
         }
-        ids
     } else {
-        let mut ids = Vec::new();
-        for cat in &s.categories {
-            for prompt in [Prompt::Already, Prompt::Enhance] {
-                ids.extend(
-                    s.notes
-                        .iter()
-                        .filter(|n| {
-                            n.placement.group == w.group
-                                && n.placement.prompt == prompt
-                                && n.placement.category.as_deref() == Some(cat.as_str())
-                        })
-                        .map(|n| n.id),
-                );
+        sections = vec![Vec::new(); s.categories.len() * 2 + 1];
+        let commitments = s.categories.len() * 2;
+        for n in s.notes.iter().filter(|n| n.placement.group == w.group) {
+            match prompt_slot(n.placement.prompt) {
+                None => sections[commitments].push(n),
+                Some(slot) => {
+                    if let Some(c) = category_index(n) {
+                        sections[c * 2 + slot].push(n);
+                    }
+                }
             }
         }
-        ids.extend(
-            s.commitments()
-                .filter(|n| n.placement.group == w.group)
-                .map(|n| n.id),
-        );
-        ids
     }
+    sections.concat()
 }
 
 fn selected_note(w: &Workshop) -> Option<NoteId> {

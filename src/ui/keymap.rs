@@ -22,6 +22,20 @@ pub enum Context {
     Export,
     Help,
     Blank,
+    /// Snapshot warm-up: the intro and the summary.
+    SnapshotPage,
+    /// Snapshot warm-up: a dimension's page or its "Where are we now?" tally.
+    SnapshotDimension,
+    /// Snapshot warm-up: the analysis columns (notes under the headings).
+    SnapshotAnalysis,
+    /// Snapshot warm-up: dot voting on the opportunities.
+    SnapshotDots,
+    /// Snapshot warm-up: the priorities for local planning.
+    SnapshotPriorities,
+    /// Snapshot warm-up: the scribe's note input.
+    SnapshotEntry,
+    /// Snapshot warm-up: editing a note or a priority.
+    SnapshotEdit,
 }
 
 /// What a key asks the app to do.
@@ -66,6 +80,24 @@ pub enum Action {
     Insert(char),
     Line(InputRequest),
     Paste(String),
+    /// One vote for stage N (1-based) of the Snapshot scale.
+    Vote(u32),
+    AddDot,
+    RemoveDot,
+    MorePeople,
+    FewerPeople,
+    MoreDots,
+    FewerDots,
+    MorePriorities,
+    FewerPriorities,
+    /// Move the selected item left / right / up / down (a note between headings, a priority
+    /// in the list, the heading in the note input).
+    ShiftLeft,
+    ShiftRight,
+    ShiftUp,
+    ShiftDown,
+    /// Take the priorities from the dot vote again.
+    Retake,
 }
 
 /// A key as written in the help.
@@ -94,7 +126,39 @@ use Context as C;
 
 const RUNNING: &[Context] = &[C::Run, C::Board, C::Rotation];
 const LISTS: &[Context] = &[C::Home, C::Board, C::Move, C::Export, C::Setup, C::Help];
-const TYPING: &[Context] = &[C::Entry, C::TextPrompt, C::Setup];
+const TYPING: &[Context] = &[
+    C::Entry,
+    C::TextPrompt,
+    C::Setup,
+    C::SnapshotEntry,
+    C::SnapshotEdit,
+];
+/// Every Snapshot page (not its inputs).
+const SNAP_PAGES: &[Context] = &[
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+];
+/// Snapshot pages where `+`/`-` nudge the page timer (on dot voting they are dots).
+const SNAP_NUDGE: &[Context] = &[C::SnapshotPage, C::SnapshotDimension, C::SnapshotAnalysis];
+/// Snapshot pages with an undo history (on a dimension, `u` takes back a vote instead).
+const SNAP_UNDO: &[Context] = &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
+/// Snapshot pages with a list to move through.
+const SNAP_LISTS: &[Context] = &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
+/// Snapshot pages that scroll.
+const SNAP_SCROLL: &[Context] = &[C::SnapshotPage, C::SnapshotDimension];
+/// Everything in the Snapshot warm-up, inputs included.
+const SNAP_ALL: &[Context] = &[
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+    C::SnapshotEntry,
+    C::SnapshotEdit,
+];
 
 macro_rules! bind {
     ($ctx:expr, $key:expr, $action:expr, $help:expr) => {
@@ -482,6 +546,311 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit"
     ),
+    // The Snapshot warm-up.
+    bind!(
+        &[C::SnapshotDimension],
+        Key::Digits,
+        Action::Vote(1),
+        "add one vote to that stage of the scale (1 = the first stage)",
+        "vote"
+    ),
+    bind!(
+        &[C::SnapshotDimension],
+        Key::Char('u'),
+        Action::Undo,
+        "take back the last vote on this dimension",
+        "take back"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('+'),
+        Action::AddDot,
+        "one more dot on the selected opportunity",
+        "+dot"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('='),
+        Action::AddDot,
+        "one more dot on the selected opportunity"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('-'),
+        Action::RemoveDot,
+        "one dot fewer on the selected opportunity",
+        "-dot"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Char('<'),
+        Action::ShiftLeft,
+        "move the selected note to the heading on the left",
+        "move ◀"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Char('>'),
+        Action::ShiftRight,
+        "move the selected note to the heading on the right",
+        "move ▶"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Char('m'),
+        Action::ShiftRight,
+        "move the selected note to the next heading"
+    ),
+    bind!(
+        &[C::SnapshotPriorities],
+        Key::Char('['),
+        Action::ShiftUp,
+        "move the selected priority up",
+        "up"
+    ),
+    bind!(
+        &[C::SnapshotPriorities],
+        Key::Char(']'),
+        Action::ShiftDown,
+        "move the selected priority down",
+        "down"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis, C::SnapshotPriorities],
+        Key::Char('e'),
+        Action::EditNote,
+        "edit the selected note / priority",
+        "edit"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis, C::SnapshotPriorities],
+        Key::Code(KeyCode::Enter),
+        Action::EditNote,
+        "edit the selected note / priority"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Char('d'),
+        Action::DeleteNote,
+        "delete the selected note (u undoes)",
+        "delete"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Code(KeyCode::Delete),
+        Action::DeleteNote,
+        "delete the selected note"
+    ),
+    bind!(
+        SNAP_UNDO,
+        Key::Char('u'),
+        Action::Undo,
+        "undo the last change to notes, dots or priorities",
+        "undo"
+    ),
+    bind!(SNAP_UNDO, Key::Ctrl('r'), Action::Redo, "redo"),
+    bind!(
+        &[C::SnapshotPriorities],
+        Key::Char('r'),
+        Action::Retake,
+        "take the priorities from the dot vote again (drops edits; u undoes)",
+        "retake"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('a'),
+        Action::AddNotes,
+        "add notes (scribe); Tab picks the heading",
+        "notes"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('n'),
+        Action::NextStep,
+        "next page",
+        "next"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('p'),
+        Action::PreviousStep,
+        "previous page",
+        "prev"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char(' '),
+        Action::ToggleTimer,
+        "start / pause / resume the page timer",
+        "timer"
+    ),
+    bind!(
+        SNAP_NUDGE,
+        Key::Char('+'),
+        Action::AddTime,
+        "add 30 seconds to the page timer",
+        "+30s"
+    ),
+    bind!(
+        SNAP_NUDGE,
+        Key::Char('='),
+        Action::AddTime,
+        "add 30 seconds to the page timer"
+    ),
+    bind!(
+        SNAP_NUDGE,
+        Key::Char('-'),
+        Action::RemoveTime,
+        "take 30 seconds off the page timer",
+        "-30s"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('>'),
+        Action::MorePeople,
+        "one more person in the room"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('<'),
+        Action::FewerPeople,
+        "one person fewer in the room"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char(']'),
+        Action::MoreDots,
+        "one more dot per person"
+    ),
+    bind!(
+        &[C::SnapshotDots],
+        Key::Char('['),
+        Action::FewerDots,
+        "one dot fewer per person"
+    ),
+    bind!(
+        &[C::SnapshotPriorities],
+        Key::Char('>'),
+        Action::MorePriorities,
+        "one more priority"
+    ),
+    bind!(
+        &[C::SnapshotPriorities],
+        Key::Char('<'),
+        Action::FewerPriorities,
+        "one priority fewer"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Code(KeyCode::Left),
+        Action::Left,
+        "previous heading column"
+    ),
+    bind!(
+        &[C::SnapshotAnalysis],
+        Key::Code(KeyCode::Right),
+        Action::Right,
+        "next heading column"
+    ),
+    bind!(
+        SNAP_LISTS,
+        Key::Code(KeyCode::Up),
+        Action::Up,
+        "previous item"
+    ),
+    bind!(
+        SNAP_LISTS,
+        Key::Code(KeyCode::Down),
+        Action::Down,
+        "next item"
+    ),
+    bind!(SNAP_SCROLL, Key::Code(KeyCode::Up), Action::Up, "scroll up"),
+    bind!(
+        SNAP_SCROLL,
+        Key::Code(KeyCode::Down),
+        Action::Down,
+        "scroll down"
+    ),
+    bind!(
+        SNAP_SCROLL,
+        Key::Code(KeyCode::PageUp),
+        Action::PageUp,
+        "scroll a page up"
+    ),
+    bind!(
+        SNAP_SCROLL,
+        Key::Code(KeyCode::PageDown),
+        Action::PageDown,
+        "scroll a page down"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('x'),
+        Action::Export,
+        "export (summary text, JSON)",
+        "export"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('.'),
+        Action::ToggleBlank,
+        "blank the screen while you talk"
+    ),
+    bind!(
+        &[C::SnapshotEntry, C::SnapshotEdit],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "save",
+        "save"
+    ),
+    bind!(
+        &[C::SnapshotEntry],
+        Key::Code(KeyCode::Tab),
+        Action::CyclePrompt,
+        "next heading (strengths / opportunities / feasibility)",
+        "heading"
+    ),
+    bind!(
+        &[C::SnapshotEntry],
+        Key::Code(KeyCode::BackTab),
+        Action::ShiftLeft,
+        "previous heading"
+    ),
+    bind!(
+        &[C::SnapshotEntry],
+        Key::Code(KeyCode::Up),
+        Action::Up,
+        "previous dimension",
+        "dimension"
+    ),
+    bind!(
+        &[C::SnapshotEntry],
+        Key::Code(KeyCode::Down),
+        Action::Down,
+        "next dimension"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('?'),
+        Action::Help,
+        "this help",
+        "help"
+    ),
+    bind!(
+        SNAP_PAGES,
+        Key::Char('q'),
+        Action::Quit,
+        "quit (everything is already saved)",
+        "quit"
+    ),
+    bind!(
+        SNAP_ALL,
+        Key::Code(KeyCode::Esc),
+        Action::Close,
+        "close / back (from a page: to the home screen)",
+        "back"
+    ),
+    bind!(SNAP_ALL, Key::Ctrl('c'), Action::Quit, "quit"),
 ];
 
 /// The action for a key event in a context, or `None` if the key means nothing there.
@@ -499,7 +868,11 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
             (Key::Code(k), code) => !ctrl && k == code,
             (Key::Digits, KeyCode::Char(c @ '1'..='9')) => {
                 if !ctrl && !alt {
-                    return Some(Action::ChooseGroup(c as u32 - '0' as u32));
+                    let n = c as u32 - '0' as u32;
+                    return Some(match b.action {
+                        Action::Vote(_) => Action::Vote(n),
+                        _ => Action::ChooseGroup(n),
+                    });
                 }
                 false
             }

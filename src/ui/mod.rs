@@ -6,6 +6,7 @@ pub mod app;
 pub mod input_view;
 pub mod keymap;
 pub mod setup;
+pub mod snapshot;
 pub mod terminal;
 pub mod theme;
 pub mod views;

@@ -20,11 +20,13 @@ pub enum Field {
     Share,
     Commitment,
     Role,
+    /// Which activity: the sticky-note behaviors or the Snapshot warm-up.
+    Activity,
 }
 
 impl Field {
     /// Every field in form order.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Name,
         Field::Deck,
         Field::Groups,
@@ -35,6 +37,7 @@ impl Field {
         Field::Share,
         Field::Commitment,
         Field::Role,
+        Field::Activity,
     ];
 
     /// The label shown beside the field.
@@ -50,12 +53,16 @@ impl Field {
             Field::Share => "Share",
             Field::Commitment => "Commitment",
             Field::Role => "Role filter",
+            Field::Activity => "Activity",
         }
     }
 
     /// Whether the field is typed into (rather than cycled with ←/→).
     pub fn is_text(self) -> bool {
-        !matches!(self, Field::Deck | Field::Mode | Field::Role)
+        !matches!(
+            self,
+            Field::Deck | Field::Mode | Field::Role | Field::Activity
+        )
     }
 }
 
@@ -76,6 +83,7 @@ pub struct SetupForm {
     pub share: Input,
     pub commitment: Input,
     pub role: Option<Role>,
+    pub activity: Activity,
     /// Fields refused on the last try to start, with the reason.
     pub errors: Vec<(Field, String)>,
 }
@@ -106,12 +114,17 @@ impl SetupForm {
             share: Input::new(Clock(d.share.into()).to_string()),
             commitment: Input::new(Clock(d.commitment.into()).to_string()),
             role: None,
+            activity: Activity::Sticky,
             errors: Vec::new(),
         }
     }
 
-    /// The fields shown for the chosen deck (the role filter only where a deck has role items).
+    /// The fields shown for the chosen deck (the role filter only where a deck has role items);
+    /// a Snapshot warm-up needs only a name.
     pub fn visible_fields(&self, library: &Library) -> Vec<Field> {
+        if self.activity == Activity::Snapshot {
+            return vec![Field::Name, Field::Activity];
+        }
         let has_roles = library.decks().get(self.deck).is_some_and(|d| {
             d.categories
                 .iter()
@@ -200,6 +213,13 @@ impl SetupForm {
                 } % order.len();
                 self.role = order[next];
             }
+            Field::Activity => {
+                self.activity = match self.activity {
+                    Activity::Sticky => Activity::Snapshot,
+                    Activity::Snapshot => Activity::Sticky,
+                };
+                self.errors.clear();
+            }
             Field::Groups => {
                 let n: u32 = self.groups.value().trim().parse().unwrap_or(4);
                 let n = if forward { n + 1 } else { n.saturating_sub(1) };
@@ -216,6 +236,27 @@ impl SetupForm {
         let name = self.name.value().trim().to_string();
         if crate::workshop::text::sanitize_line(&name).is_empty() {
             errors.push((Field::Name, "give the workshop a name".to_string()));
+        }
+        if self.activity == Activity::Snapshot {
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            return Ok(SessionSpec {
+                name,
+                activity: Activity::Snapshot,
+                deck: "snapshot".to_string(),
+                categories: library
+                    .snapshot
+                    .dimensions
+                    .iter()
+                    .map(|d| d.name.clone())
+                    .collect(),
+                groups: 4,
+                group_names: Vec::new(),
+                mode: Mode::Together,
+                durations: Durations::default(),
+                role: None,
+            });
         }
         let groups = match self.groups.value().trim().parse::<u32>() {
             Ok(n) if GROUPS_RANGE.contains(&n) => n,

@@ -558,7 +558,7 @@ impl SnapshotState {
             .filter(|n| n.heading == HeadingId::Opportunities)
             .collect();
         ops.sort_by_key(|n| n.id);
-        ops.sort_by(|a, b| b.dots.cmp(&a.dots));
+        ops.sort_by_key(|n| std::cmp::Reverse(n.dots));
         let mut out: Vec<Ranked> = Vec::with_capacity(ops.len());
         for (i, n) in ops.iter().enumerate() {
             let rank = match out.last() {
@@ -716,7 +716,9 @@ impl Session {
 }
 
 /// Undo and redo for the Snapshot record: earlier copies of it (it is small), at most
-/// [`HISTORY_LIMIT`]. The page the facilitator is on is never undone.
+/// [`HISTORY_LIMIT`]. Neither the page the facilitator is on nor the votes are undone here:
+/// votes have their own take-back ([`SnapshotState::take_back_vote`]), so undoing a note never
+/// loses a show of hands entered after it.
 #[derive(Debug, Clone, Default)]
 pub struct SnapshotHistory {
     undo: Vec<SnapshotState>,
@@ -748,6 +750,7 @@ impl SnapshotHistory {
             return false;
         };
         before.page = state.page;
+        before.votes.clone_from(&state.votes);
         self.redo.push(std::mem::replace(state, before));
         true
     }
@@ -758,6 +761,7 @@ impl SnapshotHistory {
             return false;
         };
         after.page = state.page;
+        after.votes.clone_from(&state.votes);
         self.undo.push(std::mem::replace(state, after));
         true
     }
@@ -856,9 +860,15 @@ mod tests {
             .unwrap();
         h.apply(&mut s, |s| s.edit_note(id, "the")).unwrap();
         s.page = 5;
+        s.vote(0, 2, 4).unwrap();
         assert!(h.undo(&mut s));
         assert_eq!(s.notes[0].text, "teh");
         assert_eq!(s.page, 5);
+        assert_eq!(
+            s.tally(0).total,
+            4,
+            "votes entered after a note survive its undo"
+        );
         assert!(h.redo(&mut s));
         assert_eq!(s.notes[0].text, "the");
         assert!(h.apply(&mut s, |s| s.edit_note(id, "  ")).is_err());

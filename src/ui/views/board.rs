@@ -1,9 +1,9 @@
 //! The notes board: a group's flip-chart page (categories as sections, notes as sticky cards),
 //! or one category across every group.
 
-use super::super::app::{App, Workshop, board_notes};
+use super::super::app::{App, Workshop, board_page};
 use super::content::truncate;
-use crate::workshop::{Note, Prompt};
+use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -43,79 +43,67 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         title_area,
     );
 
-    let ids = board_notes(w);
-    let by_id = |id| s.note(id);
-    let notes: Vec<&Note> = ids.iter().filter_map(|id| by_id(*id)).collect();
+    let notes = board_page(w);
     let width = list_area.width.saturating_sub(2) as usize;
-    // Build rows (section headings and cards), remembering which row holds the selection.
-    let mut rows: Vec<Line> = Vec::new();
-    let mut selected_row = 0;
-    let mut last_section: Option<(Option<String>, Prompt, u32)> = None;
+    let visible = list_area.height.saturating_sub(2) as usize;
+    // The page as rows: a blank line between sections, each section's heading, then its cards.
+    // Only the rows that fit are built, so a page of thousands of notes costs no more to draw
+    // than a short one: one pass finds where the selection's row is, a second builds the window.
+    let section_of = |n| section(n, w.board.by_category);
+    let mut selected_row = 0usize;
+    let mut row = 0usize;
+    let mut last_section = None;
     for (i, n) in notes.iter().enumerate() {
-        let key = (
-            n.placement.category.clone(),
-            n.placement.prompt,
-            if w.board.by_category {
-                n.placement.group
-            } else {
-                0
-            },
-        );
-        if last_section.as_ref() != Some(&key) {
-            let heading = match (&n.placement.category, n.placement.prompt) {
-                (_, Prompt::Commitment) => "Commitments".to_string(),
-                (Some(c), p) if w.board.by_category => {
-                    let g = s
-                        .groups
-                        .get(n.placement.group as usize - 1)
-                        .map(|g| g.label());
-                    format!("{} · {c} · {}", g.unwrap_or_default(), p.label())
-                }
-                (Some(c), p) => format!("{c} · {}", p.label()),
-                (None, p) => p.label().to_string(),
-            };
-            if !rows.is_empty() {
-                rows.push(Line::default());
-            }
-            rows.push(Line::from(Span::styled(heading, app.theme.accent)));
-            last_section = Some(key);
+        let section = Some(section_of(n));
+        if section != last_section {
+            row += if last_section.is_some() { 2 } else { 1 };
+            last_section = section;
         }
-        let is_sel = i == w.board.selected;
-        if is_sel {
-            selected_row = rows.len();
+        if i == w.board.selected {
+            selected_row = row;
+            break;
         }
-        let who = n
-            .initials
-            .as_deref()
-            .map(|x| format!(" ({x})"))
-            .unwrap_or_default();
-        let text = truncate(&format!("{}{who}", n.text), width.saturating_sub(2));
-        rows.push(if is_sel {
-            Line::from(vec![
-                Span::styled(SELECTED, app.theme.accent),
-                Span::styled(text, app.theme.selected),
-            ])
-        } else {
-            Line::from(vec![
-                Span::styled(CARD, app.theme.accent),
-                Span::styled(text, app.theme.note),
-            ])
-        });
+        row += 1;
     }
-    if rows.is_empty() {
+    let scroll = selected_row.saturating_sub(visible.saturating_sub(2));
+    let mut rows: Vec<Line> = Vec::with_capacity(visible);
+    let mut row = 0;
+    let mut last_section = None;
+    let mut push = |row: &mut usize, line: &dyn Fn() -> Line<'static>| {
+        if *row >= scroll && *row < scroll + visible {
+            rows.push(line());
+        }
+        *row += 1;
+    };
+    for (i, n) in notes.iter().enumerate() {
+        if row >= scroll + visible {
+            break;
+        }
+        let section = Some(section_of(n));
+        if section != last_section {
+            if last_section.is_some() {
+                push(&mut row, &Line::default);
+            }
+            push(&mut row, &|| {
+                Line::from(Span::styled(
+                    heading(s, n, w.board.by_category),
+                    app.theme.accent,
+                ))
+            });
+            last_section = section;
+        }
+        push(&mut row, &|| card(app, n, i == w.board.selected, width));
+    }
+    if notes.is_empty() {
         rows.push(Line::from(Span::styled(
             "No notes on this page yet. In the run view, a opens the scribe's input.",
             app.theme.dim,
         )));
     }
-    let visible = list_area.height.saturating_sub(2) as usize;
-    let scroll = selected_row.saturating_sub(visible.saturating_sub(2));
     let block = Block::bordered()
         .title(format!(" {} notes ", notes.len()))
         .border_style(app.theme.border);
-    // Only the rows that fit are handed to the paragraph, so a page of thousands stays cheap.
-    let shown: Vec<Line> = rows.into_iter().skip(scroll).take(visible).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), list_area);
+    frame.render_widget(Paragraph::new(rows).block(block), list_area);
 
     let detail = notes.get(w.board.selected).map(|n| {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
@@ -136,4 +124,47 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         detail_area,
     );
+}
+
+/// A section's heading: the category and prompt (and group, across groups), or "Commitments".
+fn heading(s: &Session, n: &Note, by_category: bool) -> String {
+    match (&n.placement.category, n.placement.prompt) {
+        (_, Prompt::Commitment) => "Commitments".to_string(),
+        (Some(c), p) if by_category => {
+            let g = s
+                .groups
+                .get(n.placement.group as usize - 1)
+                .map(|g| g.label());
+            format!("{} · {c} · {}", g.unwrap_or_default(), p.label())
+        }
+        (Some(c), p) => format!("{c} · {}", p.label()),
+        (None, p) => p.label().to_string(),
+    }
+}
+
+/// One note as a card line, marked when selected (never by colour alone).
+fn card(app: &App, n: &Note, selected: bool, width: usize) -> Line<'static> {
+    let who = n
+        .initials
+        .as_deref()
+        .map(|x| format!(" ({x})"))
+        .unwrap_or_default();
+    let text = truncate(&format!("{}{who}", n.text), width.saturating_sub(2));
+    if selected {
+        Line::from(vec![
+            Span::styled(SELECTED, app.theme.accent),
+            Span::styled(text, app.theme.selected),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(CARD, app.theme.accent),
+            Span::styled(text, app.theme.note),
+        ])
+    }
+}
+
+/// What puts a note in a new section: category, prompt and, across groups, the group.
+fn section(n: &Note, by_category: bool) -> (Option<&str>, Prompt, u32) {
+    let group = if by_category { n.placement.group } else { 0 };
+    (n.placement.category.as_deref(), n.placement.prompt, group)
 }

@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
         chrome::too_small(frame, area, &app.theme);
         return;
     }
-    if let Screen::Workshop(w) = &app.screen
+    if let Some(w) = app.workshop()
         && w.blank
     {
         chrome::blank(frame, area, &app.theme);
@@ -42,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
             View::Board => board::render(app, w, frame, body),
             View::Rotation => rotation::render(app, w, frame, body),
         },
+        Screen::Snapshot(s) => crate::ui::snapshot::render(app, s, frame, body, now),
     }
     chrome::status(app, frame, status);
     chrome::hints(app, frame, hints);

@@ -39,6 +39,7 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
                 .map_or("(none)".to_string(), |d| format!("◀ {} ▶", d.title)),
             Field::Mode => format!("◀ {} ▶", form.mode.label()),
             Field::Role => format!("◀ {} ▶", form.role.map_or("all roles", |r| r.label())),
+            Field::Activity => format!("◀ {} ▶", form.activity.label()),
             Field::Groups => format!("{}  (2–12, ←→)", form.groups.value()),
             _ => form
                 .input(field)
@@ -84,7 +85,11 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Durations: 90s, 2m or 1:30. Group names: comma-separated, optional.",
+        if form.activity == crate::workshop::Activity::Snapshot {
+            "Snapshot warm-up: votes, notes, dots and priorities per dimension."
+        } else {
+            "Durations: 90s, 2m or 1:30. Group names: comma-separated, optional."
+        },
         app.theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -95,7 +100,20 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     }
 
     let mut preview = Vec::new();
-    if let Some(deck) = app.library.decks().get(form.deck) {
+    if form.activity == crate::workshop::Activity::Snapshot {
+        let a = &app.library.snapshot;
+        preview.push(Line::from(Span::styled(a.title.clone(), app.theme.title)));
+        preview.push(Line::from(Span::styled(
+            format!("Source: {}", a.source),
+            app.theme.dim,
+        )));
+        preview.push(Line::default());
+        for (i, d) in a.dimensions.iter().enumerate() {
+            preview.push(Line::from(format!("{}. {}", i + 1, d.name)));
+        }
+        preview.push(Line::default());
+        preview.push(Line::from(format!("Scale: {}", a.scale.join(" · "))));
+    } else if let Some(deck) = app.library.decks().get(form.deck) {
         preview.push(Line::from(Span::styled(
             deck.title.clone(),
             app.theme.title,
@@ -117,7 +135,11 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(preview).wrap(Wrap { trim: true }).block(
             Block::bordered()
-                .title(" Deck preview ")
+                .title(if form.activity == crate::workshop::Activity::Snapshot {
+                    " Snapshot preview "
+                } else {
+                    " Deck preview "
+                })
                 .border_style(app.theme.border),
         ),
         right,

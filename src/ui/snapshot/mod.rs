@@ -1,0 +1,200 @@
+//! The Snapshot warm-up's screens (seed 002): an intro, a page and a "Where are we now?" tally
+//! per dimension, the analysis columns, dot voting, the priorities and a summary.
+//!
+//! The open session lives in a [`Workshop`] like the sticky-note activity's, so the event loop
+//! saves it, wakes for its timer and exports it the same way; everything Snapshot-specific
+//! (pages, selections, the note input, undo) is [`SnapshotScreen`]'s own.
+
+mod update;
+mod views;
+
+pub use update::update;
+pub use views::render;
+
+use super::app::Workshop;
+use super::keymap::Context;
+use crate::content::SnapshotActivity;
+use crate::workshop::snapshot::SnapshotNoteId;
+use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
+use std::sync::LazyLock;
+use tui_input::Input;
+
+/// One page of the warm-up, in the order `n` walks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// What the Snapshot is for (seed 002's words).
+    Intro,
+    /// What seed 002 says about a dimension, the facilitation prompts and its notes.
+    Dimension(usize),
+    /// "Where are we now?" for a dimension: the room's show of hands as bars.
+    Tally(usize),
+    /// Every note in a column per heading, grouped by dimension.
+    Analysis,
+    /// Dot voting on the opportunities.
+    Dots,
+    /// Setting Priorities for Local Planning.
+    Priorities,
+    /// Per dimension the tally and notes, then the priorities.
+    Summary,
+}
+
+/// Every page for a Snapshot with `dimensions` dimensions.
+pub fn pages(dimensions: usize) -> Vec<Page> {
+    let mut pages = vec![Page::Intro];
+    for d in 0..dimensions {
+        pages.push(Page::Dimension(d));
+        pages.push(Page::Tally(d));
+    }
+    pages.extend([Page::Analysis, Page::Dots, Page::Priorities, Page::Summary]);
+    pages
+}
+
+/// The scribe's note input.
+#[derive(Debug, Clone)]
+pub struct NoteEntry {
+    pub input: Input,
+    /// Index of the dimension the next note is for.
+    pub dimension: usize,
+    pub heading: HeadingId,
+    /// Notes saved since the input was opened.
+    pub saved: usize,
+}
+
+/// What the edit box changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    Note(SnapshotNoteId),
+    /// Index into the priorities.
+    Priority(usize),
+}
+
+/// A one-line edit of a note or a priority.
+#[derive(Debug, Clone)]
+pub struct EditBox {
+    pub target: EditTarget,
+    pub input: Input,
+}
+
+/// The Snapshot screens' state.
+#[derive(Debug, Clone)]
+pub struct SnapshotScreen {
+    /// The open session (its `snapshot` record is always present once opened).
+    pub workshop: Workshop,
+    pub history: SnapshotHistory,
+    pub entry: Option<NoteEntry>,
+    pub edit: Option<EditBox>,
+    /// The analysis page's selected column.
+    pub column: HeadingId,
+    /// The selected note within the analysis column.
+    pub analysis_selected: usize,
+    /// The selected opportunity on the dot-voting page (in the order written).
+    pub dot_selected: usize,
+    /// The selected priority.
+    pub priority_selected: usize,
+    /// Scroll of the intro, dimension and summary pages.
+    pub scroll: u16,
+    /// The heading the last note went under, for the next one.
+    pub last_heading: HeadingId,
+}
+
+/// Stands in for a missing record (never expected once a session is opened).
+static EMPTY: LazyLock<SnapshotState> =
+    LazyLock::new(|| SnapshotState::new(Vec::new(), Vec::new(), 1, 1));
+
+impl SnapshotScreen {
+    /// Opens a Snapshot session, creating its record from the activity if it has none.
+    pub fn open(mut workshop: Workshop, activity: &SnapshotActivity) -> SnapshotScreen {
+        workshop.session.snapshot_mut(activity);
+        SnapshotScreen {
+            workshop,
+            history: SnapshotHistory::default(),
+            entry: None,
+            edit: None,
+            column: HeadingId::Strengths,
+            analysis_selected: 0,
+            dot_selected: 0,
+            priority_selected: 0,
+            scroll: 0,
+            last_heading: HeadingId::Strengths,
+        }
+    }
+
+    /// The Snapshot record.
+    pub fn state(&self) -> &SnapshotState {
+        self.workshop.session.snapshot.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// Every page of this session.
+    pub fn pages(&self) -> Vec<Page> {
+        pages(self.state().dimensions.len())
+    }
+
+    /// The page the facilitator is on.
+    pub fn page(&self) -> Page {
+        let pages = self.pages();
+        pages[self.state().page.min(pages.len() - 1)]
+    }
+
+    /// The page's position, 1-based, and how many pages there are.
+    pub fn page_number(&self) -> (usize, usize) {
+        let pages = self.pages();
+        (self.state().page.min(pages.len() - 1) + 1, pages.len())
+    }
+
+    /// The keyboard context.
+    pub fn context(&self) -> Context {
+        if self.workshop.blank {
+            return Context::Blank;
+        }
+        if self.edit.is_some() {
+            return Context::SnapshotEdit;
+        }
+        if self.entry.is_some() {
+            return Context::SnapshotEntry;
+        }
+        match self.page() {
+            Page::Intro | Page::Summary => Context::SnapshotPage,
+            Page::Dimension(_) | Page::Tally(_) => Context::SnapshotDimension,
+            Page::Analysis => Context::SnapshotAnalysis,
+            Page::Dots => Context::SnapshotDots,
+            Page::Priorities => Context::SnapshotPriorities,
+        }
+    }
+
+    /// The notes in an analysis column, in display order: by dimension, then as written.
+    pub fn column_notes(&self, heading: HeadingId) -> Vec<SnapshotNoteId> {
+        let st = self.state();
+        (0..st.dimensions.len())
+            .flat_map(|d| st.notes_under(d, heading).map(|n| n.id))
+            .collect()
+    }
+
+    /// The note selected on the analysis page.
+    pub fn selected_note(&self) -> Option<SnapshotNoteId> {
+        self.column_notes(self.column)
+            .get(self.analysis_selected)
+            .copied()
+    }
+
+    /// The opportunities in the order written (the dot-voting list, which never reorders
+    /// under the facilitator's cursor; the ranks beside it move instead).
+    pub fn opportunities(&self) -> Vec<SnapshotNoteId> {
+        let mut ids: Vec<SnapshotNoteId> = self
+            .state()
+            .notes
+            .iter()
+            .filter(|n| n.heading == HeadingId::Opportunities)
+            .map(|n| n.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The dimension a page is about, if any.
+    pub fn page_dimension(&self) -> Option<usize> {
+        match self.page() {
+            Page::Dimension(d) | Page::Tally(d) => Some(d),
+            _ => None,
+        }
+    }
+}

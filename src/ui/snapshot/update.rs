@@ -1,0 +1,697 @@
+//! What each key does on the Snapshot screens. Every change to the record saves at once.
+
+use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
+use crate::content::SnapshotActivity;
+use crate::ui::app::{App, Effect, Overlay, SaveState, Screen};
+use crate::ui::keymap::Action;
+use crate::workshop::snapshot::MAX_SETTING;
+use crate::workshop::timer::NUDGE_SECONDS;
+use crate::workshop::{HeadingId, RunState, SnapshotError, SnapshotState, Timer};
+use time::OffsetDateTime;
+use tui_input::{Input, InputRequest};
+
+/// Lines scrolled by PageUp / PageDown.
+const PAGE_SCROLL: u16 = 10;
+/// Furthest the text pages scroll (the views stop at the end of their text anyway).
+const MAX_SCROLL: u16 = 2_000;
+/// Characters of a note quoted in a status message.
+const QUOTE_CHARS: usize = 40;
+
+/// What an update asks of the app around it.
+#[derive(Debug, Default)]
+struct Outcome {
+    effects: Vec<Effect>,
+    /// A status message, and whether it is an error.
+    message: Option<(String, bool)>,
+    save: bool,
+    overlay: Option<Overlay>,
+    /// Clear the status line (a new page starts clean).
+    clear_status: bool,
+}
+
+impl Outcome {
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), false));
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.message = Some((sentence(&text.into()), true));
+    }
+}
+
+/// Applies one action to the Snapshot screen at `now`; returns what the loop must do.
+pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    let Screen::Snapshot(screen) = &mut app.screen else {
+        return Vec::new();
+    };
+    let out = screen.apply(&app.library.snapshot, action, now);
+    let mut effects = Vec::new();
+    if out.save {
+        app.save = SaveState::Pending;
+        effects.push(Effect::Save);
+    }
+    effects.extend(out.effects);
+    if out.clear_status {
+        app.status = None;
+    }
+    match out.message {
+        Some((text, false)) => app.say(text),
+        Some((text, true)) => app.fail(text),
+        None => {}
+    }
+    if out.overlay.is_some() {
+        app.overlay = out.overlay;
+    }
+    effects
+}
+
+impl SnapshotScreen {
+    fn apply(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+    ) -> Outcome {
+        let mut out = Outcome::default();
+        if self.workshop.blank {
+            match action {
+                Action::ToggleBlank | Action::Close => self.workshop.blank = false,
+                Action::Quit => out.effects.push(Effect::Quit),
+                _ => {}
+            }
+        } else if self.edit.is_some() {
+            self.update_edit(activity, action, now, &mut out);
+        } else if self.entry.is_some() {
+            self.update_entry(activity, action, now, &mut out);
+        } else {
+            self.update_page(activity, action, now, &mut out);
+        }
+        out
+    }
+
+    /// Runs a change through the undo history; on success marks the session changed.
+    fn change<T>(
+        &mut self,
+        activity: &SnapshotActivity,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+        f: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
+    ) -> Option<T> {
+        let state = self.workshop.session.snapshot_mut(activity);
+        match self.history.apply(state, f) {
+            Ok(t) => {
+                self.workshop.session.updated = now;
+                out.save = true;
+                Some(t)
+            }
+            Err(e) => {
+                out.fail(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// A change that is not undone with `u` (votes, the page, the timer).
+    fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
+        self.workshop.session.updated = now;
+        out.save = true;
+    }
+
+    fn update_page(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let page = self.page();
+        match action {
+            Action::NextStep => self.go(activity, 1, now, out),
+            Action::PreviousStep => self.go(activity, -1, now, out),
+            Action::ToggleTimer => {
+                self.workshop.session.timer.toggle(now);
+                self.touched(now, out);
+            }
+            Action::AddTime | Action::RemoveTime => {
+                let secs = if action == Action::AddTime {
+                    NUDGE_SECONDS
+                } else {
+                    -NUDGE_SECONDS
+                };
+                self.workshop.session.timer.nudge(secs, now);
+                if !self.workshop.session.timer.reading(now).is_over() {
+                    self.workshop.rang_at = None;
+                }
+                self.touched(now, out);
+            }
+            Action::Vote(n) => match self.page_dimension() {
+                Some(d) => self.vote(activity, d, n, now, out),
+                None => out.say("Votes go on a dimension's page: n walks to it."),
+            },
+            Action::Undo if self.page_dimension().is_some() => {
+                let d = self.page_dimension().unwrap_or(0);
+                let state = self.workshop.session.snapshot_mut(activity);
+                match state.take_back_vote(d) {
+                    Ok(stage) => {
+                        let msg = format!(
+                            "Took back a vote for “{}” on {}: {}.",
+                            state.scale.get(stage).map_or("", String::as_str),
+                            state.dimension_name(d),
+                            counts_line(state, d)
+                        );
+                        out.say(msg);
+                        self.touched(now, out);
+                    }
+                    Err(e) => out.fail(e.to_string()),
+                }
+            }
+            Action::Undo | Action::Redo => {
+                let state = self.workshop.session.snapshot_mut(activity);
+                let done = if action == Action::Undo {
+                    self.history.undo(state)
+                } else {
+                    self.history.redo(state)
+                };
+                if done {
+                    out.say(if action == Action::Undo {
+                        "Undone."
+                    } else {
+                        "Redone."
+                    });
+                    self.clamp_selections();
+                    self.touched(now, out);
+                } else {
+                    out.say("Nothing to undo or redo (votes are taken back with u on their page).");
+                }
+            }
+            Action::AddNotes => self.open_entry(),
+            Action::Paste(text) => {
+                self.open_entry();
+                self.update_entry(activity, Action::Paste(text), now, out);
+            }
+            Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
+            Action::Help => out.overlay = Some(Overlay::Help(self.context())),
+            Action::ToggleBlank => self.workshop.blank = true,
+            Action::Close => out.effects = vec![Effect::CloseSession, Effect::RefreshList],
+            Action::Quit => {
+                if self.workshop.session.timer.state() == RunState::Running {
+                    out.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    out.effects.push(Effect::Quit);
+                }
+            }
+            other => match page {
+                Page::Analysis => self.update_analysis(activity, other, now, out),
+                Page::Dots => self.update_dots(activity, other, now, out),
+                Page::Priorities => self.update_priorities(activity, other, now, out),
+                _ => self.update_scroll(other),
+            },
+        }
+    }
+
+    /// Moves `delta` pages; each page starts with a fresh (untimed) timer.
+    fn go(
+        &mut self,
+        activity: &SnapshotActivity,
+        delta: isize,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let count = self.pages().len();
+        let at = self.state().page.min(count - 1);
+        let Some(to) = at.checked_add_signed(delta).filter(|&p| p < count) else {
+            out.say(if delta < 0 {
+                "This is the first page."
+            } else {
+                "This is the last page: the summary. x exports it."
+            });
+            return;
+        };
+        self.workshop.session.snapshot_mut(activity).page = to;
+        self.workshop.session.timer = Timer::new(None);
+        self.workshop.rang_at = None;
+        self.scroll = 0;
+        self.clamp_selections();
+        out.clear_status = true;
+        self.touched(now, out);
+    }
+
+    fn vote(
+        &mut self,
+        activity: &SnapshotActivity,
+        dimension: usize,
+        stage: u32,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let state = self.workshop.session.snapshot_mut(activity);
+        let stage = (stage as usize).saturating_sub(1);
+        match state.vote(dimension, stage, 1) {
+            Ok(()) => {
+                let msg = format!(
+                    "+1 “{}” on {}: {}.",
+                    state.scale.get(stage).map_or("", String::as_str),
+                    state.dimension_name(dimension),
+                    counts_line(state, dimension)
+                );
+                out.say(msg);
+                self.touched(now, out);
+            }
+            Err(e) => out.fail(e.to_string()),
+        }
+    }
+
+    fn open_entry(&mut self) {
+        let page = self.page();
+        let selected_dimension =
+            |id: Option<u64>| id.and_then(|id| self.state().note(id)).map(|n| n.dimension);
+        let dimension = match page {
+            Page::Dimension(d) | Page::Tally(d) => Some(d),
+            Page::Analysis => selected_dimension(self.selected_note()),
+            Page::Dots => selected_dimension(self.opportunities().get(self.dot_selected).copied()),
+            _ => None,
+        }
+        .unwrap_or(0);
+        let heading = match page {
+            Page::Analysis => self.column,
+            Page::Dots | Page::Priorities => HeadingId::Opportunities,
+            _ => self.last_heading,
+        };
+        self.entry = Some(NoteEntry {
+            input: Input::default(),
+            dimension,
+            heading,
+            saved: 0,
+        });
+    }
+
+    fn update_entry(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let dimensions = self.state().dimensions.len().max(1);
+        let Some(entry) = self.entry.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Close => self.entry = None,
+            Action::Quit => out.effects.push(Effect::Quit),
+            Action::CyclePrompt => entry.heading = entry.heading.next(),
+            Action::ShiftLeft => entry.heading = entry.heading.previous(),
+            Action::Up => entry.dimension = (entry.dimension + dimensions - 1) % dimensions,
+            Action::Down => entry.dimension = (entry.dimension + 1) % dimensions,
+            Action::Submit => {
+                let text = entry.input.value().to_string();
+                if text.trim().is_empty() {
+                    out.say("Type a note, then Enter. Esc closes the input.");
+                    return;
+                }
+                self.add_notes(activity, &[text], now, out);
+            }
+            Action::Paste(text) => {
+                let lines: Vec<String> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if lines.len() > 1 {
+                    self.add_notes(activity, &lines, now, out);
+                } else if let Some(line) = lines.first() {
+                    insert_str(&mut entry.input, line);
+                }
+            }
+            other => edit_input(&mut entry.input, other),
+        }
+    }
+
+    /// Adds notes at the entry's dimension and heading (one undo step); keeps the input open.
+    fn add_notes(
+        &mut self,
+        activity: &SnapshotActivity,
+        texts: &[String],
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let Some(entry) = self.entry.clone() else {
+            return;
+        };
+        let added = self.change(activity, now, out, |s| {
+            for text in texts {
+                s.add_note(text, entry.dimension, entry.heading, now)?;
+            }
+            Ok(texts.len())
+        });
+        let Some(added) = added else {
+            return;
+        };
+        self.last_heading = entry.heading;
+        if let Some(e) = self.entry.as_mut() {
+            e.saved += added;
+            e.input = Input::default();
+        }
+        out.say(format!(
+            "Saved {added} note{} to {} · {}. Tab changes the heading, ↑↓ the dimension.",
+            if added == 1 { "" } else { "s" },
+            self.state().dimension_name(entry.dimension),
+            heading_title(activity, entry.heading)
+        ));
+    }
+
+    fn update_edit(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let Some(edit) = self.edit.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Close => self.edit = None,
+            Action::Quit => out.effects.push(Effect::Quit),
+            Action::Submit => {
+                let text = edit.input.value().to_string();
+                let target = edit.target;
+                let done = self.change(activity, now, out, |s| match target {
+                    EditTarget::Note(id) => s.edit_note(id, &text),
+                    EditTarget::Priority(i) => s.edit_priority(i, &text),
+                });
+                if done.is_some() {
+                    self.edit = None;
+                    out.say(match target {
+                        EditTarget::Note(_) => "Note changed. u undoes.",
+                        EditTarget::Priority(_) => {
+                            "Priority changed. u undoes; r takes them from the dots again."
+                        }
+                    });
+                }
+            }
+            Action::Paste(text) => insert_str(&mut edit.input, &text),
+            other => edit_input(&mut edit.input, other),
+        }
+    }
+
+    fn update_analysis(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        match action {
+            Action::Left => {
+                self.column = self.column.previous();
+                self.clamp_selections();
+            }
+            Action::Right => {
+                self.column = self.column.next();
+                self.clamp_selections();
+            }
+            Action::Up => self.analysis_selected = self.analysis_selected.saturating_sub(1),
+            Action::Down => {
+                let n = self.column_notes(self.column).len();
+                self.analysis_selected = (self.analysis_selected + 1).min(n.saturating_sub(1));
+            }
+            Action::ShiftLeft | Action::ShiftRight => {
+                let Some(id) = self.selected_note() else {
+                    out.say("No note selected: ←→ picks a column, ↑↓ a note.");
+                    return;
+                };
+                let to = if action == Action::ShiftLeft {
+                    self.column.previous()
+                } else {
+                    self.column.next()
+                };
+                let dimension = self.state().note(id).map_or(0, |n| n.dimension);
+                if self
+                    .change(activity, now, out, |s| s.move_note(id, dimension, to))
+                    .is_some()
+                {
+                    self.column = to;
+                    self.analysis_selected = self
+                        .column_notes(to)
+                        .iter()
+                        .position(|&n| n == id)
+                        .unwrap_or(0);
+                    out.say(format!(
+                        "Moved to {}. u undoes.",
+                        heading_title(activity, to)
+                    ));
+                }
+            }
+            Action::EditNote => {
+                if let Some(note) = self.selected_note().and_then(|id| self.state().note(id)) {
+                    self.edit = Some(EditBox {
+                        target: EditTarget::Note(note.id),
+                        input: Input::new(note.text.clone()),
+                    });
+                }
+            }
+            Action::DeleteNote => {
+                if let Some(id) = self.selected_note()
+                    && self
+                        .change(activity, now, out, |s| s.delete_note(id))
+                        .is_some()
+                {
+                    self.clamp_selections();
+                    out.say("Note deleted. u brings it back.");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_dots(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let ops = self.opportunities();
+        let selected = ops.get(self.dot_selected).copied();
+        match action {
+            Action::Up => self.dot_selected = self.dot_selected.saturating_sub(1),
+            Action::Down => {
+                self.dot_selected = (self.dot_selected + 1).min(ops.len().saturating_sub(1));
+            }
+            Action::AddDot | Action::RemoveDot => {
+                let Some(id) = selected else {
+                    out.say(format!(
+                        "No opportunities yet: a adds a note, Tab picks {}.",
+                        heading_title(activity, HeadingId::Opportunities)
+                    ));
+                    return;
+                };
+                let add = action == Action::AddDot;
+                let dots = self.change(activity, now, out, |s| {
+                    if add { s.add_dot(id) } else { s.remove_dot(id) }
+                });
+                if let Some(dots) = dots {
+                    let st = self.state();
+                    let text = st.note(id).map_or("", |n| n.text.as_str());
+                    let left = st
+                        .dots_left()
+                        .map(|l| format!(" · {l} left"))
+                        .unwrap_or_default();
+                    out.say(format!(
+                        "{dots} dot{} on “{}”{left}.",
+                        if dots == 1 { "" } else { "s" },
+                        quote(text)
+                    ));
+                }
+            }
+            Action::MorePeople | Action::FewerPeople => {
+                let room = self.state().room();
+                let to = if action == Action::MorePeople {
+                    room.saturating_add(1).min(MAX_SETTING)
+                } else {
+                    room.saturating_sub(1)
+                };
+                if self
+                    .change(activity, now, out, |s| s.set_room_size(Some(to)))
+                    .is_some()
+                {
+                    out.say(format!("The room: {to} people."));
+                }
+            }
+            Action::MoreDots | Action::FewerDots => {
+                let per = self.state().dots_per_person;
+                let to = if action == Action::MoreDots {
+                    per.saturating_add(1)
+                } else {
+                    per.saturating_sub(1)
+                };
+                if self
+                    .change(activity, now, out, |s| s.set_dots_per_person(to))
+                    .is_some()
+                {
+                    out.say(format!("{to} dots per person."));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_priorities(
+        &mut self,
+        activity: &SnapshotActivity,
+        action: Action,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let count = self.state().priorities().len();
+        let i = self.priority_selected;
+        match action {
+            Action::Up => self.priority_selected = i.saturating_sub(1),
+            Action::Down => self.priority_selected = (i + 1).min(count.saturating_sub(1)),
+            Action::ShiftUp | Action::ShiftDown => {
+                let up = action == Action::ShiftUp;
+                if let Some(to) = self.change(activity, now, out, |s| s.move_priority(i, up)) {
+                    self.priority_selected = to;
+                    out.say("Priorities reordered. u undoes; r takes them from the dots again.");
+                }
+            }
+            Action::EditNote => match self.state().priorities().get(i) {
+                Some(p) => {
+                    self.edit = Some(EditBox {
+                        target: EditTarget::Priority(i),
+                        input: Input::new(p.text.clone()),
+                    });
+                }
+                None => out.say("No priorities yet: dot-vote the opportunities first."),
+            },
+            Action::MorePriorities | Action::FewerPriorities => {
+                let n = self.state().priority_count;
+                let to = if action == Action::MorePriorities {
+                    n.saturating_add(1)
+                } else {
+                    n.saturating_sub(1)
+                };
+                if self
+                    .change(activity, now, out, |s| s.set_priority_count(to))
+                    .is_some()
+                {
+                    self.clamp_selections();
+                    out.say(format!(
+                        "The top {to} opportunit{} become priorities.",
+                        if to == 1 { "y" } else { "ies" }
+                    ));
+                }
+            }
+            Action::Retake => {
+                if !self.state().priorities_fixed() {
+                    out.say("The priorities already follow the dot vote.");
+                } else if self
+                    .change(activity, now, out, |s| {
+                        s.retake_priorities();
+                        Ok(())
+                    })
+                    .is_some()
+                {
+                    self.clamp_selections();
+                    out.say("The priorities follow the dot vote again. u undoes.");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_scroll(&mut self, action: Action) {
+        self.scroll = match action {
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll.saturating_sub(PAGE_SCROLL),
+            Action::PageDown => self.scroll.saturating_add(PAGE_SCROLL),
+            _ => self.scroll,
+        }
+        .min(MAX_SCROLL);
+    }
+
+    /// Keeps every selection on an item that exists.
+    fn clamp_selections(&mut self) {
+        let last = |n: usize| n.saturating_sub(1);
+        self.analysis_selected = self
+            .analysis_selected
+            .min(last(self.column_notes(self.column).len()));
+        self.dot_selected = self.dot_selected.min(last(self.opportunities().len()));
+        self.priority_selected = self
+            .priority_selected
+            .min(last(self.state().priorities().len()));
+    }
+}
+
+/// "3 · 5 · 2 (10 votes)": a dimension's counts per stage.
+fn counts_line(state: &SnapshotState, dimension: usize) -> String {
+    let tally = state.tally(dimension);
+    let counts: Vec<String> = tally.counts.iter().map(u32::to_string).collect();
+    format!(
+        "{} ({} vote{})",
+        counts.join(" · "),
+        tally.total,
+        if tally.total == 1 { "" } else { "s" }
+    )
+}
+
+/// A heading's title from the activity file, or its id.
+pub(super) fn heading_title(activity: &SnapshotActivity, heading: HeadingId) -> String {
+    activity
+        .heading(heading.id())
+        .map_or_else(|| heading.id().to_string(), |h| h.title.clone())
+}
+
+/// The start of a note, for a status message.
+fn quote(text: &str) -> String {
+    let mut out: String = text.chars().take(QUOTE_CHARS).collect();
+    if text.chars().count() > QUOTE_CHARS {
+        out.push('…');
+    }
+    out.replace('\n', " ")
+}
+
+/// An error message as a sentence: capital first letter, full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+fn edit_input(input: &mut Input, action: Action) {
+    match action {
+        Action::Insert(c) => {
+            input.handle(InputRequest::InsertChar(c));
+        }
+        Action::Line(req) => {
+            input.handle(req);
+        }
+        _ => {}
+    }
+}
+
+/// Inserts text at the cursor in one step; line breaks and other controls become spaces.
+fn insert_str(input: &mut Input, text: &str) {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let value = input.value();
+    let at = input.cursor();
+    let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+    let mut new = String::with_capacity(value.len() + clean.len());
+    new.push_str(&value[..byte]);
+    new.push_str(&clean);
+    new.push_str(&value[byte..]);
+    let cursor = at + clean.chars().count();
+    *input = Input::new(new).with_cursor(cursor);
+}

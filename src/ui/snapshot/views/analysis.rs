@@ -1,0 +1,128 @@
+//! Scoring and Analysis: a column per heading (Strengths to Build On, Opportunities for Growth,
+//! Feasibility Considerations), each note under its dimension; the selected note in full below.
+
+use super::super::SnapshotScreen;
+use super::{CARD, SELECTED, truncate};
+use crate::export::snapshot::dots_label;
+use crate::ui::app::App;
+use crate::workshop::HeadingId;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Rows of the box that shows the selected note in full.
+const DETAIL_ROWS: u16 = 4;
+
+/// Draws the analysis page.
+pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
+    let [columns_area, detail] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(DETAIL_ROWS)]).areas(area);
+    let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(columns_area);
+    for (heading, col) in HeadingId::ALL.into_iter().zip(columns.iter()) {
+        column(app, s, heading, frame, *col);
+    }
+    let st = s.state();
+    let text = match s.selected_note().and_then(|id| st.note(id)) {
+        Some(n) => {
+            let dots = if n.heading == HeadingId::Opportunities {
+                format!(" · {}", dots_label(n.dots))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} · {}{dots}: {}",
+                st.dimension_name(n.dimension),
+                title(app, n.heading),
+                n.text
+            )
+        }
+        None => "No note here yet. a adds one; ←→ picks a column.".to_string(),
+    };
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Selected note (e edit · < > move between headings · d delete · u undo) ")
+                .border_style(app.theme.border),
+        ),
+        detail,
+    );
+}
+
+fn title(app: &App, heading: HeadingId) -> String {
+    app.library
+        .snapshot
+        .heading(heading.id())
+        .map_or_else(|| heading.id().to_string(), |h| h.title.clone())
+}
+
+fn column(app: &App, s: &SnapshotScreen, heading: HeadingId, frame: &mut Frame, area: Rect) {
+    let st = s.state();
+    let active = s.column == heading;
+    let width = area.width.saturating_sub(2) as usize;
+    let ids = s.column_notes(heading);
+    let mut rows: Vec<Line> = Vec::new();
+    let mut selected_row = 0;
+    let mut index = 0;
+    for d in 0..st.dimensions.len() {
+        let notes: Vec<_> = st.notes_under(d, heading).collect();
+        if notes.is_empty() {
+            continue;
+        }
+        if !rows.is_empty() {
+            rows.push(Line::default());
+        }
+        rows.push(Line::from(Span::styled(
+            truncate(st.dimension_name(d), width),
+            app.theme.title,
+        )));
+        for n in notes {
+            let is_sel = active && index == s.analysis_selected;
+            if is_sel {
+                selected_row = rows.len();
+            }
+            let text = truncate(&n.text, width.saturating_sub(2));
+            rows.push(if is_sel {
+                Line::from(vec![
+                    Span::styled(SELECTED, app.theme.accent),
+                    Span::styled(text, app.theme.selected),
+                ])
+            } else {
+                Line::from(vec![
+                    Span::styled(CARD, app.theme.accent),
+                    Span::styled(text, app.theme.note),
+                ])
+            });
+            index += 1;
+        }
+    }
+    if rows.is_empty() {
+        rows.push(Line::from(Span::styled("(none yet)", app.theme.dim)));
+    }
+    let visible = area.height.saturating_sub(2) as usize;
+    let scroll = selected_row.saturating_sub(visible.saturating_sub(2));
+    let shown: Vec<Line> = rows.into_iter().skip(scroll).take(visible).collect();
+    let marker = if active { "▶ " } else { "" };
+    let block = Block::bordered()
+        .title(Span::styled(
+            {
+                let count = format!(" ({}) ", ids.len());
+                let name = truncate(
+                    &format!(" {marker}{}", title(app, heading)),
+                    width.saturating_sub(count.chars().count()),
+                );
+                format!("{name}{count}")
+            },
+            if active {
+                app.theme.accent
+            } else {
+                app.theme.title
+            },
+        ))
+        .border_style(if active {
+            app.theme.accent
+        } else {
+            app.theme.border
+        });
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}

@@ -1,0 +1,91 @@
+//! The intro: what the Snapshot is for, in seed 002's words, then how this warm-up runs.
+
+use super::super::SnapshotScreen;
+use super::{hanging, scrolled};
+use crate::ui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the intro page.
+pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
+    let activity = &app.library.snapshot;
+    let st = s.state();
+    let width = area.width.saturating_sub(2) as usize;
+    let theme = &app.theme;
+    let dimension_list = |lines: &mut Vec<Line<'static>>| {
+        for (i, d) in st.dimensions.iter().enumerate() {
+            lines.extend(hanging(&format!("  {}. ", i + 1), d, width, theme.title));
+        }
+    };
+    let mut lines = Vec::new();
+    let mut listed = false;
+    for para in &activity.intro {
+        lines.extend(hanging("", para, width, theme.base));
+        // The guide names the four dimensions right after the sentence that introduces them.
+        if !listed && para.trim_end().ends_with(':') {
+            dimension_list(&mut lines);
+            listed = true;
+        }
+        lines.push(Line::default());
+    }
+    if !listed {
+        dimension_list(&mut lines);
+        lines.push(Line::default());
+    }
+    lines.extend(hanging(
+        "",
+        &format!("Source: {}", activity.source),
+        width,
+        theme.dim,
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "How this warm-up runs",
+        theme.accent,
+    )));
+    let stages: Vec<String> = st
+        .scale
+        .iter()
+        .enumerate()
+        .map(|(i, x)| format!("{} {x}", i + 1))
+        .collect();
+    let headings: Vec<String> = activity.headings.iter().map(|h| h.title.clone()).collect();
+    for step in [
+        "n / p walk the pages: each dimension, then its \"Where are we now?\" tally.".to_string(),
+        format!(
+            "On a dimension, the room places itself on the scale: {}. Press the stage's number once per hand; u takes the last one back.",
+            stages.join(" · ")
+        ),
+        format!(
+            "a opens the scribe's input at any time; Tab picks the heading: {}.",
+            headings
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        ),
+        format!(
+            "Then the analysis columns, dot voting on the opportunities ({} dots per person), the top {} as {}, and a summary to project and export (x).",
+            st.dots_per_person,
+            st.priority_count,
+            headings.get(3).cloned().unwrap_or_default()
+        ),
+    ] {
+        lines.extend(hanging("• ", &step, width, theme.base));
+    }
+    let shown = scrolled(lines, s.scroll, area.height.saturating_sub(2));
+    frame.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(Span::styled(
+                    " CPM Implementation Snapshot: Where Are We Now? ",
+                    theme.accent,
+                ))
+                .border_style(theme.border),
+        ),
+        area,
+    );
+}

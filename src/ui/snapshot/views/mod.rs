@@ -1,0 +1,304 @@
+//! Drawing the Snapshot pages: one file per page, and what they share (the header, the note
+//! input, the edit box, the page timer). Views read state; they change nothing.
+
+mod analysis;
+mod bars;
+mod dimension;
+mod dots;
+mod intro;
+mod priorities;
+mod summary;
+mod tally;
+
+use super::{EditTarget, Page, SnapshotScreen};
+use crate::export::wrap::wrap;
+use crate::ui::app::App;
+use crate::ui::input_view::visible_slice;
+use crate::ui::views::centered;
+use crate::ui::widgets::big_timer::BigTimer;
+use crate::workshop::duration::Clock;
+use crate::workshop::{Face, RunState};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use time::OffsetDateTime;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Rows of the scribe's note input.
+const ENTRY_HEIGHT: u16 = 4;
+/// Widest the edit box gets.
+const EDIT_WIDTH: u16 = 76;
+/// Narrowest text is wrapped to, so tiny panes still make progress.
+const MIN_WRAP: usize = 8;
+/// Marker beside a selected item (selection never depends on colour alone).
+pub(super) const SELECTED: &str = "▶ ";
+/// Marker beside an unselected note.
+pub(super) const CARD: &str = "▌ ";
+
+/// Draws the Snapshot screen for the page the facilitator is on.
+pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+    let entry_h = if s.entry.is_some() { ENTRY_HEIGHT } else { 0 };
+    let [top, title, body, entry] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(entry_h),
+    ])
+    .areas(area);
+    header(app, s, frame, top, now);
+    frame.render_widget(
+        Paragraph::new(truncate(&page_title(app, s), title.width as usize)).style(app.theme.accent),
+        title,
+    );
+    match s.page() {
+        Page::Intro => intro::render(app, s, frame, body),
+        Page::Dimension(d) => dimension::render(app, s, d, frame, body, now),
+        Page::Tally(d) => tally::render(app, s, d, frame, body),
+        Page::Analysis => analysis::render(app, s, frame, body),
+        Page::Dots => dots::render(app, s, frame, body),
+        Page::Priorities => priorities::render(app, s, frame, body),
+        Page::Summary => summary::render(app, s, frame, body),
+    }
+    if s.entry.is_some() {
+        entry_box(app, s, frame, entry);
+    }
+    if s.edit.is_some() {
+        edit_box(app, s, frame, body);
+    }
+}
+
+/// The top line: what this is, the session, the page and the timer.
+fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+    let (page, pages) = s.page_number();
+    let right = format!(" page {page} of {pages} · {} ", timer_caption(s, now));
+    let right_w = (right.width() as u16).min(area.width);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
+    let left = format!(
+        "{} · {}",
+        s.workshop.session.activity.label(),
+        s.workshop.session.name
+    );
+    frame.render_widget(
+        Paragraph::new(truncate(&left, left_area.width as usize)).style(app.theme.title),
+        left_area,
+    );
+    frame.render_widget(
+        Paragraph::new(truncate(&right, right_area.width as usize)).style(app.theme.dim),
+        right_area,
+    );
+}
+
+/// The second line: which page this is.
+fn page_title(app: &App, s: &SnapshotScreen) -> String {
+    let st = s.state();
+    let dims = st.dimensions.len();
+    let heading = |id: &str| {
+        app.library
+            .snapshot
+            .heading(id)
+            .map_or_else(|| id.to_string(), |h| h.title.clone())
+    };
+    match s.page() {
+        Page::Intro => app.library.snapshot.title.clone(),
+        Page::Dimension(d) => format!("Dimension {} of {dims} · {}", d + 1, st.dimension_name(d)),
+        Page::Tally(d) => format!(
+            "Where are we now? · Dimension {} of {dims} · {}",
+            d + 1,
+            st.dimension_name(d)
+        ),
+        Page::Analysis => {
+            "Scoring and Analysis · every note under its heading, by dimension".to_string()
+        }
+        Page::Dots => format!("Dot voting · {}", heading("opportunities")),
+        Page::Priorities => heading("priorities"),
+        Page::Summary => "Summary".to_string(),
+    }
+}
+
+/// The page timer in words: "timer: Space starts", "timer 1:23 running", "TIME · 0:12 over".
+fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
+    let timer = &s.workshop.session.timer;
+    let reading = timer.reading(now);
+    if reading.state == RunState::Ready && timer.length_ms.is_none() {
+        return "timer: Space starts".to_string();
+    }
+    let face = match reading.face {
+        Face::Remaining(secs) if reading.is_over() => format!("TIME {}", Clock(secs)),
+        Face::Remaining(secs) => format!("timer {}", Clock(secs)),
+        Face::Overtime(secs) => format!("TIME · {} over", Clock(secs)),
+        Face::Elapsed(secs) => format!("timer {} (counting up)", Clock(secs)),
+    };
+    let state = match reading.state {
+        RunState::Ready => "ready",
+        RunState::Running => "running",
+        RunState::Paused => "PAUSED",
+    };
+    format!("{face} {state}")
+}
+
+/// Whether the page timer is in use (started, or given a length).
+pub(super) fn timer_in_use(s: &SnapshotScreen) -> bool {
+    let timer = &s.workshop.session.timer;
+    timer.state() != RunState::Ready || timer.length_ms.is_some()
+}
+
+/// The page timer in big digits, with its state in words underneath.
+pub(super) fn timer_box(
+    app: &App,
+    s: &SnapshotScreen,
+    frame: &mut Frame,
+    area: Rect,
+    now: OffsetDateTime,
+) {
+    let reading = s.workshop.session.timer.reading(now);
+    let (digits, style) = match reading.face {
+        Face::Remaining(secs) if reading.is_over() => {
+            (Clock(secs).to_string(), app.theme.timer_over)
+        }
+        Face::Remaining(secs) if reading.is_warning() => {
+            (Clock(secs).to_string(), app.theme.timer_warn)
+        }
+        Face::Remaining(secs) | Face::Elapsed(secs) => (Clock(secs).to_string(), app.theme.timer),
+        Face::Overtime(secs) => (format!("+{}", Clock(secs)), app.theme.timer_over),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(" Page timer ", app.theme.accent))
+        .border_style(app.theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let [digits_area, caption] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(BigTimer::new(&digits).style(style), digits_area);
+    frame.render_widget(
+        Paragraph::new(timer_caption(s, now))
+            .style(style)
+            .alignment(Alignment::Center),
+        caption,
+    );
+}
+
+/// The scribe's input: where the next note goes, and the text being typed.
+fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
+    let Some(entry) = &s.entry else {
+        return;
+    };
+    let heading = app
+        .library
+        .snapshot
+        .heading(entry.heading.id())
+        .map_or_else(|| entry.heading.id().to_string(), |h| h.title.clone());
+    let title = format!(
+        " New note → {} · {heading} ",
+        s.state().dimension_name(entry.dimension)
+    );
+    let saved = if entry.saved > 0 {
+        format!(" {} saved ", entry.saved)
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .title(Span::styled(
+            truncate(&title, area.width.saturating_sub(2) as usize),
+            app.theme.accent,
+        ))
+        .title_bottom(Line::from(vec![
+            Span::styled(saved, app.theme.ok),
+            Span::styled(
+                " Enter save · Tab heading · ↑↓ dimension · Esc close ",
+                app.theme.dim,
+            ),
+        ]))
+        .border_style(app.theme.accent);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width.saturating_sub(1) as usize;
+    let scroll = entry.input.visual_scroll(width);
+    frame.render_widget(
+        Paragraph::new(visible_slice(entry.input.value(), scroll, width)),
+        inner,
+    );
+    let x = inner.x + (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
+    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+}
+
+/// Editing a note or a priority, over the page.
+fn edit_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, body: Rect) {
+    let Some(edit) = &s.edit else {
+        return;
+    };
+    let title = match edit.target {
+        EditTarget::Note(_) => " Edit note (Enter saves · Esc cancels) ",
+        EditTarget::Priority(_) => " Edit priority (Enter saves · Esc cancels) ",
+    };
+    let area = centered(body, EDIT_WIDTH, 3);
+    let width = area.width.saturating_sub(3) as usize;
+    let scroll = edit.input.visual_scroll(width);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(visible_slice(edit.input.value(), scroll, width))
+            .style(app.theme.base)
+            .block(
+                Block::bordered()
+                    .title(Span::styled(title, app.theme.accent))
+                    .border_style(app.theme.accent),
+            ),
+        area,
+    );
+    let x = area.x + 1 + (edit.input.visual_cursor().saturating_sub(scroll)) as u16;
+    frame.set_cursor_position((x.min(area.right().saturating_sub(2)), area.y + 1));
+}
+
+/// `marker` then `text` wrapped to `width`, continuation lines indented under the text.
+pub(super) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let indent = marker.width();
+    wrap(text, width.saturating_sub(indent).max(MIN_WRAP))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                marker.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(Span::styled(format!("{lead}{l}"), style))
+        })
+        .collect()
+}
+
+/// The lines that fit in `height` rows from `scroll`, which stops at the end of the text.
+pub(super) fn scrolled(lines: Vec<Line<'static>>, scroll: u16, height: u16) -> Vec<Line<'static>> {
+    let max = lines.len().saturating_sub(height as usize);
+    let from = (scroll as usize).min(max);
+    lines.into_iter().skip(from).take(height as usize).collect()
+}
+
+/// Cuts text to `width` display columns, ending with `…` when cut. Line breaks become spaces.
+pub(super) fn truncate(text: &str, width: usize) -> String {
+    let text = text.replace('\n', " ");
+    if text.width() <= width {
+        return text;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

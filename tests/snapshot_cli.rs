@@ -1,0 +1,232 @@
+//! The Snapshot warm-up from the command line, for a co-trainer or a script: `new --activity
+//! snapshot`, `vote`, `add --dimension --heading`, and the JSON export carrying all of it; plus
+//! clear errors for the sticky-note form used on a Snapshot and the other way round.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn cmd(store: &Path) -> Command {
+    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
+    c.env("CPM_WORKSHOP_STORE", store)
+        .env_remove("CPM_WORKSHOP_CONTENT");
+    c
+}
+
+fn new_snapshot(store: &Path) -> String {
+    let out = cmd(store)
+        .args(["new", "--activity", "snapshot", "--name", "Leadership team"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn json(store: &Path, id: &str) -> serde_json::Value {
+    let out = cmd(store)
+        .args(["export", id, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn votes_and_notes_from_the_command_line_land_in_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_snapshot(store);
+    cmd(store).args(["list"]).assert().success().stdout(
+        predicate::str::contains("snapshot").and(predicate::str::contains("Leadership team")),
+    );
+    cmd(store)
+        .args(["vote", &id, "--dimension", "2", "--stage", "3", "--count", "4"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Recorded 4 votes for \"well underway\" on Workforce Development: 0 · 0 · 4 (4 votes in all).",
+        ));
+    cmd(store)
+        .args(["vote", "Leadership", "--dimension", "2", "--stage", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 · 0 · 4 (5 votes in all)"));
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "2",
+            "--heading",
+            "opportunities",
+            "Coaching time for supervisors 😀",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Workforce Development · Opportunities for Growth",
+        ));
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "4",
+            "--heading",
+            "feasibility",
+            "-",
+        ])
+        .write_stdin("Partner turnover\n\nTribal liaison is part-time\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Saved 2 notes"));
+
+    let j = json(store, &id);
+    let snap = &j["snapshot"];
+    assert_eq!(
+        snap["scale"],
+        serde_json::json!(["just getting started", "making progress", "well underway"])
+    );
+    assert_eq!(
+        snap["votes"],
+        serde_json::json!([
+            {"dimension": 1, "stage": 2, "count": 4},
+            {"dimension": 1, "stage": 0, "count": 1}
+        ])
+    );
+    let notes: Vec<(u64, &str, &str)> = snap["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["dimension"].as_u64().unwrap(),
+                n["heading"].as_str().unwrap(),
+                n["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "opportunities", "Coaching time for supervisors 😀"),
+            (3, "feasibility", "Partner turnover"),
+            (3, "feasibility", "Tribal liaison is part-time"),
+        ]
+    );
+    assert_eq!(snap["dots_per_person"], 3);
+    assert_eq!(snap["priority_count"], 3);
+}
+
+#[test]
+fn wrong_numbers_and_wrong_forms_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_snapshot(store);
+    cmd(store)
+        .args(["vote", &id, "--dimension", "5", "--stage", "1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "there is no dimension 5; this Snapshot has dimensions 1 to 4",
+        ));
+    cmd(store)
+        .args(["vote", &id, "--dimension", "1", "--stage", "4"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "there is no stage 4; the scale has stages 1 to 3: 1 just getting started, 2 making progress, 3 well underway",
+        ));
+    cmd(store)
+        .args(["vote", &id, "--dimension", "0", "--stage", "1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("numbered from 1"));
+    cmd(store)
+        .args([
+            "vote",
+            &id,
+            "--dimension",
+            "1",
+            "--stage",
+            "1",
+            "--count",
+            "0",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("number of votes"));
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "1",
+            "--heading",
+            "priorities",
+            "x",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("invalid value 'priorities'"));
+    cmd(store)
+        .args(["add", &id, "--dimension", "1", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--heading"));
+    cmd(store)
+        .args(["add", &id, "--group", "1", "--prompt", "already", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "is a Snapshot warm-up: add notes with --dimension N --heading",
+        ));
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "1",
+            "--heading",
+            "strengths",
+            "\u{1b}[2J",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"));
+
+    // The sticky-note form still works on a sticky-note session, and refuses the Snapshot form.
+    let out = cmd(store)
+        .args(["new", "--name", "Sticky"])
+        .output()
+        .unwrap();
+    let sticky = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    cmd(store)
+        .args(["add", &sticky, "--group", "1", "--prompt", "already", "x"])
+        .assert()
+        .success();
+    cmd(store)
+        .args([
+            "add",
+            &sticky,
+            "--dimension",
+            "1",
+            "--heading",
+            "strengths",
+            "x",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "is a Sticky-note behaviors session",
+        ));
+    cmd(store)
+        .args(["vote", &sticky, "--dimension", "1", "--stage", "1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a Snapshot warm-up"));
+}
