@@ -57,10 +57,7 @@ fn main() {
     figures.push(startup());
     figures.extend(idle_cpu());
     figures.push(memory());
-    common::print_table(
-        &format!("Whole-process budgets — {}", machine()),
-        &figures,
-    );
+    common::print_table(&format!("Whole-process budgets — {}", machine()), &figures);
 }
 
 /// The baseline: a minimal ratatui app — one full-screen frame, then wait for a key.
@@ -215,7 +212,11 @@ impl Drop for Run {
 fn full_frame(needle: &'static str) -> impl Fn(&vt100::Screen) -> bool + Send + 'static {
     move |screen| {
         let text = screen.contents();
-        text.contains(needle) && screen.rows(0, COLS).last().is_some_and(|r| !r.trim().is_empty())
+        text.contains(needle)
+            && screen
+                .rows(0, COLS)
+                .last()
+                .is_some_and(|r| !r.trim().is_empty())
     }
 }
 
@@ -276,7 +277,12 @@ fn cpu_time(pid: u32) -> Duration {
     // Fields after the command name (which may hold spaces) start at field 3, "state".
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     // utime is field 14 and stime 15 of the whole line; here field 3 is index 0.
     let total = ticks(14 - 3) + ticks(15 - 3);
     Duration::from_secs_f64(total as f64 / clock_ticks() as f64)

@@ -14,11 +14,14 @@ use cpm_workshop::store::Store;
 use cpm_workshop::ui::app::{App, Screen, View, board_notes};
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::views;
+use cpm_workshop::workshop::Session;
 use criterion::{BenchmarkId, Criterion};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;
 use std::hint::black_box;
+use std::io::Write;
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -173,8 +176,61 @@ fn bench_export(c: &mut Criterion) {
     group.finish();
 }
 
-/// Durable saves of a 2,000-note session (each one timed, for the p99), and the baseline: the
-/// same encoding written with a plain `fs::write` (no sync, no rename, no backup).
+/// Rounds of the interleaved save comparison (each round one of each kind, in turn first).
+const SAVE_ROUNDS: usize = 150;
+
+/// Encodes a session as the store does (pretty JSON and a newline).
+fn encode(session: &Session) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The least a durable write can cost, as the baseline: encode, write a fresh file, sync it.
+fn one_sync_write(dir: &Path, session: &Session, n: usize) {
+    let path = dir.join(format!("baseline-{n}.json"));
+    let mut file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    file.write_all(&encode(session))
+        .and_then(|()| file.sync_all())
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(file);
+    let _ = std::fs::remove_file(&path);
+}
+
+/// The save as it was before issue 7, kept here to measure the change in the same run: the same
+/// steps as the store's, with a folder sync after the backup as well as after the rename.
+fn three_sync_save(dir: &Path, session: &Session, n: usize) {
+    let sync_dir = || {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    let target = dir.join("before.json");
+    let tmp = dir.join(format!(".before.json.tmp-{n}"));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .unwrap_or_else(|e| panic!("{e}"));
+    file.write_all(&encode(session))
+        .and_then(|()| file.flush())
+        .and_then(|()| file.sync_all())
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(file);
+    if target.exists() {
+        let bak_tmp = dir.join(format!(".before.json.bak.tmp-{n}"));
+        std::fs::hard_link(&target, &bak_tmp)
+            .and_then(|()| std::fs::rename(&bak_tmp, dir.join("before.json.bak")))
+            .unwrap_or_else(|e| panic!("{e}"));
+        sync_dir();
+    }
+    std::fs::rename(&tmp, &target).unwrap_or_else(|e| panic!("{e}"));
+    sync_dir();
+}
+
+/// Durable saves of a 2,000-note session with criterion, then an interleaved comparison for the
+/// p99: the store's save, the save as it was before, and the one-sync baseline, in turn, so
+/// whatever else the disk is doing hits all three alike. Also what a save costs the UI thread.
 fn bench_save(c: &mut Criterion) {
     let dir = tempfile::Builder::new()
         .prefix("cpm-bench-save")
@@ -183,39 +239,48 @@ fn bench_save(c: &mut Criterion) {
     let store = Store::open(dir.path().join("sessions")).unwrap_or_else(|e| panic!("{e}"));
     let mut session = common::session(SAVE_NOTES);
     store.create(&session).unwrap_or_else(|e| panic!("{e}"));
-    let plain = dir.path().join("plain.json");
     let mut group = c.benchmark_group("save");
-    group.measurement_time(Duration::from_secs(3));
+    group.measurement_time(Duration::from_secs(2));
     group.bench_function("durable/2000", |b| {
         b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
+            let start = Instant::now();
             for i in 0..iters {
                 session.updated = T0 + time::Duration::milliseconds(i as i64);
-                let start = Instant::now();
                 store.save(&session).unwrap_or_else(|e| panic!("{e}"));
-                let each = start.elapsed();
-                record("save/durable/2000", each);
-                total += each;
             }
-            total
+            start.elapsed()
         });
     });
-    group.bench_function("plain-write-baseline/2000", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                let mut bytes = serde_json::to_vec_pretty(&session).unwrap_or_default();
-                bytes.push(b'\n');
-                std::fs::write(&plain, &bytes).unwrap_or_else(|e| panic!("{e}"));
-                let each = start.elapsed();
-                record("save/plain/2000", each);
-                total += each;
-            }
-            total
+    // What the UI thread pays for a save: handing the saver thread its own copy.
+    for notes in [SAVE_NOTES, EXPORT_NOTES] {
+        let copy = common::session(notes);
+        let name = format!("save/ui-thread-copy/{notes}");
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    black_box(copy.clone());
+                })
+            });
         });
-    });
+    }
     group.finish();
+
+    let before_dir = dir.path().join("before");
+    std::fs::create_dir_all(&before_dir).unwrap_or_else(|e| panic!("{e}"));
+    for round in 0..SAVE_ROUNDS {
+        for k in 0..3 {
+            let which = (round + k) % 3;
+            session.updated = T0 + time::Duration::seconds(round as i64);
+            let start = Instant::now();
+            match which {
+                0 => store.save(&session).unwrap_or_else(|e| panic!("{e}")),
+                1 => three_sync_save(&before_dir, &session, round),
+                _ => one_sync_write(dir.path(), &session, round),
+            }
+            let name = ["save/durable", "save/before", "save/one-sync"][which];
+            record(name, start.elapsed());
+        }
+    }
 }
 
 /// Parsing the four shipped decks (what every start does), and the whole shipped library.
@@ -277,13 +342,24 @@ fn summary() -> Vec<Figure> {
     for size in SIZES {
         let two = med(&keystroke_name(size, 2_000));
         let ten = med(&keystroke_name(size, 10_000));
-        let what = |n: &str| format!("board keystroke (↑/↓ + frame) at {}×{}, {n} notes", size.0, size.1);
-        figures.push(Figure::time(what("2,000"), two, FRAME_BUDGET_2K, None));
+        let what = |n: &str| {
+            format!(
+                "board keystroke (↑/↓ + frame) at {}×{}, {n} notes",
+                size.0, size.1
+            )
+        };
+        let draw = |n| med(&render_name(View::Board, size, n));
+        figures.push(Figure::time(
+            what("2,000"),
+            two,
+            FRAME_BUDGET_2K,
+            Some(("the frame alone", draw(2_000))),
+        ));
         figures.push(Figure::time(
             what("10,000"),
             ten,
             FRAME_BUDGET_10K,
-            Some(("same with 2,000 (5× = linear)", two)),
+            Some(("the frame alone", draw(10_000))),
         ));
     }
     let serde = med(&format!("export/serde_json-baseline/{EXPORT_NOTES}"));
@@ -296,26 +372,42 @@ fn summary() -> Vec<Figure> {
             Some(("serde_json::to_string", serde)),
         ));
     }
-    let mut saves = samples("save/durable/2000");
-    let mut plain = samples("save/plain/2000");
-    let n = saves.len();
-    let p99 = percentile(&mut saves, 99.0);
-    let p50 = percentile(&mut saves, 50.0);
-    figures.push(Figure::time(
-        format!(
-            "durable save, 2,000 notes: p99 of {n} saves (median {})",
-            fmt_duration(p50)
-        ),
-        p99,
-        SAVE_P99_BUDGET,
-        Some(("encode + plain write, p99", percentile(&mut plain, 99.0))),
-    ));
+    let mut saves = samples("save/durable");
+    if !saves.is_empty() {
+        let (mut before, mut one) = (samples("save/before"), samples("save/one-sync"));
+        let n = saves.len();
+        let p50 = percentile(&mut saves, 50.0);
+        figures.push(Figure::time(
+            format!(
+                "durable save, 2,000 notes: p99 of {n} (median {}; before issue 7: p99 {}, median {})",
+                fmt_duration(p50),
+                fmt_duration(percentile(&mut before, 99.0)),
+                fmt_duration(percentile(&mut before, 50.0)),
+            ),
+            percentile(&mut saves, 99.0),
+            SAVE_P99_BUDGET,
+            Some((
+                "encode + write + one fsync, p99",
+                percentile(&mut one, 99.0),
+            )),
+        ));
+    }
+    for notes in [SAVE_NOTES, EXPORT_NOTES] {
+        figures.push(Figure::time(
+            format!("a save's cost on the UI thread (copying the session), {notes} notes"),
+            med(&format!("save/ui-thread-copy/{notes}")),
+            FRAME_BUDGET_2K,
+            None,
+        ));
+    }
     figures.push(Figure::time(
         "parse all shipped decks",
         med("parse/decks"),
         PARSE_BUDGET,
         None,
     ));
+    // A filtered run (`cargo bench --bench speed -- save`) measured only some figures.
+    figures.retain(|f| f.of_budget.is_some_and(|r| r > 0.0));
     figures
 }
 
@@ -334,9 +426,6 @@ fn main() {
     c.final_summary();
     // `cargo test --benches` runs each bench once to check it works; no table then.
     if std::env::args().any(|a| a == "--bench") {
-        print_table(
-            &format!("In-process budgets — {}", machine()),
-            &summary(),
-        );
+        print_table(&format!("In-process budgets — {}", machine()), &summary());
     }
 }

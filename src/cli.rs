@@ -779,6 +779,7 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         scope,
         deck_title: deck.map(|d| d.title.clone()),
         deck_source: deck.map(|d| d.source.clone()),
+        snapshot: Some(library.snapshot.clone()),
     };
     if args.bom && args.format != Format::Csv {
         bail!(

@@ -162,14 +162,21 @@ fn a_full_category_with_notes_survives_quit_and_reopen() {
     pty.wait_for("Engagement (2 of 6)", WAIT).unwrap();
     pty.wait_for("Step 1 of 5", WAIT).unwrap();
     pty.keys("x");
-    pty.wait_for("Whole room, JSON", WAIT).unwrap();
+    pty.wait_for("Every group's handout, HTML", WAIT).unwrap();
     pty.key(Key::Down);
     pty.key(Key::Enter);
-    pty.wait_for("Wrote ", WAIT).unwrap();
+    pty.wait_for("Wrote 4 files", WAIT).unwrap();
     pty.keys("q");
     assert_eq!(pty.wait_exit(WAIT), Some(0));
-    let exported = std::fs::read_dir(store.join("exports")).unwrap().count();
-    assert_eq!(exported, 1);
+    let mut exported: Vec<String> = std::fs::read_dir(store.join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    exported.sort();
+    assert_eq!(exported.len(), 4, "{exported:?}");
+    assert!(exported[1].ends_with("-group-2.html"), "{exported:?}");
+    let handout = std::fs::read_to_string(store.join("exports").join(&exported[1])).unwrap();
+    assert!(handout.contains("We name what the family does well"));
 }
 
 #[test]

@@ -207,6 +207,7 @@ fn options(scope: Scope) -> Options {
         scope,
         deck_title: Some("Practice <behaviors> & \"more\"".into()),
         deck_source: Some("seed 001 [link](x) *bold*".into()),
+        snapshot: None,
     }
 }
 

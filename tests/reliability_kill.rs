@@ -90,7 +90,13 @@ fn notes_on_disk(path: &Path) -> Option<usize> {
 
 /// Reopens the session with the store (as the app and the command line do) and checks it holds
 /// exactly a prefix of `sent` that is at least `acked` long. Returns its length.
-fn check_after_kill(store: &Store, id: &str, sent: &[String], acked: usize, context: &str) -> usize {
+fn check_after_kill(
+    store: &Store,
+    id: &str,
+    sent: &[String],
+    acked: usize,
+    context: &str,
+) -> usize {
     let session = store
         .load(id)
         .unwrap_or_else(|e| panic!("{context}: the session does not reopen: {e}"));
@@ -166,7 +172,11 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
                         bytes.push(b'\n');
                         sent.push(text);
                     }
-                    if stdin.write_all(&bytes).and_then(|()| stdin.flush()).is_err() {
+                    if stdin
+                        .write_all(&bytes)
+                        .and_then(|()| stdin.flush())
+                        .is_err()
+                    {
                         // Killed: the burst may or may not have been read.
                         return;
                     }
@@ -236,7 +246,8 @@ fn app_with_input(store: &Path, id: &str) -> Pty {
 /// "N saved" and "saved ✓" on the screen, and still there a moment later (so the screen is a
 /// whole frame, not the start of one drawn over the previous frame).
 fn acknowledged(pty: &Pty, n: usize) -> bool {
-    let shows = |screen: &str| screen.contains(&format!(" {n} saved ")) && screen.contains("saved ✓");
+    let shows =
+        |screen: &str| screen.contains(&format!(" {n} saved ")) && screen.contains("saved ✓");
     if pty.wait_until(shows, Duration::from_millis(1500)).is_err() {
         return false;
     }

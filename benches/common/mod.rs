@@ -8,9 +8,7 @@ use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Screen, View};
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::workshop::{
-    Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec,
-};
+use cpm_workshop::workshop::{Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec};
 use std::time::Duration;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -162,7 +160,8 @@ pub fn print_table(title: &str, figures: &[Figure]) {
             f.budget,
             of_budget,
             f.baseline.as_deref().unwrap_or("–"),
-            f.ratio.map_or_else(|| "–".to_string(), |r| format!("{r:.2}×")),
+            f.ratio
+                .map_or_else(|| "–".to_string(), |r| format!("{r:.2}×")),
         );
     }
     println!();
@@ -188,7 +187,9 @@ pub fn machine() -> String {
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse::<u64>().ok())
         })
-        .map_or_else(String::new, |kb| format!(", {} GiB RAM", kb / (1024 * 1024)));
+        .map_or_else(String::new, |kb| {
+            format!(", {} GiB RAM", kb / (1024 * 1024))
+        });
     format!(
         "{cpu}, {cores} cores{mem}, {} {}",
         std::env::consts::OS,

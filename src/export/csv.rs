@@ -33,9 +33,6 @@ pub const HEADER: [&str; 9] = [
 pub fn render(session: &Session, options: &Options) -> String {
     let layout = layout::build(session, options);
     let date = layout::date(session);
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
     let mut rows: Vec<[String; 9]> = Vec::new();
     for page in &layout.pages {
         let group_name = session
@@ -50,9 +47,17 @@ pub fn render(session: &Session, options: &Options) -> String {
             }
         }
     }
+    table(&HEADER, &rows)
+}
+
+/// A header and rows as RFC 4180 CSV with CRLF line ends, every cell formula-guarded.
+pub fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail; a failure would leave the rows written so far.
-    let _ = writer.write_record(HEADER);
-    for r in &rows {
+    let _ = writer.write_record(header);
+    for r in rows {
         let _ = writer.write_record(r.iter().map(|cell| neutralise(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -51,9 +51,12 @@ body {
 }
 .page-head h2 { font-size: 1.35rem; margin: 0; }
 .page-head p { color: var(--muted); font-size: .85rem; margin: 0; }
-.board { display: grid; gap: .7rem; grid-template-columns: repeat(3, 1fr); }
-@media (max-width: 56rem) { .board { grid-template-columns: repeat(2, 1fr); } }
-@media (max-width: 36rem) { .board { grid-template-columns: 1fr; } }
+.board { display: grid; gap: .7rem; grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.flow main { display: grid; gap: 0 1.2rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.flow .board { grid-template-columns: 1fr; }
+.flow .page-head p { display: none; }
+@media (max-width: 56rem) { .board { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 36rem) { .board, .flow main { grid-template-columns: 1fr; } }
 .chart {
   background: var(--chart);
   border: 1px solid #9a9a9a;
@@ -94,7 +97,8 @@ body {
 @page { size: letter; margin: 11mm 12mm; }
 @media print {
   html { background: #fff; }
-  body { font-size: 10.5pt; max-width: none; padding: 0; }
+  /* A hair of padding keeps the right-hand borders inside the printable area. */
+  body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0 1mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .doc-head { margin-bottom: 3mm; }
   .doc-head h1 { font-size: 15pt; }
@@ -102,7 +106,10 @@ body {
   .per-group .page { break-after: page; }
   .per-group .page:last-of-type { break-after: auto; }
   .flow .page { margin-bottom: 5mm; }
-  .board { gap: 2.5mm; grid-template-columns: repeat(3, 1fr); }
+  .board { gap: 2.5mm; grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .flow main { gap: 0 5mm; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .flow .board { grid-template-columns: 1fr; }
+  .flow .page { break-inside: avoid; }
   .chart { box-shadow: none; border-color: #555; }
   .note { box-shadow: none; font-size: 10pt; }
 }
@@ -147,10 +154,11 @@ pub fn render_layout(layout: &Layout) -> String {
     }
     let _ = writeln!(out, "<p class=\"covers\">{}</p>", esc(&h.scope));
     let _ = writeln!(out, "</header>");
+    out.push_str("<main>\n");
     for page in &layout.pages {
         page_section(&mut out, layout, page);
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 

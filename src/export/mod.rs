@@ -11,10 +11,9 @@
 //! its row order from it too. Output depends on the session and the options only — no clock, no
 //! environment — so the files in `sessions/exports/` can be compared byte for byte.
 //!
-//! Not yet done: the Snapshot warm-up summary (tallies, notes under the headings, priorities) in
-//! md/html/csv. The plan: build it as a second [`layout::Layout`] (or a sibling type) from the
-//! session's `snapshot` state and dispatch on `session.activity` in [`render`], so every format
-//! renders it; `snapshot.rs` holds the text version.
+//! A Snapshot warm-up session exports its summary (tallies, notes under the headings, dot vote,
+//! priorities): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
+//! lists the notes as csv; json is the whole session as for any other.
 
 pub mod csv;
 pub mod html;
@@ -23,6 +22,7 @@ pub mod layout;
 pub mod md;
 pub mod scope;
 pub mod snapshot;
+pub mod snapshot_formats;
 pub mod txt;
 pub mod wrap;
 
@@ -74,10 +74,29 @@ pub struct Options {
     /// The deck's title and source, named in headers; the deck id is used when absent.
     pub deck_title: Option<String>,
     pub deck_source: Option<String>,
+    /// The Snapshot activity script (dimensions, scale, headings) for a Snapshot session; the
+    /// shipped one is used when absent.
+    pub snapshot: Option<crate::content::SnapshotActivity>,
 }
 
 /// Renders a session in a format.
 pub fn render(session: &Session, format: Format, options: &Options) -> String {
+    if session.activity == crate::workshop::Activity::Snapshot && format != Format::Json {
+        let shipped;
+        let activity = match &options.snapshot {
+            Some(a) => a,
+            None => {
+                shipped = crate::content::Library::shipped().snapshot;
+                &shipped
+            }
+        };
+        return match format {
+            Format::Md => snapshot_formats::render_md(session, activity),
+            Format::Html => snapshot_formats::render_html(session, activity),
+            Format::Csv => snapshot_formats::render_csv(session, activity),
+            _ => snapshot::render_txt(session, activity),
+        };
+    }
     match format {
         Format::Md => md::render(session, options),
         Format::Html => html::render(session, options),

@@ -4,7 +4,9 @@
 //! A process killed at any instant leaves the old or the new file, never a torn one: new content
 //! goes to a temporary file in the same folder, is flushed and `sync_all`ed, and only then renamed
 //! over the real name (a rename within a folder is atomic); the folder is synced afterwards so the
-//! rename itself survives a power cut.
+//! rename itself survives a power cut. A save therefore costs two syncs: the new content, then
+//! the folder. The backup is a hard link to the old content, which was synced when it was
+//! written, so it needs no sync of its own.
 
 use super::StoreError;
 use std::fs::{self, File, OpenOptions};
@@ -74,8 +76,9 @@ fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf, (String, io::Error
     }
 }
 
-/// Makes `backup` a durable copy of `current` without ever leaving `backup` half-written: a hard
-/// link (or, where links are unsupported, a synced copy) under a temporary name, renamed over it.
+/// Makes `backup` a copy of `current` without ever leaving `backup` half-written: a hard link
+/// (or, where links are unsupported, a synced copy) under a temporary name, renamed over it. The
+/// new name becomes durable with the folder sync that ends the save.
 fn make_backup(current: &Path, backup: &Path) -> Result<(), (String, io::Error)> {
     let tmp = temp_path(backup, "tmp");
     let step = || format!("keeping the previous version as {}", backup.display());
@@ -113,9 +116,13 @@ pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(
     };
     let tmp = write_temp(target, bytes).map_err(fail)?;
     let rest = (|| {
+        // No folder sync between the backup and the rename: the live file never depends on the
+        // backup. Its new content is synced before the rename, so after a power cut the name
+        // holds the old or the new content, whole, whether or not the backup's name survived
+        // (a lost backup name only means the `.bak` is one version older). The one sync below
+        // makes both names durable before the save is reported done.
         if target.exists() {
             make_backup(target, backup)?;
-            sync_dir(dir).map_err(|e| (format!("syncing the folder {}", dir.display()), e))?;
         }
         fs::rename(&tmp, target).map_err(|e| {
             (

@@ -45,9 +45,11 @@ pub enum Effect {
     },
     /// Close the open session (release its lock) and go home.
     CloseSession,
+    /// Write one file per scope (one scope for a single export, one per group for handouts).
     Export {
         format: Format,
-        scope: Scope,
+        scopes: Vec<Scope>,
+        bom: bool,
     },
 }
 
@@ -127,40 +129,97 @@ pub enum Overlay {
     Export { selected: usize },
 }
 
-/// The export menu's entries: a format and a scope.
-pub fn export_choices(session: &Session) -> Vec<(String, Format, Scope)> {
+/// One line of the export menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub label: String,
+    pub format: Format,
+    /// One file is written per scope.
+    pub scopes: Vec<Scope>,
+    /// A UTF-8 byte-order mark in front (Excel's CSV).
+    pub bom: bool,
+}
+
+fn choice(label: impl Into<String>, format: Format, scopes: Vec<Scope>) -> ExportChoice {
+    ExportChoice {
+        label: label.into(),
+        format,
+        scopes,
+        bom: false,
+    }
+}
+
+/// The export menu's entries for a session.
+pub fn export_choices(session: &Session) -> Vec<ExportChoice> {
     if session.activity == Activity::Snapshot {
         return vec![
-            (
-                "Snapshot summary, text".to_string(),
-                Format::Txt,
-                Scope::All,
+            choice(
+                "Snapshot summary, printable HTML",
+                Format::Html,
+                vec![Scope::All],
             ),
-            (
-                "Whole session, JSON (votes, notes, dots, priorities)".to_string(),
+            choice("Snapshot summary, text", Format::Txt, vec![Scope::All]),
+            choice("Snapshot summary, Markdown", Format::Md, vec![Scope::All]),
+            choice(
+                "Snapshot notes, CSV (a row per note)",
+                Format::Csv,
+                vec![Scope::All],
+            ),
+            choice(
+                "Whole session, JSON (votes, notes, dots, priorities)",
                 Format::Json,
-                Scope::All,
+                vec![Scope::All],
             ),
         ];
     }
+    let handouts: Vec<Scope> = session
+        .groups
+        .iter()
+        .map(|g| Scope::Group(g.number))
+        .collect();
     let mut v = vec![
-        ("Whole room, text".to_string(), Format::Txt, Scope::All),
-        (
-            "Whole room, JSON (the full session)".to_string(),
-            Format::Json,
-            Scope::All,
+        choice(
+            "Whole room, printable HTML (a page per group)",
+            Format::Html,
+            vec![Scope::All],
         ),
-        (
-            "Commitments, text".to_string(),
+        choice(
+            "Every group's handout, HTML (one file each)",
+            Format::Html,
+            handouts.clone(),
+        ),
+        choice(
+            "Every group's handout, text (one file each)",
             Format::Txt,
-            Scope::Commitments,
+            handouts,
         ),
+        choice(
+            "Whole room, Markdown (paste into Word or email)",
+            Format::Md,
+            vec![Scope::All],
+        ),
+        choice("Whole room, text", Format::Txt, vec![Scope::All]),
+        choice(
+            "Whole room, CSV (a row per note)",
+            Format::Csv,
+            vec![Scope::All],
+        ),
+        ExportChoice {
+            bom: true,
+            ..choice(
+                "Whole room, CSV for Excel (UTF-8 with BOM)",
+                Format::Csv,
+                vec![Scope::All],
+            )
+        },
+        choice("Commitments, text", Format::Txt, vec![Scope::Commitments]),
+        choice("Whole session, JSON", Format::Json, vec![Scope::All]),
     ];
     for g in &session.groups {
-        v.push((
-            format!("{} handout, text", g.label()),
-            Format::Txt,
-            Scope::Group(g.number),
+        v.push(choice(
+            format!("{} handout, HTML", g.label()),
+            Format::Html,
+            vec![Scope::Group(g.number)],
         ));
     }
     v
@@ -472,10 +531,11 @@ impl App {
                     .unwrap_or_default();
                 match action {
                     Action::Submit => {
-                        if let Some((_, format, scope)) = choices.get(selected) {
+                        if let Some(c) = choices.get(selected) {
                             return vec![Effect::Export {
-                                format: *format,
-                                scope: scope.clone(),
+                                format: c.format,
+                                scopes: c.scopes.clone(),
+                                bom: c.bom,
                             }];
                         }
                         Vec::new()

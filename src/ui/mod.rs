@@ -256,12 +256,30 @@ impl Loop {
                 self.lock = None;
                 app.go_home();
             }
-            Effect::Export { format, scope } => {
+            Effect::Export {
+                format,
+                scopes,
+                bom,
+            } => {
                 let Some(w) = app.workshop() else {
                     return;
                 };
-                match self.export(&w.session, format, scope, app) {
-                    Ok(path) => app.say(format!("Wrote {}", path.display())),
+                let written: Result<Vec<PathBuf>> = scopes
+                    .into_iter()
+                    .map(|scope| self.export(&w.session, format, scope, bom, app))
+                    .collect();
+                match written {
+                    Ok(paths) if paths.len() == 1 => {
+                        app.say(format!("Wrote {}", paths[0].display()))
+                    }
+                    Ok(paths) => app.say(format!(
+                        "Wrote {} files to {}",
+                        paths.len(),
+                        paths
+                            .first()
+                            .and_then(|p| p.parent())
+                            .map_or_else(String::new, |d| d.display().to_string())
+                    )),
                     Err(e) => app.fail(format!("Export failed: {e}")),
                 }
                 app.overlay = None;
@@ -283,6 +301,7 @@ impl Loop {
         session: &Session,
         format: export::Format,
         scope: export::Scope,
+        bom: bool,
         app: &App,
     ) -> Result<PathBuf> {
         let deck = app.library.deck(&session.deck);
@@ -296,12 +315,15 @@ impl Loop {
             scope,
             deck_title: deck.map(|d| d.title.clone()),
             deck_source: deck.map(|d| d.source.clone()),
+            snapshot: Some(app.library.snapshot.clone()),
         };
         let text = export::render(session, format, &options);
+        let text = if bom { export::with_bom(&text) } else { text };
         std::fs::create_dir_all(&self.export_dir)?;
         let path = self.export_dir.join(format!(
-            "{}-{suffix}.{}",
+            "{}-{suffix}{}.{}",
             slug(&session.name),
+            if bom { "-excel" } else { "" },
             format.extension()
         ));
         crate::store::write_file_atomic(&path, text.as_bytes())?;

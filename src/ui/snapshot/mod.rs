@@ -93,8 +93,6 @@ pub struct SnapshotScreen {
     pub priority_selected: usize,
     /// Scroll of the intro, dimension and summary pages.
     pub scroll: u16,
-    /// The heading the last note went under, for the next one.
-    pub last_heading: HeadingId,
 }
 
 /// Stands in for a missing record (never expected once a session is opened).
@@ -115,7 +113,6 @@ impl SnapshotScreen {
             dot_selected: 0,
             priority_selected: 0,
             scroll: 0,
-            last_heading: HeadingId::Strengths,
         }
     }
 

@@ -272,10 +272,11 @@ impl SnapshotScreen {
             _ => None,
         }
         .unwrap_or(0);
+        // The guide's first heading, except where a page is about another one.
         let heading = match page {
             Page::Analysis => self.column,
             Page::Dots | Page::Priorities => HeadingId::Opportunities,
-            _ => self.last_heading,
+            _ => HeadingId::Strengths,
         };
         self.entry = Some(NoteEntry {
             input: Input::default(),
@@ -348,7 +349,6 @@ impl SnapshotScreen {
         let Some(added) = added else {
             return;
         };
-        self.last_heading = entry.heading;
         if let Some(e) = self.entry.as_mut() {
             e.saved += added;
             e.input = Input::default();

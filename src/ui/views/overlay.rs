@@ -143,12 +143,12 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             let mut lines: Vec<Line> = choices
                 .iter()
                 .enumerate()
-                .map(|(i, (label, _, _))| {
+                .map(|(i, c)| {
                     let sel = i == *selected;
                     Line::from(vec![
                         Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
                         Span::styled(
-                            label.clone(),
+                            c.label.clone(),
                             if sel {
                                 app.theme.selected
                             } else {

@@ -192,18 +192,16 @@ fn priority_lines(app: &App, st: &SnapshotState, width: usize) -> Vec<Line<'stat
         let marker = format!("  {}. ", i + 1);
         lines.extend(hanging(&marker, &p.text, width, theme.title));
         if let Some(n) = p.note.and_then(|id| st.note(id)) {
-            lines.push(Line::from(Span::styled(
-                truncate(
-                    &format!(
-                        "{}{} · {}",
-                        " ".repeat(marker.width()),
-                        st.dimension_name(n.dimension),
-                        dots_label(n.dots)
-                    ),
-                    width,
+            lines.extend(hanging(
+                &" ".repeat(marker.width()),
+                &format!(
+                    "{} · {}",
+                    st.dimension_name(n.dimension),
+                    dots_label(n.dots)
                 ),
+                width,
                 theme.dim,
-            )));
+            ));
         }
     }
     let how = if st.priorities_fixed() {
