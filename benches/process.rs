@@ -53,10 +53,23 @@ fn main() {
         println!("process bench: run with `cargo bench --bench process`");
         return;
     }
+    // `cargo bench --bench process -- startup` runs only the sections named (startup, idle,
+    // memory).
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted = |section: &str| filters.is_empty() || filters.iter().any(|f| section.contains(f));
     let mut figures = Vec::new();
-    figures.push(startup());
-    figures.extend(idle_cpu());
-    figures.push(memory());
+    if wanted("startup") {
+        figures.push(startup());
+    }
+    if wanted("idle") {
+        figures.extend(idle_cpu());
+    }
+    if wanted("memory") {
+        figures.push(memory());
+    }
     common::print_table(&format!("Whole-process budgets — {}", machine()), &figures);
 }
 

@@ -407,19 +407,32 @@ fn hostile_paste_and_command_line_notes_are_cleaned_and_exports_stay_well_formed
             .iter()
             .any(|n| n.text.contains("e\u{301}\u{301}"))
     );
-    assert_exports_well_formed(&session, "cleaned notes");
+    assert_exports_well_formed(&session, &Format::ALL, "cleaned notes");
 }
 
 #[test]
 fn exports_of_a_hostile_session_file_stay_well_formed() {
-    assert_exports_well_formed(&raw_hostile_session("20261123-0900-00"), "raw hostile file");
+    let session = raw_hostile_session("20261123-0900-00");
+    let formats = [Format::Md, Format::Html, Format::Json, Format::Txt];
+    assert_exports_well_formed(&session, &formats, "raw hostile file");
+}
+
+/// Found by issue 7: the CSV export copies a session file's text as it is, so control characters
+/// and bidi overrides in a note, the session name, a group name or initials written by another
+/// tool (or a hand edit) reach the file; the other text formats clean them. Notes typed in the
+/// app or added with the command line are cleaned when added, so only such files are affected.
+#[test]
+#[ignore = "finding for src/export/csv.rs: fields from a session file are not cleaned of control characters"]
+fn csv_export_of_a_hostile_session_file_is_clean() {
+    let session = raw_hostile_session("20261123-0900-00");
+    assert_exports_well_formed(&session, &[Format::Csv], "raw hostile file");
 }
 
 /// Every format, every scope: JSON parses back to the same texts; the text formats carry no
 /// control character but line breaks, no bidi override, no raw markup, and keep to 80 columns
 /// where they promise to; CSV parses with the same number of fields in every row, and no field
 /// starts a formula.
-fn assert_exports_well_formed(session: &Session, context: &str) {
+fn assert_exports_well_formed(session: &Session, formats: &[Format], context: &str) {
     let mut scopes = vec![Scope::All, Scope::Commitments];
     scopes.extend(session.groups.iter().map(|g| Scope::Group(g.number)));
     scopes.extend(
@@ -428,7 +441,7 @@ fn assert_exports_well_formed(session: &Session, context: &str) {
             .iter()
             .map(|c| Scope::Category(c.clone())),
     );
-    for format in Format::ALL {
+    for &format in formats {
         for scope in &scopes {
             let options = Options {
                 scope: scope.clone(),

@@ -6,10 +6,9 @@ use cpm_workshop::store::Summary;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::ui::views;
 use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod support;
+use support::screen::draw;
 use time::OffsetDateTime;
 use time::macros::datetime;
 
@@ -18,29 +17,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 fn secs(s: i64) -> OffsetDateTime {
     T0 + time::Duration::seconds(s)
-}
-
-fn draw(app: &App, w: u16, h: u16, now: OffsetDateTime) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| views::render(app, f, now)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App, now: OffsetDateTime) {

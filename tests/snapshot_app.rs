@@ -9,7 +9,7 @@ use cpm_workshop::ui::keymap::{Action, Context, action_for};
 use cpm_workshop::ui::snapshot::{Page, SnapshotScreen};
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
-use cpm_workshop::workshop::{Activity, Durations, Mode, RunState, Session, SessionSpec};
+use cpm_workshop::workshop::{Activity, RunState, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -17,23 +17,7 @@ use time::macros::datetime;
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
 fn session() -> Session {
-    let library = Library::shipped();
-    let spec = SessionSpec {
-        name: "Leadership team".into(),
-        activity: Activity::Snapshot,
-        deck: "snapshot".into(),
-        categories: library
-            .snapshot
-            .dimensions
-            .iter()
-            .map(|d| d.name.clone())
-            .collect(),
-        groups: 4,
-        group_names: vec![],
-        mode: Mode::Together,
-        durations: Durations::default(),
-        role: None,
-    };
+    let spec = SnapshotState::session_spec("Leadership team", &Library::shipped().snapshot);
     Session::new("20261123-0900-00".into(), spec, T0).unwrap()
 }
 

@@ -3,10 +3,10 @@
 //! (stable and explained), priorities, and the session file round trip.
 
 use cpm_workshop::content::Library;
+use cpm_workshop::workshop::Session;
 use cpm_workshop::workshop::snapshot::{
     HeadingId, SnapshotError, SnapshotHistory, SnapshotState, TIE_RULE, percentages,
 };
-use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -25,23 +25,7 @@ fn state() -> SnapshotState {
 }
 
 fn session() -> Session {
-    let library = Library::shipped();
-    let spec = SessionSpec {
-        name: "Leadership team".into(),
-        activity: Activity::Snapshot,
-        deck: "snapshot".into(),
-        categories: library
-            .snapshot
-            .dimensions
-            .iter()
-            .map(|d| d.name.clone())
-            .collect(),
-        groups: 4,
-        group_names: vec![],
-        mode: Mode::Together,
-        durations: Durations::default(),
-        role: None,
-    };
+    let spec = SnapshotState::session_spec("Leadership team", &Library::shipped().snapshot);
     Session::new("s1".into(), spec, T0).unwrap()
 }
 

@@ -4,8 +4,9 @@
 
 use cpm_workshop::content::Library;
 use cpm_workshop::export::snapshot::render_txt;
+use cpm_workshop::workshop::Session;
 use cpm_workshop::workshop::snapshot::HeadingId;
-use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
+use cpm_workshop::workshop::snapshot::SnapshotState;
 use time::OffsetDateTime;
 use time::macros::datetime;
 use unicode_width::UnicodeWidthStr;
@@ -14,22 +15,7 @@ const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
 fn session() -> Session {
     let library = Library::shipped();
-    let spec = SessionSpec {
-        name: "Leadership team".into(),
-        activity: Activity::Snapshot,
-        deck: "snapshot".into(),
-        categories: library
-            .snapshot
-            .dimensions
-            .iter()
-            .map(|d| d.name.clone())
-            .collect(),
-        groups: 4,
-        group_names: vec![],
-        mode: Mode::Together,
-        durations: Durations::default(),
-        role: None,
-    };
+    let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
     let mut s = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     st.vote(0, 0, 2).unwrap();

@@ -7,38 +7,15 @@ use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::snapshot::Page;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::ui::views;
-use cpm_workshop::workshop::{Activity, Durations, HeadingId, Mode, Session, SessionSpec};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use cpm_workshop::workshop::snapshot::SnapshotState;
+use cpm_workshop::workshop::{HeadingId, Session};
+mod support;
+use support::screen::draw;
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
-
-fn draw(app: &App, w: u16, h: u16, now: OffsetDateTime) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| views::render(app, f, now)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn snap(name: &str, app: &App, now: OffsetDateTime) {
     for (w, h) in SIZES {
@@ -48,22 +25,7 @@ fn snap(name: &str, app: &App, now: OffsetDateTime) {
 
 fn open() -> App {
     let library = Library::shipped();
-    let spec = SessionSpec {
-        name: "Leadership team".into(),
-        activity: Activity::Snapshot,
-        deck: "snapshot".into(),
-        categories: library
-            .snapshot
-            .dimensions
-            .iter()
-            .map(|d| d.name.clone())
-            .collect(),
-        groups: 4,
-        group_names: vec![],
-        mode: Mode::Together,
-        durations: Durations::default(),
-        role: None,
-    };
+    let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
     let mut app = App::new(library, Theme::new(ThemeName::Mono), Vec::new());
     app.opened(Session::new("20261123-0900-00".into(), spec, T0).unwrap());
     app

@@ -47,14 +47,8 @@ pub fn dots_label(n: u32) -> String {
 
 /// The summary of a Snapshot session as plain text.
 pub fn render_txt(session: &Session, activity: &SnapshotActivity) -> String {
-    let fresh;
-    let state = match &session.snapshot {
-        Some(s) => s,
-        None => {
-            fresh = SnapshotState::for_session(session, activity);
-            &fresh
-        }
-    };
+    let state = SnapshotState::of(session, activity);
+    let state = state.as_ref();
     let mut out = String::new();
     header(&mut out, session, activity);
     for d in 0..state.dimensions.len() {

@@ -49,14 +49,8 @@ pub fn render_html(session: &Session, activity: &SnapshotActivity) -> String {
 
 /// The Snapshot notes as CSV: a row per note with its dimension, heading and dots.
 pub fn render_csv(session: &Session, activity: &SnapshotActivity) -> String {
-    let fresh;
-    let state = match &session.snapshot {
-        Some(s) => s,
-        None => {
-            fresh = SnapshotState::for_session(session, activity);
-            &fresh
-        }
-    };
+    let state = SnapshotState::of(session, activity);
+    let state = state.as_ref();
     let date = super::layout::date(session);
     let rows: Vec<[String; 7]> = state
         .notes

@@ -1,6 +1,7 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 
+use super::input_view::{edit_input, insert_str};
 use super::keymap::{Action, Context};
 use super::setup::{Field, SetupForm};
 use super::snapshot::SnapshotScreen;
@@ -13,7 +14,7 @@ use crate::workshop::{
     Activity, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
 };
 use time::OffsetDateTime;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 /// Lines of content scrolled by one PageUp/PageDown.
 const PAGE: u16 = 10;
@@ -1126,36 +1127,6 @@ pub fn entry_prompt(w: &Workshop) -> Prompt {
 /// Whether the step is one of the timed brainstorm/share steps (or the commitment).
 pub fn is_timed_step(kind: StepKind) -> bool {
     !matches!(kind, StepKind::Read | StepKind::WrapUp)
-}
-
-fn edit_input(input: &mut Input, action: Action) {
-    match action {
-        Action::Insert(c) => {
-            input.handle(InputRequest::InsertChar(c));
-        }
-        Action::Line(req) => {
-            input.handle(req);
-        }
-        Action::Paste(text) => insert_str(input, &text),
-        _ => {}
-    }
-}
-
-/// Inserts text at the cursor in one step (a long paste must not cost one edit per character).
-fn insert_str(input: &mut Input, text: &str) {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let value = input.value();
-    let at = input.cursor();
-    let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
-    let mut new = String::with_capacity(value.len() + clean.len());
-    new.push_str(&value[..byte]);
-    new.push_str(&clean);
-    new.push_str(&value[byte..]);
-    let cursor = at + clean.chars().count();
-    *input = Input::new(new).with_cursor(cursor);
 }
 
 fn cycle(i: usize, n: usize, forward: bool) -> usize {

@@ -1,6 +1,41 @@
-//! Showing a long one-line input in a narrow box: the slice of it that is scrolled into view.
+//! One-line text inputs: applying editing actions to them, and showing a long one in a narrow
+//! box (the slice of it that is scrolled into view).
 
+use super::keymap::Action;
+use tui_input::{Input, InputRequest};
 use unicode_width::UnicodeWidthChar;
+
+/// Applies a typing action (a character, an editing key, a paste) to an input.
+pub fn edit_input(input: &mut Input, action: Action) {
+    match action {
+        Action::Insert(c) => {
+            input.handle(InputRequest::InsertChar(c));
+        }
+        Action::Line(req) => {
+            input.handle(req);
+        }
+        Action::Paste(text) => insert_str(input, &text),
+        _ => {}
+    }
+}
+
+/// Inserts text at the cursor in one step (a long paste must not cost one edit per character);
+/// line breaks and other controls become spaces.
+pub fn insert_str(input: &mut Input, text: &str) {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let value = input.value();
+    let at = input.cursor();
+    let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+    let mut new = String::with_capacity(value.len() + clean.len());
+    new.push_str(&value[..byte]);
+    new.push_str(&clean);
+    new.push_str(&value[byte..]);
+    let cursor = at + clean.chars().count();
+    *input = Input::new(new).with_cursor(cursor);
+}
 
 /// The part of `value` from display column `scroll` that fits in `width` columns.
 pub fn visible_slice(value: &str, scroll: usize, width: usize) -> String {

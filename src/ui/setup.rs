@@ -3,6 +3,7 @@
 use crate::content::{Library, Role};
 use crate::workshop::duration::{Clock, parse_duration};
 use crate::workshop::session::GROUPS_RANGE;
+use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::{Activity, Durations, Mode, SessionSpec};
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -241,22 +242,7 @@ impl SetupForm {
             if !errors.is_empty() {
                 return Err(errors);
             }
-            return Ok(SessionSpec {
-                name,
-                activity: Activity::Snapshot,
-                deck: "snapshot".to_string(),
-                categories: library
-                    .snapshot
-                    .dimensions
-                    .iter()
-                    .map(|d| d.name.clone())
-                    .collect(),
-                groups: 4,
-                group_names: Vec::new(),
-                mode: Mode::Together,
-                durations: Durations::default(),
-                role: None,
-            });
+            return Ok(SnapshotState::session_spec(&name, &library.snapshot));
         }
         let groups = match self.groups.value().trim().parse::<u32>() {
             Ok(n) if GROUPS_RANGE.contains(&n) => n,

@@ -269,6 +269,33 @@ impl SnapshotState {
         )
     }
 
+    /// What a new Snapshot warm-up session is made from: its dimensions are the session's
+    /// categories (groups and step times are unused, kept at their defaults).
+    pub fn session_spec(name: &str, activity: &SnapshotActivity) -> crate::workshop::SessionSpec {
+        crate::workshop::SessionSpec {
+            name: name.to_string(),
+            activity: crate::workshop::Activity::Snapshot,
+            deck: "snapshot".to_string(),
+            categories: activity.dimensions.iter().map(|d| d.name.clone()).collect(),
+            groups: 4,
+            group_names: Vec::new(),
+            mode: crate::workshop::Mode::Together,
+            durations: crate::workshop::Durations::default(),
+            role: None,
+        }
+    }
+
+    /// The session's record, or a fresh one if nothing has been recorded yet.
+    pub fn of<'a>(
+        session: &'a Session,
+        activity: &SnapshotActivity,
+    ) -> std::borrow::Cow<'a, SnapshotState> {
+        match &session.snapshot {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(SnapshotState::for_session(session, activity)),
+        }
+    }
+
     /// The same dimensions, scale and settings with nothing recorded, for the next workshop.
     pub fn as_template(&self) -> SnapshotState {
         let mut fresh = SnapshotState::new(

@@ -3,12 +3,13 @@
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{App, Effect, Overlay, SaveState, Screen};
+use crate::ui::input_view::{edit_input, insert_str};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
 use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{HeadingId, RunState, SnapshotError, SnapshotState, Timer};
 use time::OffsetDateTime;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 /// Lines scrolled by PageUp / PageDown.
 const PAGE_SCROLL: u16 = 10;
@@ -665,33 +666,4 @@ fn sentence(text: &str) -> String {
         out.push('.');
     }
     out
-}
-
-fn edit_input(input: &mut Input, action: Action) {
-    match action {
-        Action::Insert(c) => {
-            input.handle(InputRequest::InsertChar(c));
-        }
-        Action::Line(req) => {
-            input.handle(req);
-        }
-        _ => {}
-    }
-}
-
-/// Inserts text at the cursor in one step; line breaks and other controls become spaces.
-fn insert_str(input: &mut Input, text: &str) {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let value = input.value();
-    let at = input.cursor();
-    let byte = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
-    let mut new = String::with_capacity(value.len() + clean.len());
-    new.push_str(&value[..byte]);
-    new.push_str(&clean);
-    new.push_str(&value[byte..]);
-    let cursor = at + clean.chars().count();
-    *input = Input::new(new).with_cursor(cursor);
 }
