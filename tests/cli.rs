@@ -448,3 +448,26 @@ fn store_path_that_is_a_file_is_a_clear_error() {
         .failure()
         .stderr(predicate::str::contains("not-a-folder"));
 }
+
+#[test]
+fn list_counts_snapshot_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--activity", "snapshot", "--name", "Leaders"]);
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "2",
+            "--heading",
+            "strengths",
+            "Coaching circles",
+        ])
+        .assert()
+        .success();
+    let out = cmd(store).args(["list", "--json"]).assert().success();
+    let rows: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(rows[0]["notes"], 1);
+    assert_eq!(rows[0]["activity"], "snapshot");
+}

@@ -36,6 +36,15 @@ struct SummaryFields {
     deck: String,
     groups: Vec<IgnoredAny>,
     notes: Vec<IgnoredAny>,
+    #[serde(default)]
+    snapshot: Option<SnapshotFields>,
+}
+
+/// Just enough of a Snapshot warm-up's record to count its notes.
+#[derive(Deserialize)]
+struct SnapshotFields {
+    #[serde(default)]
+    notes: Vec<IgnoredAny>,
 }
 
 /// Checks well-formedness and the format version.
@@ -75,7 +84,8 @@ pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseErro
         activity: f.activity,
         deck: f.deck,
         groups: f.groups.len(),
-        notes: f.notes.len(),
+        // A Snapshot warm-up's notes live in its record; either way the listing counts them.
+        notes: f.notes.len() + f.snapshot.map_or(0, |s| s.notes.len()),
         path: path.to_path_buf(),
     })
 }

@@ -46,13 +46,16 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
         ),
     ]));
     for (i, s) in home.sessions.iter().enumerate() {
+        // Groups and decks belong to the sticky-note activity only.
+        let setup = match s.activity {
+            crate::workshop::Activity::Sticky => format!("{} · {} groups · ", s.deck, s.groups),
+            crate::workshop::Activity::Snapshot => String::new(),
+        };
         let text = format!(
-            "{}  ·  {}  ·  {}  ·  {} · {} groups · {} notes",
+            "{}  ·  {}  ·  {}  ·  {setup}{} notes",
             s.name,
             short_time(s.updated),
             s.activity.label(),
-            s.deck,
-            s.groups,
             s.notes
         );
         rows.push(Line::from(vec![
