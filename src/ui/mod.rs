@@ -31,6 +31,8 @@ use time::{OffsetDateTime, UtcOffset};
 
 /// Longest the loop sleeps with nothing to show (a safety net; the timer sets its own wake-ups).
 const MAX_SLEEP: Duration = Duration::from_secs(5);
+/// How often the loop looks for the saver's answer while a save is in flight.
+const SAVE_CHECK: Duration = Duration::from_millis(30);
 /// How long quitting waits for the last save to reach the disk.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -155,12 +157,18 @@ impl Loop {
         }
     }
 
-    /// Sleeps until the next visible change (timer second), or at most `MAX_SLEEP`.
+    /// Sleeps until the next visible change (timer second), or at most `MAX_SLEEP`; while a
+    /// save is in flight, only briefly, so "saved ✓" appears as soon as it is true.
     fn sleep_time(&self, app: &App) -> Duration {
+        let cap = if app.save == app::SaveState::Pending {
+            SAVE_CHECK
+        } else {
+            MAX_SLEEP
+        };
         let next = app
             .workshop()
             .and_then(|w| w.session.timer.next_change(self.now()));
-        next.map_or(MAX_SLEEP, |d| d.min(MAX_SLEEP))
+        next.map_or(cap, |d| d.min(cap))
     }
 
     fn collect_saves(&mut self, app: &mut App) {
