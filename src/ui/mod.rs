@@ -73,6 +73,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         lock: None,
         export_dir,
         offset,
+        last_sent: None,
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -106,6 +107,8 @@ struct Loop {
     lock: Option<SessionLock>,
     export_dir: PathBuf,
     offset: UtcOffset,
+    /// The newest copy handed to the saver (id, `updated`): once that is on disk, all is saved.
+    last_sent: Option<(String, OffsetDateTime)>,
 }
 
 impl Loop {
@@ -175,10 +178,7 @@ impl Loop {
         for event in self.saver.poll() {
             match event {
                 SaveEvent::Saved { id, updated } => {
-                    if let Some(w) = app.workshop()
-                        && w.session.id == id
-                        && w.session.updated == updated
-                    {
+                    if self.last_sent.as_ref() == Some(&(id, updated)) {
                         app.saved(Ok(()));
                     }
                 }
@@ -198,6 +198,7 @@ impl Loop {
             Effect::Quit => {}
             Effect::Save => {
                 if let Some(w) = app.workshop() {
+                    self.last_sent = Some((w.session.id.clone(), w.session.updated));
                     self.saver.save(w.session.clone());
                 }
             }
