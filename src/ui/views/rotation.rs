@@ -40,7 +40,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         };
         let cells = std::iter::once(Cell::from(label)).chain(s.groups.iter().map(|g| {
             let cat = &s.categories[category_for(s.mode, g.number as usize - 1, round, c)];
-            Cell::from(truncate(cat, col_w as usize))
+            Cell::from(truncate(cat, col_w.saturating_sub(1) as usize))
         }));
         let row = Row::new(cells);
         if is_now {
