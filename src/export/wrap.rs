@@ -1,6 +1,7 @@
 //! Word wrapping by display width (emoji and CJK take two columns).
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Wraps `text` to lines of at most `width` columns, breaking at spaces where possible and
 /// inside words only when a word alone is too wide. Existing line breaks are kept.
@@ -11,7 +12,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut line_w = 0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let word_w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+            // Width of the whole string, not the sum of its chars: "❤\u{fe0f}" is two columns.
+            let word_w = word.width();
             let gap = usize::from(line_w > 0);
             if line_w + gap + word_w <= width {
                 if gap == 1 {
@@ -25,14 +27,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 line_w = 0;
             }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if line_w + cw > width && line_w > 0 {
+            for g in word.graphemes(true) {
+                let gw = g.width();
+                if line_w + gw > width && line_w > 0 {
                     lines.push(std::mem::take(&mut line));
                     line_w = 0;
                 }
-                line.push(c);
-                line_w += cw;
+                line.push_str(g);
+                line_w += gw;
             }
         }
         lines.push(line);
@@ -43,7 +45,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_at_spaces() {
@@ -55,7 +56,7 @@ mod tests {
     #[test]
     fn breaks_long_words_and_counts_wide_chars() {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        for line in wrap("家族会議 家族会議 😀😀😀", 5) {
+        for line in wrap("家族会議 ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} 😀😀😀", 5) {
             assert!(line.width() <= 5, "{line:?}");
         }
     }
