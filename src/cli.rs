@@ -301,6 +301,15 @@ pub fn open_store(cli: &Cli) -> Result<Store> {
     Ok(Store::open(dir)?)
 }
 
+/// Opens the store only to read it (list, export), so a write-protected folder still works.
+pub fn open_store_for_reading(cli: &Cli) -> Result<Store> {
+    let dir = match &cli.store {
+        Some(dir) => dir.clone(),
+        None => Store::default_dir()?,
+    };
+    Ok(Store::open_for_reading(dir)?)
+}
+
 /// The folder the app writes exports to.
 pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
     if let Some(dir) = &cli.exports {
@@ -456,7 +465,8 @@ fn deck_ids(library: &Library) -> String {
 }
 
 fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
-    let store = open_store(cli)?;
+    // A folder that does not exist yet is created (first run); an existing one is only read.
+    let store = open_store_for_reading(cli).or_else(|_| open_store(cli))?;
     let listing = store.list()?;
     for problem in &listing.problems {
         eprintln!("warning: {problem}");
@@ -748,7 +758,7 @@ fn add_snapshot(
 
 fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let library = load_library(cli)?;
-    let store = open_store(cli)?;
+    let store = open_store_for_reading(cli).or_else(|_| open_store(cli))?;
     let id = store.find(&args.session)?.id;
     let session = store.load(&id)?;
     let scope = if let Some(g) = args.group {

@@ -83,6 +83,17 @@ pub struct Listing {
 }
 
 impl Store {
+    /// Opens an existing session folder only to read it (list, export): nothing is created or
+    /// written, so a write-protected folder or stick still exports.
+    pub fn open_for_reading(dir: PathBuf) -> Result<Store, StoreError> {
+        let dir = std::path::absolute(&dir).unwrap_or(dir);
+        match fs::metadata(&dir) {
+            Ok(meta) if meta.is_dir() => Ok(Store { dir }),
+            Ok(_) => Err(StoreError::NotADirectory { path: dir }),
+            Err(e) => Err(StoreError::io("open the session folder", &dir, e)),
+        }
+    }
+
     /// Opens (creating if missing, with parents) the store folder `dir`. A path that is a file,
     /// or a folder we cannot write in, is an error naming it.
     pub fn open(dir: PathBuf) -> Result<Store, StoreError> {
