@@ -62,7 +62,9 @@ fn main() {
     let wanted = |section: &str| filters.is_empty() || filters.iter().any(|f| section.contains(f));
     let mut figures = Vec::new();
     if wanted("startup") {
-        figures.push(startup());
+        figures.push(startup(3, 40));
+        // A season of workshops: the home screen lists every session in the store.
+        figures.push(startup(20, 300));
     }
     if wanted("idle") {
         figures.extend(idle_cpu());
@@ -132,6 +134,9 @@ fn start(
     ready: impl Fn(&vt100::Screen) -> bool + Send + 'static,
 ) -> (Run, mpsc::Receiver<Instant>) {
     cmd.env("TERM", "xterm-256color");
+    // Cargo points the library path at its build folders; a trainer's shell does not, and the
+    // dynamic loader searching them would slow every start alike and hide the difference.
+    cmd.env_remove("LD_LIBRARY_PATH");
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -257,8 +262,10 @@ fn store_with_sessions(notes: usize, count: usize) -> tempfile::TempDir {
     dir
 }
 
-fn startup() -> Figure {
-    let store = store_with_sessions(40, 3);
+/// Start-up to the first full frame with `count` sessions of `notes` notes in the store, against
+/// the hello app.
+fn startup(count: usize, notes: usize) -> Figure {
+    let store = store_with_sessions(notes, count);
     let (mut app, mut hello) = (Vec::new(), Vec::new());
     for _ in 0..STARTUP_TRIALS {
         app.push(time_to_first_frame(
@@ -270,7 +277,10 @@ fn startup() -> Figure {
     let (app, hello) = (median(&mut app), median(&mut hello));
     let ratio = app.as_secs_f64() / hello.as_secs_f64();
     Figure {
-        what: format!("start to first full frame in a pty, median of {STARTUP_TRIALS}"),
+        what: format!(
+            "start to first full frame in a pty, {count} sessions of {notes} notes in the store, \
+             median of {STARTUP_TRIALS}"
+        ),
         measured: fmt_duration(app),
         budget: format!("≤ {STARTUP_RATIO_BUDGET} × hello"),
         of_budget: Some(ratio / STARTUP_RATIO_BUDGET),

@@ -155,6 +155,7 @@ fn bench_export(c: &mut Criterion) {
     let session = common::session(EXPORT_NOTES);
     let options = Options::default();
     let mut group = c.benchmark_group("export");
+    group.measurement_time(Duration::from_secs(2));
     for format in Format::value_variants() {
         let name = format!("export/{}/{EXPORT_NOTES}", format.extension());
         group.bench_function(BenchmarkId::from_parameter(&name[7..]), |b| {
@@ -394,7 +395,10 @@ fn summary() -> Vec<Figure> {
     }
     for notes in [SAVE_NOTES, EXPORT_NOTES] {
         figures.push(Figure::time(
-            format!("a save's cost on the UI thread (copying the session), {notes} notes"),
+            format!(
+                "a save's cost on the UI thread (copying the session), {notes} notes \
+                 (our budget: one frame)"
+            ),
             med(&format!("save/ui-thread-copy/{notes}")),
             FRAME_BUDGET_2K,
             None,

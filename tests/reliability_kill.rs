@@ -25,9 +25,13 @@ use support::pty::{Key, Pty};
 /// Kill trials through the command line.
 const CLI_TRIALS: usize = 60;
 /// Kill trials through the app, per test (two tests run side by side).
-const TUI_TRIALS: usize = 26;
-/// Latest kill after a command-line child starts.
-const CLI_MAX_KILL_MS: u64 = 120;
+const TUI_TRIALS: usize = 25;
+/// Command-line trials on one session before the next starts.
+const CLI_TRIALS_PER_SESSION: usize = 12;
+/// Latest kill after a command-line child starts, for kills during start-up.
+const CLI_EARLY_KILL_MS: u64 = 60;
+/// Latest kill after a command-line child's first save, for kills mid-stream.
+const CLI_STREAM_KILL_MS: u64 = 80;
 const WAIT: Duration = Duration::from_secs(15);
 
 /// A small xorshift generator so the kill instants vary without a rand dependency; the seed is
@@ -135,17 +139,24 @@ fn leftover_temps(dir: &Path) -> Vec<String> {
 fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path();
-    let id = new_session(store_dir, "Streamed", &[]);
     let store = Store::open(store_dir.to_path_buf()).unwrap();
-    let path = store.session_path(&id);
+    let (mut ids, mut id, mut path) = (Vec::new(), String::new(), std::path::PathBuf::new());
     let mut rng = Rng::seeded();
     let seed = rng.0;
     // Every line ever sent, in order; the session must always hold a prefix of it.
     let sent: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
     let mut on_disk = 0;
-    let (mut killed_before_first_save, mut max_acked_gain) = (0, 0);
+    let (mut killed_before_first_save, mut max_acked_gain, mut kills_mid_save) = (0, 0, 0);
     let started = Instant::now();
     for trial in 0..CLI_TRIALS {
+        // A fresh session now and then keeps saves short, so kills land in every part of one
+        // (a save of thousands of notes is mostly encoding in a debug build).
+        if trial % CLI_TRIALS_PER_SESSION == 0 {
+            id = new_session(store_dir, &format!("Streamed {trial}"), &[]);
+            path = store.session_path(&id);
+            ids.push(id.clone());
+            on_disk = 0;
+        }
         // Lines a killed child read but had not saved are gone: resend from what is on disk.
         sent.lock().unwrap().truncate(on_disk);
         let mut child = cli(store_dir)
@@ -159,7 +170,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         let stop = Arc::new(AtomicBool::new(false));
         let writer = {
             let (sent, stop) = (Arc::clone(&sent), Arc::clone(&stop));
-            let mut rng = Rng(rng.0 ^ (trial as u64 + 1) * 0x9e37_79b9);
+            let mut rng = Rng(rng.0 ^ ((trial as u64 + 1) * 0x9e37_79b9));
             thread::spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
                     // Bursts of one to four lines (one save each, or one for the burst).
@@ -185,11 +196,25 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
                 }
             })
         };
-        let kill_at = Instant::now() + Duration::from_millis(rng.below(CLI_MAX_KILL_MS));
+        // One kill in four at any instant of start-up; the rest once this child has saved,
+        // at any instant of the stream that follows.
+        let spawned = Instant::now();
+        let early = rng.below(4) == 0;
+        let mut kill_at = spawned + Duration::from_millis(rng.below(CLI_EARLY_KILL_MS));
+        let delay = Duration::from_millis(rng.below(CLI_STREAM_KILL_MS));
         let mut acked = on_disk;
-        while Instant::now() < kill_at {
+        let mut saved_once = false;
+        loop {
             if let Some(n) = notes_on_disk(&path) {
                 acked = acked.max(n);
+            }
+            if !early && !saved_once && acked > on_disk {
+                saved_once = true;
+                kill_at = Instant::now() + delay;
+            }
+            let waiting_for_a_save = !early && !saved_once && spawned.elapsed() < WAIT;
+            if !waiting_for_a_save && Instant::now() >= kill_at {
+                break;
             }
             thread::sleep(Duration::from_micros(500));
         }
@@ -198,6 +223,11 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         stop.store(true, Ordering::Relaxed);
         writer.join().unwrap();
 
+        // A temporary file left now is a kill that landed mid-save (the next writer to lock
+        // the session removes it).
+        if !leftover_temps(store_dir).is_empty() {
+            kills_mid_save += 1;
+        }
         let context = format!("CLI trial {trial} (seed {seed})");
         let sent_now = sent.lock().unwrap().clone();
         let len = check_after_kill(&store, &id, &sent_now, acked, &context);
@@ -208,8 +238,9 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         on_disk = len;
     }
     // A killed writer's temporary files go once the session is locked again; none is valid.
-    let torn = leftover_temps(store_dir);
-    drop(store.lock(&id).unwrap());
+    for id in &ids {
+        drop(store.lock(id).unwrap());
+    }
     assert!(leftover_temps(store_dir).is_empty());
     // And the command line reopens it too.
     let out = cli(store_dir)
@@ -220,11 +251,12 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["notes"].as_array().unwrap().len(), on_disk);
     eprintln!(
-        "kill -9 during `add -`: {CLI_TRIALS} trials in {:.1?}, {on_disk} notes on disk at the end, \
-         every acknowledged note kept; {killed_before_first_save} kills before that child's first \
-         save, {} temporary files from kills mid-save, at most {max_acked_gain} notes saved by one child",
+        "kill -9 during `add -`: {CLI_TRIALS} trials on {} sessions in {:.1?}, {on_disk} notes on \
+         the last one, every acknowledged note kept, the file parsed every time; \
+         {killed_before_first_save} kills before that child's first save, {kills_mid_save} in the \
+         middle of a save (temporary file left), at most {max_acked_gain} notes saved by one child",
+        ids.len(),
         started.elapsed(),
-        torn.len()
     );
 }
 
@@ -279,7 +311,7 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
         let mut pty = app_with_input(store_dir, &id);
         let mut acked = on_disk;
         let mut typed = 0;
-        let bursts = 1 + rng.below(5);
+        let bursts = 1 + rng.below(4);
         for _ in 0..bursts {
             for _ in 0..1 + rng.below(3) {
                 let text = format!("{tag} note {} ✓ 家族", sent.len());

@@ -227,9 +227,15 @@ fn assert_clean_output(raw: &[u8], context: &str) -> Vec<String> {
     kinds
 }
 
+/// Waits until the app's side of the pty has closed, so its whole output has been read.
+fn drain(pty: &Pty) {
+    // `wait_until` stops early, with all output processed, once the pty closes.
+    let _ = pty.wait_until(|_| false, WAIT);
+}
+
 fn app(store: &Path, args: &[&str]) -> Pty {
     let s = store.to_str().unwrap();
-    let pty = Pty::spawn(
+    Pty::spawn(
         args,
         &[
             ("CPM_WORKSHOP_STORE", s),
@@ -237,8 +243,7 @@ fn app(store: &Path, args: &[&str]) -> Pty {
         ],
         COLS,
         ROWS,
-    );
-    pty
+    )
 }
 
 /// The screen's frame is whole: the header on the first row, the hint bar with the save state on
@@ -303,6 +308,7 @@ fn a_hostile_session_file_reaches_the_screen_clean() {
     assert_intact(&pty, "run view of a hostile session");
     pty.keys("q");
     assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
+    drain(&pty);
     let raw = pty.raw_output();
     let kinds = assert_clean_output(&raw, "hostile session file");
     eprintln!("sequences the app sent: {kinds:?}");
@@ -382,6 +388,7 @@ fn hostile_paste_and_command_line_notes_are_cleaned_and_exports_stay_well_formed
     assert_intact(&pty, "board of pasted notes");
     pty.keys("q");
     assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
+    drain(&pty);
     assert_clean_output(&pty.raw_output(), "pasted notes");
 
     // What was stored is clean text, nothing lost but the controls.
