@@ -540,7 +540,6 @@ fn sighup_mid_round_restores_the_terminal_and_loses_nothing() {
 /// `use-dev-tty` feature (level-triggered `poll`) reads it; the fix is that feature on the
 /// `crossterm` line of Cargo.toml.
 #[test]
-#[ignore = "finding for Cargo.toml: crossterm needs its use-dev-tty feature"]
 fn a_key_pressed_during_a_resize_is_not_held_back() {
     let dir = tempfile::tempdir().unwrap();
     let (_id, mut pty) = mid_round(dir.path(), 120, 36, &[]);

@@ -117,6 +117,9 @@ impl Loop {
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
+        // crossterm starts listening for resizes at the first poll; poll once before the first
+        // frame so a resize during start-up is not missed.
+        let _ = event::poll(Duration::ZERO);
         loop {
             self.collect_saves(app);
             if app.dirty {

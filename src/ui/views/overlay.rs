@@ -57,7 +57,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             ))];
             for l in lines_in.iter().take(5) {
                 lines.push(Line::from(Span::styled(
-                    format!("  • {}", truncate(l, 60)),
+                    format!(
+                        "  • {}",
+                        truncate(&crate::workshop::text::sanitize_line(l), 60)
+                    ),
                     app.theme.dim,
                 )));
             }
