@@ -2,7 +2,7 @@
 
 use crate::content::{self, Library, Role};
 use crate::export::{self, Format, Scope};
-use crate::store::{Store, Summary};
+use crate::store::{STORE_ENV, Store, Summary};
 use crate::ui::theme::ThemeName;
 use crate::workshop::duration::parse_duration;
 use crate::workshop::{
@@ -10,6 +10,7 @@ use crate::workshop::{
 };
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -19,19 +20,55 @@ use time::OffsetDateTime;
 #[command(name = "cpm-workshop", version, about, long_about = None)]
 pub struct Cli {
     /// Folder holding the session files (default: the platform's data folder).
-    #[arg(long, global = true, env = "CPM_WORKSHOP_STORE", value_name = "DIR")]
+    #[arg(long, global = true, env = STORE_ENV, value_name = "DIR")]
     pub store: Option<PathBuf>,
     /// Folder of extra or replacement decks (*.md) and activities (activities/*.json).
-    #[arg(long, global = true, env = "CPM_WORKSHOP_CONTENT", value_name = "DIR")]
+    #[arg(long, global = true, env = CONTENT_ENV, value_name = "DIR")]
     pub content: Option<PathBuf>,
     /// Colour theme of the full-screen app (NO_COLOR turns colours off whatever this says).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::HighContrast)]
+    #[arg(long, global = true, value_enum, default_value_t)]
     pub theme: ThemeName,
     /// Where the app writes exports (default: Documents/cpm-workshop, else <store>/exports).
-    #[arg(long, global = true, env = "CPM_WORKSHOP_EXPORTS", value_name = "DIR")]
+    #[arg(long, global = true, env = EXPORTS_ENV, value_name = "DIR")]
     pub exports: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Environment variable standing in for `--content`.
+pub const CONTENT_ENV: &str = "CPM_WORKSHOP_CONTENT";
+/// Environment variable standing in for `--exports`.
+pub const EXPORTS_ENV: &str = "CPM_WORKSHOP_EXPORTS";
+
+impl Cli {
+    /// This process's command line. `cpm-workshop` alone (how a trainer starts the app) is
+    /// answered without building clap's parser for every subcommand, which costs a third of a
+    /// millisecond of a cold start; anything else, and any environment clap might question,
+    /// goes through clap. A test checks the shortcut gives what clap gives.
+    pub fn from_process() -> Cli {
+        if std::env::args_os().len() <= 1
+            && let Some(cli) = Cli::without_arguments(|name| std::env::var_os(name))
+        {
+            return cli;
+        }
+        Cli::parse()
+    }
+
+    /// What clap makes of no arguments in the environment `env`, or `None` if a variable is
+    /// set but empty (clap's error for that is the one to show).
+    fn without_arguments(env: impl Fn(&str) -> Option<OsString>) -> Option<Cli> {
+        let dir = |name: &str| match env(name) {
+            Some(value) if value.is_empty() => Err(()),
+            value => Ok(value.map(PathBuf::from)),
+        };
+        Some(Cli {
+            store: dir(STORE_ENV).ok()?,
+            content: dir(CONTENT_ENV).ok()?,
+            theme: ThemeName::default(),
+            exports: dir(EXPORTS_ENV).ok()?,
+            command: None,
+        })
+    }
 }
 
 /// The subcommands.
@@ -292,22 +329,22 @@ pub fn now(offset: time::UtcOffset) -> OffsetDateTime {
     OffsetDateTime::now_utc().to_offset(offset)
 }
 
+/// The store folder named on the command line, or the platform default.
+pub fn store_dir(cli: &Cli) -> Result<PathBuf> {
+    match &cli.store {
+        Some(dir) => Ok(dir.clone()),
+        None => Ok(Store::default_dir()?),
+    }
+}
+
 /// Opens the store named on the command line, or the platform default.
 pub fn open_store(cli: &Cli) -> Result<Store> {
-    let dir = match &cli.store {
-        Some(dir) => dir.clone(),
-        None => Store::default_dir()?,
-    };
-    Ok(Store::open(dir)?)
+    Ok(Store::open(store_dir(cli)?)?)
 }
 
 /// Opens the store only to read it (list, export), so a write-protected folder still works.
 pub fn open_store_for_reading(cli: &Cli) -> Result<Store> {
-    let dir = match &cli.store {
-        Some(dir) => dir.clone(),
-        None => Store::default_dir()?,
-    };
-    Ok(Store::open_for_reading(dir)?)
+    Ok(Store::open_for_reading(store_dir(cli)?)?)
 }
 
 /// The folder the app writes exports to.
@@ -856,5 +893,61 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
             }
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    /// Clap's reading of `args` with the environment left out (flags stand in for it).
+    fn clap_alone(args: &[&str]) -> Cli {
+        let cmd = [STORE_ENV, CONTENT_ENV, EXPORTS_ENV]
+            .iter()
+            .fold(Cli::command(), |cmd, env| {
+                let id = cmd
+                    .get_arguments()
+                    .find(|a| a.get_env() == Some(std::ffi::OsStr::new(env)))
+                    .map(|a| a.get_id().clone())
+                    .unwrap_or_else(|| panic!("no argument reads {env}"));
+                cmd.mut_arg(id, |a| a.env(None))
+            });
+        Cli::from_arg_matches(&cmd.try_get_matches_from(args).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn no_arguments_parse_like_clap_whatever_the_environment() {
+        // (environment, the same given as flags)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: [Case; 4] = [
+            (&[], &["cpm-workshop"]),
+            (&[(STORE_ENV, "/s")], &["cpm-workshop", "--store", "/s"]),
+            (
+                &[(STORE_ENV, "/s"), (CONTENT_ENV, "c d"), (EXPORTS_ENV, "/e")],
+                &[
+                    "cpm-workshop",
+                    "--store",
+                    "/s",
+                    "--content",
+                    "c d",
+                    "--exports",
+                    "/e",
+                ],
+            ),
+            (&[(EXPORTS_ENV, "é")], &["cpm-workshop", "--exports", "é"]),
+        ];
+        for (env, args) in cases {
+            let shortcut = Cli::without_arguments(|name| {
+                env.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| OsString::from(v))
+            })
+            .unwrap();
+            assert_eq!(format!("{shortcut:?}"), format!("{:?}", clap_alone(args)));
+        }
+        // Clap refuses an empty folder name; the shortcut leaves that to it.
+        assert!(Cli::without_arguments(|n| (n == CONTENT_ENV).then(OsString::new)).is_none());
+        assert!(Cli::try_parse_from(["cpm-workshop", "--content", ""]).is_err());
     }
 }

@@ -1,7 +1,6 @@
 //! `cpm-workshop`: parse the command line, then run a command or the full-screen app.
 #![forbid(unsafe_code)]
 
-use clap::Parser;
 use cpm_workshop::cli::{self, Cli, Command};
 use cpm_workshop::ui::{self, RunOptions, theme::Theme};
 use std::process::ExitCode;
@@ -9,7 +8,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // The local offset can only be read reliably before any thread starts.
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    let cli = Cli::parse();
+    let cli = Cli::from_process();
     let result = match &cli.command {
         None => run_app(&cli, None, offset),
         Some(Command::Open { session }) => run_app(&cli, Some(session.clone()), offset),
@@ -29,13 +28,13 @@ fn main() -> ExitCode {
 }
 
 fn run_app(cli: &Cli, open: Option<String>, offset: time::UtcOffset) -> anyhow::Result<()> {
-    let store = cli::open_store(cli)?;
-    let library = cpm_workshop::content::Library::load(cli.content.as_deref())?;
+    // The app checks the folder can be written in while it reads the listing.
+    let store = cpm_workshop::store::Store::prepare(cli::store_dir(cli)?)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let export_dir = cli::export_dir(cli, &store);
     ui::run(RunOptions {
         store,
-        library,
+        content: cli.content.clone(),
         theme: Theme::choose(cli.theme, no_color),
         open,
         export_dir,

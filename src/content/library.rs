@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::activity::{SnapshotActivity, StickyActivity};
 use super::deck::Deck;
@@ -21,9 +22,13 @@ pub const SNAPSHOT_FILE: &str = "snapshot.json";
 /// Every deck and activity script available, and the override files that were skipped.
 #[derive(Debug, Clone)]
 pub struct Library {
-    /// Shipped decks in shipped order (practice, leadership, erp, integration), then
-    /// override-only decks by id. Always holds a `practice` deck.
-    decks: Vec<Deck>,
+    /// Decks from a trainer's folder, in the order read; each adds a deck or replaces the
+    /// shipped one with its id.
+    added: Vec<Deck>,
+    /// Shipped decks in shipped order (practice, leadership, erp, integration) with `added`
+    /// applied, then override-only decks by id; always holds a `practice` deck. Built on first
+    /// use: the home screen shows no deck, so start-up does not wait for parsing them.
+    decks: OnceLock<Vec<Deck>>,
     pub sticky: StickyActivity,
     pub snapshot: SnapshotActivity,
     /// Override files that could not be used, each with why; the shipped content stood in.
@@ -34,7 +39,8 @@ impl Library {
     /// The content compiled into the binary (a test proves it always loads).
     pub fn shipped() -> Library {
         Library {
-            decks: embedded::decks(),
+            added: Vec::new(),
+            decks: OnceLock::new(),
             sticky: embedded::sticky(),
             snapshot: embedded::snapshot(),
             skipped: Vec::new(),
@@ -66,12 +72,11 @@ impl Library {
                         continue;
                     }
                     seen.insert(key, path);
-                    library.add_or_replace(deck);
+                    library.added.push(deck);
                 }
                 Err(err) => library.skipped.push(err),
             }
         }
-        library.sort_added_decks();
         let activities = dir.join(ACTIVITIES_DIR);
         let sticky = activities.join(STICKY_FILE);
         if sticky.exists() {
@@ -92,37 +97,40 @@ impl Library {
 
     /// Every deck, in a stable order.
     pub fn decks(&self) -> &[Deck] {
-        &self.decks
+        self.decks.get_or_init(|| {
+            let mut decks = embedded::decks();
+            for deck in &self.added {
+                add_or_replace(&mut decks, deck.clone());
+            }
+            let shipped = SHIPPED_DECKS.len().min(decks.len());
+            decks[shipped..].sort_by_key(|d| d.id.to_lowercase());
+            decks
+        })
     }
 
     /// Finds a deck by id, ignoring case.
     pub fn deck(&self, id: &str) -> Option<&Deck> {
         let id = id.trim().to_lowercase();
-        self.decks.iter().find(|d| d.id.to_lowercase() == id)
+        self.decks().iter().find(|d| d.id.to_lowercase() == id)
     }
 
     /// The deck used when none is chosen: `practice`.
     pub fn default_deck(&self) -> &Deck {
         self.deck(DEFAULT_DECK)
-            .or(self.decks.first())
+            .or(self.decks().first())
             .expect("a library always holds the shipped practice deck")
     }
+}
 
-    /// Adds a deck, replacing a deck with the same id (ignoring case) in place.
-    fn add_or_replace(&mut self, mut deck: Deck) {
-        let key = deck.id.to_lowercase();
-        match self.decks.iter_mut().find(|d| d.id.to_lowercase() == key) {
-            Some(existing) => {
-                deck.id = existing.id.clone();
-                *existing = deck;
-            }
-            None => self.decks.push(deck),
+/// Adds `deck` to `decks`, replacing a deck with the same id (ignoring case) in place.
+fn add_or_replace(decks: &mut Vec<Deck>, mut deck: Deck) {
+    let key = deck.id.to_lowercase();
+    match decks.iter_mut().find(|d| d.id.to_lowercase() == key) {
+        Some(existing) => {
+            deck.id = existing.id.clone();
+            *existing = deck;
         }
-    }
-
-    fn sort_added_decks(&mut self) {
-        let shipped = SHIPPED_DECKS.len().min(self.decks.len());
-        self.decks[shipped..].sort_by_key(|d| d.id.to_lowercase());
+        None => decks.push(deck),
     }
 }
 

@@ -562,6 +562,14 @@ fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> 
 
 /// The 1-based column and code of the first character a deck may not contain.
 fn control_character(line: &str) -> Option<(usize, u32)> {
+    // Most lines are plain printable ASCII; checking bytes first keeps parsing the shipped
+    // decks (done at every start) from walking them a character at a time.
+    if line
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\t')
+    {
+        return None;
+    }
     line.chars().enumerate().find_map(|(i, c)| {
         let bad = (c.is_control() && c != '\t')
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');

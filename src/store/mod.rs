@@ -14,6 +14,7 @@
 mod error;
 mod fsio;
 mod ids;
+mod listing;
 mod lock;
 mod parse;
 mod saver;
@@ -97,6 +98,14 @@ impl Store {
     /// Opens (creating if missing, with parents) the store folder `dir`. A path that is a file,
     /// or a folder we cannot write in, is an error naming it.
     pub fn open(dir: PathBuf) -> Result<Store, StoreError> {
+        let store = Store::prepare(dir)?;
+        store.check_writable()?;
+        Ok(store)
+    }
+
+    /// Like [`Store::open`] without trying a write, for a caller that calls
+    /// [`Store::check_writable`] itself (the app, on its start-up thread).
+    pub fn prepare(dir: PathBuf) -> Result<Store, StoreError> {
         let dir = std::path::absolute(&dir).unwrap_or(dir);
         match fs::metadata(&dir) {
             Ok(meta) if !meta.is_dir() => return Err(StoreError::NotADirectory { path: dir }),
@@ -112,15 +121,20 @@ impl Store {
             }
             Err(e) => return Err(StoreError::io("open the session folder", &dir, e)),
         }
-        // Try writing, so an unusable folder is reported now rather than at the first save.
-        let probe = fsio::temp_path(&dir.join("store"), "write-test");
+        Ok(Store { dir })
+    }
+
+    /// Tries writing in the folder, so an unusable one is reported now rather than at the
+    /// first save.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        let probe = fsio::temp_path(&self.dir.join("store"), "write-test");
         fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&probe)
-            .map_err(|e| StoreError::io("write in the session folder", &dir, e))?;
+            .map_err(|e| StoreError::io("write in the session folder", &self.dir, e))?;
         let _ = fs::remove_file(&probe);
-        Ok(Store { dir })
+        Ok(())
     }
 
     /// The platform's folder for sessions (e.g. `~/.local/share/cpm-workshop/sessions`).
@@ -163,53 +177,6 @@ impl Store {
                 || self.backup_path(id).exists()
                 || !trash::entries(self, id).is_empty()
         })
-    }
-
-    /// Every session in the folder, newest-updated first; unreadable files become problems.
-    /// Reads only: nothing is moved or changed.
-    pub fn list(&self) -> Result<Listing, StoreError> {
-        let entries = fs::read_dir(&self.dir)
-            .map_err(|e| StoreError::io("list the session folder", &self.dir, e))?;
-        let mut listing = Listing::default();
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    listing
-                        .problems
-                        .push(StoreError::io("list the session folder", &self.dir, e));
-                    continue;
-                }
-            };
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if name.starts_with('.') {
-                continue;
-            }
-            let Some(stem) = name.strip_suffix(".json") else {
-                continue;
-            };
-            let path = entry.path();
-            if !path.is_file() {
-                continue;
-            }
-            if !is_valid_id(stem) {
-                listing.problems.push(StoreError::BadFileName {
-                    suggestion: ids::suggest_id(stem),
-                    path,
-                });
-                continue;
-            }
-            match self.read_summary(stem, &path) {
-                Ok(Some(summary)) => listing.sessions.push(summary),
-                Ok(None) => {} // deleted while we looked
-                Err(e) => listing.problems.push(e),
-            }
-        }
-        listing
-            .sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
-        Ok(listing)
     }
 
     /// Finds one session by exact id, else by an unambiguous case-insensitive name (an exact
@@ -485,7 +452,11 @@ impl Store {
     }
 
     /// The summary of the session file at `path` under `id`; `Ok(None)` if there is none.
-    fn read_summary(&self, id: &str, path: &Path) -> Result<Option<Summary>, StoreError> {
+    pub(super) fn read_summary(
+        &self,
+        id: &str,
+        path: &Path,
+    ) -> Result<Option<Summary>, StoreError> {
         let Some(bytes) = fsio::read_capped(path)? else {
             return Ok(None);
         };

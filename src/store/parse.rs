@@ -5,6 +5,7 @@ use super::Summary;
 use crate::workshop::session::SCHEMA_VERSION;
 use crate::workshop::{Activity, Session};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde::de::IgnoredAny;
 use std::path::Path;
 use time::OffsetDateTime;
@@ -27,6 +28,7 @@ struct Probe {
 /// What listings show, without building every note.
 #[derive(Deserialize)]
 struct SummaryFields {
+    schema_version: u64,
     name: String,
     #[serde(with = "time::serde::rfc3339")]
     created: OffsetDateTime,
@@ -65,17 +67,33 @@ fn probe(bytes: &[u8]) -> Result<(), ParseError> {
     }
 }
 
+/// Reads `bytes` as `T` in one pass and then checks the version it carried. Only when that
+/// pass fails is the file probed, so a newer file is refused as newer (not as malformed) while a
+/// good file is read once: listing a season of sessions at start-up is one pass over each.
+fn versioned<T: DeserializeOwned>(
+    bytes: &[u8],
+    version: impl Fn(&T) -> u64,
+) -> Result<T, ParseError> {
+    match serde_json::from_slice::<T>(bytes) {
+        Ok(value) => match version(&value) {
+            v if v > u64::from(SCHEMA_VERSION) => Err(ParseError::TooNew(v)),
+            _ => Ok(value),
+        },
+        Err(e) => {
+            probe(bytes)?;
+            Err(ParseError::Bad(describe(&e)))
+        }
+    }
+}
+
 /// The whole session in `bytes`.
 pub fn session(bytes: &[u8]) -> Result<Session, ParseError> {
-    probe(bytes)?;
-    serde_json::from_slice(bytes).map_err(|e| ParseError::Bad(describe(&e)))
+    versioned(bytes, |s: &Session| u64::from(s.schema_version))
 }
 
 /// A listing entry for the session in `bytes`, stored at `path` under `id`.
 pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseError> {
-    probe(bytes)?;
-    let f: SummaryFields =
-        serde_json::from_slice(bytes).map_err(|e| ParseError::Bad(describe(&e)))?;
+    let f = versioned(bytes, |f: &SummaryFields| f.schema_version)?;
     Ok(Summary {
         id: id.to_string(),
         name: f.name,
@@ -121,5 +139,65 @@ mod tests {
             Err(ParseError::TooNew(99))
         ));
         assert!(probe(b"{\"schema_version\": 1, \"x\": {\"y\": []}}").is_ok());
+    }
+
+    /// A real session as JSON, with `edit` applied to its top-level object.
+    fn session_json(edit: impl Fn(&mut serde_json::Map<String, serde_json::Value>)) -> Vec<u8> {
+        let session = crate::workshop::session::tests::session();
+        let mut value = serde_json::to_value(&session).unwrap();
+        edit(value.as_object_mut().unwrap());
+        serde_json::to_vec(&value).unwrap()
+    }
+
+    #[test]
+    fn one_pass_reads_a_good_file_and_checks_its_version_after() {
+        let good = session_json(|_| {});
+        assert!(session(&good).is_ok());
+        let s = summary("s1", Path::new("s1.json"), &good).unwrap();
+        assert_eq!(s.groups, 4);
+        // Same shape, newer number: read fine, refused as newer.
+        let newer = session_json(|o| {
+            o.insert("schema_version".into(), 7.into());
+        });
+        assert!(matches!(session(&newer), Err(ParseError::TooNew(7))));
+        let listed = summary("s1", Path::new("s1.json"), &newer);
+        assert!(matches!(listed, Err(ParseError::TooNew(7))));
+    }
+
+    #[test]
+    fn a_failed_pass_is_explained_by_the_probe() {
+        // A newer file in a shape this build cannot read is "newer", not "malformed".
+        let reshaped = session_json(|o| {
+            o.insert("schema_version".into(), (u64::from(u32::MAX) + 5).into());
+            o.insert("notes".into(), "kept elsewhere".into());
+        });
+        let path = Path::new("s1.json");
+        assert!(matches!(session(&reshaped), Err(ParseError::TooNew(_))));
+        assert!(matches!(
+            summary("s1", path, &reshaped),
+            Err(ParseError::TooNew(_))
+        ));
+        let unversioned = session_json(|o| {
+            o.remove("schema_version");
+        });
+        for result in [
+            session(&unversioned).map(|_| ()),
+            summary("s1", path, &unversioned).map(|_| ()),
+        ] {
+            assert!(matches!(result, Err(ParseError::Bad(m)) if m.contains("no schema_version")));
+        }
+        let fractional = session_json(|o| {
+            o.insert("schema_version".into(), 1.5.into());
+        });
+        let result = summary("s1", path, &fractional);
+        assert!(matches!(result, Err(ParseError::Bad(m)) if m.contains("whole number")));
+        let misshapen = session_json(|o| {
+            o.insert("groups".into(), 4.into());
+        });
+        let result = summary("s1", path, &misshapen);
+        assert!(
+            matches!(result, Err(ParseError::Bad(m)) if m.contains("not a cpm-workshop session"))
+        );
+        assert!(matches!(session(b""), Err(ParseError::Bad(m)) if m.contains("empty")));
     }
 }

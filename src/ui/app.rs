@@ -362,6 +362,14 @@ impl App {
     }
 
     /// Replaces the home screen's session list.
+    /// Shows files in the store that could not be listed, under the sessions.
+    pub fn set_problems(&mut self, problems: Vec<String>) {
+        if let Screen::Home(home) = &mut self.screen {
+            home.problems = problems;
+            self.dirty = true;
+        }
+    }
+
     pub fn set_sessions(&mut self, sessions: Vec<Summary>, problems: Vec<String>) {
         if let Screen::Home(home) = &mut self.screen {
             home.selected = home.selected.min(sessions.len());

@@ -7,21 +7,22 @@ pub mod input_view;
 pub mod keymap;
 pub mod setup;
 pub mod snapshot;
+pub mod startup;
 pub mod terminal;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
-use crate::content::Library;
 use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use anyhow::Result;
 use app::{App, Effect};
 use crossterm::event::{self, Event};
-use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
 use keymap::{Action, action_for};
+use startup::{Loaded, Loading};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -39,7 +40,8 @@ const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 /// What the app needs to start.
 pub struct RunOptions {
     pub store: Store,
-    pub library: Library,
+    /// A folder of extra or replacement content (`--content`).
+    pub content: Option<PathBuf>,
     pub theme: Theme,
     /// A session to open straight away.
     pub open: Option<String>,
@@ -52,20 +54,16 @@ pub struct RunOptions {
 pub fn run(options: RunOptions) -> Result<()> {
     let RunOptions {
         store,
-        library,
+        content,
         theme,
         open,
         export_dir,
         offset,
     } = options;
-    let skipped: Vec<String> = library.skipped.iter().map(|e| e.to_string()).collect();
-    let listing = store.list()?;
-    let problems = listing.problems.iter().map(|p| p.to_string()).collect();
-    let mut app = App::new(library, theme, listing.sessions);
-    app.set_sessions(app_sessions(&app), problems);
-    if let Some(first) = skipped.first() {
-        app.fail(format!("Skipped a content file: {first}"));
-    }
+    let loading = Loading::begin(&store, content)?;
+    // Checked here, while the listing is read, so an unusable folder is refused before the
+    // terminal goes full screen.
+    store.check_writable()?;
     let saver = Saver::spawn(store.clone());
     let mut lp = Loop {
         store,
@@ -79,6 +77,14 @@ pub fn run(options: RunOptions) -> Result<()> {
     let mut guard = TerminalGuard::enter(move || {
         let _ = flusher.flush(FLUSH_TIMEOUT);
     })?;
+    let Loaded { library, listing } = loading.finish();
+    let (library, listing) = (library?, listing?);
+    let problems = listing.problems.iter().map(|p| p.to_string()).collect();
+    let mut app = App::new(library, theme, listing.sessions);
+    app.set_problems(problems);
+    if let Some(first) = app.library.skipped.first() {
+        app.fail(format!("Skipped a content file: {first}"));
+    }
     if let Some(query) = open {
         match lp.store.find(&query) {
             Ok(found) => lp.perform(&mut app, Effect::Open(found.id)),
@@ -91,13 +97,6 @@ pub fn run(options: RunOptions) -> Result<()> {
     result?;
     flushed?;
     Ok(())
-}
-
-fn app_sessions(app: &App) -> Vec<crate::store::Summary> {
-    match &app.screen {
-        app::Screen::Home(h) => h.sessions.clone(),
-        _ => Vec::new(),
-    }
 }
 
 /// The event loop's own state: the things `App` must not touch.
@@ -117,20 +116,34 @@ impl Loop {
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
-        // crossterm starts listening for resizes at the first poll; poll once before the first
-        // frame so a resize during start-up is not missed.
-        let _ = event::poll(Duration::ZERO);
+        let mut listening = false;
         loop {
             self.collect_saves(app);
             if app.dirty {
                 let now = self.now();
-                let mut out = std::io::stdout();
-                let _ = execute!(out, BeginSynchronizedUpdate);
-                guard
+                // Through the frame's own writer, so the frame and its markers go out together.
+                let _ = queue!(guard.terminal.backend_mut(), BeginSynchronizedUpdate);
+                let drawn = guard
                     .terminal
-                    .draw(|frame| views::render(app, frame, now))?;
-                let _ = execute!(out, EndSynchronizedUpdate);
+                    .draw(|frame| views::render(app, frame, now))?
+                    .area;
+                let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
                 app.dirty = false;
+                if !listening {
+                    // crossterm starts listening for resizes at the first poll, which comes
+                    // after the first frame so that frame is not kept waiting; a resize before
+                    // it went unheard, so the size is checked once it is listening.
+                    let _ = event::poll(Duration::ZERO);
+                    listening = true;
+                    if guard
+                        .terminal
+                        .size()
+                        .is_ok_and(|size| size != drawn.as_size())
+                    {
+                        app.dirty = true;
+                        continue;
+                    }
+                }
             }
             let wait = self.sleep_time(app);
             let mut effects = Vec::new();

@@ -9,12 +9,17 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::sync::Once;
+
+/// Bytes buffered before a write: a whole frame at 300×90 with colours fits, so each frame
+/// reaches the terminal in one write rather than a thousand-byte slice at a time (ratatui
+/// flushes at the end of every draw).
+const FRAME_BUFFER_BYTES: usize = 256 * 1024;
 
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
 }
 
 static PANIC_HOOK: Once = Once::new();
@@ -43,7 +48,8 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout);
+        match Terminal::new(CrosstermBackend::new(out)) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();
@@ -55,6 +61,8 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        // Whatever a failed draw left in the buffer goes out before the terminal is restored.
+        let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
         restore();
     }
 }

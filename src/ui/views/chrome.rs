@@ -3,20 +3,17 @@
 use super::super::app::{App, SaveState};
 use super::super::keymap::hints_for;
 use super::super::theme::Theme;
-use super::{MIN_HEIGHT, MIN_WIDTH, centered};
+use super::{MIN_HEIGHT, MIN_WIDTH, centered, cut_bottom, cut_right};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Splits the screen into body, status line (empty if none) and hint bar.
 pub fn frame_areas(area: Rect, has_status: bool) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(u16::from(has_status)),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    let [rest, hints] = cut_bottom(area, 1);
+    let [body, status] = cut_bottom(rest, u16::from(has_status));
+    [body, status, hints]
 }
 
 /// The one line shown when the window is too small to draw the screen.
@@ -75,8 +72,7 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(save_w)]).areas(area);
+    let [left, right] = cut_right(area, save_w);
     let mut hints = hints_for(app.context());
     if let Some(i) = hints.iter().position(|(k, _)| k == "?") {
         let help = hints.remove(i);

@@ -2,9 +2,10 @@
 
 use super::super::app::{App, Home};
 use super::content::truncate;
+use super::cut_top;
 use crate::cli::short_time;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -13,8 +14,7 @@ const TITLE_ROWS: u16 = 3;
 
 /// Draws the home screen.
 pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
-    let [title, list] =
-        Layout::vertical([Constraint::Length(TITLE_ROWS), Constraint::Min(3)]).areas(area);
+    let [title, list] = cut_top(area, TITLE_ROWS);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled(

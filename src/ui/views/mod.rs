@@ -51,6 +51,45 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     }
 }
 
+/// `area` cut after its first `rows` rows (all of it if shorter): `[top, rest]`. The frame's
+/// fixed bands are cut by hand: the first frame after start-up is drawn sooner without the
+/// layout solver's first-use cost.
+pub(crate) fn cut_top(area: Rect, rows: u16) -> [Rect; 2] {
+    let top = rows.min(area.height);
+    [
+        Rect {
+            height: top,
+            ..area
+        },
+        Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        },
+    ]
+}
+
+/// `area` cut before its last `rows` rows (all of it if shorter): `[rest, bottom]`.
+pub(crate) fn cut_bottom(area: Rect, rows: u16) -> [Rect; 2] {
+    cut_top(area, area.height - rows.min(area.height))
+}
+
+/// `area` cut before its last `cols` columns (all of it if narrower): `[rest, right]`.
+pub(crate) fn cut_right(area: Rect, cols: u16) -> [Rect; 2] {
+    let left = area.width - cols.min(area.width);
+    [
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: area.width - left,
+            ..area
+        },
+    ]
+}
+
 /// A rectangle of at most `w`×`h` centred in `area`.
 pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
