@@ -424,12 +424,11 @@ fn exports_of_a_hostile_session_file_stay_well_formed() {
     assert_exports_well_formed(&session, &formats, "raw hostile file");
 }
 
-/// Found by issue 7: the CSV export copies a session file's text as it is, so control characters
-/// and bidi overrides in a note, the session name, a group name or initials written by another
-/// tool (or a hand edit) reach the file; the other text formats clean them. Notes typed in the
-/// app or added with the command line are cleaned when added, so only such files are affected.
+/// Found by issue 7 (and since fixed): the CSV export copied a session file's text as it was, so
+/// control characters and bidi overrides in a note, the session name, a group name or initials
+/// written by another tool (or a hand edit) reached the file, and printing it in a terminal ran
+/// them. Cells are now cleaned like the other text formats.
 #[test]
-#[ignore = "finding for src/export/csv.rs: fields from a session file are not cleaned of control characters"]
 fn csv_export_of_a_hostile_session_file_is_clean() {
     let session = raw_hostile_session("20261123-0900-00");
     assert_exports_well_formed(&session, &[Format::Csv], "raw hostile file");

@@ -1,7 +1,11 @@
 //! CSV export: a header and one row per note, in the handouts' order (group, category, prompt,
 //! then commitments), RFC 4180 quoting by the `csv` crate, CRLF line ends, UTF-8. Columns:
 //! Session, Date, Group, Group name, Category, Prompt, Text, Initials, Created (RFC 3339, with
-//! the offset it was written in). Note text is exact — line breaks and all — not cleaned.
+//! the offset it was written in). Every cell is cleaned as the other text exports are (escape
+//! codes, control characters but line breaks, and bidi overrides removed), so a file that is
+//! printed in a terminal cannot drive it. Text typed in the app or given on the command line
+//! was cleaned the same way when added, so it comes out exactly — line breaks and all; only a
+//! session file edited by hand can lose characters here.
 //!
 //! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and some
 //! treat a leading tab or CR the same way). Any cell starting with one of those — or with `'` —
@@ -50,7 +54,8 @@ pub fn render(session: &Session, options: &Options) -> String {
     table(&HEADER, &rows)
 }
 
-/// A header and rows as RFC 4180 CSV with CRLF line ends, every cell formula-guarded.
+/// A header and rows as RFC 4180 CSV with CRLF line ends, every cell cleaned and
+/// formula-guarded.
 pub fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -58,7 +63,10 @@ pub fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String
     // Writing to a Vec cannot fail; a failure would leave the rows written so far.
     let _ = writer.write_record(header);
     for r in rows {
-        let _ = writer.write_record(r.iter().map(|cell| neutralise(cell).into_owned()));
+        let _ = writer.write_record(
+            r.iter()
+                .map(|cell| neutralise(&layout::clean_text(cell)).into_owned()),
+        );
     }
     let bytes = writer.into_inner().unwrap_or_default();
     // Every cell came from a `&str`, so the bytes are UTF-8.

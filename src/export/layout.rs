@@ -234,7 +234,7 @@ pub fn date(session: &Session) -> String {
 
 /// A note's text as the document formats show it: control characters, escape sequences and
 /// bidi overrides removed, tabs as spaces, CR as LF, blank-line runs collapsed, ends trimmed.
-/// (CSV and JSON carry the text exactly as stored instead.)
+/// CSV cells are cleaned the same way; JSON carries the text exactly as stored.
 pub fn clean_text(text: &str) -> String {
     sanitize(text)
 }
