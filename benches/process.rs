@@ -27,7 +27,7 @@ const ROLE_ENV: &str = "CPM_BENCH_ROLE";
 const COLS: u16 = 120;
 const ROWS: u16 = 36;
 /// Start-up trials per program (alternating, so drift hits both alike).
-const STARTUP_TRIALS: usize = 25;
+const STARTUP_TRIALS: usize = 41;
 /// Idle window for the CPU figures.
 const IDLE_SECS_DEFAULT: u64 = 30;
 /// Settling time before the idle window opens (first frames, saver thread start).
@@ -62,9 +62,10 @@ fn main() {
     let wanted = |section: &str| filters.is_empty() || filters.iter().any(|f| section.contains(f));
     let mut figures = Vec::new();
     if wanted("startup") {
-        figures.push(startup(3, 40));
+        figures.push(startup(3, 40, Store::Fresh));
         // A season of workshops: the home screen lists every session in the store.
-        figures.push(startup(20, 300));
+        figures.push(startup(20, 300, Store::Settled));
+        figures.push(startup(20, 300, Store::Copied));
     }
     if wanted("idle") {
         figures.extend(idle_cpu());
@@ -227,10 +228,10 @@ impl Drop for Run {
 }
 
 /// True once `needle` is on screen and the bottom row is drawn: a whole first frame.
-fn full_frame(needle: &'static str) -> impl Fn(&vt100::Screen) -> bool + Send + 'static {
+fn full_frame(needle: String) -> impl Fn(&vt100::Screen) -> bool + Send + 'static {
     move |screen| {
         let text = screen.contents();
-        text.contains(needle)
+        text.contains(&needle)
             && screen
                 .rows(0, COLS)
                 .last()
@@ -239,17 +240,29 @@ fn full_frame(needle: &'static str) -> impl Fn(&vt100::Screen) -> bool + Send + 
 }
 
 /// Milliseconds from spawning to the first full frame.
-fn time_to_first_frame(cmd: CommandBuilder, needle: &'static str) -> Duration {
+fn time_to_first_frame(cmd: CommandBuilder, needle: String) -> Duration {
     let started = Instant::now();
-    let (run, frame) = start(cmd, full_frame(needle));
+    let (run, frame) = start(cmd, full_frame(needle.clone()));
     let at = frame
         .recv_timeout(WAIT)
         .unwrap_or_else(|_| panic!("no full frame with {needle:?}:\n{}", run.contents()));
     at - started
 }
 
-/// A store with a few sessions on it, so the home screen lists something.
-fn store_with_sessions(notes: usize, count: usize) -> tempfile::TempDir {
+/// How the sessions in a start-up store came to be there.
+#[derive(Clone, Copy, PartialEq)]
+enum Store {
+    /// Written moments ago: too fresh for the listing cache, so every start reads them all.
+    Fresh,
+    /// Written a day ago, as a trainer's store mostly is: the first start reads them and fills
+    /// the listing cache, later starts use it.
+    Settled,
+    /// Settled, but with no listing cache at any start (a store just copied to this machine).
+    Copied,
+}
+
+/// A store with `count` sessions of `notes` notes, so the home screen lists something.
+fn store_with_sessions(notes: usize, count: usize, kind: Store) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let store = cpm_workshop::store::Store::open(dir.path().to_path_buf())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -258,27 +271,44 @@ fn store_with_sessions(notes: usize, count: usize) -> tempfile::TempDir {
         s.id = format!("20261123-0900-{i:02}");
         s.name = format!("Cohort {i}");
         store.create(&s).unwrap_or_else(|e| panic!("{e}"));
+        if kind != Store::Fresh {
+            let yesterday = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+            std::fs::File::options()
+                .write(true)
+                .open(store.session_path(&s.id))
+                .and_then(|f| f.set_modified(yesterday))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
     }
     dir
 }
 
-/// Start-up to the first full frame with `count` sessions of `notes` notes in the store, against
-/// the hello app.
-fn startup(count: usize, notes: usize) -> Figure {
-    let store = store_with_sessions(notes, count);
+/// Start-up to the first full frame — the home screen with every session listed — with
+/// `count` sessions of `notes` notes in the store, against the hello app.
+fn startup(count: usize, notes: usize, kind: Store) -> Figure {
+    let store = store_with_sessions(notes, count, kind);
+    let listed = format!("Sessions ({count})");
     let (mut app, mut hello) = (Vec::new(), Vec::new());
     for _ in 0..STARTUP_TRIALS {
+        if kind == Store::Copied {
+            let _ = std::fs::remove_file(store.path().join(".listing-cache.json"));
+        }
         app.push(time_to_first_frame(
             app_command(store.path(), &[]),
-            "New workshop",
+            listed.clone(),
         ));
-        hello.push(time_to_first_frame(hello_command(), "hello"));
+        hello.push(time_to_first_frame(hello_command(), "hello".into()));
     }
     let (app, hello) = (median(&mut app), median(&mut hello));
     let ratio = app.as_secs_f64() / hello.as_secs_f64();
+    let which = match kind {
+        Store::Fresh => "written moments ago",
+        Store::Settled => "written yesterday",
+        Store::Copied => "written yesterday, no listing cache",
+    };
     Figure {
         what: format!(
-            "start to first full frame in a pty, {count} sessions of {notes} notes in the store, \
+            "start to first full frame in a pty, {count} sessions of {notes} notes ({which}), \
              median of {STARTUP_TRIALS}"
         ),
         measured: fmt_duration(app),

@@ -1,27 +1,31 @@
 //! Listing a store folder: which files are sessions, and what each holds. The home screen
-//! waits for this before its first frame, so with a season of sessions on disk the files are
-//! read on several threads.
+//! waits for this before its first frame, so summaries are remembered between listings
+//! ([`listing_cache`](super::listing_cache)) and the files that must be read are read on several
+//! threads when there are many.
 
+use super::listing_cache::{ListingCache, Stamp};
 use super::{Listing, Store, StoreError, Summary, ids, is_valid_id};
 use std::fs;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::SystemTime;
 
 /// Bytes of session files worth one more thread: starting a thread costs about what parsing
 /// this much JSON does, so a handful of small sessions are read on the calling thread alone.
 const BYTES_PER_THREAD: u64 = 256 * 1024;
 
-/// A file that looks like a session: its id, path and size.
+/// A file that looks like a session: its id, path, size and stamp.
 struct Candidate {
     id: String,
     path: PathBuf,
     bytes: u64,
+    stamp: Option<Stamp>,
 }
 
 impl Store {
     /// Every session in the folder, newest-updated first; unreadable files become problems.
-    /// Reads only: nothing is moved or changed.
+    /// Nothing is moved or changed; the only write is the listing cache, when it can be.
     pub fn list(&self) -> Result<Listing, StoreError> {
         let entries = fs::read_dir(&self.dir)
             .map_err(|e| StoreError::io("list the session folder", &self.dir, e))?;
@@ -64,15 +68,32 @@ impl Store {
                 id: stem.to_string(),
                 path,
                 bytes: meta.len(),
+                stamp: Stamp::of(&meta),
             });
         }
-        for read in self.read_summaries(&candidates) {
+        let mut cache = ListingCache::read(&self.dir);
+        let mut unknown = Vec::new();
+        for c in &candidates {
+            match c.stamp.as_ref().and_then(|s| cache.get(&c.id, s, &c.path)) {
+                Some(remembered) => listing.sessions.push(remembered),
+                None => unknown.push(c),
+            }
+        }
+        let now = SystemTime::now();
+        for (candidate, read) in unknown.iter().zip(self.read_summaries(&unknown)) {
             match read {
-                Ok(Some(summary)) => listing.sessions.push(summary),
+                Ok(Some(summary)) => {
+                    if let Some(stamp) = candidate.stamp.clone() {
+                        cache.put(stamp, &summary, now);
+                    }
+                    listing.sessions.push(summary);
+                }
                 Ok(None) => {} // deleted while we looked
                 Err(e) => listing.problems.push(e),
             }
         }
+        cache.keep_only(candidates.iter().map(|c| c.id.as_str()));
+        cache.write();
         listing
             .sessions
             .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
@@ -81,8 +102,11 @@ impl Store {
 
     /// The summary of each candidate, in their order. Threads take the next unread file until
     /// none is left, so one large session does not hold up the rest.
-    fn read_summaries(&self, candidates: &[Candidate]) -> Vec<Result<Option<Summary>, StoreError>> {
-        let read = |c: &Candidate| self.read_summary(&c.id, &c.path);
+    fn read_summaries(
+        &self,
+        candidates: &[&Candidate],
+    ) -> Vec<Result<Option<Summary>, StoreError>> {
+        let read = |c: &&Candidate| self.read_summary(&c.id, &c.path);
         let total: u64 = candidates.iter().map(|c| c.bytes).sum();
         let wanted = usize::try_from(total / BYTES_PER_THREAD)
             .unwrap_or(usize::MAX)

@@ -15,6 +15,7 @@ mod error;
 mod fsio;
 mod ids;
 mod listing;
+mod listing_cache;
 mod lock;
 mod parse;
 mod saver;
@@ -30,7 +31,7 @@ use crate::workshop::session::SCHEMA_VERSION;
 use crate::workshop::text::sanitize_line;
 use crate::workshop::{Activity, Session};
 use parse::ParseError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ pub struct Store {
 }
 
 /// One session as a listing shows it, without its notes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
     pub name: String,
