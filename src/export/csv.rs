@@ -15,6 +15,7 @@
 
 use super::Options;
 use super::layout;
+use crate::workshop::text::sanitized;
 use crate::workshop::{Note, Session};
 
 /// The UTF-8 byte-order mark Excel needs to read accents correctly.
@@ -65,7 +66,7 @@ pub fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String
     for r in rows {
         let _ = writer.write_record(
             r.iter()
-                .map(|cell| neutralise(&layout::clean_text(cell)).into_owned()),
+                .map(|cell| neutralise(&sanitized(cell)).into_owned()),
         );
     }
     let bytes = writer.into_inner().unwrap_or_default();

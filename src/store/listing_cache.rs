@@ -233,7 +233,11 @@ mod tests {
     fn a_damaged_or_foreign_cache_is_ignored_and_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
         let (store, id) = store_with_settled_session(dir.path());
-        for junk in [&b"{ cut sh"[..], b"\x00\xff", b"{\"version\": 99, \"entries\": {}}"] {
+        for junk in [
+            &b"{ cut sh"[..],
+            b"\x00\xff",
+            b"{\"version\": 99, \"entries\": {}}",
+        ] {
             fs::write(dir.path().join(FILE_NAME), junk).unwrap();
             assert_eq!(names(&store), ["Tuesday cohort"]);
             assert_eq!(cache_file(dir.path())["version"], VERSION);

@@ -1,10 +1,46 @@
 //! Text hygiene for anything a person typed: nothing that reaches a screen or a text export may
 //! carry terminal escape codes, control characters or bidi overrides; every other character is kept.
 
+use std::borrow::Cow;
+
 /// Cleans a note's text: removes escape sequences (CSI, OSC, DCS and two-byte ESC forms), C0/C1
 /// control characters, DEL and bidi embedding/override/isolate marks; turns tabs into spaces and
 /// CR/CRLF into LF; collapses runs of blank lines and trims the ends. Any other Unicode is kept.
 pub fn sanitize(input: &str) -> String {
+    sanitized(input).into_owned()
+}
+
+/// [`sanitize`]'s result, borrowed when `input` is clean already — the usual case, since text
+/// typed in the app is cleaned when added — so exporting thousands of notes copies nothing.
+pub fn sanitized(input: &str) -> Cow<'_, str> {
+    if is_clean(input) {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(clean(input))
+    }
+}
+
+/// True only if [`sanitize`] would return `text` unchanged: nothing to remove or turn into
+/// something else, no blank line, no white space at the start or at a line's end.
+fn is_clean(text: &str) -> bool {
+    // The common case, one line of printable ASCII: clean unless blank or padded.
+    let bytes = text.as_bytes();
+    if bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+        return bytes.first().is_some_and(|&b| b != b' ')
+            && bytes.last().is_some_and(|&b| b != b' ');
+    }
+    // Printable ASCII needs no character-by-character look.
+    let allowed = |line: &str| {
+        line.bytes().all(|b| (b' '..=b'~').contains(&b)) || !line.chars().any(is_forbidden)
+    };
+    // A line that is not empty and does not end in white space is not blank.
+    !text.starts_with(char::is_whitespace)
+        && text
+            .split('\n')
+            .all(|line| !line.is_empty() && !line.ends_with(char::is_whitespace) && allowed(line))
+}
+
+fn clean(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -146,6 +182,20 @@ mod tests {
         fn idempotent(s in any::<String>()) {
             let once = sanitize(&s);
             prop_assert_eq!(sanitize(&once), once.clone());
+            prop_assert_eq!(clean(&once), once);
+        }
+
+        /// The shortcut for clean text borrows only what the full cleaning would keep as is.
+        #[test]
+        fn the_clean_shortcut_is_exact(
+            s in prop_oneof![any::<String>(), "[a-zé \t\n\r\u{202e}\u{a0}]{0,30}"]
+        ) {
+            for text in [s.clone(), clean(&s)] {
+                if is_clean(&text) {
+                    prop_assert_eq!(clean(&text), text.clone());
+                }
+                prop_assert_eq!(sanitized(&text).into_owned(), clean(&text));
+            }
         }
     }
 }
