@@ -4,7 +4,8 @@ use super::super::theme::Theme;
 use crate::content::{Block, Category};
 use crate::export::wrap::wrap;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// The card's lines, wrapped to `width` columns with hanging indents: intro, then numbered
 /// behaviors with their lettered and role items.
@@ -120,33 +121,27 @@ fn hanging(
 }
 
 /// Cuts text to `width` display columns, ending with `…` when cut. Line breaks become spaces.
+/// Measured by grapheme, so an emoji with its presentation selector counts the two columns a
+/// terminal gives it.
 pub fn truncate(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let c = if c == '\n' { ' ' } else { c };
-        let cw = c.width().unwrap_or(0);
-        if w + cw > width.saturating_sub(1) {
-            // Only add the ellipsis if something is actually left out.
-            let rest: usize = text
-                .chars()
-                .skip(out.chars().count())
-                .map(|c| c.width().unwrap_or(0))
-                .sum();
-            if w + rest <= width {
-                out.extend(
-                    text.chars()
-                        .skip(out.chars().count())
-                        .map(|c| if c == '\n' { ' ' } else { c }),
-                );
-            } else {
-                out.push('…');
-            }
-            return out;
-        }
-        out.push(c);
-        w += cw;
+    let text = text.replace('\n', " ");
+    if text.width() <= width {
+        return text;
     }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
     out
 }
 
@@ -163,5 +158,11 @@ mod tests {
         let t = truncate("家族会議家族会議", 7);
         assert!(t.width() <= 7, "{t}");
         assert!(t.ends_with('…'));
+        assert_eq!(truncate("two\nlines", 20), "two lines");
+        assert_eq!(truncate("anything", 0), "");
+        // A heart with its emoji selector is two columns wide, not one.
+        let t = truncate("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 4);
+        assert!(t.width() <= 4, "{t:?} is {} columns", t.width());
+        assert_eq!(t, "❤\u{fe0f}…");
     }
 }

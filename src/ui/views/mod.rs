@@ -9,6 +9,8 @@ mod rotation;
 mod run;
 mod setup;
 
+pub(crate) use content::truncate;
+
 use super::app::{App, Screen, View};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -15,6 +15,7 @@ use crate::export::wrap::wrap;
 use crate::ui::app::App;
 use crate::ui::input_view::visible_slice;
 use crate::ui::views::centered;
+pub(super) use crate::ui::views::truncate;
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
 use crate::workshop::{Face, RunState};
@@ -24,7 +25,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use time::OffsetDateTime;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the scribe's note input.
 const ENTRY_HEIGHT: u16 = 4;
@@ -279,26 +280,4 @@ pub(super) fn scrolled(lines: Vec<Line<'static>>, scroll: u16, height: u16) -> V
     let max = lines.len().saturating_sub(height as usize);
     let from = (scroll as usize).min(max);
     lines.into_iter().skip(from).take(height as usize).collect()
-}
-
-/// Cuts text to `width` display columns, ending with `…` when cut. Line breaks become spaces.
-pub(super) fn truncate(text: &str, width: usize) -> String {
-    let text = text.replace('\n', " ");
-    if text.width() <= width {
-        return text;
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
