@@ -11,9 +11,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Rows of the box that shows the selected note in full.
 const DETAIL_HEIGHT: u16 = 5;
-/// Marker beside the selected note (so selection never depends on colour).
-const SELECTED: &str = "▶ ";
-const CARD: &str = "▌ ";
+/// Marker beside a selected item (selection never depends on colour alone).
+pub const SELECTED: &str = "▶ ";
+/// Marker beside an unselected note.
+pub const CARD: &str = "▌ ";
 
 /// Draws the board.
 pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -149,7 +150,12 @@ fn card(app: &App, n: &Note, selected: bool, width: usize) -> Line<'static> {
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
-    let text = truncate(&format!("{}{who}", n.text), width.saturating_sub(2));
+    card_line(app, &format!("{}{who}", n.text), selected, width)
+}
+
+/// `text` cut to `width` as a sticky card, marked and highlighted when selected.
+pub fn card_line(app: &App, text: &str, selected: bool, width: usize) -> Line<'static> {
+    let text = truncate(text, width.saturating_sub(2));
     if selected {
         Line::from(vec![
             Span::styled(SELECTED, app.theme.accent),

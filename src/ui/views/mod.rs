@@ -9,7 +9,9 @@ mod rotation;
 mod run;
 mod setup;
 
+pub(crate) use board::{CARD, SELECTED, card_line};
 pub(crate) use content::truncate;
+pub(crate) use run::entry_block;
 
 use super::app::{App, Screen, View};
 use ratatui::Frame;

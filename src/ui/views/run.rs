@@ -327,6 +327,32 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The frame of a scribe's note input `width` columns wide: where the note goes on top (cut to
+/// fit), how many notes were saved and the keys below.
+pub fn entry_block(
+    app: &App,
+    title: &str,
+    saved: usize,
+    keys: &'static str,
+    width: u16,
+) -> Block<'static> {
+    let saved = if saved > 0 {
+        format!(" {saved} saved ")
+    } else {
+        String::new()
+    };
+    Block::bordered()
+        .title(Span::styled(
+            truncate(title, width.saturating_sub(2) as usize),
+            app.theme.accent,
+        ))
+        .title_bottom(Line::from(vec![
+            Span::styled(saved, app.theme.ok),
+            Span::styled(keys, app.theme.dim),
+        ]))
+        .border_style(app.theme.accent)
+}
+
 fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let Some(entry) = &w.entry else {
         return;
@@ -339,21 +365,8 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         placement,
         prompt.label()
     );
-    let saved = if entry.saved > 0 {
-        format!(" {} saved ", entry.saved)
-    } else {
-        String::new()
-    };
-    let block = Block::bordered()
-        .title(Span::styled(title, app.theme.accent))
-        .title_bottom(Line::from(vec![
-            Span::styled(saved, app.theme.ok),
-            Span::styled(
-                " Enter save · Tab prompt · ↑↓ group · Ctrl-t initials · Esc close ",
-                app.theme.dim,
-            ),
-        ]))
-        .border_style(app.theme.accent);
+    let keys = " Enter save · Tab prompt · ↑↓ group · Ctrl-t initials · Esc close ";
+    let block = entry_block(app, &title, entry.saved, keys, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 4 || inner.height == 0 {

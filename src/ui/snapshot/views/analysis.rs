@@ -2,7 +2,7 @@
 //! Feasibility Considerations), each note under its dimension; the selected note in full below.
 
 use super::super::SnapshotScreen;
-use super::{CARD, SELECTED, truncate};
+use super::{card_line, truncate};
 use crate::export::snapshot::dots_label;
 use crate::ui::app::App;
 use crate::workshop::HeadingId;
@@ -81,18 +81,7 @@ fn column(app: &App, s: &SnapshotScreen, heading: HeadingId, frame: &mut Frame, 
             if is_sel {
                 selected_row = rows.len();
             }
-            let text = truncate(&n.text, width.saturating_sub(2));
-            rows.push(if is_sel {
-                Line::from(vec![
-                    Span::styled(SELECTED, app.theme.accent),
-                    Span::styled(text, app.theme.selected),
-                ])
-            } else {
-                Line::from(vec![
-                    Span::styled(CARD, app.theme.accent),
-                    Span::styled(text, app.theme.note),
-                ])
-            });
+            rows.push(card_line(app, &n.text, is_sel, width));
             index += 1;
         }
     }

@@ -14,8 +14,8 @@ use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
 use crate::ui::input_view::visible_slice;
-use crate::ui::views::centered;
-pub(super) use crate::ui::views::truncate;
+pub(super) use crate::ui::views::{CARD, SELECTED, card_line, truncate};
+use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
 use crate::workshop::{Face, RunState};
@@ -33,10 +33,6 @@ const ENTRY_HEIGHT: u16 = 4;
 const EDIT_WIDTH: u16 = 76;
 /// Narrowest text is wrapped to, so tiny panes still make progress.
 const MIN_WRAP: usize = 8;
-/// Marker beside a selected item (selection never depends on colour alone).
-pub(super) const SELECTED: &str = "▶ ";
-/// Marker beside an unselected note.
-pub(super) const CARD: &str = "▌ ";
 
 /// Draws the Snapshot screen for the page the facilitator is on.
 pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
@@ -198,24 +194,8 @@ fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         " New note → {} · {heading} ",
         s.state().dimension_name(entry.dimension)
     );
-    let saved = if entry.saved > 0 {
-        format!(" {} saved ", entry.saved)
-    } else {
-        String::new()
-    };
-    let block = Block::bordered()
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(2) as usize),
-            app.theme.accent,
-        ))
-        .title_bottom(Line::from(vec![
-            Span::styled(saved, app.theme.ok),
-            Span::styled(
-                " Enter save · Tab heading · ↑↓ dimension · Esc close ",
-                app.theme.dim,
-            ),
-        ]))
-        .border_style(app.theme.accent);
+    let keys = " Enter save · Tab heading · ↑↓ dimension · Esc close ";
+    let block = entry_block(app, &title, entry.saved, keys, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 2 || inner.height == 0 {
