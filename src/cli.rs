@@ -661,9 +661,22 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
             .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
         saved += pending;
     }
+    report_added(out, saved, &session, None, &problems)
+}
+
+/// Says how many notes reached `session` (and, if given, where), then fails with the lines that
+/// were refused, if any.
+fn report_added(
+    out: &mut dyn Write,
+    saved: usize,
+    session: &Session,
+    place: Option<&str>,
+    problems: &[String],
+) -> Result<()> {
+    let place = place.map(|p| format!(": {p}")).unwrap_or_default();
     writeln!(
         out,
-        "Saved {saved} note{} to {:?} ({}).",
+        "Saved {saved} note{} to {:?} ({}){place}.",
         if saved == 1 { "" } else { "s" },
         session.name,
         session.id
@@ -780,17 +793,7 @@ fn add_snapshot(
         session.updated = now;
         store.save(&session)?;
     }
-    writeln!(
-        out,
-        "Saved {saved} note{} to {:?} ({}): {where_}.",
-        if saved == 1 { "" } else { "s" },
-        session.name,
-        session.id
-    )?;
-    if !problems.is_empty() {
-        bail!("{}", problems.join("\n"));
-    }
-    Ok(())
+    report_added(out, saved, &session, Some(&where_), &problems)
 }
 
 fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {

@@ -65,14 +65,7 @@ impl StickyActivity {
 
     /// Parses and validates a sticky-note activity script.
     pub fn from_json(file: &Path, text: &str) -> Result<StickyActivity, ContentError> {
-        let activity: StickyActivity = from_json(file, text)?;
-        activity
-            .validate()
-            .map_err(|problem| ContentError::Activity {
-                file: file.to_path_buf(),
-                problem,
-            })?;
-        Ok(activity)
+        from_json(file, text, StickyActivity::validate)
     }
 
     /// Checks that every step is present once, with text and a positive time.
@@ -143,14 +136,7 @@ pub struct Heading {
 impl SnapshotActivity {
     /// Parses and validates a Snapshot activity script.
     pub fn from_json(file: &Path, text: &str) -> Result<SnapshotActivity, ContentError> {
-        let activity: SnapshotActivity = from_json(file, text)?;
-        activity
-            .validate()
-            .map_err(|problem| ContentError::Activity {
-                file: file.to_path_buf(),
-                problem,
-            })?;
-        Ok(activity)
+        from_json(file, text, SnapshotActivity::validate)
     }
 
     /// Finds a heading by id (`strengths`, …).
@@ -223,10 +209,14 @@ impl SnapshotActivity {
     }
 }
 
-/// Parses JSON, reporting errors as `FILE:LINE:COL: message`.
-fn from_json<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, ContentError> {
+/// Parses an activity script and checks it with `validate`; errors read `FILE:LINE:COL: message`.
+fn from_json<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    validate: impl Fn(&T) -> Result<(), ActivityProblem>,
+) -> Result<T, ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|err| {
+    let activity: T = serde_json::from_str(text).map_err(|err| {
         let full = err.to_string();
         let message = full
             .rsplit_once(" at line ")
@@ -237,7 +227,12 @@ fn from_json<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, ContentE
             column: err.column().max(1),
             message: format!("invalid activity file: {message}"),
         }
-    })
+    })?;
+    validate(&activity).map_err(|problem| ContentError::Activity {
+        file: file.to_path_buf(),
+        problem,
+    })?;
+    Ok(activity)
 }
 
 fn non_empty(field: &str, text: &str) -> Result<(), ActivityProblem> {
