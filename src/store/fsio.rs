@@ -57,15 +57,31 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Writes `bytes` to a fresh temporary file next to `target`, flushed and synced to disk.
-/// On failure the temporary file is removed and the error names the step.
-fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf, (String, io::Error)> {
+/// Whether a write must reach the disk before it counts as done.
+#[derive(Clone, Copy, PartialEq)]
+enum Durability {
+    /// Synced: survives a power cut (sessions, exports).
+    Synced,
+    /// Not synced: a power cut may lose it (caches that are rebuilt when lost).
+    Unsynced,
+}
+
+/// Writes `bytes` to a fresh temporary file next to `target`, flushed and, if `sync` says so,
+/// synced to disk. On failure the temporary file is removed and the error names the step.
+fn write_temp(
+    target: &Path,
+    bytes: &[u8],
+    sync: Durability,
+) -> Result<PathBuf, (String, io::Error)> {
     let tmp = temp_path(target, "tmp");
     let result = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(bytes)?;
         file.flush()?;
-        file.sync_all()
+        if sync == Durability::Synced {
+            file.sync_all()?;
+        }
+        Ok(())
     })();
     match result {
         Ok(()) => Ok(tmp),
@@ -104,17 +120,25 @@ fn make_backup(current: &Path, backup: &Path) -> Result<(), (String, io::Error)>
     }
 }
 
-/// Replaces `target` with `bytes` atomically and durably, keeping the old content as `backup`.
-/// On any failure `target` is unchanged and no temporary file is left behind.
-pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = parent(target);
-    let fail = |(step, source): (String, io::Error)| StoreError::SaveFailed {
+/// The error for a failed save of session `id` at `target`, from the step and its cause.
+fn save_failed<'a>(
+    id: &'a str,
+    target: &'a Path,
+) -> impl Fn((String, io::Error)) -> StoreError + 'a {
+    move |(step, source)| StoreError::SaveFailed {
         id: id.to_string(),
         path: target.to_path_buf(),
         step,
         source: Arc::new(source),
-    };
-    let tmp = write_temp(target, bytes).map_err(fail)?;
+    }
+}
+
+/// Replaces `target` with `bytes` atomically and durably, keeping the old content as `backup`.
+/// On any failure `target` is unchanged and no temporary file is left behind.
+pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = parent(target);
+    let fail = save_failed(id, target);
+    let tmp = write_temp(target, bytes, Durability::Synced).map_err(&fail)?;
     let rest = (|| {
         // No folder sync between the backup and the rename: the live file never depends on the
         // backup. Its new content is synced before the rename, so after a power cut the name
@@ -142,25 +166,31 @@ pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(
 /// On failure `target` is unchanged and no temporary file is left behind.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let fail = |e: io::Error| StoreError::io("write", target, e);
-    let tmp = write_temp(target, bytes).map_err(|(_, e)| fail(e))?;
-    if let Err(e) = fs::rename(&tmp, target) {
-        let _ = fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
+    rename_temp_over(target, bytes, Durability::Synced).map_err(fail)?;
     sync_dir(parent(target)).map_err(fail)
+}
+
+/// Replaces `target` with `bytes` atomically but without syncing: a reader sees the old content
+/// or the new, and a power cut may lose the change (for caches).
+pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    rename_temp_over(target, bytes, Durability::Unsynced)
+}
+
+/// Writes `bytes` to a temporary file and renames it over `target`; nothing is left behind on
+/// failure.
+fn rename_temp_over(target: &Path, bytes: &[u8], sync: Durability) -> io::Result<()> {
+    let tmp = write_temp(target, bytes, sync).map_err(|(_, e)| e)?;
+    fs::rename(&tmp, target).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }
 
 /// Writes `bytes` as `target` only if nothing is there yet (atomic where hard links exist).
 /// `Ok(false)` means `target` already existed and nothing was written.
 pub fn create(id: &str, target: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
     let dir = parent(target);
-    let fail = |(step, source): (String, io::Error)| StoreError::SaveFailed {
-        id: id.to_string(),
-        path: target.to_path_buf(),
-        step,
-        source: Arc::new(source),
-    };
-    let tmp = write_temp(target, bytes).map_err(fail)?;
+    let fail = save_failed(id, target);
+    let tmp = write_temp(target, bytes, Durability::Synced).map_err(&fail)?;
     let result = match move_no_replace(&tmp, target) {
         Ok(true) => sync_dir(dir)
             .map(|()| true)

@@ -100,23 +100,34 @@ impl Store {
         Ok(listing)
     }
 
-    /// The summary of each candidate, in their order. Threads take the next unread file until
-    /// none is left, so one large session does not hold up the rest.
+    /// The summary of each candidate, in their order, on as many threads as the amount to read
+    /// and the machine are worth.
     fn read_summaries(
         &self,
         candidates: &[&Candidate],
     ) -> Vec<Result<Option<Summary>, StoreError>> {
-        let read = |c: &&Candidate| self.read_summary(&c.id, &c.path);
         let total: u64 = candidates.iter().map(|c| c.bytes).sum();
         let wanted = usize::try_from(total / BYTES_PER_THREAD)
             .unwrap_or(usize::MAX)
             .min(candidates.len());
-        if wanted <= 1 {
-            return candidates.iter().map(read).collect();
-        }
-        // Asked only now: on Linux the answer reads cgroup files, which costs more than
-        // listing a few small sessions.
-        let threads = wanted.min(thread::available_parallelism().map_or(1, usize::from));
+        // Asked only when it matters: on Linux the answer reads cgroup files, which costs more
+        // than listing a few small sessions.
+        let threads = if wanted <= 1 {
+            1
+        } else {
+            wanted.min(thread::available_parallelism().map_or(1, usize::from))
+        };
+        self.read_summaries_on(candidates, threads)
+    }
+
+    /// The summary of each candidate, in their order, read on `threads` threads: each takes the
+    /// next unread file until none is left, so one large session does not hold up the rest.
+    fn read_summaries_on(
+        &self,
+        candidates: &[&Candidate],
+        threads: usize,
+    ) -> Vec<Result<Option<Summary>, StoreError>> {
+        let read = |c: &&Candidate| self.read_summary(&c.id, &c.path);
         if threads <= 1 {
             return candidates.iter().map(read).collect();
         }
@@ -156,10 +167,10 @@ mod tests {
     use crate::workshop::session::tests::session;
     use crate::workshop::{Placement, Prompt};
 
-    #[test]
-    fn a_large_store_read_on_several_threads_lists_every_session_and_problem() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path().to_path_buf()).unwrap();
+    /// A store of 40 sessions of 20 to 59 long notes (about 1.6 MB), plus a cut-short file and a
+    /// badly named one; the ids and note counts of the sessions.
+    fn big_store(dir: &std::path::Path) -> (Store, Vec<(String, usize)>) {
+        let store = Store::open(dir.to_path_buf()).unwrap();
         let big = "x".repeat(2_000);
         let mut expected = Vec::new();
         for i in 0..40 {
@@ -177,8 +188,15 @@ mod tests {
             store.create(&s).unwrap();
             expected.push((s.id.clone(), s.notes.len()));
         }
-        fs::write(dir.path().join("20261123-0900-99.json"), "{ cut sh").unwrap();
-        fs::write(dir.path().join("not an id.json"), "{}").unwrap();
+        fs::write(dir.join("20261123-0900-99.json"), "{ cut sh").unwrap();
+        fs::write(dir.join("not an id.json"), "{}").unwrap();
+        (store, expected)
+    }
+
+    #[test]
+    fn a_large_store_lists_every_session_and_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, expected) = big_store(dir.path());
         let total: u64 = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().metadata().unwrap().len())
@@ -205,5 +223,47 @@ mod tests {
             text.iter().any(|t| t.contains("not an id.json")),
             "{text:?}"
         );
+    }
+
+    /// Whatever the machine's core count, reading on several threads gives what one thread
+    /// gives, in the same order.
+    #[test]
+    fn threads_read_the_same_summaries_in_the_same_order_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = big_store(dir.path());
+        let candidates: Vec<Candidate> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter_map(|path| {
+                let id = path
+                    .file_name()?
+                    .to_str()?
+                    .strip_suffix(".json")?
+                    .to_string();
+                let bytes = fs::metadata(&path).ok()?.len();
+                Some(Candidate {
+                    id,
+                    path,
+                    bytes,
+                    stamp: None,
+                })
+            })
+            .collect();
+        let refs: Vec<&Candidate> = candidates.iter().collect();
+        let shown = |reads: Vec<Result<Option<Summary>, StoreError>>| -> Vec<String> {
+            reads
+                .into_iter()
+                .map(|r| match r {
+                    Ok(Some(s)) => format!("{} {} notes", s.id, s.notes),
+                    Ok(None) => "gone".to_string(),
+                    Err(e) => e.to_string(),
+                })
+                .collect()
+        };
+        let alone = shown(store.read_summaries_on(&refs, 1));
+        assert_eq!(alone.len(), 42);
+        for threads in [2, 4, 7] {
+            assert_eq!(shown(store.read_summaries_on(&refs, threads)), alone);
+        }
     }
 }

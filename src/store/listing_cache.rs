@@ -13,8 +13,7 @@
 use super::{Summary, fsio};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, Metadata, OpenOptions};
-use std::io::Write;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -151,15 +150,7 @@ impl ListingCache {
         let Ok(bytes) = serde_json::to_vec(&file) else {
             return;
         };
-        let tmp = fsio::temp_path(&self.path, "tmp");
-        let written = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .and_then(|mut f| f.write_all(&bytes));
-        if written.and_then(|()| fs::rename(&tmp, &self.path)).is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
+        let _ = fsio::write_atomic_unsynced(&self.path, &bytes);
     }
 }
 
@@ -168,6 +159,7 @@ mod tests {
     use super::*;
     use crate::store::Store;
     use crate::workshop::session::tests::{T0, session};
+    use std::fs::{self, OpenOptions};
 
     /// A store holding one session whose file was last changed an hour ago.
     fn store_with_settled_session(dir: &Path) -> (Store, String) {
