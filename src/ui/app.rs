@@ -1,7 +1,7 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 
-use super::input_view::{edit_input, insert_str};
+use super::input_view::{edit_input, insert_str, pasted_lines};
 use super::keymap::{Action, Context};
 use super::setup::{Field, SetupForm};
 use super::snapshot::SnapshotScreen;
@@ -962,12 +962,7 @@ impl App {
 
     /// A paste: one line goes into the input; several become notes after the trainer says yes.
     fn paste(&mut self, text: &str, now: OffsetDateTime) -> Vec<Effect> {
-        let lines: Vec<String> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
+        let lines = pasted_lines(text);
         let Some(w) = self.workshop_mut() else {
             return Vec::new();
         };

@@ -19,6 +19,15 @@ pub fn edit_input(input: &mut Input, action: Action) {
     }
 }
 
+/// The lines of a paste that hold anything, trimmed: each becomes a note when there are several.
+pub fn pasted_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Inserts text at the cursor in one step (a long paste must not cost one edit per character);
 /// line breaks and other controls become spaces.
 pub fn insert_str(input: &mut Input, text: &str) {

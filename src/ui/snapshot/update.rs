@@ -3,7 +3,7 @@
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{App, Effect, Overlay, SaveState, Screen};
-use crate::ui::input_view::{edit_input, insert_str};
+use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
 use crate::workshop::timer::NUDGE_SECONDS;
@@ -314,12 +314,7 @@ impl SnapshotScreen {
                 self.add_notes(activity, &[text], now, out);
             }
             Action::Paste(text) => {
-                let lines: Vec<String> = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let lines = pasted_lines(&text);
                 if lines.len() > 1 {
                     self.add_notes(activity, &lines, now, out);
                 } else if let Some(line) = lines.first() {
