@@ -10,19 +10,7 @@ use support::pty::{Key, Pty};
 const WAIT: Duration = Duration::from_secs(10);
 
 fn app(store: &Path) -> Pty {
-    let store = store.to_str().unwrap();
-    let exports = format!("{store}/exports");
-    let pty = Pty::spawn(
-        &[],
-        &[
-            ("CPM_WORKSHOP_STORE", store),
-            ("CPM_WORKSHOP_EXPORTS", &exports),
-        ],
-        120,
-        36,
-    );
-    pty.wait_for("New workshop", WAIT).unwrap();
-    pty
+    Pty::home(store, WAIT)
 }
 
 fn session_json(store: &Path) -> serde_json::Value {

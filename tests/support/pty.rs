@@ -239,6 +239,27 @@ impl Pty {
         Self::spawn_in(&current_dir(), args, env, cols, rows)
     }
 
+    /// The app on its home screen in a 120×36 terminal, with its sessions in `store` and its
+    /// exports in `store/exports`; fails the test if the home screen does not come within
+    /// `timeout`.
+    pub fn home(store: &Path, timeout: Duration) -> Pty {
+        let store = store.to_str().expect("a UTF-8 store path");
+        let exports = format!("{store}/exports");
+        let pty = Self::spawn(
+            &[],
+            &[
+                ("CPM_WORKSHOP_STORE", store),
+                ("CPM_WORKSHOP_EXPORTS", &exports),
+            ],
+            120,
+            36,
+        );
+        if let Err(e) = pty.wait_for("New workshop", timeout) {
+            panic!("{e}");
+        }
+        pty
+    }
+
     /// Like [`Pty::spawn`], with `dir` as the working directory.
     pub fn spawn_in(dir: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cpm-workshop"));
