@@ -845,8 +845,12 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         None => out.write_all(text.as_bytes())?,
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,
         Some(path) => {
-            crate::store::write_file_atomic(path, text.as_bytes())?;
-            writeln!(out, "Wrote {}", absolute(path).display())?;
+            let written = export::destination::write(path, text.as_bytes())
+                .with_context(|| format!("-o {}", path.display()))?;
+            // Into a FIFO or a terminal (maybe this one) the export is all that goes.
+            if written != export::destination::Written::Streamed {
+                writeln!(out, "Wrote {}", absolute(path).display())?;
+            }
         }
     }
     Ok(())

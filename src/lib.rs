@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod error_report;
 pub mod export;
 pub mod store;
 pub mod ui;

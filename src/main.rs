@@ -20,8 +20,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if cpm_workshop::error_report::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", cpm_workshop::error_report::message(&e));
             ExitCode::FAILURE
         }
     }

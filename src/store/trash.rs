@@ -57,7 +57,8 @@ pub fn delete(store: &Store, id: &str, now: OffsetDateTime) -> Result<PathBuf, S
         });
     }
     let trash = store.trash_dir();
-    fs::create_dir_all(&trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
+    fsio::create_private_dir_all(&trash)
+        .map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     let stamp = ids::file_stamp(now);
     let mut to = None;
     for n in 1u32..=10_000 {
