@@ -110,6 +110,8 @@ pub enum Command {
         /// Id of the trashed session; omit to list the trash.
         session: Option<String>,
     },
+    /// Remove a session and every copy of its notes for good, or empty the trash (--trash).
+    Purge(crate::cli_purge::PurgeArgs),
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
@@ -430,6 +432,7 @@ pub fn run(
             }
             Ok(())
         }
+        Command::Purge(args) => crate::cli_purge::run(cli, args, out),
         Command::Content(c) => content_cmd(cli, c, out),
     }
 }

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod cli_purge;
 pub mod content;
 pub mod error_report;
 pub mod export;

@@ -6,7 +6,10 @@
 //! - `.<id>.json.tmp-<pid>-<n>`: a save in progress (hidden; listings skip it)
 //! - `<id>.lock`: the one-writer lock (its existence means nothing; only the OS lock counts)
 //! - `<id>.json.corrupt-<UTC time>`: a file that could not be parsed, moved aside and kept
-//! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable
+//! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable until purged
+//! - `.listing-cache.json`: summaries remembered between listings
+//!
+//! On Unix the folders are made `0700` and every file `0600`: notes are the user's alone.
 //!
 //! The id in the file name is the session's id; a file copied under another name is that
 //! session.
@@ -18,6 +21,7 @@ mod listing;
 mod listing_cache;
 mod lock;
 mod parse;
+mod purge;
 mod saver;
 mod trash;
 
@@ -25,6 +29,7 @@ pub use error::StoreError;
 pub use fsio::{MAX_FILE_BYTES, OWNER_NOT_KEPT};
 pub use ids::{MAX_ID_LEN, is_valid_id};
 pub use lock::SessionLock;
+pub use purge::Purged;
 pub use saver::{Flusher, SaveEvent, Saver};
 
 use crate::workshop::session::SCHEMA_VERSION;
@@ -476,6 +481,38 @@ impl Store {
     /// Brings the most recently deleted session `id` back; refuses if `id` is live again.
     pub fn restore(&self, id: &str) -> Result<Summary, StoreError> {
         trash::restore(self, id)
+    }
+
+    /// Removes session `id` and every copy of its notes for good: its file, `.bak`, copies in
+    /// the trash, corrupt copies, leftover temporary files and listing-cache entry, taking its
+    /// lock for the moment. `confirm` sees the files first; nothing is removed if it says no.
+    pub fn purge(
+        &self,
+        id: &str,
+        confirm: impl FnOnce(&[PathBuf]) -> bool,
+    ) -> Result<Purged, StoreError> {
+        purge::session(self, id, confirm)
+    }
+
+    /// Removes everything in the trash for good, after `confirm` has seen the files.
+    pub fn purge_trash(
+        &self,
+        confirm: impl FnOnce(&[PathBuf]) -> bool,
+    ) -> Result<Purged, StoreError> {
+        purge::trash(self, confirm)
+    }
+
+    /// Removes session `id`'s `.bak` (after notes were dropped for good, the previous version
+    /// would still hold them). Already gone is fine.
+    pub fn remove_backup(&self, id: &str) -> Result<(), StoreError> {
+        ids::check_id(id)?;
+        let bak = self.backup_path(id);
+        match fs::remove_file(&bak) {
+            Ok(()) => fsio::sync_dir(&self.dir)
+                .map_err(|e| StoreError::io("sync the session folder", &self.dir, e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io("remove", &bak, e)),
+        }
     }
 
     /// The summary of the session file at `path` under `id`; `Ok(None)` if there is none.

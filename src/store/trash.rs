@@ -140,7 +140,8 @@ pub fn restore(store: &Store, id: &str) -> Result<Summary, StoreError> {
         })
 }
 
-fn bak_of(path: &std::path::Path) -> PathBuf {
+/// The backup that goes with a trashed session file.
+pub fn bak_of(path: &std::path::Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(".bak");
     PathBuf::from(s)
