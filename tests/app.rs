@@ -214,6 +214,52 @@ fn board_delete_then_undo_restores_the_note() {
 }
 
 #[test]
+fn deleted_notes_are_dropped_for_good_only_after_a_yes() {
+    use cpm_workshop::ui::keymap::{Context, action_for};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "gone for good");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::ShowBoard, T0);
+    app.update(Action::DeleteNote, T0);
+    assert_eq!(session(&app).trash.len(), 1);
+    // Shift-D on the board asks first; n keeps them.
+    let key = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+    let action = action_for(Context::Board, &key).unwrap();
+    assert_eq!(action, Action::DropDeletedNotes);
+    assert!(app.update(action.clone(), T0).is_empty());
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmDropDeleted { count: 1 })
+    ));
+    app.update(Action::No, T0);
+    assert_eq!(session(&app).trash.len(), 1);
+    app.update(action, T0);
+    let effects = app.update(Action::Yes, secs(5));
+    assert_eq!(
+        effects,
+        vec![Effect::Save, Effect::DropBackup { id: "s1".into() }]
+    );
+    assert!(session(&app).trash.is_empty());
+    assert_eq!(session(&app).updated, secs(5));
+    // Undo can no longer bring the note back.
+    app.update(Action::Undo, T0);
+    assert!(session(&app).notes.is_empty() && session(&app).trash.is_empty());
+    // With nothing deleted, the key only says so.
+    app.update(Action::DropDeletedNotes, T0);
+    assert!(app.overlay.is_none());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no deleted notes")
+    );
+}
+
+#[test]
 fn board_edit_and_move() {
     let mut app = open_app(Mode::Together, 4);
     app.update(Action::AddNotes, T0);

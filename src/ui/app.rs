@@ -44,6 +44,11 @@ pub enum Effect {
     Restore {
         id: String,
     },
+    /// Remove session `id`'s backup once the saves sent so far are on disk (the backup is the
+    /// version before the last save, which still held notes dropped for good).
+    DropBackup {
+        id: String,
+    },
     /// Close the open session (release its lock) and go home.
     CloseSession,
     /// Write one file per scope (one scope for a single export, one per group for handouts).
@@ -123,11 +128,23 @@ pub struct MoveTarget {
 pub enum Overlay {
     Help(Context),
     ConfirmQuit,
-    ConfirmDelete { id: String, name: String },
+    ConfirmDelete {
+        id: String,
+        name: String,
+    },
+    /// Drop the open session's `count` deleted notes for good?
+    ConfirmDropDeleted {
+        count: usize,
+    },
     ConfirmPaste(Vec<String>),
-    Text { purpose: TextPurpose, input: Input },
+    Text {
+        purpose: TextPurpose,
+        input: Input,
+    },
     Move(MoveTarget),
-    Export { selected: usize },
+    Export {
+        selected: usize,
+    },
 }
 
 /// One line of the export menu.
@@ -303,7 +320,10 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => return Context::Help,
             Some(
-                Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_),
+                Overlay::ConfirmQuit
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. }
+                | Overlay::ConfirmPaste(_),
             ) => {
                 return Context::Confirm;
             }
@@ -448,6 +468,10 @@ impl App {
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
         }
+        if action == Action::DropDeletedNotes {
+            self.ask_drop_deleted();
+            return Vec::new();
+        }
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
@@ -476,17 +500,22 @@ impl App {
                 ));
                 vec![Effect::Delete { id }, Effect::RefreshList]
             }
+            (Overlay::ConfirmDropDeleted { .. }, Action::Yes) => self.drop_deleted(now),
             (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
             (Overlay::ConfirmPaste(lines), Action::No | Action::Close) => {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
             }
-            (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
-                Vec::new()
-            }
+            (
+                Overlay::ConfirmQuit
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. },
+                Action::No | Action::Close,
+            ) => Vec::new(),
             (
                 o @ (Overlay::ConfirmQuit
                 | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. }
                 | Overlay::ConfirmPaste(_)),
                 _,
             ) => {
@@ -627,6 +656,39 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Asks before dropping the open session's deleted notes, or says there are none.
+    fn ask_drop_deleted(&mut self) {
+        let Some(w) = self.workshop() else {
+            return;
+        };
+        match w.session.deleted_note_count() {
+            0 => self.say("This session keeps no deleted notes."),
+            count => self.overlay = Some(Overlay::ConfirmDropDeleted { count }),
+        }
+    }
+
+    /// Drops the open session's deleted notes for good, with every undo step that could bring
+    /// one back, and has the loop save and then remove the backup that still holds them.
+    fn drop_deleted(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Snapshot(s) => s.history = Default::default(),
+            Screen::Workshop(w) => w.history = History::default(),
+            _ => {}
+        }
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let dropped = w.session.drop_deleted_notes(now);
+        let id = w.session.id.clone();
+        self.say(format!(
+            "Dropped {dropped} deleted note{} for good, with the backup copy; undo starts afresh.",
+            if dropped == 1 { "" } else { "s" }
+        ));
+        let mut effects = self.save_effect();
+        effects.push(Effect::DropBackup { id });
+        effects
     }
 
     fn save_effect(&mut self) -> Vec<Effect> {

@@ -71,6 +71,8 @@ pub enum Action {
     EditNote,
     MoveNote,
     DeleteNote,
+    /// Drop the open session's deleted notes for good (after a confirmation).
+    DropDeletedNotes,
     Export,
     Rename,
     Duplicate,
@@ -352,6 +354,12 @@ pub static BINDINGS: &[Binding] = &[
         Key::Code(KeyCode::Delete),
         Action::DeleteNote,
         "delete the selected note"
+    ),
+    bind!(
+        &[C::Board, C::SnapshotAnalysis],
+        Key::Char('D'),
+        Action::DropDeletedNotes,
+        "drop this session's deleted notes for good (asks first; cannot be undone)"
     ),
     bind!(
         &[C::Board, C::Move],

@@ -273,6 +273,15 @@ impl Loop {
                     app.fail(e.to_string());
                 }
             }
+            Effect::DropBackup { id } => {
+                let dropped = self
+                    .saver
+                    .flush(FLUSH_TIMEOUT)
+                    .and_then(|()| self.store.remove_backup(&id));
+                if let Err(e) = dropped {
+                    app.fail(format!("The backup still holds the dropped notes: {e}"));
+                }
+            }
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));

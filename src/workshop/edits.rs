@@ -109,6 +109,25 @@ impl Session {
         Ok(())
     }
 
+    /// How many deleted notes the session still keeps (its own and its Snapshot record's).
+    pub fn deleted_note_count(&self) -> usize {
+        self.trash.len() + self.snapshot.as_ref().map_or(0, |s| s.trash.len())
+    }
+
+    /// Drops every deleted note for good (they can no longer be restored, and leave the JSON
+    /// export); returns how many. The caller must also forget any undo history that holds them.
+    pub fn drop_deleted_notes(&mut self, now: OffsetDateTime) -> usize {
+        let n = self.deleted_note_count();
+        self.trash.clear();
+        if let Some(snapshot) = &mut self.snapshot {
+            snapshot.trash.clear();
+        }
+        if n > 0 {
+            self.updated = now;
+        }
+        n
+    }
+
     /// Reverses a change.
     pub fn revert(&mut self, change: &Change, now: OffsetDateTime) {
         match change {
@@ -263,6 +282,24 @@ mod tests {
         assert_eq!(s.notes[0].placement, at(1, "Engagement", Prompt::Already));
         h.redo(&mut s, T0);
         assert_eq!(s.notes[0].placement, at(3, "Transition", Prompt::Enhance));
+    }
+
+    #[test]
+    fn dropping_deleted_notes_empties_the_trash_for_good() {
+        let mut s = session();
+        let place = || at(1, "Engagement", Prompt::Already);
+        s.add_note("keep", place(), None, T0).unwrap();
+        s.add_note("drop", place(), None, T0).unwrap();
+        let b = s.notes[1].id;
+        s.delete_note(b, T0).unwrap();
+        assert_eq!(s.deleted_note_count(), 1);
+        let later = T0 + time::Duration::minutes(1);
+        assert_eq!(s.drop_deleted_notes(later), 1);
+        assert_eq!(s.deleted_note_count(), 0);
+        assert_eq!(s.updated, later);
+        assert!(s.restore_note(b, later).is_err());
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.drop_deleted_notes(later), 0);
     }
 
     #[test]

@@ -50,6 +50,20 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             ],
             5,
         ),
+        Overlay::ConfirmDropDeleted { count } => (
+            " Drop deleted notes? ".to_string(),
+            vec![
+                Line::from(format!(
+                    "Drop this session's {count} deleted note{} for good?",
+                    if *count == 1 { "" } else { "s" }
+                )),
+                Line::from(
+                    "They leave the file, its backup and the JSON export; u cannot bring them back.",
+                ),
+                Line::from(Span::styled("y drop them · n keep them", app.theme.accent)),
+            ],
+            5,
+        ),
         Overlay::ConfirmPaste(lines_in) => {
             let mut lines = vec![Line::from(format!(
                 "The paste has {} lines. Add one note per line?",
