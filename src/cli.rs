@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+use crate::console;
 use crate::content::{self, Library, Role};
 use crate::export::{self, Format, Scope};
 use crate::store::{STORE_ENV, Store, Summary};
@@ -51,7 +52,7 @@ impl Cli {
         {
             return cli;
         }
-        Cli::parse()
+        Cli::try_parse().unwrap_or_else(|e| console::exit_for_clap_error(e))
     }
 
     /// What clap makes of no arguments in the environment `env`, or `None` if a variable is
@@ -361,7 +362,7 @@ pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
 pub fn load_library(cli: &Cli) -> Result<Library> {
     let library = Library::load(cli.content.as_deref())?;
     for problem in &library.skipped {
-        eprintln!("warning: skipped {problem}");
+        console::print_warning(&format_args!("skipped {problem}"));
     }
     Ok(library)
 }
@@ -384,7 +385,7 @@ pub fn run(
             let store = open_store(cli)?;
             let id = store.find(session)?.id;
             let s = store.rename(&id, name, now(offset))?;
-            writeln!(out, "Renamed {} to {:?}", s.id, s.name)?;
+            writeln!(out, "Renamed {} to {:?}", s.id, console::line(&s.name))?;
             Ok(())
         }
         Command::Duplicate { session, name } => {
@@ -404,9 +405,9 @@ pub fn run(
             writeln!(
                 out,
                 "Moved {:?} ({}) to the trash: {}\nRestore it with: cpm-workshop restore {}",
-                found.name,
+                console::line(&found.name),
                 found.id,
-                to.display(),
+                console::line(&to.display().to_string()),
                 found.id
             )?;
             Ok(())
@@ -420,12 +421,12 @@ pub fn run(
                         writeln!(out, "The trash is empty.")?;
                     }
                     for s in trashed {
-                        writeln!(out, "{}  {}", s.id, s.name)?;
+                        writeln!(out, "{}  {}", s.id, console::line(&s.name))?;
                     }
                 }
                 Some(id) => {
                     let s = store.restore(id)?;
-                    writeln!(out, "Restored {:?} ({})", s.name, s.id)?;
+                    writeln!(out, "Restored {:?} ({})", console::line(&s.name), s.id)?;
                 }
             }
             Ok(())
@@ -506,7 +507,7 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
     let store = open_store_for_reading(cli).or_else(|_| open_store(cli))?;
     let listing = store.list()?;
     for problem in &listing.problems {
-        eprintln!("warning: {problem}");
+        console::print_warning(problem);
     }
     if json {
         let rows: Vec<serde_json::Value> = listing.sessions.iter().map(summary_json).collect();
@@ -517,7 +518,7 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "No sessions in {}. Create one with: cpm-workshop new",
-            store.dir().display()
+            console::line(&store.dir().display().to_string())
         )?;
         return Ok(());
     }
@@ -533,10 +534,10 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
             s.id,
             short_time(s.updated),
             s.activity.id(),
-            s.deck,
+            console::line(&s.deck),
             s.groups,
             s.notes,
-            s.name
+            console::line(&s.name)
         )?;
     }
     Ok(())
@@ -549,14 +550,14 @@ fn summary_json(s: &Summary) -> serde_json::Value {
     };
     serde_json::json!({
         "id": s.id,
-        "name": s.name,
+        "name": console::line(&s.name),
         "created": rfc(s.created),
         "updated": rfc(s.updated),
         "activity": s.activity.id(),
-        "deck": s.deck,
+        "deck": console::line(&s.deck),
         "groups": s.groups,
         "notes": s.notes,
-        "path": s.path,
+        "path": console::line(&s.path.display().to_string()),
     })
 }
 
@@ -613,7 +614,8 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
     if args.text != "-" {
         session.add_note(&args.text, placement, initials, now)?;
         store.save(&session)?;
-        writeln!(out, "Saved 1 note to {:?} ({}).", session.name, session.id)?;
+        let name = console::line(&session.name);
+        writeln!(out, "Saved 1 note to {name:?} ({}).", session.id)?;
         return Ok(());
     }
     // One note per line. Save whenever no further input is already buffered, so notes streamed
@@ -673,12 +675,14 @@ fn report_added(
     place: Option<&str>,
     problems: &[String],
 ) -> Result<()> {
-    let place = place.map(|p| format!(": {p}")).unwrap_or_default();
+    let place = place
+        .map(|p| format!(": {}", console::line(p)))
+        .unwrap_or_default();
     writeln!(
         out,
         "Saved {saved} note{} to {:?} ({}){place}.",
         if saved == 1 { "" } else { "s" },
-        session.name,
+        console::line(&session.name),
         session.id
     )?;
     if !problems.is_empty() {
@@ -734,7 +738,7 @@ fn vote(cli: &Cli, args: &VoteArgs, now: OffsetDateTime, out: &mut dyn Write) ->
     );
     session.updated = now;
     store.save(&session)?;
-    writeln!(out, "{line}")?;
+    writeln!(out, "{}", console::line(&line))?;
     Ok(())
 }
 
@@ -846,7 +850,8 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,
         Some(path) => {
             crate::store::write_file_atomic(path, text.as_bytes())?;
-            writeln!(out, "Wrote {}", absolute(path).display())?;
+            let path = absolute(path).display().to_string();
+            writeln!(out, "Wrote {}", console::line(&path))?;
         }
     }
     Ok(())
@@ -861,9 +866,15 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
         ContentCommand::List => {
             let library = load_library(cli)?;
             for deck in library.decks() {
-                writeln!(out, "{}  {}", deck.id, deck.title)?;
-                writeln!(out, "    categories: {}", deck.category_names().join(", "))?;
-                writeln!(out, "    source: {}", deck.source)?;
+                let categories = deck.category_names().join(", ");
+                writeln!(
+                    out,
+                    "{}  {}",
+                    console::line(&deck.id),
+                    console::line(&deck.title)
+                )?;
+                writeln!(out, "    categories: {}", console::line(&categories))?;
+                writeln!(out, "    source: {}", console::line(&deck.source))?;
             }
             Ok(())
         }
@@ -873,7 +884,7 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
                 anyhow!("no deck {deck:?}; the decks are: {}", deck_ids(&library))
             })?;
             let shown = found.filtered_for(role.map(Role::from));
-            write!(out, "{}", content::deck_to_text(&shown))?;
+            writeln!(out, "{}", console::message(&content::deck_to_text(&shown)))?;
             Ok(())
         }
         ContentCommand::Check { path } => {
@@ -881,10 +892,10 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
             let mut failed = 0;
             for r in &results {
                 match r {
-                    Ok(msg) => writeln!(out, "{msg}")?,
+                    Ok(msg) => writeln!(out, "{}", console::message(msg))?,
                     Err(e) => {
                         failed += 1;
-                        writeln!(out, "error: {e}")?;
+                        writeln!(out, "error: {}", console::message(&e.to_string()))?;
                     }
                 }
             }
