@@ -119,6 +119,10 @@ impl Loop {
         let mut listening = false;
         loop {
             self.collect_saves(app);
+            if guard.take_resumed() {
+                guard.redraw_all()?;
+                app.dirty = true;
+            }
             if app.dirty {
                 let now = self.now();
                 // Through the frame's own writer, so the frame and its markers go out together.
@@ -150,11 +154,16 @@ impl Loop {
             if event::poll(wait)? {
                 let now = self.now();
                 match event::read()? {
-                    Event::Key(key) => {
-                        if let Some(action) = action_for(app.context(), &key) {
-                            effects = app.update(action, now);
+                    Event::Key(key) => match action_for(app.context(), &key) {
+                        // The terminal's own business, not the app's: handled here.
+                        Some(Action::Suspend) => terminal::suspend(),
+                        Some(Action::Redraw) => {
+                            guard.redraw_all()?;
+                            app.dirty = true;
                         }
-                    }
+                        Some(action) => effects = app.update(action, now),
+                        None => {}
+                    },
                     Event::Paste(text) => effects = app.update(Action::Paste(text), now),
                     Event::Resize(..) => app.dirty = true,
                     _ => {}
