@@ -16,6 +16,7 @@ pub mod widgets;
 use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
+use crate::workshop::clock::SteadyClock;
 use anyhow::Result;
 use app::{App, Effect};
 use crossterm::event::{self, Event};
@@ -23,9 +24,10 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use keymap::{Action, action_for};
 use startup::{Loaded, Loading};
+use std::cell::Cell;
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
 use theme::Theme;
 use time::{OffsetDateTime, UtcOffset};
@@ -72,6 +74,9 @@ pub fn run(options: RunOptions) -> Result<()> {
         export_dir,
         offset,
         last_sent: None,
+        clock: Cell::new(SteadyClock::new()),
+        started: Instant::now(),
+        timing: Cell::new(false),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -108,16 +113,35 @@ struct Loop {
     offset: UtcOffset,
     /// The newest copy handed to the saver (id, `updated`): once that is on disk, all is saved.
     last_sent: Option<(String, OffsetDateTime)>,
+    /// Keeps a running round on the monotonic clock whatever the system clock does.
+    clock: Cell<SteadyClock>,
+    /// The monotonic clock's fixed point.
+    started: Instant,
+    /// Whether the open session's timer is running (as of the last action).
+    timing: Cell<bool>,
 }
 
 impl Loop {
     fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc().to_offset(self.offset)
+        let mut clock = self.clock.get();
+        let wall = OffsetDateTime::now_utc().to_offset(self.offset);
+        let now = clock.now(wall, self.started.elapsed(), self.timing.get());
+        self.clock.set(clock);
+        now
+    }
+
+    /// Notes whether a timer is running now, which decides which clock [`Loop::now`] follows.
+    fn watch_timer(&self, app: &App) {
+        self.timing.set(
+            app.workshop()
+                .is_some_and(|w| w.session.timer.running_since.is_some()),
+        );
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
         let mut listening = false;
         loop {
+            self.watch_timer(app);
             self.collect_saves(app);
             if guard.take_resumed() {
                 guard.redraw_all()?;
