@@ -62,6 +62,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         export_dir,
         offset,
     } = options;
+    terminal::require_terminal_output()?;
     let loading = Loading::begin(&store, content)?;
     // Checked here, while the listing is read, so an unusable folder is refused before the
     // terminal goes full screen.

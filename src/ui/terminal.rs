@@ -98,6 +98,18 @@ pub fn restore() {
     );
 }
 
+/// Refuses to start full screen when standard output is not a terminal (`cpm-workshop > out.txt`):
+/// the app would run invisibly in raw mode, with the keyboard still taken.
+pub fn require_terminal_output() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(io::Error::other(
+        "standard output is not a terminal, so the full-screen app would not be seen; run it without redirecting its output (for files, use `cpm-workshop list` or `cpm-workshop export`)",
+    ))
+}
+
 /// The alternate screen, bracketed paste and a hidden cursor (raw mode is switched separately).
 fn enter_full_screen() -> io::Result<()> {
     execute!(

@@ -1,5 +1,5 @@
-//! Suspend and resume (issue 11): the app run from an interactive shell in a pseudo-terminal, as
-//! a trainer runs it. `Ctrl-Z` or a SIGTSTP from outside must hand the shell a normal screen
+//! The terminal the app runs in (issue 11). Suspend and resume: the app run from an interactive
+//! shell in a pseudo-terminal, as a trainer runs it. `Ctrl-Z` or a SIGTSTP from outside must hand the shell a normal screen
 //! (main screen, cursor shown, no bracketed paste); `fg` must bring the app back full screen,
 //! drawn whole, with keys read raw again. `Ctrl-L` redraws a screen something else wrote over.
 #![cfg(unix)]
@@ -166,4 +166,28 @@ fn ctrl_l_redraws_a_screen_something_else_wrote_over() {
     )
     .unwrap_or_else(|e| panic!("Ctrl-L did not redraw the screen: {e}"));
     pty.keys("q");
+}
+
+/// Found by issue 11 (and since fixed): with its output redirected (`cpm-workshop > out.txt`)
+/// the app ran invisibly in raw mode, holding the keyboard, and filled the file with escape
+/// codes. It now refuses at once with a message on the terminal.
+#[test]
+fn the_app_refuses_to_start_when_its_output_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let script = format!(
+        "'{}' --store '{}' > '{}'; echo \"exit=$?\"",
+        env!("CARGO_BIN_EXE_cpm-workshop"),
+        dir.path().join("store").display(),
+        out.display()
+    );
+    let pty = Pty::spawn_command("sh", &["-c", &script], &[], 120, 36);
+    pty.wait_for("exit=1", WAIT)
+        .unwrap_or_else(|e| panic!("the app did not refuse: {e}"));
+    let screen = pty.screen();
+    assert!(
+        screen.contains("standard output is not a terminal"),
+        "{screen}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"", "the file got output");
 }
