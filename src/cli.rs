@@ -6,6 +6,7 @@ use crate::export::{self, Format, Scope};
 use crate::store::{STORE_ENV, Store, Summary};
 use crate::ui::theme::ThemeName;
 use crate::workshop::duration::parse_duration;
+use crate::workshop::session::session_name;
 use crate::workshop::{
     Activity, Durations, HeadingId, Mode, Placement, Prompt, Session, SessionSpec,
 };
@@ -383,17 +384,19 @@ pub fn run(
         Command::Export(args) => export_cmd(cli, args, out),
         Command::Rename { session, name } => {
             let store = open_store(cli)?;
+            let name = session_name(name)?;
             let id = store.find(session)?.id;
-            let s = store.rename(&id, name, now(offset))?;
+            let s = store.rename(&id, &name, now(offset))?;
             writeln!(out, "Renamed {} to {:?}", s.id, console::line(&s.name))?;
             Ok(())
         }
         Command::Duplicate { session, name } => {
             let store = open_store(cli)?;
             let found = store.find(session)?;
-            let name = name
-                .clone()
-                .unwrap_or_else(|| format!("{} (copy)", found.name));
+            let name = match name {
+                Some(name) => session_name(name)?,
+                None => format!("{} (copy)", found.name),
+            };
             let copy = store.duplicate(&found.id, &name, now(offset))?;
             writeln!(out, "{}", copy.id)?;
             Ok(())

@@ -471,3 +471,65 @@ fn list_counts_snapshot_notes() {
     assert_eq!(rows[0]["notes"], 1);
     assert_eq!(rows[0]["activity"], "snapshot");
 }
+
+/// Found by issue 11 (and since fixed): durations wrapped (`4611686018427387905:30` was stored
+/// as 90 s), took signs (`+90`, `1:+5`, `1m+5s`), and `99999h` was "not a number". Each is
+/// refused with the limit named, and nothing is created.
+#[test]
+fn durations_that_overflow_or_carry_signs_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    for bad in ["4611686018427387905:30", "+90", "1:+5", "1m+5s", "99999h"] {
+        cmd(store)
+            .args(["new", "--brainstorm", bad])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("is not a duration")
+                    .and(predicate::str::contains("60 minutes")),
+            );
+    }
+    cmd(store)
+        .args(["new", "--share", "99999h"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("longer than the limit"));
+    cmd(store)
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No sessions"));
+}
+
+/// Found by issue 11 (and since fixed): `new --name ""`, `rename ID "   "` and a name of only
+/// escape codes left a session with an empty name. They are refused as the app refuses them,
+/// and the session keeps its name.
+#[test]
+fn empty_blank_and_escape_only_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    for bad in ["", "   ", "\x1b]0;title\x07\x1b[2J", "\u{202e}\u{2028}"] {
+        cmd(store)
+            .args(["new", "--name", bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+    }
+    let id = new_session(store, &["--name", "Tuesday cohort"]);
+    for bad in ["", "   ", "\x1b[31m\x1b[0m"] {
+        cmd(store)
+            .args(["rename", &id, bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+        cmd(store)
+            .args(["duplicate", &id, "--name", bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+    }
+    assert_eq!(export_json(store, &id)["name"], "Tuesday cohort");
+    let listed = cmd(store).arg("list").assert().success();
+    let listed = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    assert_eq!(listed.lines().count(), 2, "one session only:\n{listed}");
+}
