@@ -3,6 +3,7 @@
 use crate::console;
 use crate::content::{self, Library, Role};
 use crate::export::{self, Format, Scope};
+use crate::note_lines;
 use crate::store::{STORE_ENV, Store, Summary};
 use crate::ui::theme::ThemeName;
 use crate::workshop::duration::parse_duration;
@@ -10,10 +11,10 @@ use crate::workshop::session::session_name;
 use crate::workshop::{
     Activity, Durations, HeadingId, Mode, Placement, Prompt, Session, SessionSpec,
 };
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
@@ -621,52 +622,17 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
         writeln!(out, "Saved 1 note to {name:?} ({}).", session.id)?;
         return Ok(());
     }
-    // One note per line. Save whenever no further input is already buffered, so notes streamed
-    // in one at a time are each on disk before the next is awaited, while a piped file is
-    // written in a few large saves.
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
-    let (mut saved, mut pending, mut problems) = (0usize, 0usize, Vec::new());
-    let mut line_no = 0usize;
-    let mut first_pending_line = 1usize;
-    let mut buf = Vec::new();
-    // Reports what is on disk before giving up, so no line is silently lost.
-    let unsaved = |e: crate::store::StoreError, saved: usize, from: usize, to: usize| {
-        anyhow!(
-            "{e}\nSaved {saved} notes before this; lines {from} to {to} of the input were NOT saved — run the command again with those lines"
-        )
-    };
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .context("reading notes from standard input")?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line = String::from_utf8_lossy(&buf);
-        if !line.trim().is_empty() {
-            match session.add_note(&line, placement.clone(), initials, now) {
-                Ok(_) => pending += 1,
-                Err(e) => problems.push(format!("line {line_no}: not saved: {e}")),
-            }
-        }
-        if pending > 0 && reader.buffer().is_empty() {
-            store
-                .save(&session)
-                .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
-            saved += pending;
-            pending = 0;
-            first_pending_line = line_no + 1;
-        }
-    }
-    if pending > 0 {
-        store
-            .save(&session)
-            .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
-        saved += pending;
-    }
-    report_added(out, saved, &session, None, &problems)
+    let fed = note_lines::feed(
+        std::io::stdin().lock(),
+        &mut session,
+        |session, line| {
+            session
+                .add_note(line, placement.clone(), initials, now)
+                .map(drop)
+        },
+        |session| store.save(session),
+    )?;
+    report_added(out, fed.saved, &session, None, &fed.problems)
 }
 
 /// Says how many notes reached `session` (and, if given, where), then fails with the lines that
@@ -764,29 +730,14 @@ fn add_snapshot(
         );
     }
     let library = load_library(cli)?;
-    let texts: Vec<String> = if text == "-" {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<std::io::Result<Vec<String>>>()
-            .context("reading notes from standard input")?
-            .into_iter()
-            .filter(|l| !l.trim().is_empty())
-            .collect()
-    } else {
-        vec![text.to_string()]
-    };
-    let state = session.snapshot_mut(&library.snapshot);
     let d = index(dimension, "dimension")?;
-    let mut problems = Vec::new();
-    let mut saved = 0usize;
-    for (i, t) in texts.iter().enumerate() {
-        match state.add_note(t, d, heading, now) {
-            Ok(_) => saved += 1,
-            Err(e @ crate::workshop::SnapshotError::NoSuchDimension(..)) => bail!("{e}"),
-            Err(e) if texts.len() == 1 => bail!("{e}"),
-            Err(e) => problems.push(format!("line {}: not saved: {e}", i + 1)),
-        }
+    let state = session.snapshot_mut(&library.snapshot);
+    let dimensions = state.dimensions.len();
+    if d >= dimensions {
+        bail!(crate::workshop::SnapshotError::NoSuchDimension(
+            d + 1,
+            dimensions
+        ));
     }
     let where_ = format!(
         "{} · {}",
@@ -796,11 +747,22 @@ fn add_snapshot(
             .heading(heading.id())
             .map_or(heading.id(), |h| h.title.as_str())
     );
-    if saved > 0 {
+    let add = |session: &mut Session, text: &str| {
+        session
+            .snapshot_mut(&library.snapshot)
+            .add_note(text, d, heading, now)?;
         session.updated = now;
+        Ok::<(), crate::workshop::SnapshotError>(())
+    };
+    if text != "-" {
+        add(&mut session, text)?;
         store.save(&session)?;
+        return report_added(out, 1, &session, Some(&where_), &[]);
     }
-    report_added(out, saved, &session, Some(&where_), &problems)
+    let fed = note_lines::feed(std::io::stdin().lock(), &mut session, add, |session| {
+        store.save(session)
+    })?;
+    report_added(out, fed.saved, &session, Some(&where_), &fed.problems)
 }
 
 fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {

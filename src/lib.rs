@@ -7,6 +7,7 @@ pub mod cli;
 pub mod console;
 pub mod content;
 pub mod export;
+pub mod note_lines;
 pub mod store;
 pub mod ui;
 pub mod workshop;
