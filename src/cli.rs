@@ -379,7 +379,7 @@ pub fn run(
     match command {
         Command::Open { .. } => bail!("`open` is handled by the full-screen app"),
         Command::New(args) => new(cli, args, now(offset), out),
-        Command::List { json } => list(cli, *json, out),
+        Command::List { json } => list(cli, *json, offset, out),
         Command::Add(args) => add(cli, args, now(offset), out),
         Command::Vote(args) => vote(cli, args, now(offset), out),
         Command::Export(args) => export_cmd(cli, args, out),
@@ -506,7 +506,9 @@ fn deck_ids(library: &Library) -> String {
         .join(", ")
 }
 
-fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
+/// Lists the sessions; times in the viewer's `offset`, so sessions made in other time zones
+/// sort as they read.
+fn list(cli: &Cli, json: bool, offset: time::UtcOffset, out: &mut dyn Write) -> Result<()> {
     // A folder that does not exist yet is created (first run); an existing one is only read.
     let store = open_store_for_reading(cli).or_else(|_| open_store(cli))?;
     let listing = store.list()?;
@@ -536,7 +538,7 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
             out,
             "{:<20} {:<16} {:<9} {:<11} {:>6} {:>6}  {}",
             s.id,
-            short_time(s.updated),
+            short_time(s.updated.to_offset(offset)),
             s.activity.id(),
             console::line(&s.deck),
             s.groups,

@@ -533,3 +533,28 @@ fn empty_blank_and_escape_only_names_are_refused() {
     let listed = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
     assert_eq!(listed.lines().count(), 2, "one session only:\n{listed}");
 }
+
+/// Found by issue 11 (and since fixed): `list` showed each time in the offset its session was
+/// made in, without saying so, so sessions from other time zones looked unsorted. Times are now
+/// in the viewer's own offset.
+#[test]
+fn list_shows_times_in_the_viewers_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let tokyo = new_session(store, &["--name", "Made in Tokyo"]);
+    let file = store.join(format!("{tokyo}.json"));
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    session["updated"] = "2026-11-23T09:30:00+09:00".into();
+    std::fs::write(&file, serde_json::to_vec(&session).unwrap()).unwrap();
+    // POSIX TZ strings need no time-zone database: "UTC0" is UTC, "ABC-2" is two hours east.
+    for (tz, shown) in [("UTC0", "2026-11-23 00:30"), ("ABC-2", "2026-11-23 02:30")] {
+        let out = cmd(store).env("TZ", tz).arg("list").assert().success();
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let row = stdout
+            .lines()
+            .find(|l| l.contains("Made in Tokyo"))
+            .unwrap_or_else(|| panic!("no row:\n{stdout}"));
+        assert!(row.contains(shown), "TZ={tz}: {row}");
+    }
+}
