@@ -558,3 +558,56 @@ fn list_shows_times_in_the_viewers_offset() {
         assert!(row.contains(shown), "TZ={tz}: {row}");
     }
 }
+
+/// Found by issue 11 (and since fixed): a hand-edited `next_note_id` at `u64::MAX` wrapped and
+/// duplicated note ids, absurd `banked_ms`/`length_ms` drew 18-digit timers, and `list` showed
+/// a file that `export` then moved aside. Such files are refused on load with what was wrong,
+/// and `list` and `export` agree.
+#[test]
+fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export() {
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(Edit, &str); 5] = [
+        (|s| s["next_note_id"] = u64::MAX.into(), "would wrap"),
+        (
+            |s| s["timer"]["banked_ms"] = 999_999_999_999_999_999i64.into(),
+            "banked_ms",
+        ),
+        (
+            |s| s["timer"]["length_ms"] = 999_999_999_999_999_999i64.into(),
+            "length_ms",
+        ),
+        (
+            |s| s["groups"][1]["number"] = 7.into(),
+            "group 2 is numbered 7",
+        ),
+        (|s| s["notes"][0]["group"] = 9.into(), "group 9"),
+    ];
+    for (edit, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path();
+        let id = new_session(store, &["--name", "Edited"]);
+        cmd(store)
+            .args(["add", &id, "--group", "1", "--prompt", "already", "A note"])
+            .assert()
+            .success();
+        let file = store.join(format!("{id}.json"));
+        let mut session: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        edit(&mut session);
+        std::fs::write(&file, serde_json::to_vec(&session).unwrap()).unwrap();
+
+        let listed = cmd(store).arg("list").assert().success();
+        let stdout = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&listed.get_output().stderr).into_owned();
+        assert!(
+            !stdout.contains("Edited"),
+            "{why}: listed as a session:\n{stdout}"
+        );
+        assert!(stderr.contains(why), "{why}: list says {stderr}");
+        cmd(store)
+            .args(["export", &id, "--format", "json"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(why).and(predicate::str::contains("by hand")));
+    }
+}

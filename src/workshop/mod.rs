@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod duration;
 pub mod edits;
+pub mod integrity;
 pub mod note;
 pub mod plan;
 pub mod session;
