@@ -1,17 +1,20 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+use crate::console;
 use crate::content::{self, Library, Role};
 use crate::export::{self, Format, Scope};
+use crate::note_lines;
 use crate::store::{STORE_ENV, Store, Summary};
 use crate::ui::theme::ThemeName;
 use crate::workshop::duration::parse_duration;
+use crate::workshop::session::session_name;
 use crate::workshop::{
     Activity, Durations, HeadingId, Mode, Placement, Prompt, Session, SessionSpec,
 };
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
@@ -51,7 +54,7 @@ impl Cli {
         {
             return cli;
         }
-        Cli::parse()
+        Cli::try_parse().unwrap_or_else(|e| console::exit_for_clap_error(e))
     }
 
     /// What clap makes of no arguments in the environment `env`, or `None` if a variable is
@@ -363,7 +366,7 @@ pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
 pub fn load_library(cli: &Cli) -> Result<Library> {
     let library = Library::load(cli.content.as_deref())?;
     for problem in &library.skipped {
-        eprintln!("warning: skipped {problem}");
+        console::print_warning(&format_args!("skipped {problem}"));
     }
     Ok(library)
 }
@@ -378,23 +381,25 @@ pub fn run(
     match command {
         Command::Open { .. } => bail!("`open` is handled by the full-screen app"),
         Command::New(args) => new(cli, args, now(offset), out),
-        Command::List { json } => list(cli, *json, out),
+        Command::List { json } => list(cli, *json, offset, out),
         Command::Add(args) => add(cli, args, now(offset), out),
         Command::Vote(args) => vote(cli, args, now(offset), out),
         Command::Export(args) => export_cmd(cli, args, out),
         Command::Rename { session, name } => {
             let store = open_store(cli)?;
+            let name = session_name(name)?;
             let id = store.find(session)?.id;
-            let s = store.rename(&id, name, now(offset))?;
-            writeln!(out, "Renamed {} to {:?}", s.id, s.name)?;
+            let s = store.rename(&id, &name, now(offset))?;
+            writeln!(out, "Renamed {} to {:?}", s.id, console::line(&s.name))?;
             Ok(())
         }
         Command::Duplicate { session, name } => {
             let store = open_store(cli)?;
             let found = store.find(session)?;
-            let name = name
-                .clone()
-                .unwrap_or_else(|| format!("{} (copy)", found.name));
+            let name = match name {
+                Some(name) => session_name(name)?,
+                None => format!("{} (copy)", found.name),
+            };
             let copy = store.duplicate(&found.id, &name, now(offset))?;
             writeln!(out, "{}", copy.id)?;
             Ok(())
@@ -406,9 +411,9 @@ pub fn run(
             writeln!(
                 out,
                 "Moved {:?} ({}) to the trash: {}\nRestore it with: cpm-workshop restore {}",
-                found.name,
+                console::line(&found.name),
                 found.id,
-                to.display(),
+                console::line(&to.display().to_string()),
                 found.id
             )?;
             Ok(())
@@ -422,12 +427,12 @@ pub fn run(
                         writeln!(out, "The trash is empty.")?;
                     }
                     for s in trashed {
-                        writeln!(out, "{}  {}", s.id, s.name)?;
+                        writeln!(out, "{}  {}", s.id, console::line(&s.name))?;
                     }
                 }
                 Some(id) => {
                     let s = store.restore(id)?;
-                    writeln!(out, "Restored {:?} ({})", s.name, s.id)?;
+                    writeln!(out, "Restored {:?} ({})", console::line(&s.name), s.id)?;
                 }
             }
             Ok(())
@@ -504,12 +509,14 @@ fn deck_ids(library: &Library) -> String {
         .join(", ")
 }
 
-fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
+/// Lists the sessions; times in the viewer's `offset`, so sessions made in other time zones
+/// sort as they read.
+fn list(cli: &Cli, json: bool, offset: time::UtcOffset, out: &mut dyn Write) -> Result<()> {
     // A folder that does not exist yet is created (first run); an existing one is only read.
     let store = open_store_for_reading(cli).or_else(|_| open_store(cli))?;
     let listing = store.list()?;
     for problem in &listing.problems {
-        eprintln!("warning: {problem}");
+        console::print_warning(problem);
     }
     if json {
         let rows: Vec<serde_json::Value> = listing.sessions.iter().map(summary_json).collect();
@@ -520,7 +527,7 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "No sessions in {}. Create one with: cpm-workshop new",
-            store.dir().display()
+            console::line(&store.dir().display().to_string())
         )?;
         return Ok(());
     }
@@ -534,12 +541,12 @@ fn list(cli: &Cli, json: bool, out: &mut dyn Write) -> Result<()> {
             out,
             "{:<20} {:<16} {:<9} {:<11} {:>6} {:>6}  {}",
             s.id,
-            short_time(s.updated),
+            short_time(s.updated.to_offset(offset)),
             s.activity.id(),
-            s.deck,
+            console::line(&s.deck),
             s.groups,
             s.notes,
-            s.name
+            console::line(&s.name)
         )?;
     }
     Ok(())
@@ -552,14 +559,14 @@ fn summary_json(s: &Summary) -> serde_json::Value {
     };
     serde_json::json!({
         "id": s.id,
-        "name": s.name,
+        "name": console::line(&s.name),
         "created": rfc(s.created),
         "updated": rfc(s.updated),
         "activity": s.activity.id(),
-        "deck": s.deck,
+        "deck": console::line(&s.deck),
         "groups": s.groups,
         "notes": s.notes,
-        "path": s.path,
+        "path": console::line(&s.path.display().to_string()),
     })
 }
 
@@ -616,55 +623,21 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
     if args.text != "-" {
         session.add_note(&args.text, placement, initials, now)?;
         store.save(&session)?;
-        writeln!(out, "Saved 1 note to {:?} ({}).", session.name, session.id)?;
+        let name = console::line(&session.name);
+        writeln!(out, "Saved 1 note to {name:?} ({}).", session.id)?;
         return Ok(());
     }
-    // One note per line. Save whenever no further input is already buffered, so notes streamed
-    // in one at a time are each on disk before the next is awaited, while a piped file is
-    // written in a few large saves.
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
-    let (mut saved, mut pending, mut problems) = (0usize, 0usize, Vec::new());
-    let mut line_no = 0usize;
-    let mut first_pending_line = 1usize;
-    let mut buf = Vec::new();
-    // Reports what is on disk before giving up, so no line is silently lost.
-    let unsaved = |e: crate::store::StoreError, saved: usize, from: usize, to: usize| {
-        anyhow!(
-            "{e}\nSaved {saved} notes before this; lines {from} to {to} of the input were NOT saved — run the command again with those lines"
-        )
-    };
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .context("reading notes from standard input")?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line = String::from_utf8_lossy(&buf);
-        if !line.trim().is_empty() {
-            match session.add_note(&line, placement.clone(), initials, now) {
-                Ok(_) => pending += 1,
-                Err(e) => problems.push(format!("line {line_no}: not saved: {e}")),
-            }
-        }
-        if pending > 0 && reader.buffer().is_empty() {
-            store
-                .save(&session)
-                .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
-            saved += pending;
-            pending = 0;
-            first_pending_line = line_no + 1;
-        }
-    }
-    if pending > 0 {
-        store
-            .save(&session)
-            .map_err(|e| unsaved(e, saved, first_pending_line, line_no))?;
-        saved += pending;
-    }
-    report_added(out, saved, &session, None, &problems)
+    let fed = note_lines::feed(
+        std::io::stdin().lock(),
+        &mut session,
+        |session, line| {
+            session
+                .add_note(line, placement.clone(), initials, now)
+                .map(drop)
+        },
+        |session| store.save(session),
+    )?;
+    report_added(out, fed.saved, &session, None, &fed.problems)
 }
 
 /// Says how many notes reached `session` (and, if given, where), then fails with the lines that
@@ -676,12 +649,14 @@ fn report_added(
     place: Option<&str>,
     problems: &[String],
 ) -> Result<()> {
-    let place = place.map(|p| format!(": {p}")).unwrap_or_default();
+    let place = place
+        .map(|p| format!(": {}", console::line(p)))
+        .unwrap_or_default();
     writeln!(
         out,
         "Saved {saved} note{} to {:?} ({}){place}.",
         if saved == 1 { "" } else { "s" },
-        session.name,
+        console::line(&session.name),
         session.id
     )?;
     if !problems.is_empty() {
@@ -737,7 +712,7 @@ fn vote(cli: &Cli, args: &VoteArgs, now: OffsetDateTime, out: &mut dyn Write) ->
     );
     session.updated = now;
     store.save(&session)?;
-    writeln!(out, "{line}")?;
+    writeln!(out, "{}", console::line(&line))?;
     Ok(())
 }
 
@@ -760,29 +735,14 @@ fn add_snapshot(
         );
     }
     let library = load_library(cli)?;
-    let texts: Vec<String> = if text == "-" {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<std::io::Result<Vec<String>>>()
-            .context("reading notes from standard input")?
-            .into_iter()
-            .filter(|l| !l.trim().is_empty())
-            .collect()
-    } else {
-        vec![text.to_string()]
-    };
-    let state = session.snapshot_mut(&library.snapshot);
     let d = index(dimension, "dimension")?;
-    let mut problems = Vec::new();
-    let mut saved = 0usize;
-    for (i, t) in texts.iter().enumerate() {
-        match state.add_note(t, d, heading, now) {
-            Ok(_) => saved += 1,
-            Err(e @ crate::workshop::SnapshotError::NoSuchDimension(..)) => bail!("{e}"),
-            Err(e) if texts.len() == 1 => bail!("{e}"),
-            Err(e) => problems.push(format!("line {}: not saved: {e}", i + 1)),
-        }
+    let state = session.snapshot_mut(&library.snapshot);
+    let dimensions = state.dimensions.len();
+    if d >= dimensions {
+        bail!(crate::workshop::SnapshotError::NoSuchDimension(
+            d + 1,
+            dimensions
+        ));
     }
     let where_ = format!(
         "{} · {}",
@@ -792,11 +752,22 @@ fn add_snapshot(
             .heading(heading.id())
             .map_or(heading.id(), |h| h.title.as_str())
     );
-    if saved > 0 {
+    let add = |session: &mut Session, text: &str| {
+        session
+            .snapshot_mut(&library.snapshot)
+            .add_note(text, d, heading, now)?;
         session.updated = now;
+        Ok::<(), crate::workshop::SnapshotError>(())
+    };
+    if text != "-" {
+        add(&mut session, text)?;
         store.save(&session)?;
+        return report_added(out, 1, &session, Some(&where_), &[]);
     }
-    report_added(out, saved, &session, Some(&where_), &problems)
+    let fed = note_lines::feed(std::io::stdin().lock(), &mut session, add, |session| {
+        store.save(session)
+    })?;
+    report_added(out, fed.saved, &session, Some(&where_), &fed.problems)
 }
 
 fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
@@ -849,10 +820,11 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,
         Some(path) => {
             let written = export::destination::write(path, text.as_bytes())
-                .with_context(|| format!("-o {}", path.display()))?;
+                .with_context(|| format!("-o {}", console::line(&path.display().to_string())))?;
             // Into a FIFO or a terminal (maybe this one) the export is all that goes.
             if written != export::destination::Written::Streamed {
-                writeln!(out, "Wrote {}", absolute(path).display())?;
+                let path = absolute(path).display().to_string();
+                writeln!(out, "Wrote {}", console::line(&path))?;
             }
         }
     }
@@ -868,9 +840,15 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
         ContentCommand::List => {
             let library = load_library(cli)?;
             for deck in library.decks() {
-                writeln!(out, "{}  {}", deck.id, deck.title)?;
-                writeln!(out, "    categories: {}", deck.category_names().join(", "))?;
-                writeln!(out, "    source: {}", deck.source)?;
+                let categories = deck.category_names().join(", ");
+                writeln!(
+                    out,
+                    "{}  {}",
+                    console::line(&deck.id),
+                    console::line(&deck.title)
+                )?;
+                writeln!(out, "    categories: {}", console::line(&categories))?;
+                writeln!(out, "    source: {}", console::line(&deck.source))?;
             }
             Ok(())
         }
@@ -880,7 +858,7 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
                 anyhow!("no deck {deck:?}; the decks are: {}", deck_ids(&library))
             })?;
             let shown = found.filtered_for(role.map(Role::from));
-            write!(out, "{}", content::deck_to_text(&shown))?;
+            writeln!(out, "{}", console::message(&content::deck_to_text(&shown)))?;
             Ok(())
         }
         ContentCommand::Check { path } => {
@@ -888,10 +866,10 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
             let mut failed = 0;
             for r in &results {
                 match r {
-                    Ok(msg) => writeln!(out, "{msg}")?,
+                    Ok(msg) => writeln!(out, "{}", console::message(msg))?,
                     Err(e) => {
                         failed += 1;
-                        writeln!(out, "error: {e}")?;
+                        writeln!(out, "error: {}", console::message(&e.to_string()))?;
                     }
                 }
             }

@@ -5,9 +5,11 @@
 
 pub mod cli;
 pub mod cli_purge;
+pub mod console;
 pub mod content;
 pub mod error_report;
 pub mod export;
+pub mod note_lines;
 pub mod store;
 pub mod ui;
 pub mod workshop;

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if cpm_workshop::error_report::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", cpm_workshop::error_report::message(&e));
+            cpm_workshop::console::print_error(&e);
             ExitCode::FAILURE
         }
     }

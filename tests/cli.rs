@@ -471,3 +471,143 @@ fn list_counts_snapshot_notes() {
     assert_eq!(rows[0]["notes"], 1);
     assert_eq!(rows[0]["activity"], "snapshot");
 }
+
+/// Found by issue 11 (and since fixed): durations wrapped (`4611686018427387905:30` was stored
+/// as 90 s), took signs (`+90`, `1:+5`, `1m+5s`), and `99999h` was "not a number". Each is
+/// refused with the limit named, and nothing is created.
+#[test]
+fn durations_that_overflow_or_carry_signs_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    for bad in ["4611686018427387905:30", "+90", "1:+5", "1m+5s", "99999h"] {
+        cmd(store)
+            .args(["new", "--brainstorm", bad])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("is not a duration")
+                    .and(predicate::str::contains("60 minutes")),
+            );
+    }
+    cmd(store)
+        .args(["new", "--share", "99999h"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("longer than the limit"));
+    cmd(store)
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No sessions"));
+}
+
+/// Found by issue 11 (and since fixed): `new --name ""`, `rename ID "   "` and a name of only
+/// escape codes left a session with an empty name. They are refused as the app refuses them,
+/// and the session keeps its name.
+#[test]
+fn empty_blank_and_escape_only_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    for bad in ["", "   ", "\x1b]0;title\x07\x1b[2J", "\u{202e}\u{2028}"] {
+        cmd(store)
+            .args(["new", "--name", bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+    }
+    let id = new_session(store, &["--name", "Tuesday cohort"]);
+    for bad in ["", "   ", "\x1b[31m\x1b[0m"] {
+        cmd(store)
+            .args(["rename", &id, bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+        cmd(store)
+            .args(["duplicate", &id, "--name", bad])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("needs a name"));
+    }
+    assert_eq!(export_json(store, &id)["name"], "Tuesday cohort");
+    let listed = cmd(store).arg("list").assert().success();
+    let listed = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    assert_eq!(listed.lines().count(), 2, "one session only:\n{listed}");
+}
+
+/// Found by issue 11 (and since fixed): `list` showed each time in the offset its session was
+/// made in, without saying so, so sessions from other time zones looked unsorted. Times are now
+/// in the viewer's own offset.
+#[test]
+fn list_shows_times_in_the_viewers_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let tokyo = new_session(store, &["--name", "Made in Tokyo"]);
+    let file = store.join(format!("{tokyo}.json"));
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    session["updated"] = "2026-11-23T09:30:00+09:00".into();
+    std::fs::write(&file, serde_json::to_vec(&session).unwrap()).unwrap();
+    // POSIX TZ strings need no time-zone database: "UTC0" is UTC, "ABC-2" is two hours east.
+    for (tz, shown) in [("UTC0", "2026-11-23 00:30"), ("ABC-2", "2026-11-23 02:30")] {
+        let out = cmd(store).env("TZ", tz).arg("list").assert().success();
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let row = stdout
+            .lines()
+            .find(|l| l.contains("Made in Tokyo"))
+            .unwrap_or_else(|| panic!("no row:\n{stdout}"));
+        assert!(row.contains(shown), "TZ={tz}: {row}");
+    }
+}
+
+/// Found by issue 11 (and since fixed): a hand-edited `next_note_id` at `u64::MAX` wrapped and
+/// duplicated note ids, absurd `banked_ms`/`length_ms` drew 18-digit timers, and `list` showed
+/// a file that `export` then moved aside. Such files are refused on load with what was wrong,
+/// and `list` and `export` agree.
+#[test]
+fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export() {
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(Edit, &str); 5] = [
+        (|s| s["next_note_id"] = u64::MAX.into(), "would wrap"),
+        (
+            |s| s["timer"]["banked_ms"] = 999_999_999_999_999_999i64.into(),
+            "banked_ms",
+        ),
+        (
+            |s| s["timer"]["length_ms"] = 999_999_999_999_999_999i64.into(),
+            "length_ms",
+        ),
+        (
+            |s| s["groups"][1]["number"] = 7.into(),
+            "group 2 is numbered 7",
+        ),
+        (|s| s["notes"][0]["group"] = 9.into(), "group 9"),
+    ];
+    for (edit, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path();
+        let id = new_session(store, &["--name", "Edited"]);
+        cmd(store)
+            .args(["add", &id, "--group", "1", "--prompt", "already", "A note"])
+            .assert()
+            .success();
+        let file = store.join(format!("{id}.json"));
+        let mut session: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        edit(&mut session);
+        std::fs::write(&file, serde_json::to_vec(&session).unwrap()).unwrap();
+
+        let listed = cmd(store).arg("list").assert().success();
+        let stdout = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&listed.get_output().stderr).into_owned();
+        assert!(
+            !stdout.contains("Edited"),
+            "{why}: listed as a session:\n{stdout}"
+        );
+        assert!(stderr.contains(why), "{why}: list says {stderr}");
+        cmd(store)
+            .args(["export", &id, "--format", "json"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(why).and(predicate::str::contains("by hand")));
+    }
+}

@@ -522,3 +522,127 @@ fn around(text: &str, at: usize) -> String {
     let after: String = text[at..].chars().take(30).collect();
     before.into_iter().rev().collect::<String>() + &after
 }
+
+/// What a shared session file or a hostile argument can try to send through the command line:
+/// a window title, "erase screen", an OSC 52 clipboard write and a right-to-left override.
+const TERMINAL_ATTACK: &str =
+    "T\x1b]0;pwned\x07I\x1b[2JT\x1b]52;c;SU5KRUNURUQ=\x07L\u{202e}E\u{2028}";
+
+/// Runs the binary with `args` against `store` and returns (stdout, stderr).
+fn cli(store: &Path, args: &[&str]) -> (String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
+        .env("CPM_WORKSHOP_STORE", store)
+        .env_remove("CPM_WORKSHOP_CONTENT")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Found by issue 11 (and since fixed): `list`, `restore`, the success lines and error messages
+/// (serde's "unknown variant …", `content check`, clap's "invalid value …") printed a session
+/// file's name, deck and category, a script's bad value or an argument exactly as they were, so
+/// the terminal changed its title, cleared the screen or took a clipboard write. Everything from
+/// a file or the command line is now cleaned the way the exports clean text.
+#[test]
+fn the_command_line_never_prints_escape_codes_from_a_file_or_an_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path().join("store");
+    let store = Store::open(store_dir.clone()).unwrap();
+    let mut s = Session::new("20261123-0900-00".into(), spec(), T0).unwrap();
+    s.name = format!("Name {TERMINAL_ATTACK}");
+    s.deck = format!("deck{TERMINAL_ATTACK}");
+    s.categories[0] = format!("Cat{TERMINAL_ATTACK}");
+    store.create(&s).unwrap();
+    // A second file whose activity is a hostile value serde repeats in its message.
+    let mut other =
+        serde_json::to_value(Session::new("20261123-0901-00".into(), spec(), T0).unwrap()).unwrap();
+    other["activity"] = TERMINAL_ATTACK.into();
+    std::fs::write(
+        store_dir.join("20261123-0901-00.json"),
+        serde_json::to_vec(&other).unwrap(),
+    )
+    .unwrap();
+    // An activity script whose unknown field name serde repeats.
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("activities")).unwrap();
+    std::fs::write(
+        content.join("activities/bad.json"),
+        format!(
+            "{{\"{}\": 1}}",
+            TERMINAL_ATTACK
+                .replace('\x1b', "\\u001b")
+                .replace('\x07', "\\u0007")
+        ),
+    )
+    .unwrap();
+    let content_arg = content.to_str().unwrap();
+    let id = "20261123-0900-00";
+    let runs: Vec<(&str, Vec<&str>)> = vec![
+        ("list", vec!["list"]),
+        ("list --json", vec!["list", "--json"]),
+        (
+            "export of a missing category",
+            vec![
+                "export",
+                id,
+                "--format",
+                "md",
+                "--category",
+                TERMINAL_ATTACK,
+            ],
+        ),
+        (
+            "export of the file with a hostile activity",
+            vec!["export", "20261123-0901-00", "--format", "md"],
+        ),
+        ("content check", vec!["content", "check", content_arg]),
+        (
+            "clap's invalid value",
+            vec!["new", "--activity", TERMINAL_ATTACK],
+        ),
+        (
+            "add with a hostile text",
+            vec![
+                "add",
+                id,
+                "--group",
+                "1",
+                "--prompt",
+                "already",
+                "--category",
+                &s.categories[0],
+                "note",
+            ],
+        ),
+        (
+            "no such session",
+            vec!["export", TERMINAL_ATTACK, "--format", "md"],
+        ),
+        ("rename", vec!["rename", id, &s.name]),
+        ("delete", vec!["delete", id]),
+        ("restore (the trash)", vec!["restore"]),
+        ("restore", vec!["restore", id]),
+    ];
+    for (what, args) in runs {
+        let (stdout, stderr) = cli(&store_dir, &args);
+        for (stream, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert_clean_text(text, &format!("{what} ({stream})"));
+            assert!(
+                !text.contains('\u{2028}'),
+                "{what} ({stream}): line separator in {text:?}"
+            );
+        }
+        assert!(
+            !(stdout.is_empty() && stderr.is_empty()),
+            "{what}: printed nothing"
+        );
+    }
+    // The cleaned name is still recognisable.
+    let (stdout, _) = cli(&store_dir, &["list"]);
+    assert!(stdout.contains("Name TITLE"), "{stdout}");
+}

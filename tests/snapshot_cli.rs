@@ -230,3 +230,90 @@ fn wrong_numbers_and_wrong_forms_get_clear_errors() {
         .failure()
         .stderr(predicate::str::contains("not a Snapshot warm-up"));
 }
+
+/// Snapshot notes in the session file, if it can be read now.
+fn snapshot_notes_on_disk(store: &Path, id: &str) -> Option<usize> {
+    let bytes = std::fs::read(store.join(format!("{id}.json"))).ok()?;
+    let session: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    Some(session["snapshot"]["notes"].as_array().map_or(0, Vec::len))
+}
+
+/// Found by issue 11 (and since fixed): `add … -` on a Snapshot read all of standard input
+/// before saving, so a scribe's command killed after 3 lines had saved none. Each line is now on
+/// disk before the next is awaited, as with sticky notes.
+#[test]
+fn streamed_snapshot_notes_are_each_saved_before_the_next_line() {
+    use std::io::Write;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_snapshot(store);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
+        .env("CPM_WORKSHOP_STORE", store)
+        .env_remove("CPM_WORKSHOP_CONTENT")
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "1",
+            "--heading",
+            "strengths",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for (i, line) in ["First strength", "Second", "Third"].iter().enumerate() {
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while snapshot_notes_on_disk(store, &id) != Some(i + 1) {
+            assert!(
+                Instant::now() < deadline,
+                "line {} not on disk while the command waits for more",
+                i + 1
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(snapshot_notes_on_disk(store, &id), Some(3));
+}
+
+/// Found by issue 11 (and since fixed): one byte that is not UTF-8 refused the whole stream.
+/// That line is now reported by number and every other line is saved.
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_the_rest_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_snapshot(store);
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--dimension",
+            "2",
+            "--heading",
+            "opportunities",
+            "-",
+        ])
+        .write_stdin(b"Before\ncaf\xe9 in Latin-1\nAfter\n".to_vec())
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("Saved 2 notes"))
+        .stderr(
+            predicate::str::contains("line 2: not saved").and(predicate::str::contains("UTF-8")),
+        );
+    let texts: Vec<String> = json(store, &id)["snapshot"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["Before", "After"]);
+}

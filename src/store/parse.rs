@@ -2,11 +2,12 @@
 //! so a newer file is refused rather than half-understood.
 
 use super::Summary;
+use crate::workshop::integrity::{self, Shape};
+use crate::workshop::note::NoteId;
 use crate::workshop::session::SCHEMA_VERSION;
 use crate::workshop::{Activity, Session};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde::de::IgnoredAny;
 use std::path::Path;
 use time::OffsetDateTime;
 
@@ -36,17 +37,84 @@ struct SummaryFields {
     updated: OffsetDateTime,
     activity: Activity,
     deck: String,
-    groups: Vec<IgnoredAny>,
-    notes: Vec<IgnoredAny>,
+    groups: Vec<GroupFields>,
+    notes: Vec<NoteFields>,
+    #[serde(default)]
+    trash: Vec<DeletedFields>,
+    next_note_id: NoteId,
+    timer: TimerFields,
     #[serde(default)]
     snapshot: Option<SnapshotFields>,
 }
 
-/// Just enough of a Snapshot warm-up's record to count its notes.
+/// What the load checks need of a group, a note, a deleted note and the timer.
+#[derive(Deserialize)]
+struct GroupFields {
+    number: u32,
+}
+
+/// A note's placement is written flat, beside its id.
+#[derive(Deserialize)]
+struct NoteFields {
+    id: NoteId,
+    group: u32,
+}
+
+#[derive(Deserialize)]
+struct DeletedFields {
+    note: NoteFields,
+}
+
+#[derive(Deserialize)]
+struct TimerFields {
+    length_ms: Option<i64>,
+    banked_ms: i64,
+}
+
+/// Just enough of a Snapshot warm-up's record to count its notes and check their ids.
 #[derive(Deserialize)]
 struct SnapshotFields {
     #[serde(default)]
-    notes: Vec<IgnoredAny>,
+    notes: Vec<IdFields>,
+    #[serde(default)]
+    trash: Vec<IdFields>,
+    next_note_id: NoteId,
+}
+
+#[derive(Deserialize)]
+struct IdFields {
+    id: NoteId,
+}
+
+impl SummaryFields {
+    /// The same parts [`Session::shape`] gives, so a listing refuses what opening refuses.
+    fn shape(&self) -> Shape {
+        Shape {
+            groups: self.groups.iter().map(|g| g.number).collect(),
+            notes: self
+                .notes
+                .iter()
+                .chain(self.trash.iter().map(|d| &d.note))
+                .map(|n| (n.id, n.group))
+                .collect(),
+            next_note_id: self.next_note_id,
+            length_ms: self.timer.length_ms,
+            banked_ms: self.timer.banked_ms,
+            snapshot: self.snapshot.as_ref().map(|s| {
+                let ids = s.notes.iter().chain(&s.trash).map(|n| n.id).collect();
+                (ids, s.next_note_id)
+            }),
+        }
+    }
+}
+
+/// Refuses a file holding what this app never writes, saying what.
+fn checked(shape: &Shape) -> Result<(), ParseError> {
+    integrity::check(shape).map_err(|why| {
+        ParseError::Bad(format!(
+            "{why} — this app never writes that, so the file was changed by hand or by another program"
+        ))
+    })
 }
 
 /// Checks well-formedness and the format version.
@@ -88,12 +156,15 @@ fn versioned<T: DeserializeOwned>(
 
 /// The whole session in `bytes`.
 pub fn session(bytes: &[u8]) -> Result<Session, ParseError> {
-    versioned(bytes, |s: &Session| u64::from(s.schema_version))
+    let session = versioned(bytes, |s: &Session| u64::from(s.schema_version))?;
+    checked(&session.shape())?;
+    Ok(session)
 }
 
 /// A listing entry for the session in `bytes`, stored at `path` under `id`.
 pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseError> {
     let f = versioned(bytes, |f: &SummaryFields| f.schema_version)?;
+    checked(&f.shape())?;
     Ok(Summary {
         id: id.to_string(),
         name: f.name,

@@ -100,6 +100,10 @@ pub enum Action {
     ShiftDown,
     /// Take the priorities from the dot vote again.
     Retake,
+    /// Hand the terminal back to the shell until `fg` (Unix job control).
+    Suspend,
+    /// Draw the whole screen again.
+    Redraw,
 }
 
 /// A key as written in the help.
@@ -153,6 +157,29 @@ const SNAP_LISTS: &[Context] = &[C::SnapshotAnalysis, C::SnapshotDots, C::Snapsh
 const SNAP_SCROLL: &[Context] = &[C::SnapshotPage, C::SnapshotDimension];
 /// Everything in the Snapshot warm-up, inputs included.
 const SNAP_ALL: &[Context] = &[
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+    C::SnapshotEntry,
+    C::SnapshotEdit,
+];
+
+/// Every context: keys that belong to the terminal rather than to a screen.
+const EVERYWHERE: &[Context] = &[
+    C::Home,
+    C::Setup,
+    C::Run,
+    C::Board,
+    C::Rotation,
+    C::Entry,
+    C::TextPrompt,
+    C::Move,
+    C::Confirm,
+    C::Export,
+    C::Help,
+    C::Blank,
     C::SnapshotPage,
     C::SnapshotDimension,
     C::SnapshotAnalysis,
@@ -859,6 +886,20 @@ pub static BINDINGS: &[Binding] = &[
         "back"
     ),
     bind!(SNAP_ALL, Key::Ctrl('c'), Action::Quit, "quit"),
+    // The terminal, on every screen.
+    #[cfg(unix)]
+    bind!(
+        EVERYWHERE,
+        Key::Ctrl('z'),
+        Action::Suspend,
+        "suspend to the shell (fg brings the app back)"
+    ),
+    bind!(
+        EVERYWHERE,
+        Key::Ctrl('l'),
+        Action::Redraw,
+        "draw the whole screen again"
+    ),
 ];
 
 /// The action for a key event in a context, or `None` if the key means nothing there.

@@ -16,6 +16,7 @@ pub mod widgets;
 use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
+use crate::workshop::clock::SteadyClock;
 use anyhow::Result;
 use app::{App, Effect};
 use crossterm::event::{self, Event};
@@ -23,9 +24,10 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use keymap::{Action, action_for};
 use startup::{Loaded, Loading};
+use std::cell::Cell;
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
 use theme::Theme;
 use time::{OffsetDateTime, UtcOffset};
@@ -60,6 +62,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         export_dir,
         offset,
     } = options;
+    terminal::require_terminal_output()?;
     let loading = Loading::begin(&store, content)?;
     // Checked here, while the listing is read, so an unusable folder is refused before the
     // terminal goes full screen.
@@ -72,6 +75,9 @@ pub fn run(options: RunOptions) -> Result<()> {
         export_dir,
         offset,
         last_sent: None,
+        clock: Cell::new(SteadyClock::new()),
+        started: Instant::now(),
+        timing: Cell::new(false),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -108,17 +114,40 @@ struct Loop {
     offset: UtcOffset,
     /// The newest copy handed to the saver (id, `updated`): once that is on disk, all is saved.
     last_sent: Option<(String, OffsetDateTime)>,
+    /// Keeps a running round on the monotonic clock whatever the system clock does.
+    clock: Cell<SteadyClock>,
+    /// The monotonic clock's fixed point.
+    started: Instant,
+    /// Whether the open session's timer is running (as of the last action).
+    timing: Cell<bool>,
 }
 
 impl Loop {
     fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc().to_offset(self.offset)
+        let mut clock = self.clock.get();
+        let wall = OffsetDateTime::now_utc().to_offset(self.offset);
+        let now = clock.now(wall, self.started.elapsed(), self.timing.get());
+        self.clock.set(clock);
+        now
+    }
+
+    /// Notes whether a timer is running now, which decides which clock [`Loop::now`] follows.
+    fn watch_timer(&self, app: &App) {
+        self.timing.set(
+            app.workshop()
+                .is_some_and(|w| w.session.timer.running_since.is_some()),
+        );
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
         let mut listening = false;
         loop {
+            self.watch_timer(app);
             self.collect_saves(app);
+            if guard.take_resumed() {
+                guard.redraw_all()?;
+                app.dirty = true;
+            }
             if app.dirty {
                 let now = self.now();
                 // Through the frame's own writer, so the frame and its markers go out together.
@@ -150,11 +179,16 @@ impl Loop {
             if event::poll(wait)? {
                 let now = self.now();
                 match event::read()? {
-                    Event::Key(key) => {
-                        if let Some(action) = action_for(app.context(), &key) {
-                            effects = app.update(action, now);
+                    Event::Key(key) => match action_for(app.context(), &key) {
+                        // The terminal's own business, not the app's: handled here.
+                        Some(Action::Suspend) => terminal::suspend(),
+                        Some(Action::Redraw) => {
+                            guard.redraw_all()?;
+                            app.dirty = true;
                         }
-                    }
+                        Some(action) => effects = app.update(action, now),
+                        None => {}
+                    },
                     Event::Paste(text) => effects = app.update(Action::Paste(text), now),
                     Event::Resize(..) => app.dirty = true,
                     _ => {}

@@ -1,8 +1,10 @@
 //! The workshop domain: sessions, groups, notes, the run order, timers and undo.
 //! Pure: no I/O, no terminal, no clock; `now` is always passed in.
 
+pub mod clock;
 pub mod duration;
 pub mod edits;
+pub mod integrity;
 pub mod note;
 pub mod plan;
 pub mod session;

@@ -134,6 +134,20 @@ pub enum EditError {
     GroupCount(u32),
     #[error("a workshop needs at least one category")]
     NoCategories,
+    #[error(
+        "a session needs a name, and {0:?} is empty once spaces and control characters are removed"
+    )]
+    NoName(String),
+}
+
+/// A session name as typed, cleaned to one line; refused when nothing is left of it (empty,
+/// only spaces, only escape codes).
+pub fn session_name(typed: &str) -> Result<String, EditError> {
+    let name = sanitize_line(typed);
+    if name.is_empty() {
+        return Err(EditError::NoName(typed.to_string()));
+    }
+    Ok(name)
 }
 
 /// A whole workshop session: set-up, position, timer and every note.
@@ -177,6 +191,7 @@ impl Session {
         if spec.categories.is_empty() {
             return Err(EditError::NoCategories);
         }
+        let name = session_name(&spec.name)?;
         let groups = (1..=spec.groups)
             .map(|number| Group {
                 number,
@@ -190,7 +205,7 @@ impl Session {
         let mut session = Session {
             schema_version: SCHEMA_VERSION,
             id,
-            name: sanitize_line(&spec.name),
+            name,
             created: now,
             updated: now,
             activity: spec.activity,

@@ -55,7 +55,8 @@ fn clean(input: &str) -> String {
                     out.push('\n');
                 }
             }
-            '\n' => out.push('\n'),
+            // Unicode's line and paragraph separators break lines as LF does.
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if is_forbidden(c) => {}
             c => out.push(c),
         }
@@ -74,9 +75,11 @@ pub fn sanitize_line(input: &str) -> String {
         .join(" ")
 }
 
+/// Characters that never stay as they are: controls, bidi marks, and the Unicode line and
+/// paragraph separators (which [`clean`] turns into line breaks).
 fn is_forbidden(c: char) -> bool {
     c.is_control() // C0, DEL, C1
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -163,6 +166,15 @@ mod tests {
         assert_eq!(sanitize("a\tb\r\nc\rd"), "a b\nc\nd");
         assert_eq!(sanitize("\n\n  one\n\n\n\ntwo\n\n"), "one\n\ntwo");
         assert_eq!(sanitize_line("  first\nsecond \n"), "first second");
+    }
+
+    #[test]
+    fn unicode_line_separators_break_lines_and_never_survive_one_line_cleaning() {
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\nb\nc");
+        assert_eq!(
+            sanitize_line("Tuesday\u{2028}cohort\u{2029}"),
+            "Tuesday cohort"
+        );
     }
 
     proptest! {

@@ -8,6 +8,10 @@ use time::OffsetDateTime;
 /// How much one `+`/`-` press changes a timer.
 pub const NUDGE_SECONDS: i64 = 30;
 
+/// The most a timer counts or is set to: 24 hours. A round left running over a weekend stops
+/// counting here, and a file holding more was not written by this app.
+pub const MAX_TIMER_MS: i64 = 24 * 60 * 60 * 1000;
+
 /// Remaining fraction below which the timer warns that time is nearly up.
 pub const WARN_FRACTION: f64 = 0.2;
 
@@ -75,13 +79,14 @@ impl Timer {
         }
     }
 
-    /// Milliseconds counted so far; a clock that went backwards counts as no time.
+    /// Milliseconds counted so far, at most [`MAX_TIMER_MS`]; a clock that went backwards
+    /// counts as no time.
     pub fn elapsed_ms(&self, now: OffsetDateTime) -> i64 {
         let run = self.running_since.map_or(0, |since| {
             let d = now - since;
-            d.whole_milliseconds().clamp(0, i128::from(i64::MAX / 2)) as i64
+            d.whole_milliseconds().clamp(0, i128::from(MAX_TIMER_MS)) as i64
         });
-        self.banked_ms.saturating_add(run)
+        self.banked_ms.saturating_add(run).min(MAX_TIMER_MS)
     }
 
     /// Whether it is idle, running or paused.
@@ -115,8 +120,8 @@ impl Timer {
     pub fn nudge(&mut self, seconds: i64, now: OffsetDateTime) {
         let delta = seconds.saturating_mul(1000);
         self.length_ms = Some(match self.length_ms {
-            Some(len) => len.saturating_add(delta).max(0),
-            None if delta > 0 => self.elapsed_ms(now).saturating_add(delta),
+            Some(len) => len.saturating_add(delta).clamp(0, MAX_TIMER_MS),
+            None if delta > 0 => self.elapsed_ms(now).saturating_add(delta).min(MAX_TIMER_MS),
             None => return,
         });
     }
@@ -243,6 +248,19 @@ mod tests {
         assert_eq!(t.length_ms, None);
         t.nudge(NUDGE_SECONDS, secs(65));
         assert_eq!(t.reading(secs(65)).face, Face::Remaining(30));
+    }
+
+    #[test]
+    fn counts_and_nudges_stop_at_the_limit_so_a_saved_timer_always_loads() {
+        let mut t = Timer::new(Some(60));
+        t.toggle(T0);
+        t.pause(T0 + time::Duration::days(3));
+        assert_eq!(t.banked_ms, MAX_TIMER_MS);
+        let mut t = Timer::new(Some(3600));
+        for _ in 0..10_000 {
+            t.nudge(NUDGE_SECONDS, T0);
+        }
+        assert_eq!(t.length_ms, Some(MAX_TIMER_MS));
     }
 
     #[test]
