@@ -468,3 +468,36 @@ fn the_set_up_form_makes_a_snapshot_warm_up_with_the_four_dimensions() {
         "Strengthening Partnerships for System Change"
     );
 }
+
+#[test]
+fn analysis_drops_deleted_notes_for_good_after_a_yes() {
+    let mut app = open();
+    go_to(&mut app, Page::Analysis);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "named a family");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::DeleteNote, T0);
+    assert_eq!(state(&app).trash.len(), 1);
+    let shift_d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+    let action = action_for(Context::SnapshotAnalysis, &shift_d).unwrap();
+    app.update(action, T0);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmDropDeleted { count: 1 })
+    ));
+    let effects = app.update(Action::Yes, T0);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Save,
+            Effect::DropBackup {
+                id: "20261123-0900-00".into()
+            }
+        ]
+    );
+    assert!(state(&app).trash.is_empty());
+    // The undo history held the note too; it is gone with it.
+    app.update(Action::Undo, T0);
+    assert!(state(&app).notes.is_empty() && state(&app).trash.is_empty());
+}

@@ -182,6 +182,26 @@ mod tests {
     }
 
     #[test]
+    fn a_purge_forgets_the_session_in_the_listing_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let s = sample();
+        store.create(&s).unwrap();
+        // Settled an hour ago, so a listing remembers it.
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(store.session_path(&s.id))
+            .unwrap();
+        file.set_modified(hour_ago).unwrap();
+        store.list().unwrap();
+        let cache = dir.path().join(super::super::listing_cache::FILE_NAME);
+        assert!(fs::read_to_string(&cache).unwrap().contains(&s.name));
+        session(&store, &s.id, |_| true).unwrap();
+        assert!(!fs::read_to_string(&cache).unwrap().contains(&s.id));
+    }
+
+    #[test]
     fn nothing_is_removed_unless_confirmed() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().to_path_buf()).unwrap();
