@@ -37,6 +37,10 @@ const EXPORT_NOTES: usize = 10_000;
 const FRAME_BUDGET_2K: Duration = Duration::from_millis(2);
 const FRAME_BUDGET_10K: Duration = Duration::from_millis(8);
 const EXPORT_BUDGET: Duration = Duration::from_millis(50);
+/// Categories and notes of the wide export (issue 11: exports were quadratic in the two).
+const WIDE_CATEGORIES: usize = 10_000;
+const WIDE_NOTES: usize = 20_000;
+const WIDE_EXPORT_BUDGET: Duration = Duration::from_secs(1);
 const SAVE_P99_BUDGET: Duration = Duration::from_millis(10);
 const PARSE_BUDGET: Duration = Duration::from_millis(1);
 
@@ -166,6 +170,20 @@ fn bench_export(c: &mut Criterion) {
             });
         });
     }
+    let wide = common::wide_session(WIDE_CATEGORIES, WIDE_NOTES);
+    for format in Format::value_variants()
+        .iter()
+        .filter(|f| **f != Format::Json)
+    {
+        let name = wide_name(*format);
+        group.bench_function(BenchmarkId::from_parameter(&name[7..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    black_box(export::render(&wide, *format, &options));
+                })
+            });
+        });
+    }
     let name = format!("export/serde_json-baseline/{EXPORT_NOTES}");
     group.bench_function(BenchmarkId::from_parameter(&name[7..]), |b| {
         b.iter_custom(|iters| {
@@ -175,6 +193,13 @@ fn bench_export(c: &mut Criterion) {
         });
     });
     group.finish();
+}
+
+fn wide_name(format: Format) -> String {
+    format!(
+        "export/{}/{WIDE_CATEGORIES}-categories-{WIDE_NOTES}",
+        format.extension()
+    )
 }
 
 /// Rounds of the interleaved save comparison (each round one of each kind, in turn first).
@@ -371,6 +396,23 @@ fn summary() -> Vec<Figure> {
             t,
             EXPORT_BUDGET,
             Some(("serde_json::to_string", serde)),
+        ));
+    }
+    for format in Format::value_variants()
+        .iter()
+        .filter(|f| **f != Format::Json)
+    {
+        figures.push(Figure::time(
+            format!(
+                "export {}, 10,000 categories × 20,000 notes",
+                format.extension()
+            ),
+            med(&wide_name(*format)),
+            WIDE_EXPORT_BUDGET,
+            Some((
+                "10,000 notes on the usual deck",
+                med(&format!("export/{}/{EXPORT_NOTES}", format.extension())),
+            )),
         ));
     }
     let mut saves = samples("save/durable");

@@ -60,7 +60,7 @@ fn app_pid(store: &Path) -> u32 {
             std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| {
                 let args: Vec<&[u8]> = c.split(|&b| b == 0).collect();
                 args.first().is_some_and(|a| a.ends_with(b"cpm-workshop"))
-                    && args.iter().any(|a| *a == wanted.as_bytes())
+                    && args.contains(&wanted.as_bytes())
             })
         })
         .collect();

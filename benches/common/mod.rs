@@ -72,6 +72,32 @@ pub fn session(notes: usize) -> Session {
     s
 }
 
+/// A session on a deck of `categories` categories (a generated deck: the shipped ones have six)
+/// with `notes` notes spread over them, every group and both brainstorm prompts.
+pub fn wide_session(categories: usize, notes: usize) -> Session {
+    let mut s = session(0);
+    s.categories = (1..=categories).map(|i| format!("Category {i}")).collect();
+    for i in 0..notes {
+        let placement = Placement {
+            group: 1 + (i as u32 % GROUPS),
+            category: Some(s.categories[(i * 7) % categories].clone()),
+            prompt: if i % 2 == 0 {
+                Prompt::Already
+            } else {
+                Prompt::Enhance
+            },
+        };
+        s.add_note(
+            &format!("{} #{i}", TEXTS[i % TEXTS.len()]),
+            placement,
+            None,
+            T0,
+        )
+        .expect("a valid note");
+    }
+    s
+}
+
 /// An app with `session` open on the first brainstorm step, its timer running since [`T0`],
 /// showing `view`.
 pub fn app(session: Session, view: View) -> App {

@@ -12,6 +12,8 @@ use super::Options;
 use super::scope::Scope;
 use crate::workshop::text::{sanitize, sanitize_line};
 use crate::workshop::{Note, Prompt, Session};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 /// A whole export: the header and the pages.
 #[derive(Debug, Clone)]
@@ -96,6 +98,14 @@ pub const COMMITMENTS: &str = "Commitments";
 /// Heading of a section for notes with no category (hand-edited files only).
 pub const NO_CATEGORY: &str = "(no category)";
 
+/// One page's notes while they are sorted: per category (by index, so sections come out in
+/// category order) the already-using and enhance lists, then the commitments.
+#[derive(Debug, Clone, Default)]
+struct PageNotes<'a> {
+    by_category: BTreeMap<usize, [Vec<&'a Note>; 2]>,
+    commitments: Vec<&'a Note>,
+}
+
 /// Lays out the notes of `session` that are in `options.scope`.
 pub fn build<'a>(session: &'a Session, options: &Options) -> Layout<'a> {
     let scope = &options.scope;
@@ -124,66 +134,79 @@ pub fn build<'a>(session: &'a Session, options: &Options) -> Layout<'a> {
         sections: Vec::new(),
     }));
 
-    // Categories: the session's, then unknown ones in order of first appearance.
+    // Categories: the session's, then unknown ones in order of first appearance. Indexed by
+    // name, so laying out is linear in notes plus categories (a deck of 10,000 categories
+    // with 20,000 notes took seconds when each note searched the list).
     let mut categories: Vec<(SectionKind, Option<&str>)> = session
         .categories
         .iter()
         .map(|c| (SectionKind::Category, Some(c.as_str())))
         .collect();
+    let mut index: HashMap<Option<&str>, usize> = HashMap::with_capacity(categories.len());
+    for (i, (_, c)) in categories.iter().enumerate() {
+        index.entry(*c).or_insert(i);
+    }
     for note in &in_scope {
         if note.placement.prompt == Prompt::Commitment {
             continue;
         }
         let c = note.placement.category.as_deref();
-        if !categories.iter().any(|(_, known)| *known == c) {
+        if let Entry::Vacant(slot) = index.entry(c) {
+            slot.insert(categories.len());
             categories.push((SectionKind::Other, c));
         }
     }
 
-    for page in &mut pages {
-        let on_page: Vec<&Note> = in_scope
-            .iter()
-            .copied()
-            .filter(|n| n.placement.group == page.number)
-            .collect();
-        for (kind, category) in &categories {
+    // One pass puts each note on its page, in its category's lists (in the order written).
+    let page_of: HashMap<u32, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.number, i))
+        .collect();
+    let mut sorted: Vec<PageNotes<'a>> = vec![PageNotes::default(); pages.len()];
+    for note in &in_scope {
+        let Some(on_page) = page_of.get(&note.placement.group).map(|&p| &mut sorted[p]) else {
+            continue;
+        };
+        let list = match note.placement.prompt {
+            Prompt::Commitment => {
+                on_page.commitments.push(note);
+                continue;
+            }
+            Prompt::Already => 0,
+            Prompt::Enhance => 1,
+        };
+        let category = index[&note.placement.category.as_deref()];
+        on_page.by_category.entry(category).or_default()[list].push(note);
+    }
+
+    for (page, notes) in pages.iter_mut().zip(sorted) {
+        for (category, lists) in notes.by_category {
+            let (kind, name) = categories[category];
             let lists: Vec<List<'a>> = [Prompt::Already, Prompt::Enhance]
                 .into_iter()
-                .map(|prompt| List {
+                .zip(lists)
+                .filter(|(_, notes)| !notes.is_empty())
+                .map(|(prompt, notes)| List {
                     prompt,
                     label: prompt.label().to_string(),
-                    notes: on_page
-                        .iter()
-                        .copied()
-                        .filter(|n| {
-                            n.placement.prompt == prompt
-                                && n.placement.category.as_deref() == *category
-                        })
-                        .collect(),
+                    notes,
                 })
-                .filter(|l| !l.notes.is_empty())
                 .collect();
-            if !lists.is_empty() {
-                page.sections.push(Section {
-                    kind: *kind,
-                    title: category.map_or_else(|| NO_CATEGORY.to_string(), clean_line),
-                    lists,
-                });
-            }
+            page.sections.push(Section {
+                kind,
+                title: name.map_or_else(|| NO_CATEGORY.to_string(), clean_line),
+                lists,
+            });
         }
-        let commitments: Vec<&Note> = on_page
-            .iter()
-            .copied()
-            .filter(|n| n.placement.prompt == Prompt::Commitment)
-            .collect();
-        if !commitments.is_empty() {
+        if !notes.commitments.is_empty() {
             page.sections.push(Section {
                 kind: SectionKind::Commitments,
                 title: COMMITMENTS.to_string(),
                 lists: vec![List {
                     prompt: Prompt::Commitment,
                     label: String::new(),
-                    notes: commitments,
+                    notes: notes.commitments,
                 }],
             });
         }

@@ -136,38 +136,33 @@ mod tests {
     /// duplicated ids; absurd timer values drew 18-digit timers; bad group numbers were taken.
     #[test]
     fn values_this_app_never_writes_are_refused_with_what_was_wrong() {
-        let cases: Vec<(Box<dyn Fn(&mut Shape)>, &str)> = vec![
-            (Box::new(|s| s.next_note_id = u64::MAX), "would wrap"),
-            (Box::new(|s| s.next_note_id = 0), "must be from 1"),
+        type Edit = fn(&mut Shape);
+        let cases: [(Edit, &str); 12] = [
+            (|s| s.next_note_id = u64::MAX, "would wrap"),
+            (|s| s.next_note_id = 0, "must be from 1"),
             (
-                Box::new(|s| {
+                |s| {
                     s.notes = vec![(1, 1), (1, 2)];
                     s.next_note_id = 5;
-                }),
+                },
                 "two notes have the id 1",
             ),
             (
-                Box::new(|s| {
+                |s| {
                     s.notes = vec![(7, 1)];
                     s.next_note_id = 3;
-                }),
+                },
                 "already in use",
             ),
+            (|s| s.banked_ms = 999_999_999_999_999_999, "banked_ms"),
+            (|s| s.banked_ms = -5, "banked_ms"),
+            (|s| s.length_ms = Some(i64::MAX), "length_ms"),
+            (|s| s.groups = vec![1, 2, 2, 4], "group 3 is numbered 2"),
+            (|s| s.groups = vec![1], "1 groups"),
+            (|s| s.notes = vec![(1, 9)], "group 9"),
+            (|s| s.notes = vec![(1, 0)], "group 0"),
             (
-                Box::new(|s| s.banked_ms = 999_999_999_999_999_999),
-                "banked_ms",
-            ),
-            (Box::new(|s| s.banked_ms = -5), "banked_ms"),
-            (Box::new(|s| s.length_ms = Some(i64::MAX)), "length_ms"),
-            (
-                Box::new(|s| s.groups = vec![1, 2, 2, 4]),
-                "group 3 is numbered 2",
-            ),
-            (Box::new(|s| s.groups = vec![1]), "1 groups"),
-            (Box::new(|s| s.notes = vec![(1, 9)]), "group 9"),
-            (Box::new(|s| s.notes = vec![(1, 0)]), "group 0"),
-            (
-                Box::new(|s| s.snapshot = Some((vec![], u64::MAX))),
+                |s| s.snapshot = Some((vec![], u64::MAX)),
                 "snapshot.next_note_id",
             ),
         ];
