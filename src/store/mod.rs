@@ -18,6 +18,7 @@ mod listing;
 mod listing_cache;
 mod lock;
 mod parse;
+mod rename_retry;
 mod saver;
 mod trash;
 
