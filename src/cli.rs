@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 
 /// Run California Child Welfare Core Practice Model workshops from a projected terminal.
 #[derive(Debug, Parser)]
-#[command(name = "cpm-workshop", version, about, long_about = None)]
+#[command(name = "cpm-workshop", version = crate::cli_conventions::VERSION, about, long_about = None)]
 pub struct Cli {
     /// Folder holding the session files (default: the platform's data folder).
     #[arg(long, global = true, env = STORE_ENV, value_name = "DIR")]
@@ -113,6 +113,10 @@ pub enum Command {
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Print a completion script for a shell (see README: "Shell completions and man page").
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 /// `cpm-workshop new` options.
@@ -431,6 +435,8 @@ pub fn run(
             Ok(())
         }
         Command::Content(c) => content_cmd(cli, c, out),
+        Command::Completions { shell } => crate::cli_conventions::completions(*shell, out),
+        Command::Man => crate::cli_conventions::man(out),
     }
 }
 
@@ -640,8 +646,9 @@ fn add(cli: &Cli, args: &AddArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
         }
         line_no += 1;
         let line = String::from_utf8_lossy(&buf);
+        let line = crate::cli_conventions::without_bom(&line);
         if !line.trim().is_empty() {
-            match session.add_note(&line, placement.clone(), initials, now) {
+            match session.add_note(line, placement.clone(), initials, now) {
                 Ok(_) => pending += 1,
                 Err(e) => problems.push(format!("line {line_no}: not saved: {e}")),
             }
@@ -764,6 +771,7 @@ fn add_snapshot(
             .collect::<std::io::Result<Vec<String>>>()
             .context("reading notes from standard input")?
             .into_iter()
+            .map(|l| crate::cli_conventions::without_bom(&l).to_string())
             .filter(|l| !l.trim().is_empty())
             .collect()
     } else {
