@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 
 /// Run California Child Welfare Core Practice Model workshops from a projected terminal.
 #[derive(Debug, Parser)]
-#[command(name = "cpm-workshop", version, about, long_about = None)]
+#[command(name = "cpm-workshop", version = crate::cli_conventions::VERSION, about, long_about = None)]
 pub struct Cli {
     /// Folder holding the session files (default: the platform's data folder).
     #[arg(long, global = true, env = STORE_ENV, value_name = "DIR")]
@@ -118,6 +118,10 @@ pub enum Command {
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Print a completion script for a shell (see README: "Shell completions and man page").
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 /// `cpm-workshop new` options.
@@ -439,6 +443,8 @@ pub fn run(
         }
         Command::Purge(args) => crate::cli_purge::run(cli, args, out),
         Command::Content(c) => content_cmd(cli, c, out),
+        Command::Completions { shell } => crate::cli_conventions::completions(*shell, out),
+        Command::Man => crate::cli_conventions::man(out),
     }
 }
 

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod cli_conventions;
 pub mod cli_purge;
 pub mod console;
 pub mod content;

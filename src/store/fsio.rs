@@ -12,7 +12,7 @@
 //! (before the umask, which can only take more away), so other accounts on a shared machine
 //! cannot read them, and a save never loosens a mode the trainer tightened.
 
-use super::StoreError;
+use super::{StoreError, rename_retry};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -140,7 +140,7 @@ fn make_backup(current: &Path, backup: &Path) -> Result<(), (String, io::Error)>
             to.sync_all()
         })(),
     }
-    .and_then(|()| fs::rename(&tmp, backup));
+    .and_then(|()| rename_retry::rename(&tmp, backup));
     match result {
         Ok(()) => Ok(()),
         Err(e) => {
@@ -178,7 +178,7 @@ pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(
         if target.exists() {
             make_backup(target, backup)?;
         }
-        fs::rename(&tmp, target).map_err(|e| {
+        rename_retry::rename(&tmp, target).map_err(|e| {
             (
                 format!("renaming {} over the session file", tmp.display()),
                 e,
@@ -257,7 +257,7 @@ pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// failure.
 fn rename_temp_over(target: &Path, bytes: &[u8], sync: Durability) -> io::Result<()> {
     let tmp = write_temp(target, bytes, sync).map_err(|(_, e)| e)?;
-    fs::rename(&tmp, target).inspect_err(|_| {
+    rename_retry::rename(&tmp, target).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
 }

@@ -22,6 +22,7 @@ mod listing_cache;
 mod lock;
 mod parse;
 mod purge;
+mod rename_retry;
 mod saver;
 mod trash;
 
