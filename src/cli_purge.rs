@@ -92,7 +92,9 @@ fn ask(what: &str, files: &[PathBuf]) -> Result<bool> {
     let mut err = std::io::stderr().lock();
     writeln!(err, "This removes {what} for good; it cannot be restored:")?;
     for file in files {
-        writeln!(err, "  {}", file.display())?;
+        // A file name in the folder is outside input: shown cleaned, never run by the terminal.
+        let shown = crate::workshop::text::sanitize_line(&file.display().to_string());
+        writeln!(err, "  {shown}")?;
     }
     write!(err, "Remove for good? [y/N] ")?;
     err.flush()?;

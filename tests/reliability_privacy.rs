@@ -222,3 +222,31 @@ fn purge_asks_on_a_terminal_and_only_yes_removes() {
         );
     }
 }
+
+#[test]
+fn purge_of_a_deleted_session_works_and_an_open_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let deleted = new_session(&store, "Deleted");
+    cmd(&store).args(["delete", &deleted]).assert().success();
+    cmd(&store)
+        .args(["purge", &deleted, "--yes"])
+        .assert()
+        .success();
+    cmd(&store)
+        .arg("restore")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("The trash is empty."));
+    // While another process has the session open, nothing is removed.
+    let open = new_session(&store, "Open");
+    let holder = cpm_workshop::store::Store::open(store.clone()).unwrap();
+    let lock = holder.lock(&open).unwrap();
+    cmd(&store)
+        .args(["purge", &open, "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("open in another cpm-workshop"));
+    assert!(store.join(format!("{open}.json")).is_file());
+    drop(lock);
+}

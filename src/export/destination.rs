@@ -146,7 +146,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<Written, DestinationError> {
 /// this process already has open, to be written into even when it leads to a regular file
 /// (the shell's `> out.txt` or `>> log.txt`, which a rename would cut off or overwrite).
 fn names_a_descriptor(path: &Path) -> bool {
-    cfg!(unix) && (path.starts_with("/dev") || path.starts_with("/proc"))
+    let parts: Vec<&std::ffi::OsStr> = path.iter().collect();
+    let is = |i: usize, name: &str| parts.get(i).is_some_and(|p| *p == name);
+    cfg!(unix)
+        && match parts.len() {
+            3 => is(1, "dev") && ["stdout", "stderr", "stdin"].iter().any(|n| is(2, n)),
+            4 => is(1, "dev") && is(2, "fd"),
+            5 => is(1, "proc") && is(3, "fd"),
+            _ => false,
+        }
 }
 
 /// Replaces (or creates) the regular file `target`. Where its owner cannot be kept (we are
@@ -393,6 +401,22 @@ mod tests {
         assert_eq!(reader.join().unwrap(), b"through");
         use std::os::unix::fs::FileTypeExt;
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn only_names_of_open_descriptors_are_written_in_place() {
+        for path in ["/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1"] {
+            assert!(names_a_descriptor(Path::new(path)), "{path}");
+        }
+        for path in [
+            "/dev/shm/notes.txt",
+            "/proc",
+            "/dev",
+            "notes.txt",
+            "/tmp/dev/stdout",
+        ] {
+            assert!(!names_a_descriptor(Path::new(path)), "{path}");
+        }
     }
 
     #[test]

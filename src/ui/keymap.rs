@@ -386,7 +386,7 @@ pub static BINDINGS: &[Binding] = &[
         &[C::Board, C::SnapshotAnalysis],
         Key::Char('D'),
         Action::DropDeletedNotes,
-        "drop this session's deleted notes for good (asks first; cannot be undone)"
+        "drop this session's deleted notes for good (asks first)"
     ),
     bind!(
         &[C::Board, C::Move],

@@ -17,7 +17,7 @@ use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use app::{App, Effect};
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -338,7 +338,10 @@ impl Loop {
                     .collect();
                 match written {
                     Ok(files) => app.say(exported_line(&files)),
-                    Err(e) => app.fail(format!("Export failed: {e}")),
+                    Err(e) => app.fail(format!(
+                        "Export failed: {}",
+                        crate::error_report::message(&e)
+                    )),
                 }
                 app.overlay = None;
             }
@@ -377,7 +380,12 @@ impl Loop {
         };
         let text = export::render(session, format, &options);
         let text = if bom { export::with_bom(&text) } else { text };
-        crate::store::create_private_dir_all(&self.export_dir)?;
+        crate::store::create_private_dir_all(&self.export_dir).with_context(|| {
+            format!(
+                "could not create the export folder {}",
+                self.export_dir.display()
+            )
+        })?;
         let path = self.export_dir.join(export::file_name::export_file_name(
             &session.name,
             &session.id,

@@ -57,12 +57,11 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                     "Drop this session's {count} deleted note{} for good?",
                     if *count == 1 { "" } else { "s" }
                 )),
-                Line::from(
-                    "They leave the file, its backup and the JSON export; u cannot bring them back.",
-                ),
+                Line::from("They leave the session file, its backup and the JSON export,"),
+                Line::from("and u cannot bring them back."),
                 Line::from(Span::styled("y drop them · n keep them", app.theme.accent)),
             ],
-            5,
+            6,
         ),
         Overlay::ConfirmPaste(lines_in) => {
             let mut lines = vec![Line::from(format!(
