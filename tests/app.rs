@@ -156,7 +156,7 @@ fn timer_keys_and_bell_once_at_zero() {
     assert!(app.tick(secs(125)).is_empty(), "rings once");
     // q with a running timer asks first; n answers no.
     app.update(Action::Quit, secs(130));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
     app.update(Action::No, secs(130));
     app.update(Action::ToggleTimer, secs(131));
     assert_eq!(app.update(Action::Quit, secs(132)), vec![Effect::Quit]);
@@ -251,10 +251,36 @@ fn escape_closes_the_innermost_thing_first() {
     assert_eq!(app.workshop().unwrap().view, View::Board);
     app.update(Action::Close, T0);
     assert_eq!(app.workshop().unwrap().view, View::Run);
+    // Leaving the workshop asks first: the session list must not reach the room by accident.
+    assert!(app.update(Action::Close, T0).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
     assert_eq!(
-        app.update(Action::Close, T0),
+        app.update(Action::Yes, T0),
         vec![Effect::CloseSession, Effect::RefreshList]
     );
+}
+
+#[test]
+fn keys_are_inert_while_the_window_is_too_small_except_quit() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "typed while visible");
+    app.resized(50, 14);
+    for action in [
+        Action::Submit,
+        Action::Close,
+        Action::NextStep,
+        Action::Paste("a\nb".into()),
+    ] {
+        assert!(app.update(action, T0).is_empty());
+    }
+    assert!(session(&app).notes.is_empty());
+    assert_eq!(session(&app).position, 0);
+    app.resized(120, 36);
+    let entry = app.workshop().unwrap().entry.as_ref().unwrap();
+    assert_eq!(entry.input.value(), "typed while visible");
+    app.resized(50, 14);
+    assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
 }
 
 #[test]

@@ -219,3 +219,158 @@ fn notes_with_escape_codes_never_reach_the_screen() {
     assert!(screen.contains("evil"), "{screen}");
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
 }
+
+/// Rows of the screen that hold big-digit pixels.
+fn digit_rows(screen: &str) -> usize {
+    screen
+        .lines()
+        .filter(|l| l.contains(['█', '▀', '▄']))
+        .count()
+}
+
+#[test]
+fn a_paste_with_cr_crlf_or_lf_line_breaks_offers_one_note_per_line() {
+    for text in [
+        "Name what works\rAsk before acting\rFollow up in writing",
+        "Name what works\r\nAsk before acting\r\nFollow up in writing\r\n",
+        "Name what works\nAsk before acting\nFollow up in writing",
+    ] {
+        let mut a = workshop(Mode::Together, 4);
+        a.update(Action::NextStep, T0);
+        a.update(Action::AddNotes, T0);
+        a.update(Action::Paste(text.into()), T0);
+        let screen = draw(&a, 80, 24, T0);
+        assert!(
+            screen.contains("The paste has 3 lines"),
+            "{text:?}:\n{screen}"
+        );
+        if text.contains('\r') && !text.contains('\n') {
+            snap("paste_cr_lines", &a, T0);
+        }
+    }
+}
+
+#[test]
+fn overtime_digits_are_at_least_as_large_as_the_countdown() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::ToggleTimer, T0);
+    for (w, h) in [(80, 24), (120, 36), (200, 60), (300, 90)] {
+        let countdown = digit_rows(&draw(&a, w, h, secs(1)));
+        let over = digit_rows(&draw(&a, w, h, secs(122)));
+        assert!(
+            over >= countdown,
+            "{w}×{h}: {countdown} rows counting down, {over} in overtime"
+        );
+    }
+}
+
+#[test]
+fn escape_in_the_run_view_asks_before_the_session_list_appears() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::ToggleTimer, T0);
+    let effects = a.update(Action::Close, secs(5));
+    assert!(
+        !effects.contains(&cpm_workshop::ui::app::Effect::CloseSession),
+        "Esc left the round: {effects:?}"
+    );
+    let screen = draw(&a, 80, 24, secs(5));
+    assert!(screen.contains("Leave this workshop?"), "{screen}");
+    snap("confirm_leave", &a, secs(5));
+    // A second Esc answers no: still in the round, nothing quit.
+    assert!(a.update(Action::Close, secs(6)).is_empty());
+    assert!(a.overlay.is_none());
+    assert!(draw(&a, 80, 24, secs(6)).contains("Step 2 of 5"));
+}
+
+#[test]
+fn ctrl_c_while_typing_mid_round_asks_first() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::ToggleTimer, T0);
+    a.update(Action::AddNotes, T0);
+    a.update(Action::Paste("half a thought".into()), T0);
+    let effects = a.update(Action::Quit, secs(5));
+    assert!(
+        !effects.contains(&cpm_workshop::ui::app::Effect::Quit),
+        "Ctrl-C quit mid-round: {effects:?}"
+    );
+    let screen = draw(&a, 80, 24, secs(5));
+    assert!(screen.contains("Quit now?"), "{screen}");
+    snap("confirm_quit_from_entry", &a, secs(5));
+    // No: back to the input with the text still in it.
+    a.update(Action::No, secs(6));
+    assert!(draw(&a, 80, 24, secs(6)).contains("half a thought"));
+    // Ctrl-C twice quits.
+    a.update(Action::Quit, secs(7));
+    assert_eq!(
+        a.update(Action::Quit, secs(7)),
+        vec![cpm_workshop::ui::app::Effect::Quit]
+    );
+}
+
+#[test]
+fn escape_on_the_home_screen_does_not_quit() {
+    let mut a = app();
+    assert!(
+        !a.update(Action::Close, T0)
+            .contains(&cpm_workshop::ui::app::Effect::Quit)
+    );
+}
+
+#[test]
+fn escape_in_note_entry_keeps_the_draft() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::AddNotes, T0);
+    a.update(Action::Paste("We already ask families".into()), T0);
+    a.update(Action::Submit, T0);
+    a.update(Action::Paste("half a thought about teaming".into()), T0);
+    a.update(Action::Close, T0);
+    let closed = draw(&a, 80, 24, T0);
+    assert!(closed.contains("Draft kept"), "{closed}");
+    snap("entry_draft_kept", &a, T0);
+    a.update(Action::AddNotes, T0);
+    let reopened = draw(&a, 80, 24, T0);
+    assert!(
+        reopened.contains("half a thought about teaming"),
+        "{reopened}"
+    );
+    a.update(Action::Submit, T0);
+    let notes: Vec<&str> = a
+        .workshop()
+        .unwrap()
+        .session
+        .notes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        ["We already ask families", "half a thought about teaming"]
+    );
+}
+
+#[test]
+fn the_wrap_up_speaks_to_the_room_not_the_shell() {
+    let mut a = workshop(Mode::Together, 4);
+    for _ in 0..40 {
+        a.update(Action::NextStep, T0);
+    }
+    for (w, h) in SIZES {
+        let screen = draw(&a, w, h, T0);
+        let body: String = screen.lines().take(usize::from(h) - 1).collect();
+        for trainer_only in [
+            "cpm-workshop export",
+            "notes.txt",
+            "Press x",
+            "from a shell",
+        ] {
+            assert!(
+                !body.contains(trainer_only),
+                "{trainer_only:?} at {w}×{h}:\n{screen}"
+            );
+        }
+    }
+}

@@ -269,3 +269,27 @@ fn notes_with_escape_codes_never_reach_the_screen() {
     assert!(screen.contains("evil"), "{screen}");
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
 }
+
+#[test]
+fn the_intro_speaks_to_the_room_without_key_instructions() {
+    let a = open();
+    for (w, h) in SIZES {
+        let screen = draw(&a, w, h, T0);
+        // Everything above the hint bar is what the room reads.
+        let body: Vec<&str> = screen.lines().take(usize::from(h) - 1).collect();
+        let body = body.join("\n");
+        for keys in [
+            "n / p",
+            "Press the stage",
+            "u takes",
+            "a opens",
+            "Tab picks",
+            "(x)",
+        ] {
+            assert!(!body.contains(keys), "{keys:?} at {w}×{h}:\n{screen}");
+        }
+        if h >= 60 {
+            assert!(body.contains("How this warm-up runs"), "{screen}");
+        }
+    }
+}

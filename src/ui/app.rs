@@ -18,6 +18,8 @@ use tui_input::Input;
 
 /// Lines of content scrolled by one PageUp/PageDown.
 const PAGE: u16 = 10;
+/// Said when Esc puts a half-typed note aside.
+pub const DRAFT_KEPT: &str = "Draft kept: a opens it again.";
 
 /// Something the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,12 +124,26 @@ pub struct MoveTarget {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help(Context),
-    ConfirmQuit,
-    ConfirmDelete { id: String, name: String },
+    /// Asks before quitting while a timer runs; `back` is the overlay it covered, shown again
+    /// on "no".
+    ConfirmQuit {
+        back: Option<Box<Overlay>>,
+    },
+    /// Asks before closing the open session for the session list, which the room would see.
+    ConfirmLeave,
+    ConfirmDelete {
+        id: String,
+        name: String,
+    },
     ConfirmPaste(Vec<String>),
-    Text { purpose: TextPurpose, input: Input },
+    Text {
+        purpose: TextPurpose,
+        input: Input,
+    },
     Move(MoveTarget),
-    Export { selected: usize },
+    Export {
+        selected: usize,
+    },
 }
 
 /// One line of the export menu.
@@ -239,6 +255,8 @@ pub struct Workshop {
     pub content_scroll: u16,
     pub board: Board,
     pub entry: Option<Entry>,
+    /// A half-typed note put aside with Esc; `a` brings it back.
+    pub draft: Option<Entry>,
     pub blank: bool,
     /// The step at whose deadline the bell already rang, so it rings once.
     pub rang_at: Option<usize>,
@@ -275,6 +293,8 @@ pub struct App {
     pub save: SaveState,
     /// Set when anything on screen changed; the loop redraws only then.
     pub dirty: bool,
+    /// The window's size as last reported by the loop (`None` until then).
+    pub window: Option<(u16, u16)>,
 }
 
 impl App {
@@ -288,6 +308,7 @@ impl App {
             status: None,
             save: SaveState::Saved,
             dirty: true,
+            window: None,
         };
         // "New workshop" is selected for a first-time user; otherwise the newest session.
         let newest = usize::from(!sessions.is_empty());
@@ -298,12 +319,29 @@ impl App {
         app
     }
 
+    /// The loop reports the window's size.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.window = Some((width, height));
+    }
+
+    /// Whether the window is too small to draw in: then only quitting works, since nothing
+    /// done could be seen.
+    pub fn too_small(&self) -> bool {
+        self.window.is_some_and(|(w, h)| !super::views::fits(w, h))
+    }
+
     /// The keyboard context: which keys are live now.
     pub fn context(&self) -> Context {
+        if self.too_small() {
+            return Context::TooSmall;
+        }
         match &self.overlay {
             Some(Overlay::Help(_)) => return Context::Help,
             Some(
-                Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_),
+                Overlay::ConfirmQuit { .. }
+                | Overlay::ConfirmLeave
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmPaste(_),
             ) => {
                 return Context::Confirm;
             }
@@ -395,6 +433,7 @@ impl App {
             content_scroll: 0,
             board: Board::default(),
             entry: None,
+            draft: None,
             blank: false,
             rang_at: None,
         };
@@ -436,14 +475,12 @@ impl App {
     /// Applies one action at `now`; returns what the loop must do.
     pub fn update(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         self.dirty = true;
-        if let Action::Quit = action
-            && matches!(
-                self.context(),
-                Context::Confirm | Context::Entry | Context::TextPrompt
-            )
-        {
-            // Ctrl-C while typing: leave at once; the notes are already saved.
-            return vec![Effect::Quit];
+        if action == Action::Quit {
+            return self.quit();
+        }
+        if self.too_small() {
+            // Nothing done now could be seen: a note saved or a step taken blind.
+            return Vec::new();
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
@@ -456,6 +493,25 @@ impl App {
         }
     }
 
+    /// `q` or Ctrl-C, from anywhere: while a timer runs in front of the room it asks first
+    /// (asked already, it quits); otherwise it quits, since everything is saved.
+    fn quit(&mut self) -> Vec<Effect> {
+        if matches!(self.overlay, Some(Overlay::ConfirmQuit { .. })) || self.too_small() {
+            return vec![Effect::Quit];
+        }
+        let Some(w) = self.workshop_mut() else {
+            return vec![Effect::Quit];
+        };
+        if w.session.timer.state() != RunState::Running {
+            return vec![Effect::Quit];
+        }
+        // A blanked screen comes back so the question is seen.
+        w.blank = false;
+        let back = self.overlay.take().map(Box::new);
+        self.overlay = Some(Overlay::ConfirmQuit { back });
+        Vec::new()
+    }
+
     fn update_overlay(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         let Some(overlay) = self.overlay.take() else {
             return Vec::new();
@@ -466,7 +522,14 @@ impl App {
                 self.overlay = Some(o);
                 Vec::new()
             }
-            (Overlay::ConfirmQuit, Action::Yes) => vec![Effect::Quit],
+            (Overlay::ConfirmQuit { .. }, Action::Yes) => vec![Effect::Quit],
+            (Overlay::ConfirmQuit { back }, Action::No | Action::Close) => {
+                self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (Overlay::ConfirmLeave, Action::Yes) => {
+                vec![Effect::CloseSession, Effect::RefreshList]
+            }
             (Overlay::ConfirmDelete { id, name }, Action::Yes) => {
                 if let Screen::Home(home) = &mut self.screen {
                     home.last_deleted = Some(id.clone());
@@ -481,11 +544,12 @@ impl App {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
             }
-            (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
+            (Overlay::ConfirmLeave | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
                 Vec::new()
             }
             (
-                o @ (Overlay::ConfirmQuit
+                o @ (Overlay::ConfirmQuit { .. }
+                | Overlay::ConfirmLeave
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::ConfirmPaste(_)),
                 _,
@@ -688,7 +752,8 @@ impl App {
                 self.say("Nothing to undo.");
             }
             Action::Help => self.overlay = Some(Overlay::Help(Context::Home)),
-            Action::Quit | Action::Close => return vec![Effect::Quit],
+            // Esc has nothing to close here; quitting is q, on purpose.
+            Action::Close => self.say("Nothing to close here: q quits."),
             _ => {}
         }
         Vec::new()
@@ -722,7 +787,6 @@ impl App {
                 return vec![Effect::RefreshList];
             }
             Action::Help => self.overlay = Some(Overlay::Help(Context::Setup)),
-            Action::Quit => return vec![Effect::Quit],
             other => {
                 let focus = form.focus;
                 if let Some(input) = form.input_mut(focus) {
@@ -742,9 +806,6 @@ impl App {
         if w.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
                 w.blank = false;
-            }
-            if action == Action::Quit {
-                return vec![Effect::Quit];
             }
             return Vec::new();
         }
@@ -799,7 +860,7 @@ impl App {
                 w.board.selected = 0;
             }
             Action::AddNotes => {
-                w.entry = Some(Entry::default());
+                w.entry = Some(w.draft.take().unwrap_or_default());
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
@@ -906,14 +967,8 @@ impl App {
                 if w.view != View::Run {
                     w.view = View::Run;
                 } else {
-                    return vec![Effect::CloseSession, Effect::RefreshList];
-                }
-            }
-            Action::Quit => {
-                if w.session.timer.state() == RunState::Running {
-                    self.overlay = Some(Overlay::ConfirmQuit);
-                } else {
-                    return vec![Effect::Quit];
+                    // The session list must never reach the projector by accident.
+                    self.overlay = Some(Overlay::ConfirmLeave);
                 }
             }
             Action::Paste(text) => return self.paste(&text, now),
@@ -932,7 +987,13 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::Close => w.entry = None,
+            Action::Close => {
+                let entry = w.entry.take();
+                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
+                    w.draft = Some(e);
+                    self.say(DRAFT_KEPT);
+                }
+            }
             Action::CyclePrompt => {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
             }
@@ -966,7 +1027,9 @@ impl App {
         let Some(w) = self.workshop_mut() else {
             return Vec::new();
         };
-        let entry = w.entry.get_or_insert_with(Entry::default);
+        let entry = w
+            .entry
+            .get_or_insert_with(|| w.draft.take().unwrap_or_default());
         match lines.len() {
             0 => Vec::new(),
             1 => {

@@ -20,8 +20,10 @@ pub fn edit_input(input: &mut Input, action: Action) {
 }
 
 /// The lines of a paste that hold anything, trimmed: each becomes a note when there are several.
+/// A line ends at LF, CRLF or a lone CR: terminals send a pasted line break as CR (xterm, tmux's
+/// `paste-buffer -p`), files from Windows carry CRLF.
 pub fn pasted_lines(text: &str) -> Vec<String> {
-    text.lines()
+    text.split(['\r', '\n'])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
@@ -67,6 +69,21 @@ pub fn visible_slice(value: &str, scroll: usize, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_splits_at_lf_crlf_and_lone_cr() {
+        let want = ["one", "two", "three"];
+        for text in [
+            "one\ntwo\nthree",
+            "one\r\ntwo\r\nthree\r\n",
+            "one\rtwo\rthree\r",
+            "one\r\ntwo\rthree\n\n",
+        ] {
+            assert_eq!(pasted_lines(text), want, "{text:?}");
+        }
+        assert_eq!(pasted_lines("just one line\r"), ["just one line"]);
+        assert!(pasted_lines("\r\n\r \n").is_empty());
+    }
 
     #[test]
     fn slices_by_columns() {

@@ -36,6 +36,8 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// The window is too small to draw in: only quitting works.
+    TooSmall,
 }
 
 /// What a key asks the app to do.
@@ -501,10 +503,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(&[C::Help], Key::Char('?'), Action::Close, "close the help"),
     bind!(
-        &[C::Home, C::Run, C::Board, C::Rotation],
+        &[C::Home, C::Run, C::Board, C::Rotation, C::TooSmall],
         Key::Char('q'),
         Action::Quit,
-        "quit (notes are already saved)",
+        "quit (asks while a timer runs; notes are already saved)",
         "quit"
     ),
     bind!(
@@ -524,7 +526,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,
-        "close / back",
+        "close / back (leaving the workshop asks first)",
         "back"
     ),
     bind!(
@@ -540,11 +542,12 @@ pub static BINDINGS: &[Binding] = &[
             C::Confirm,
             C::Export,
             C::Help,
-            C::Blank
+            C::Blank,
+            C::TooSmall
         ],
         Key::Ctrl('c'),
         Action::Quit,
-        "quit"
+        "quit (asks while a timer runs; Ctrl-c again quits)"
     ),
     // The Snapshot warm-up.
     bind!(
@@ -847,7 +850,7 @@ pub static BINDINGS: &[Binding] = &[
         SNAP_ALL,
         Key::Code(KeyCode::Esc),
         Action::Close,
-        "close / back (from a page: to the home screen)",
+        "close / back (leaving the workshop asks first)",
         "back"
     ),
     bind!(SNAP_ALL, Key::Ctrl('c'), Action::Quit, "quit"),

@@ -23,11 +23,16 @@ use time::OffsetDateTime;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Whether a window of `width`×`height` is big enough to draw the screens in.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
+
 /// Draws the whole screen for the app's state at `now`.
 pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.width, area.height) {
         chrome::too_small(frame, area, &app.theme);
         return;
     }

@@ -5,6 +5,7 @@ use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{bindings_for, key_label};
 use super::centered;
 use super::content::truncate;
+use crate::workshop::RunState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,15 +33,40 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             let h = lines.len() as u16 + 2;
             (" Keys (? or Esc closes) ".to_string(), lines, h)
         }
-        Overlay::ConfirmQuit => (
+        Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
                 Line::from("The timer is running. Every note is already saved,"),
                 Line::from("and the timer carries on from its deadline when you reopen."),
-                Line::from(Span::styled("Quit now?  y yes · n no", app.theme.accent)),
+                Line::from(Span::styled(
+                    "Quit now?  y or Ctrl-c yes · n no",
+                    app.theme.accent,
+                )),
             ],
             5,
         ),
+        Overlay::ConfirmLeave => {
+            let running = app
+                .workshop()
+                .is_some_and(|w| w.session.timer.state() == RunState::Running);
+            let timer = if running {
+                "The timer keeps running from its deadline while you are away."
+            } else {
+                "Everything is saved; reopen it to carry on where you left off."
+            };
+            (
+                " Leave this workshop? ".to_string(),
+                vec![
+                    Line::from("The session list will take this screen's place."),
+                    Line::from(timer),
+                    Line::from(Span::styled(
+                        "Leave this workshop?  y yes · n no",
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
         Overlay::ConfirmDelete { name, .. } => (
             " Delete session? ".to_string(),
             vec![

@@ -188,15 +188,7 @@ fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
             truncate(&g.label(), 24)
         )));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Export", app.theme.accent)));
-    lines.push(Line::from(
-        "  Press x for the export menu (text handouts, JSON), or from a shell:",
-    ));
-    lines.push(Line::from(format!(
-        "  cpm-workshop export {} --format txt -o notes.txt",
-        s.id
-    )));
+    // How to export is the trainer's business (hint bar, help, README): the room sees its notes.
     lines
 }
 
@@ -258,7 +250,12 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
     let [digits_area, caption_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let digit_style = if flashing { app.theme.flash } else { style };
-    frame.render_widget(BigTimer::new(&digits).style(digit_style), digits_area);
+    frame.render_widget(
+        BigTimer::new(&digits)
+            .style(digit_style)
+            .keep_size_with_sign(),
+        digits_area,
+    );
     frame.render_widget(
         Paragraph::new(caption)
             .style(if flashing { app.theme.flash } else { style })

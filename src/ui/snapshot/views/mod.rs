@@ -171,7 +171,10 @@ pub(super) fn timer_box(
     }
     let [digits_area, caption] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(BigTimer::new(&digits).style(style), digits_area);
+    frame.render_widget(
+        BigTimer::new(&digits).style(style).keep_size_with_sign(),
+        digits_area,
+    );
     frame.render_widget(
         Paragraph::new(timer_caption(s, now))
             .style(style)
