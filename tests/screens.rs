@@ -374,3 +374,52 @@ fn the_wrap_up_speaks_to_the_room_not_the_shell() {
         }
     }
 }
+
+#[test]
+fn help_scrolls_to_its_last_line_and_no_further_at_80x24() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::ShowBoard, T0);
+    a.resized(80, 24);
+    a.update(Action::Help, T0);
+    let first = draw(&a, 80, 24, T0);
+    assert!(first.contains("↓ more"), "{first}");
+    assert!(
+        !first.contains("close / back"),
+        "the last line is below: {first}"
+    );
+    for _ in 0..40 {
+        a.update(Action::Down, T0);
+    }
+    let last = draw(&a, 80, 24, T0);
+    assert!(
+        last.contains("close / back") && last.contains("↑ more"),
+        "{last}"
+    );
+    snap("help_board_scrolled_to_end", &a, T0);
+    // Stopped at the end: one step up shows a new line at the top at once.
+    a.update(Action::Up, T0);
+    assert_ne!(draw(&a, 80, 24, T0), last);
+}
+
+#[test]
+fn the_hint_bar_at_80_columns_keeps_the_scribes_keys() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    let screen = draw(&a, 80, 24, T0);
+    let bar = screen.lines().nth(23).unwrap();
+    for key in [" a ", " n ", " b ", " x ", " ? "] {
+        assert!(
+            bar.contains(key),
+            "{key:?} missing from the run view's bar: {bar:?}"
+        );
+    }
+    a.update(Action::ShowBoard, T0);
+    let screen = draw(&a, 80, 24, T0);
+    let bar = screen.lines().nth(23).unwrap();
+    for key in [" a ", " e ", " m ", " d "] {
+        assert!(
+            bar.contains(key),
+            "{key:?} missing from the board's bar: {bar:?}"
+        );
+    }
+}

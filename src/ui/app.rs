@@ -295,6 +295,8 @@ pub struct App {
     pub dirty: bool,
     /// The window's size as last reported by the loop (`None` until then).
     pub window: Option<(u16, u16)>,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
 }
 
 impl App {
@@ -309,6 +311,7 @@ impl App {
             save: SaveState::Saved,
             dirty: true,
             window: None,
+            help_scroll: 0,
         };
         // "New workshop" is selected for a first-time user; otherwise the newest session.
         let newest = usize::from(!sessions.is_empty());
@@ -517,9 +520,13 @@ impl App {
             return Vec::new();
         };
         match (overlay, action) {
-            (Overlay::Help(_), Action::Close | Action::Help) => Vec::new(),
-            (o @ Overlay::Help(_), _) => {
-                self.overlay = Some(o);
+            (Overlay::Help(_), Action::Close | Action::Help) => {
+                self.help_scroll = 0;
+                Vec::new()
+            }
+            (Overlay::Help(ctx), action) => {
+                self.scroll_help(ctx, &action);
+                self.overlay = Some(Overlay::Help(ctx));
                 Vec::new()
             }
             (Overlay::ConfirmQuit { .. }, Action::Yes) => vec![Effect::Quit],
@@ -630,6 +637,24 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Scrolls the help, stopping where its last line is on screen.
+    fn scroll_help(&mut self, ctx: Context, action: &Action) {
+        let lines = super::keymap::help_lines(ctx).len();
+        let rows = self.window.map_or(lines, |(_, h)| {
+            super::views::help_rows(h, self.status.is_some()).max(1)
+        });
+        let last = u16::try_from(lines.saturating_sub(rows)).unwrap_or(u16::MAX);
+        let s = self.help_scroll.min(last);
+        self.help_scroll = match action {
+            Action::Up => s.saturating_sub(1),
+            Action::Down => s.saturating_add(1),
+            Action::PageUp => s.saturating_sub(rows as u16),
+            Action::PageDown => s.saturating_add(rows as u16),
+            _ => s,
+        }
+        .min(last);
     }
 
     fn finish_text(

@@ -191,7 +191,7 @@ pub static BINDINGS: &[Binding] = &[
         Key::Char(' '),
         Action::ToggleTimer,
         "start / pause / resume the timer",
-        "start/pause"
+        "timer"
     ),
     bind!(
         RUNNING,
@@ -227,7 +227,7 @@ pub static BINDINGS: &[Binding] = &[
         Key::Char('a'),
         Action::AddNotes,
         "add notes (scribe)",
-        "add notes"
+        "notes"
     ),
     bind!(
         RUNNING,
@@ -371,13 +371,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(LISTS, Key::Code(KeyCode::Up), Action::Up, "move up"),
     bind!(LISTS, Key::Code(KeyCode::Down), Action::Down, "move down"),
     bind!(
-        &[C::Home, C::Board],
+        &[C::Home, C::Board, C::Help],
         Key::Code(KeyCode::PageUp),
         Action::PageUp,
         "page up"
     ),
     bind!(
-        &[C::Home, C::Board],
+        &[C::Home, C::Board, C::Help],
         Key::Code(KeyCode::PageDown),
         Action::PageDown,
         "page down"
@@ -927,11 +927,87 @@ pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> 
         .filter(move |b| b.contexts.contains(&context))
 }
 
-/// `(key, word)` pairs for the hint bar.
+/// `(key, what it does)` for the help overlay: each thing once, in keymap order.
+pub fn help_lines(context: Context) -> Vec<(String, &'static str)> {
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    for b in bindings_for(context) {
+        if !seen.contains(&b.help) {
+            seen.push(b.help);
+            lines.push((key_label(b.key), b.help));
+        }
+    }
+    lines
+}
+
+/// `(key, word)` pairs for the hint bar, the keys used most on that screen first (a narrow
+/// window keeps those): help, then [`hint_rank`]'s order, then the keymap's.
 pub fn hints_for(context: Context) -> Vec<(String, &'static str)> {
-    bindings_for(context)
-        .filter_map(|b| b.hint.map(|h| (key_label(b.key), h)))
+    let mut hinted: Vec<(usize, &Binding)> = bindings_for(context)
+        .filter(|b| b.hint.is_some())
+        .enumerate()
+        .collect();
+    hinted.sort_by_key(|(i, b)| (hint_rank(context, &b.action).unwrap_or(usize::MAX), *i));
+    hinted
+        .into_iter()
+        .filter_map(|(_, b)| b.hint.map(|h| (key_label(b.key), h)))
         .collect()
+}
+
+/// Where an action's hint goes on a screen's bar, most used first; `None` keeps the keymap's
+/// order after the ranked ones. A scribe needs `a`, `b` and `x` more than `+` and `-`.
+fn hint_rank(context: Context, action: &Action) -> Option<usize> {
+    use Action as A;
+    let order: &[A] = match context {
+        C::Run | C::Rotation => &[
+            A::Help,
+            A::AddNotes,
+            A::NextStep,
+            A::ToggleTimer,
+            A::ShowBoard,
+            A::ShowRun,
+            A::Export,
+            A::PreviousStep,
+            A::ShowRotation,
+            A::ChooseGroup(1),
+        ],
+        C::Board => &[
+            A::Help,
+            A::AddNotes,
+            A::EditNote,
+            A::MoveNote,
+            A::DeleteNote,
+            A::ShowRun,
+            A::ToggleBoardView,
+            A::Undo,
+            A::Export,
+        ],
+        C::Entry | C::SnapshotEntry => &[A::Submit, A::Close, A::CyclePrompt, A::Up],
+        C::SnapshotPage | C::SnapshotDimension => &[
+            A::Help,
+            A::Vote(1),
+            A::AddNotes,
+            A::NextStep,
+            A::PreviousStep,
+            A::Undo,
+            A::ToggleTimer,
+        ],
+        C::SnapshotAnalysis | C::SnapshotDots | C::SnapshotPriorities => &[
+            A::Help,
+            A::AddNotes,
+            A::NextStep,
+            A::PreviousStep,
+            A::EditNote,
+            A::AddDot,
+            A::RemoveDot,
+            A::ShiftLeft,
+            A::ShiftRight,
+            A::ShiftUp,
+            A::ShiftDown,
+        ],
+        _ => &[A::Help],
+    };
+    order.iter().position(|a| a == action)
 }
 
 /// How a key is written for people: `Space`, `Ctrl-r`, `Esc`, `1-9`.

@@ -11,6 +11,7 @@ mod setup;
 
 pub(crate) use board::{CARD, SELECTED, card_line};
 pub(crate) use content::truncate;
+pub(crate) use overlay::help_rows;
 pub(crate) use run::entry_block;
 
 use super::app::{App, Screen, View};

@@ -2,7 +2,7 @@
 
 use super::super::app::{App, Overlay, TextPurpose, export_choices};
 use super::super::input_view::visible_slice as input_slice;
-use super::super::keymap::{bindings_for, key_label};
+use super::super::keymap::{Context, help_lines};
 use super::centered;
 use super::content::truncate;
 use crate::workshop::RunState;
@@ -13,25 +13,15 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Widest an overlay gets.
 const MAX_WIDTH: u16 = 76;
+/// Rows around the help's lines: the hint bar and the box's two borders.
+const HELP_CHROME: u16 = 3;
 
 /// Draws an overlay over the body.
 pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
     let (title, lines, height) = match overlay {
         Overlay::Help(ctx) => {
-            let mut seen = Vec::new();
-            let mut lines = Vec::new();
-            for b in bindings_for(*ctx) {
-                if seen.contains(&b.help) {
-                    continue;
-                }
-                seen.push(b.help);
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{:>10}  ", key_label(b.key)), app.theme.accent),
-                    Span::raw(b.help),
-                ]));
-            }
-            let h = lines.len() as u16 + 2;
-            (" Keys (? or Esc closes) ".to_string(), lines, h)
+            help(app, *ctx, frame, body);
+            return;
         }
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
@@ -208,4 +198,46 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             ),
         area,
     );
+}
+
+/// The keys of a screen, scrolled to `app.help_scroll` (never past the end), with a sign when
+/// more lie above or below.
+fn help(app: &App, ctx: Context, frame: &mut Frame, body: Rect) {
+    let entries = help_lines(ctx);
+    let area = centered(body, MAX_WIDTH, entries.len() as u16 + 2);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let from = usize::from(app.help_scroll).min(entries.len().saturating_sub(rows));
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(from)
+        .take(rows)
+        .map(|(key, what)| {
+            Line::from(vec![
+                Span::styled(format!("{key:>10}  "), app.theme.accent),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let more = match (from > 0, from + rows < entries.len()) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => "",
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(app.theme.base).block(
+            Block::bordered()
+                .title(Span::styled(" Keys (? or Esc closes) ", app.theme.accent))
+                .title_bottom(Line::from(Span::styled(more, app.theme.accent)).right_aligned())
+                .border_style(app.theme.accent),
+        ),
+        area,
+    );
+}
+
+/// Rows of help a window of `height` rows shows: less the hint bar, the status line if there
+/// is one, and the box's borders.
+pub fn help_rows(height: u16, has_status: bool) -> usize {
+    usize::from(height.saturating_sub(HELP_CHROME + u16::from(has_status)))
 }
