@@ -423,3 +423,39 @@ fn the_hint_bar_at_80_columns_keeps_the_scribes_keys() {
         );
     }
 }
+
+#[test]
+fn long_notes_wrap_on_the_board_and_a_cut_shows_an_ellipsis() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::AddNotes, T0);
+    let long = "Coaching model exists for new workers and their supervisors, \
+                with a mentor assigned in the first week and a check-in every month after that";
+    let endless = "Follow up in writing after each team meeting ".repeat(12);
+    for text in [long, endless.as_str()] {
+        a.update(Action::Paste(text.into()), T0);
+        a.update(Action::Submit, T0);
+    }
+    a.update(Action::Close, T0);
+    a.update(Action::ShowBoard, T0);
+    let screen = draw(&a, 120, 36, T0);
+    // Every word of the long note is on the board, over more than one row.
+    assert!(
+        screen.contains("check-in every month after that"),
+        "{screen}"
+    );
+    assert!(!screen.contains("new worke…"), "{screen}");
+    // The selected-note box is too small for the endless one: it says so with "…".
+    a.update(Action::Down, T0);
+    let screen = draw(&a, 120, 36, T0);
+    let detail: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Selected note"))
+        .take(4)
+        .collect();
+    assert!(
+        detail[3].trim_end_matches(['│', ' ']).ends_with('…'),
+        "{detail:#?}"
+    );
+    snap("board_long_notes", &a, T0);
+}

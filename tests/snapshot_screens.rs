@@ -293,3 +293,22 @@ fn the_intro_speaks_to_the_room_without_key_instructions() {
         }
     }
 }
+
+#[test]
+fn analysis_notes_wrap_in_their_columns_at_80x24() {
+    let mut a = open();
+    let text = "Coaching model exists for new workers and their supervisors";
+    note(&mut a, HeadingId::Strengths, 0, text);
+    go_to(&mut a, Page::Analysis);
+    let screen = draw(&a, 80, 24, T0);
+    for word in text.split(' ') {
+        let column: String = screen
+            .lines()
+            .map(|l| l.chars().take(27).collect::<String>())
+            .collect();
+        assert!(
+            column.contains(word),
+            "{word:?} cut from the column:\n{screen}"
+        );
+    }
+}

@@ -9,8 +9,8 @@ mod rotation;
 mod run;
 mod setup;
 
-pub(crate) use board::{CARD, SELECTED, card_line};
-pub(crate) use content::truncate;
+pub(crate) use board::{CARD, SELECTED, card_lines};
+pub(crate) use content::{clipped, truncate};
 pub(crate) use overlay::help_rows;
 pub(crate) use run::entry_block;
 

@@ -14,7 +14,7 @@ use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
 use crate::ui::input_view::visible_slice;
-pub(super) use crate::ui::views::{CARD, SELECTED, card_line, truncate};
+pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate};
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
