@@ -459,3 +459,22 @@ fn long_notes_wrap_on_the_board_and_a_cut_shows_an_ellipsis() {
     );
     snap("board_long_notes", &a, T0);
 }
+
+#[test]
+fn the_behaviors_pane_says_there_is_more_and_stops_at_its_end() {
+    let mut a = workshop(Mode::Together, 4);
+    a.resized(80, 24);
+    let top = draw(&a, 80, 24, T0);
+    assert!(top.contains("more ↓"), "{top}");
+    for _ in 0..20 {
+        a.update(Action::PageDown, T0);
+    }
+    let end = draw(&a, 80, 24, T0);
+    assert!(!end.contains("more ↓") && end.contains("↑ more"), "{end}");
+    // The last behavior and the source are on screen: the pane is not empty.
+    assert!(end.contains("Source:"), "{end}");
+    snap("run_read_scrolled_to_end", &a, T0);
+    // Stopped at the end: a single ↑ moves at once.
+    a.update(Action::Up, T0);
+    assert_ne!(draw(&a, 80, 24, T0), end);
+}

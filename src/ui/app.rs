@@ -918,12 +918,24 @@ impl App {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
                 if context == Context::Run =>
             {
-                w.content_scroll = match action {
-                    Action::Up => w.content_scroll.saturating_sub(1),
-                    Action::Down => w.content_scroll.saturating_add(1),
-                    Action::PageUp => w.content_scroll.saturating_sub(PAGE),
-                    _ => w.content_scroll.saturating_add(PAGE),
+                // Stops at the end of the text: the pane never scrolls to empty, and ↑ acts at
+                // once after a scroll to the end.
+                let limit = match (&self.screen, self.window) {
+                    (Screen::Workshop(w), Some((width, height))) => {
+                        super::views::content_scroll_limit(self, w, width, height)
+                    }
+                    _ => u16::MAX,
                 };
+                if let Some(w) = self.workshop_mut() {
+                    let at = w.content_scroll.min(limit);
+                    w.content_scroll = match action {
+                        Action::Up => at.saturating_sub(1),
+                        Action::Down => at.saturating_add(1),
+                        Action::PageUp => at.saturating_sub(PAGE),
+                        _ => at.saturating_add(PAGE),
+                    }
+                    .min(limit);
+                }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let n = board_notes(w).len();

@@ -12,7 +12,7 @@ mod setup;
 pub(crate) use board::{CARD, SELECTED, card_lines};
 pub(crate) use content::{clipped, truncate};
 pub(crate) use overlay::help_rows;
-pub(crate) use run::entry_block;
+pub(crate) use run::{content_scroll_limit, entry_block};
 
 use super::app::{App, Screen, View};
 use ratatui::Frame;

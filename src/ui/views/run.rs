@@ -4,6 +4,7 @@
 use super::super::app::{App, Workshop, entry_prompt};
 use super::super::widgets::big_timer::BigTimer;
 use super::content::{category_lines, truncate};
+use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
 use crate::workshop::{Face, Mode, Prompt, RunState, StepKind};
@@ -23,8 +24,17 @@ const FLASH_SECONDS: u64 = 10;
 /// Rows of the scribe's input box.
 const ENTRY_HEIGHT: u16 = 4;
 
-/// Draws the run view.
-pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+/// Where each part of the run view goes in its area.
+struct Panes {
+    top: Rect,
+    step: Rect,
+    content: Rect,
+    timer: Rect,
+    prompt: Rect,
+    entry: Rect,
+}
+
+fn panes(w: &Workshop, area: Rect) -> Panes {
     let entry_h = if w.entry.is_some() { ENTRY_HEIGHT } else { 0 };
     let [top, step, body, entry] = Layout::vertical([
         Constraint::Length(1),
@@ -33,24 +43,48 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offse
         Constraint::Length(entry_h),
     ])
     .areas(area);
-    header(app, w, frame, top);
-    step_line(app, w, frame, step);
-    let [left, right] = Layout::horizontal([
+    let [content, right] = Layout::horizontal([
         Constraint::Percentage(100 - TIMER_COLUMN_PERCENT),
         Constraint::Percentage(TIMER_COLUMN_PERCENT),
     ])
     .areas(body);
-    content_pane(app, w, frame, left);
     let [timer, prompt] = Layout::vertical([
         Constraint::Percentage(TIMER_BOX_PERCENT),
         Constraint::Min(3),
     ])
     .areas(right);
-    timer_box(app, w, frame, timer, now);
-    prompt_box(app, w, frame, prompt);
-    if w.entry.is_some() {
-        entry_box(app, w, frame, entry);
+    Panes {
+        top,
+        step,
+        content,
+        timer,
+        prompt,
+        entry,
     }
+}
+
+/// Draws the run view.
+pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+    let p = panes(w, area);
+    header(app, w, frame, p.top);
+    step_line(app, w, frame, p.step);
+    content_pane(app, w, frame, p.content);
+    timer_box(app, w, frame, p.timer, now);
+    prompt_box(app, w, frame, p.prompt);
+    if w.entry.is_some() {
+        entry_box(app, w, frame, p.entry);
+    }
+}
+
+/// Furthest the content pane scrolls in a window of `width`×`height`: its last row at the
+/// bottom of the pane, never an empty pane.
+pub fn content_scroll_limit(app: &App, w: &Workshop, width: u16, height: u16) -> u16 {
+    let [body, _, _] =
+        super::chrome::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
+    let pane = panes(w, body).content;
+    let (_, lines) = content(app, w, pane.width.saturating_sub(2));
+    let rows = usize::from(pane.height.saturating_sub(2));
+    u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX)
 }
 
 fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -103,7 +137,8 @@ fn step_line(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+/// The content pane's title and rows, wrapped to `width` columns (one line, one row).
+fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) {
     let s = &w.session;
     let kind = s.step().kind;
     let (title, lines) = match kind {
@@ -116,7 +151,7 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 .deck
                 .as_ref()
                 .and_then(|d| d.category(&name))
-                .map(|c| category_lines(c, &app.theme, area.width.saturating_sub(2)))
+                .map(|c| category_lines(c, &app.theme, width))
                 .unwrap_or_else(|| {
                     vec![Line::from(format!(
                         "The deck {:?} is not loaded, so its text cannot be shown. Notes still work.",
@@ -130,23 +165,54 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             (title, lines)
         }
     };
-    let block = Block::bordered()
+    (title, as_rows(lines, usize::from(width)))
+}
+
+/// Lines wider than `width` broken into rows (in their first span's style), so that the pane
+/// knows how far it scrolls.
+fn as_rows(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= width {
+                return vec![line];
+            }
+            let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrap(&text, width)
+                .into_iter()
+                .map(|t| Line::from(Span::styled(t, style)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The behaviors (or commitments, or wrap-up), scrolled no further than their end, with a
+/// sign when more lies below or above.
+fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+    let (title, lines) = content(app, w, area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let from = usize::from(w.content_scroll).min(lines.len().saturating_sub(rows));
+    let more_below = from + rows < lines.len();
+    let mut block = Block::bordered()
         .title(Span::styled(format!(" {title} "), app.theme.accent))
         .border_style(app.theme.border);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((w.content_scroll, 0)),
-        area,
-    );
+    if from > 0 {
+        block = block.title(Line::from(Span::styled(" ↑ more ", app.theme.accent)).right_aligned());
+    }
+    if more_below {
+        block = block
+            .title_bottom(Line::from(Span::styled(" more ↓ ", app.theme.accent)).right_aligned());
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(from).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
-        "{} commitment{} typed so far (a adds; Ctrl-t for initials):",
+        "{} commitment{} typed so far:",
         commitments.len(),
         if commitments.len() == 1 { "" } else { "s" }
     )));
