@@ -478,3 +478,27 @@ fn the_behaviors_pane_says_there_is_more_and_stops_at_its_end() {
     a.update(Action::Up, T0);
     assert_ne!(draw(&a, 80, 24, T0), end);
 }
+
+#[test]
+fn the_scribe_sees_the_notes_just_typed_and_a_long_note_wraps_in_the_input() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::AddNotes, T0);
+    for text in ["First note of the round", "Second note of the round"] {
+        a.update(Action::Paste(text.into()), T0);
+        a.update(Action::Submit, T0);
+    }
+    let long = "A long note that starts here and goes on well past the width of the input box \
+                so that its beginning would scroll away, ending HERE";
+    a.update(Action::Paste(long.into()), T0);
+    let screen = draw(&a, 80, 24, T0);
+    assert!(
+        screen.contains("First note of the round") && screen.contains("Second note of the round"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("A long note that starts here") && screen.contains("ending HERE"),
+        "{screen}"
+    );
+    snap("entry_recent_notes_and_wrapped_input", &a, T0);
+}

@@ -1092,21 +1092,7 @@ impl App {
             return Vec::new();
         };
         let entry = w.entry.clone().unwrap_or_default();
-        let mut placement = w.session.placement_now(w.group);
-        if let Some(p) = entry.prompt
-            && p != placement.prompt
-        {
-            placement.prompt = p;
-            if p == Prompt::Commitment {
-                placement.category = None;
-            } else if placement.category.is_none() {
-                placement.category = w
-                    .session
-                    .category_for(w.group)
-                    .or(w.session.categories.first().map(String::as_str))
-                    .map(str::to_string);
-            }
-        }
+        let placement = entry_placement(w);
         let initials = entry.initials.value().trim().to_string();
         let initials = (!initials.is_empty()).then_some(initials.as_str());
         let (mut added, mut refused) = (0, Vec::new());
@@ -1217,6 +1203,26 @@ pub fn board_page(w: &Workshop) -> Vec<&Note> {
 
 fn selected_note(w: &Workshop) -> Option<NoteId> {
     board_notes(w).get(w.board.selected).copied()
+}
+
+/// Where the scribe's next note goes: the chosen group's place in this step, at the prompt
+/// the entry has chosen (a commitment has no category; a category prompt needs one).
+pub fn entry_placement(w: &Workshop) -> Placement {
+    let mut placement = w.session.placement_now(w.group);
+    let p = entry_prompt(w);
+    if p != placement.prompt {
+        placement.prompt = p;
+        if p == Prompt::Commitment {
+            placement.category = None;
+        } else if placement.category.is_none() {
+            placement.category = w
+                .session
+                .category_for(w.group)
+                .or(w.session.categories.first().map(String::as_str))
+                .map(str::to_string);
+        }
+    }
+    placement
 }
 
 /// The prompt the scribe's next note goes to.

@@ -1,13 +1,15 @@
 //! The run view, the one on the projector: where the room is, the category's behaviors, the
 //! step's prompt and a countdown the back row can read.
 
-use super::super::app::{App, Workshop, entry_prompt};
+use super::super::app::{App, Workshop, entry_placement, entry_prompt};
+use super::super::input_view::wrapped;
 use super::super::widgets::big_timer::BigTimer;
+use super::board::card_lines;
 use super::content::{category_lines, truncate};
 use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
-use crate::workshop::{Face, Mode, Prompt, RunState, StepKind};
+use crate::workshop::{Face, Mode, Placement, Prompt, RunState, StepKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -21,8 +23,8 @@ const TIMER_COLUMN_PERCENT: u16 = 42;
 const TIMER_BOX_PERCENT: u16 = 55;
 /// Seconds of overtime during which the timer flashes.
 const FLASH_SECONDS: u64 = 10;
-/// Rows of the scribe's input box.
-const ENTRY_HEIGHT: u16 = 4;
+/// Rows of the scribe's input box: three rows of text that wrap.
+const ENTRY_HEIGHT: u16 = 5;
 
 /// Where each part of the run view goes in its area.
 struct Panes {
@@ -330,6 +332,36 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
     );
 }
 
+/// The last notes at `placement`, as many as fit in `area` (a box), wrapped, newest at the
+/// bottom next to the input.
+fn recent_notes(app: &App, w: &Workshop, placement: &Placement, area: Rect) -> Vec<Line<'static>> {
+    let width = usize::from(area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut cards: Vec<Line<'static>> = Vec::new();
+    for n in w
+        .session
+        .notes_at(placement)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        if cards.len() >= rows {
+            break;
+        }
+        let mut card = card_lines(app, &n.text, false, width);
+        card.append(&mut cards);
+        cards = card;
+    }
+    if cards.is_empty() {
+        cards.push(Line::from(Span::styled(
+            "No notes on this page yet.",
+            app.theme.dim,
+        )));
+    }
+    let skip = cards.len().saturating_sub(rows);
+    cards.into_iter().skip(skip).collect()
+}
+
 fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let kind = s.step().kind;
@@ -367,8 +399,16 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         lines.insert(0, Line::default());
         lines.insert(0, instruction);
     }
-    let placement = s.placement_now(w.group);
+    let placement = if w.entry.is_some() {
+        entry_placement(w)
+    } else {
+        s.placement_now(w.group)
+    };
     let count = s.notes_at(&placement).count();
+    if w.entry.is_some() {
+        // While the scribe types, the notes just written for this page, newest last.
+        lines = recent_notes(app, w, &placement, area);
+    }
     let scribe = format!(
         " Scribe: Group {} · {} · {count} note{} ",
         w.group,
@@ -442,10 +482,14 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     };
     let [text_area, init_area] =
         Layout::horizontal([Constraint::Min(4), Constraint::Length(initials_w)]).areas(inner);
-    let width = text_area.width.saturating_sub(1) as usize;
-    let scroll = entry.input.visual_scroll(width);
-    let visible = super::super::input_view::visible_slice(entry.input.value(), scroll, width);
-    frame.render_widget(Paragraph::new(visible), text_area);
+    let typed = wrapped(
+        entry.input.value(),
+        entry.input.cursor(),
+        usize::from(text_area.width.saturating_sub(1)),
+        usize::from(text_area.height),
+    );
+    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(typed_lines), text_area);
     if initials_w > 0 {
         frame.render_widget(
             Paragraph::new(format!("│ by: {}", entry.initials.value())).style(app.theme.dim),
@@ -459,10 +503,10 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             init_area.y,
         )
     } else {
-        let off = (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
+        let (col, row) = typed.cursor;
         (
-            text_area.x + off.min(text_area.width.saturating_sub(1)),
-            text_area.y,
+            text_area.x + col.min(text_area.width.saturating_sub(1)),
+            text_area.y + row.min(text_area.height.saturating_sub(1)),
         )
     };
     frame.set_cursor_position((cx, cy));

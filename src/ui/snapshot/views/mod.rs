@@ -13,7 +13,7 @@ mod tally;
 use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
-use crate::ui::input_view::visible_slice;
+use crate::ui::input_view::{visible_slice, wrapped};
 pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate};
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
@@ -27,8 +27,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use time::OffsetDateTime;
 use unicode_width::UnicodeWidthStr;
 
-/// Rows of the scribe's note input.
-const ENTRY_HEIGHT: u16 = 4;
+/// Rows of the scribe's note input: three rows of text that wrap.
+const ENTRY_HEIGHT: u16 = 5;
 /// Widest the edit box gets.
 const EDIT_WIDTH: u16 = 76;
 /// Narrowest text is wrapped to, so tiny panes still make progress.
@@ -204,14 +204,19 @@ fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let width = inner.width.saturating_sub(1) as usize;
-    let scroll = entry.input.visual_scroll(width);
-    frame.render_widget(
-        Paragraph::new(visible_slice(entry.input.value(), scroll, width)),
-        inner,
+    let typed = wrapped(
+        entry.input.value(),
+        entry.input.cursor(),
+        usize::from(inner.width.saturating_sub(1)),
+        usize::from(inner.height),
     );
-    let x = inner.x + (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
-    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+    let (col, row) = typed.cursor;
+    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(typed_lines), inner);
+    frame.set_cursor_position((
+        (inner.x + col).min(inner.right().saturating_sub(1)),
+        (inner.y + row).min(inner.bottom().saturating_sub(1)),
+    ));
 }
 
 /// Editing a note or a priority, over the page.
