@@ -312,3 +312,35 @@ fn analysis_notes_wrap_in_their_columns_at_80x24() {
         );
     }
 }
+
+#[test]
+fn the_page_timer_is_drawn_big_on_every_page_and_in_overtime() {
+    let digit_rows = |s: &str| s.lines().filter(|l| l.contains('█')).count();
+    for target in [Page::Tally(0), Page::Analysis, Page::Dots, Page::Summary] {
+        let mut a = open();
+        go_to(&mut a, target);
+        a.update(Action::AddTime, T0);
+        a.update(Action::ToggleTimer, T0);
+        let over = T0 + time::Duration::seconds(42);
+        let screen = draw(&a, 80, 24, over);
+        assert!(digit_rows(&screen) >= 3, "{target:?}:\n{screen}");
+        assert!(screen.contains("over"), "{target:?}:\n{screen}");
+        if target == Page::Tally(0) {
+            snap("snapshot_tally_timer_overtime", &a, over);
+        }
+    }
+}
+
+#[test]
+fn the_tally_and_empty_pages_speak_to_the_room_without_keys() {
+    let mut a = open();
+    for target in [Page::Tally(0), Page::Analysis, Page::Dots] {
+        go_to(&mut a, target);
+        let screen = draw(&a, 200, 60, T0);
+        let body: Vec<&str> = screen.lines().take(59).collect();
+        let body = body.join("\n");
+        for keys in ["press ", "u takes", "a opens", "a adds", "Tab ", "←→"] {
+            assert!(!body.contains(keys), "{keys:?} on {target:?}:\n{screen}");
+        }
+    }
+}

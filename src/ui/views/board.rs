@@ -109,7 +109,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     if notes.is_empty() {
         rows.push(Line::from(Span::styled(
-            "No notes on this page yet. In the run view, a opens the scribe's input.",
+            "No notes on this page yet.",
             app.theme.dim,
         )));
     }
@@ -136,7 +136,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(detail).block(
             Block::bordered()
-                .title(" Selected note (e edit · m move · d delete · u undo) ")
+                .title(" Selected note ")
                 .border_style(app.theme.border),
         ),
         detail_area,

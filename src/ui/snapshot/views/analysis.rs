@@ -37,7 +37,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
                 n.text
             )
         }
-        None => "No note here yet. a adds one; ←→ picks a column.".to_string(),
+        None => "No note here yet.".to_string(),
     };
     let inner_w = detail.width.saturating_sub(2) as usize;
     let inner_h = detail.height.saturating_sub(2) as usize;
@@ -48,7 +48,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(text).block(
             Block::bordered()
-                .title(" Selected note (e edit · < > move between headings · d delete · u undo) ")
+                .title(" Selected note ")
                 .border_style(app.theme.border),
         ),
         detail,

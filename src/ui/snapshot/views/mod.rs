@@ -29,6 +29,10 @@ use unicode_width::UnicodeWidthStr;
 
 /// Rows of the scribe's note input: three rows of text that wrap.
 const ENTRY_HEIGHT: u16 = 5;
+/// Share of the width the page timer takes beside pages other than a dimension's.
+const TIMER_COLUMN_PERCENT: u16 = 30;
+/// Share of that column's height the timer box takes.
+const TIMER_BOX_PERCENT: u16 = 60;
 /// Widest the edit box gets.
 const EDIT_WIDTH: u16 = 76;
 /// Narrowest text is wrapped to, so tiny panes still make progress.
@@ -49,6 +53,24 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         Paragraph::new(truncate(&page_title(app, s), title.width as usize)).style(app.theme.accent),
         title,
     );
+    // A running or set page timer gets big digits beside the page (a dimension's page has its
+    // own place for them), so the back row sees it and its overtime.
+    let body = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
+        let [page, side] = Layout::horizontal([
+            Constraint::Min(0),
+            Constraint::Percentage(TIMER_COLUMN_PERCENT),
+        ])
+        .areas(body);
+        let [timer, _] = Layout::vertical([
+            Constraint::Percentage(TIMER_BOX_PERCENT),
+            Constraint::Min(0),
+        ])
+        .areas(side);
+        timer_box(app, s, frame, timer, now);
+        page
+    } else {
+        body
+    };
     match s.page() {
         Page::Intro => intro::render(app, s, frame, body),
         Page::Dimension(d) => dimension::render(app, s, d, frame, body, now),
@@ -82,8 +104,14 @@ fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: Off
         Paragraph::new(truncate(&left, left_area.width as usize)).style(app.theme.title),
         left_area,
     );
+    let reading = s.workshop.session.timer.reading(now);
+    let style = if reading.is_over() {
+        app.theme.timer_over
+    } else {
+        app.theme.dim
+    };
     frame.render_widget(
-        Paragraph::new(truncate(&right, right_area.width as usize)).style(app.theme.dim),
+        Paragraph::new(truncate(&right, right_area.width as usize)).style(style),
         right_area,
     );
 }
