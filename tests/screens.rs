@@ -502,3 +502,31 @@ fn the_scribe_sees_the_notes_just_typed_and_a_long_note_wraps_in_the_input() {
     );
     snap("entry_recent_notes_and_wrapped_input", &a, T0);
 }
+
+#[test]
+fn next_step_mid_countdown_asks_and_overtime_moves_on() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::ToggleTimer, T0);
+    a.update(Action::NextStep, secs(30));
+    let screen = draw(&a, 80, 24, secs(30));
+    assert!(
+        screen.contains("Leave this step?") && screen.contains("1:30 left"),
+        "{screen}"
+    );
+    snap("confirm_step", &a, secs(30));
+    a.update(Action::No, secs(31));
+    assert_eq!(
+        a.workshop().unwrap().session.position,
+        1,
+        "no keeps the round"
+    );
+    a.update(Action::NextStep, secs(32));
+    a.update(Action::Yes, secs(32));
+    assert_eq!(a.workshop().unwrap().session.position, 2);
+    // At time-up the facilitator moves on without a question.
+    a.update(Action::ToggleTimer, secs(40));
+    a.update(Action::NextStep, secs(40 + 181));
+    assert!(a.overlay.is_none());
+    assert_eq!(a.workshop().unwrap().session.position, 3);
+}

@@ -385,7 +385,13 @@ fn the_page_timer_starts_pauses_nudges_and_resets_on_a_new_page() {
     app.update(Action::Quit, T0);
     assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
     app.update(Action::No, T0);
+    // Leaving a page whose countdown runs asks first.
     app.update(Action::NextStep, T0);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmStep { forward: true })
+    ));
+    app.update(Action::Yes, T0);
     assert_eq!(screen(&app).workshop.session.timer.state(), RunState::Ready);
     assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
 }

@@ -131,6 +131,11 @@ pub enum Overlay {
     },
     /// Asks before closing the open session for the session list, which the room would see.
     ConfirmLeave,
+    /// Asks before `n` / `p` leave a step whose countdown is still running: the new step
+    /// starts its own timer.
+    ConfirmStep {
+        forward: bool,
+    },
     ConfirmDelete {
         id: String,
         name: String,
@@ -343,6 +348,7 @@ impl App {
             Some(
                 Overlay::ConfirmQuit { .. }
                 | Overlay::ConfirmLeave
+                | Overlay::ConfirmStep { .. }
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::ConfirmPaste(_),
             ) => {
@@ -488,6 +494,41 @@ impl App {
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
         }
+        if let Action::NextStep | Action::PreviousStep = action
+            && self.countdown_running(now)
+        {
+            self.overlay = Some(Overlay::ConfirmStep {
+                forward: action == Action::NextStep,
+            });
+            return Vec::new();
+        }
+        self.update_screen(action, now)
+    }
+
+    /// Whether a step's countdown is running with time left, on a page that `n` / `p` leave.
+    fn countdown_running(&self, now: OffsetDateTime) -> bool {
+        let on_a_page = matches!(
+            self.context(),
+            Context::Run
+                | Context::Board
+                | Context::Rotation
+                | Context::SnapshotPage
+                | Context::SnapshotDimension
+                | Context::SnapshotAnalysis
+                | Context::SnapshotDots
+                | Context::SnapshotPriorities
+        );
+        on_a_page
+            && self.workshop().is_some_and(|w| {
+                let timer = &w.session.timer;
+                timer.state() == RunState::Running
+                    && timer.length_ms.is_some()
+                    && !timer.reading(now).is_over()
+            })
+    }
+
+    /// An action for the screen underneath any overlay.
+    fn update_screen(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
@@ -537,6 +578,14 @@ impl App {
             (Overlay::ConfirmLeave, Action::Yes) => {
                 vec![Effect::CloseSession, Effect::RefreshList]
             }
+            (Overlay::ConfirmStep { forward }, Action::Yes) => {
+                let step = if forward {
+                    Action::NextStep
+                } else {
+                    Action::PreviousStep
+                };
+                self.update_screen(step, now)
+            }
             (Overlay::ConfirmDelete { id, name }, Action::Yes) => {
                 if let Screen::Home(home) = &mut self.screen {
                     home.last_deleted = Some(id.clone());
@@ -551,12 +600,14 @@ impl App {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
             }
-            (Overlay::ConfirmLeave | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
-                Vec::new()
-            }
+            (
+                Overlay::ConfirmLeave | Overlay::ConfirmStep { .. } | Overlay::ConfirmDelete { .. },
+                Action::No | Action::Close,
+            ) => Vec::new(),
             (
                 o @ (Overlay::ConfirmQuit { .. }
                 | Overlay::ConfirmLeave
+                | Overlay::ConfirmStep { .. }
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::ConfirmPaste(_)),
                 _,

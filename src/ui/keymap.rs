@@ -212,7 +212,7 @@ pub static BINDINGS: &[Binding] = &[
         RUNNING,
         Key::Char('n'),
         Action::NextStep,
-        "next step",
+        "next step (asks while a countdown still runs)",
         "next"
     ),
     bind!(

@@ -57,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     chrome::status(app, frame, status);
     chrome::hints(app, frame, hints);
     if let Some(o) = &app.overlay {
-        overlay::render(app, o, frame, body);
+        overlay::render(app, o, frame, body, now);
     }
 }
 

@@ -5,11 +5,13 @@ use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{Context, help_lines};
 use super::centered;
 use super::content::truncate;
-use crate::workshop::RunState;
+use crate::workshop::duration::Clock;
+use crate::workshop::{Face, RunState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use time::OffsetDateTime;
 
 /// Widest an overlay gets.
 const MAX_WIDTH: u16 = 76;
@@ -17,7 +19,7 @@ const MAX_WIDTH: u16 = 76;
 const HELP_CHROME: u16 = 3;
 
 /// Draws an overlay over the body.
-pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: OffsetDateTime) {
     let (title, lines, height) = match overlay {
         Overlay::Help(ctx) => {
             help(app, *ctx, frame, body);
@@ -51,6 +53,30 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                     Line::from(timer),
                     Line::from(Span::styled(
                         "Leave this workshop?  y yes · n no",
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
+        Overlay::ConfirmStep { forward } => {
+            let left = app
+                .workshop()
+                .map(|w| w.session.timer.reading(now))
+                .map_or_else(String::new, |r| match r.face {
+                    Face::Remaining(secs) => format!(" with {} left", Clock(secs)),
+                    _ => String::new(),
+                });
+            let to = if *forward { "next" } else { "previous" };
+            (
+                " Leave this step? ".to_string(),
+                vec![
+                    Line::from(format!("The timer is running{left}.")),
+                    Line::from(format!(
+                        "The {to} step starts with its own timer; this one's time is not kept."
+                    )),
+                    Line::from(Span::styled(
+                        format!("Go to the {to} step?  y yes · n no"),
                         app.theme.accent,
                     )),
                 ],
