@@ -530,3 +530,29 @@ fn next_step_mid_countdown_asks_and_overtime_moves_on() {
     assert!(a.overlay.is_none());
     assert_eq!(a.workshop().unwrap().session.position, 3);
 }
+
+#[test]
+fn group_names_from_set_up_appear_wherever_a_group_is_named() {
+    let mut a = workshop(Mode::Rotation, 5);
+    a.update(Action::NextStep, T0);
+    let screen = draw(&a, 200, 60, T0);
+    assert!(screen.contains("▶Redwoods: Foundational"), "{screen}");
+    a.update(Action::AddNotes, T0);
+    let screen = draw(&a, 200, 60, T0);
+    for want in [
+        "Group 1 (Redwoods) at Foundational",
+        "Scribe: Group 1 (Redwoods)",
+        "New note → Group 1 (Redwoods)",
+    ] {
+        assert!(screen.contains(want), "{want:?}:\n{screen}");
+    }
+    a.update(Action::Paste("A note".into()), T0);
+    a.update(Action::Submit, T0);
+    assert!(
+        draw(&a, 200, 60, T0).contains("Saved 1 note to Group 1 (Redwoods)"),
+        "the status names the group"
+    );
+    a.update(Action::Close, T0);
+    a.update(Action::ShowRotation, T0);
+    assert!(draw(&a, 200, 60, T0).contains("Redwoods"));
+}

@@ -1165,8 +1165,8 @@ impl App {
             }
         }
         let where_ = format!(
-            "Group {} · {} · {}",
-            placement.group,
+            "{} · {} · {}",
+            super::views::group_label(&w.session, placement.group),
             placement.category.as_deref().unwrap_or("Commitments"),
             placement.prompt.label()
         );

@@ -121,8 +121,8 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let detail = notes.get(w.board.selected).map(|n| {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
         format!(
-            "Group {} · {cat} · {}: {}",
-            n.placement.group,
+            "{} · {cat} · {}: {}",
+            super::group_label(s, n.placement.group),
             n.placement.prompt.label(),
             n.text
         )

@@ -15,10 +15,28 @@ pub(crate) use overlay::help_rows;
 pub(crate) use run::{content_scroll_limit, entry_block};
 
 use super::app::{App, Screen, View};
+use crate::workshop::Session;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 use time::OffsetDateTime;
+
+/// A group as set-up named it: "Group 3 (Redwoods)", or "Group 3".
+pub(crate) fn group_label(s: &Session, number: u32) -> String {
+    s.groups
+        .iter()
+        .find(|g| g.number == number)
+        .map_or_else(|| format!("Group {number}"), |g| g.label())
+}
+
+/// A group where room is short: its name, or "G3" when it has none.
+pub(crate) fn group_short(s: &Session, number: u32) -> String {
+    s.groups
+        .iter()
+        .find(|g| g.number == number)
+        .and_then(|g| g.name.clone())
+        .unwrap_or_else(|| format!("G{number}"))
+}
 
 /// Smallest window any screen draws in; below it one line says how big it must be.
 pub const MIN_WIDTH: u16 = 60;

@@ -6,6 +6,7 @@ use super::super::input_view::wrapped;
 use super::super::widgets::big_timer::BigTimer;
 use super::board::card_lines;
 use super::content::{category_lines, truncate};
+use super::{group_label, group_short};
 use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
@@ -162,7 +163,7 @@ fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) 
                 });
             let title = match s.mode {
                 Mode::Together => name,
-                Mode::Rotation => format!("Group {} at {name}", w.group),
+                Mode::Rotation => format!("{} at {name}", group_label(s, w.group)),
             };
             (title, lines)
         }
@@ -225,8 +226,8 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
             .map(|i| format!(" ({i})"))
             .unwrap_or_default();
         lines.push(Line::from(format!(
-            "  G{} · {}{who}",
-            n.placement.group,
+            "  {} · {}{who}",
+            group_short(&w.session, n.placement.group),
             truncate(&n.text, 200)
         )));
     }
@@ -385,8 +386,8 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             };
             let marker = if g.number == w.group { "▶" } else { " " };
             lines.push(Line::from(format!(
-                "{marker}G{} {now_at} → {next}",
-                g.number
+                "{marker}{}: {now_at} → {next}",
+                group_short(s, g.number)
             )));
         }
         lines.push(Line::default());
@@ -410,8 +411,8 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         lines = recent_notes(app, w, &placement, area);
     }
     let scribe = format!(
-        " Scribe: Group {} · {} · {count} note{} ",
-        w.group,
+        " Scribe: {} · {} · {count} note{} ",
+        group_label(s, w.group),
         placement.prompt.label(),
         if count == 1 { "" } else { "s" }
     );
@@ -463,8 +464,8 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let prompt = entry_prompt(w);
     let placement = s_placement(w, prompt);
     let title = format!(
-        " New note → Group {} · {} · {} ",
-        w.group,
+        " New note → {} · {} · {} ",
+        group_label(&w.session, w.group),
         placement,
         prompt.label()
     );
