@@ -132,6 +132,39 @@ fn multi_line_paste_asks_then_makes_one_note_per_line() {
 }
 
 #[test]
+fn a_confirmed_paste_is_one_undo_and_undo_says_what_it_undid() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "typed by hand");
+    app.update(Action::Submit, T0);
+    let block: String = (1..=30).map(|i| format!("pasted note {i}\r")).collect();
+    app.update(Action::Paste(block), T0);
+    app.update(Action::Yes, T0);
+    assert_eq!(session(&app).notes.len(), 31);
+    app.update(Action::Close, T0);
+    app.update(Action::Undo, T0);
+    assert_eq!(
+        session(&app).notes.len(),
+        1,
+        "one u takes the whole paste back"
+    );
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Undone: adding 30 pasted notes."
+    );
+    app.update(Action::Redo, T0);
+    assert_eq!(session(&app).notes.len(), 31);
+    assert_eq!(session(&app).notes[30].text, "pasted note 30");
+    app.update(Action::Undo, T0);
+    app.update(Action::Undo, T0);
+    assert!(session(&app).notes.is_empty());
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Undone: adding “typed by hand”."
+    );
+}
+
+#[test]
 fn a_ten_thousand_character_paste_fills_the_input_in_one_go() {
     let mut app = open_app(Mode::Together, 4);
     app.update(Action::AddNotes, T0);

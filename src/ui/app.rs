@@ -11,7 +11,8 @@ use crate::export::{Format, Scope};
 use crate::store::Summary;
 use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{
-    Activity, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
+    Activity, Change, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec,
+    StepKind,
 };
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -940,17 +941,18 @@ impl App {
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
-                    w.history.undo(&mut w.session, now).is_some()
+                    w.history.undo(&mut w.session, now)
                 } else {
-                    w.history.redo(&mut w.session, now).is_some()
-                };
-                if done {
+                    w.history.redo(&mut w.session, now)
+                }
+                .map(Change::summary);
+                if let Some(what) = done {
                     let word = if action == Action::Undo {
                         "Undone"
                     } else {
                         "Redone"
                     };
-                    self.say(format!("{word}."));
+                    self.say(format!("{word}: {what}."));
                     return self.save_effect();
                 }
                 self.say("Nothing to undo or redo.");
@@ -1146,15 +1148,19 @@ impl App {
         let placement = entry_placement(w);
         let initials = entry.initials.value().trim().to_string();
         let initials = (!initials.is_empty()).then_some(initials.as_str());
-        let (mut added, mut refused) = (0, Vec::new());
+        let (mut changes, mut refused) = (Vec::new(), Vec::new());
         for text in texts {
             match w.session.add_note(text, placement.clone(), initials, now) {
-                Ok(change) => {
-                    w.history.record(change);
-                    added += 1;
-                }
+                Ok(change) => changes.push(change),
                 Err(e) => refused.push(e.to_string()),
             }
+        }
+        let added = changes.len();
+        // A paste is one step back with u, however many notes it made.
+        match changes.len() {
+            0 => {}
+            1 => w.history.record(changes.remove(0)),
+            _ => w.history.record(Change::Batch(changes)),
         }
         if let Some(e) = w.entry.as_mut() {
             e.saved += added;
