@@ -556,3 +556,30 @@ fn group_names_from_set_up_appear_wherever_a_group_is_named() {
     a.update(Action::ShowRotation, T0);
     assert!(draw(&a, 200, 60, T0).contains("Redwoods"));
 }
+
+#[test]
+fn an_untimed_step_and_a_zeroed_timer_show_no_misleading_digits() {
+    let mut a = workshop(Mode::Together, 4);
+    let screen = draw(&a, 80, 24, T0);
+    assert_eq!(
+        digit_rows(&screen),
+        0,
+        "the read step is untimed:\n{screen}"
+    );
+    assert!(screen.contains("No timer for this step"), "{screen}");
+    a.update(Action::NextStep, T0);
+    for _ in 0..4 {
+        a.update(Action::RemoveTime, T0);
+    }
+    let screen = draw(&a, 80, 24, T0);
+    assert_eq!(
+        digit_rows(&screen),
+        0,
+        "no 0:00 before it starts:\n{screen}"
+    );
+    assert!(
+        screen.contains("No time set") && !screen.contains("TIME"),
+        "{screen}"
+    );
+    snap("run_timer_zeroed", &a, T0);
+}

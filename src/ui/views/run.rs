@@ -264,6 +264,10 @@ fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
 fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let reading = w.session.timer.reading(now);
     let (digits, label, style) = match reading.face {
+        // Nothing to count down and not started: no digits, so no zero that reads as time-up.
+        Face::Remaining(0) if reading.state == RunState::Ready => {
+            (String::new(), "no time set".to_string(), app.theme.timer)
+        }
         Face::Remaining(s) if reading.is_over() => (
             Clock(s).to_string(),
             "TIME".to_string(),
@@ -280,12 +284,18 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
             format!("TIME · {} over", Clock(s)),
             app.theme.timer_over,
         ),
-        Face::Elapsed(s) => (Clock(s).to_string(), "untimed".to_string(), app.theme.timer),
+        // An untimed step shows no digits; how long it has run is in the caption.
+        Face::Elapsed(0) => (String::new(), "untimed".to_string(), app.theme.timer),
+        Face::Elapsed(s) => (
+            String::new(),
+            format!("untimed · {} so far", Clock(s)),
+            app.theme.timer,
+        ),
     };
     let state = match reading.state {
-        RunState::Ready => "ready · Space starts",
+        RunState::Ready => "ready",
         RunState::Running => "running",
-        RunState::Paused => "PAUSED · Space resumes",
+        RunState::Paused => "PAUSED",
     };
     let flashing = match reading.face {
         Face::Overtime(s) => s < FLASH_SECONDS && s % 2 == 0,
@@ -319,12 +329,32 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
     let [digits_area, caption_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let digit_style = if flashing { app.theme.flash } else { style };
-    frame.render_widget(
-        BigTimer::new(&digits)
-            .style(digit_style)
-            .keep_size_with_sign(),
-        digits_area,
-    );
+    if digits.is_empty() {
+        let words = if matches!(reading.face, Face::Elapsed(_)) {
+            "No timer for this step"
+        } else {
+            "No time set"
+        };
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(digits_area);
+        frame.render_widget(
+            Paragraph::new(words)
+                .style(app.theme.dim)
+                .alignment(ratatui::layout::Alignment::Center),
+            middle,
+        );
+    } else {
+        frame.render_widget(
+            BigTimer::new(&digits)
+                .style(digit_style)
+                .keep_size_with_sign(),
+            digits_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(caption)
             .style(if flashing { app.theme.flash } else { style })

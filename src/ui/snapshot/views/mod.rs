@@ -143,12 +143,12 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
     }
 }
 
-/// The page timer in words: "timer: Space starts", "timer 1:23 running", "TIME · 0:12 over".
+/// The page timer in words: "no timer", "timer 1:23 running", "TIME · 0:12 over".
 fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
     let timer = &s.workshop.session.timer;
     let reading = timer.reading(now);
     if reading.state == RunState::Ready && timer.length_ms.is_none() {
-        return "timer: Space starts".to_string();
+        return "no timer".to_string();
     }
     let face = match reading.face {
         Face::Remaining(secs) if reading.is_over() => format!("TIME {}", Clock(secs)),
