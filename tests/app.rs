@@ -334,3 +334,21 @@ fn blank_screen_swallows_keys_until_shown_again() {
     app.update(Action::NextStep, T0);
     assert_eq!(session(&app).position, 1);
 }
+
+#[test]
+fn a_question_mark_in_a_set_up_text_field_is_typed() {
+    let mut app = app();
+    app.update(Action::Submit, T0);
+    let Screen::Setup(form) = &app.screen else {
+        panic!("on set-up")
+    };
+    assert!(form.focus.is_text(), "the first field takes text");
+    app.update(Action::Help, T0);
+    assert!(app.overlay.is_none(), "no help over a text field");
+    let Screen::Setup(form) = &app.screen else {
+        panic!("on set-up")
+    };
+    let focus = form.focus;
+    let mut form = form.clone();
+    assert!(form.input_mut(focus).unwrap().value().ends_with('?'));
+}

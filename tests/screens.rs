@@ -583,3 +583,79 @@ fn an_untimed_step_and_a_zeroed_timer_show_no_misleading_digits() {
     );
     snap("run_timer_zeroed", &a, T0);
 }
+
+#[test]
+fn the_wrap_up_table_keeps_each_group_on_one_row_at_80_and_120_columns() {
+    let mut a = workshop(Mode::Together, 4);
+    with_notes(&mut a);
+    for _ in 0..40 {
+        a.update(Action::NextStep, T0);
+    }
+    for (w, h) in [(80, 24), (120, 36)] {
+        let screen = draw(&a, w, h, T0);
+        for g in ["Group 1", "Group 2", "Group 4"] {
+            let row = screen.lines().find(|l| l.contains(g)).unwrap();
+            // The pane's part of the row: the group and its three counts.
+            let pane = row.split('│').nth(1).unwrap();
+            let counts = pane
+                .split_whitespace()
+                .filter(|t| t.parse::<u32>().is_ok())
+                .count();
+            assert!(counts >= 3, "{g} at {w}×{h}: {row:?}\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn small_words_are_right_one_note_n_at_the_end_and_status_while_typing() {
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::AddNotes, T0);
+    a.update(Action::Paste("only one".into()), T0);
+    a.update(Action::Submit, T0);
+    assert!(a.status.is_some());
+    // Typing the next note clears the last "Saved …".
+    a.update(Action::Insert('x'), T0);
+    assert!(a.status.is_none());
+    a.update(Action::Close, T0);
+    a.update(Action::ShowBoard, T0);
+    let board = draw(&a, 80, 24, T0);
+    assert!(
+        board.contains(" 1 note ") && !board.contains("1 notes"),
+        "{board}"
+    );
+    a.update(Action::ShowRun, T0);
+    for _ in 0..40 {
+        a.update(Action::NextStep, T0);
+    }
+    a.update(Action::NextStep, T0);
+    assert!(draw(&a, 80, 24, T0).contains("This is the last step"));
+}
+
+#[test]
+fn the_overtime_flash_stops_and_a_steady_overtime_look_stays() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let mut a = workshop(Mode::Together, 4);
+    a.update(Action::NextStep, T0);
+    a.update(Action::ToggleTimer, T0);
+    let reversed_cells = |at: OffsetDateTime| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| cpm_workshop::ui::views::render(&a, f, at))
+            .unwrap();
+        // Above the hint bar, whose keys are drawn reversed in this theme.
+        let buf = t.backend().buffer();
+        (0..23u16)
+            .flat_map(|y| (0..80u16).map(move |x| (x, y)))
+            .filter(|&p| buf[p].modifier.contains(Modifier::REVERSED))
+            .count()
+    };
+    assert!(reversed_cells(secs(122)) > 0, "flashes just after time-up");
+    for later in [150, 300, 3_600] {
+        assert_eq!(reversed_cells(secs(later)), 0, "still flashing at {later}s");
+        assert!(
+            draw(&a, 80, 24, secs(later)).contains("TIME ·"),
+            "steady look"
+        );
+    }
+}

@@ -863,6 +863,13 @@ impl App {
                 self.go_home();
                 return vec![Effect::RefreshList];
             }
+            // In a text field `?` is a character like any other.
+            Action::Help if form.focus.is_text() => {
+                let focus = form.focus;
+                if let Some(input) = form.input_mut(focus) {
+                    edit_input(input, Action::Insert('?'));
+                }
+            }
             Action::Help => self.overlay = Some(Overlay::Help(Context::Setup)),
             other => {
                 let focus = form.focus;
@@ -921,6 +928,11 @@ impl App {
                     w.rang_at = None;
                     return self.save_effect();
                 }
+                self.say(if action == Action::NextStep {
+                    "This is the last step: the wrap-up."
+                } else {
+                    "This is the first step."
+                });
             }
             Action::ChooseGroup(g) => {
                 if g <= groups {
@@ -1106,6 +1118,8 @@ impl App {
                     &mut entry.input
                 };
                 edit_input(input, other);
+                // The last "Saved …" is old news once the next note is being typed.
+                self.status = None;
             }
         }
         Vec::new()

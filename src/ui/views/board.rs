@@ -114,7 +114,11 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     let block = Block::bordered()
-        .title(format!(" {} notes ", notes.len()))
+        .title(format!(
+            " {} note{} ",
+            notes.len(),
+            if notes.len() == 1 { "" } else { "s" }
+        ))
         .border_style(app.theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);
 

@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use time::OffsetDateTime;
+use unicode_width::UnicodeWidthStr;
 
 /// Share of the width the timer column takes.
 const TIMER_COLUMN_PERCENT: u16 = 42;
@@ -24,6 +25,10 @@ const TIMER_COLUMN_PERCENT: u16 = 42;
 const TIMER_BOX_PERCENT: u16 = 55;
 /// Seconds of overtime during which the timer flashes.
 const FLASH_SECONDS: u64 = 10;
+/// Columns of the wrap-up table besides the group's name: indent and three counts.
+const COUNTS_WIDTH: usize = 2 + 3 * 8;
+/// Widest a group's name gets in the wrap-up table.
+const MAX_NAME_WIDTH: usize = 30;
 /// Rows of the scribe's input box: three rows of text that wrap.
 const ENTRY_HEIGHT: u16 = 5;
 
@@ -146,7 +151,7 @@ fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) 
     let kind = s.step().kind;
     let (title, lines) = match kind {
         StepKind::Commitment => ("Commitments".to_string(), commitment_lines(w)),
-        StepKind::WrapUp => ("Wrap-up".to_string(), wrap_up_lines(app, w)),
+        StepKind::WrapUp => ("Wrap-up".to_string(), wrap_up_lines(app, w, width)),
         _ => {
             let index = s.category_index_for(w.group).unwrap_or(0);
             let name = s.categories.get(index).cloned().unwrap_or_default();
@@ -234,13 +239,25 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
     lines
 }
 
-fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
+/// The wrap-up: the instruction, then a table of each group's notes that fits `width` (the
+/// group's name is cut, never the counts).
+fn wrap_up_lines(app: &App, w: &Workshop, width: u16) -> Vec<Line<'static>> {
     let s = &w.session;
     let script = app.library.sticky.step(StepKind::WrapUp);
+    let name_w = usize::from(width)
+        .saturating_sub(COUNTS_WIDTH)
+        .clamp(1, MAX_NAME_WIDTH);
     let mut lines = vec![
         Line::from(script.instruction.clone()),
         Line::default(),
         Line::from(Span::styled("Notes per group", app.theme.accent)),
+        Line::from(Span::styled(
+            format!(
+                "  {:<name_w$} {:>7} {:>7} {:>7}",
+                "", "already", "enhance", "commit"
+            ),
+            app.theme.dim,
+        )),
     ];
     for g in &s.groups {
         let mine = s.notes.iter().filter(|n| n.placement.group == g.number);
@@ -252,9 +269,11 @@ fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
                 Prompt::Commitment => commit += 1,
             }
         }
+        let name = truncate(&g.label(), name_w);
+        let pad = name_w.saturating_sub(name.width());
         lines.push(Line::from(format!(
-            "  {:<24} already using {already:>3} · could enhance {enhance:>3} · commitments {commit:>3}",
-            truncate(&g.label(), 24)
+            "  {name}{:pad$} {already:>7} {enhance:>7} {commit:>7}",
+            ""
         )));
     }
     // How to export is the trainer's business (hint bar, help, README): the room sees its notes.
