@@ -352,3 +352,16 @@ fn a_question_mark_in_a_set_up_text_field_is_typed() {
     let mut form = form.clone();
     assert!(form.input_mut(focus).unwrap().value().ends_with('?'));
 }
+
+#[test]
+fn reopening_carries_on_with_the_group_of_the_last_note() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::ChooseGroup(3), T0);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "from group three");
+    app.update(Action::Submit, secs(5));
+    let saved = session(&app).clone();
+    let mut again = self::app();
+    again.opened(saved);
+    assert_eq!(again.workshop().unwrap().group, 3);
+}

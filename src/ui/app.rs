@@ -434,12 +434,20 @@ impl App {
             .deck(&session.deck)
             .map(|d| d.filtered_for(session.role));
         let snapshot = session.activity == Activity::Snapshot;
+        // The scribe carries on with the group of the last note typed, not group 1.
+        let group = session
+            .notes
+            .iter()
+            .max_by_key(|n| n.created)
+            .map(|n| n.placement.group)
+            .filter(|g| session.groups.iter().any(|x| x.number == *g))
+            .unwrap_or(1);
         let workshop = Workshop {
             session,
             deck,
             history: History::default(),
             view: View::Run,
-            group: 1,
+            group,
             content_scroll: 0,
             board: Board::default(),
             entry: None,
