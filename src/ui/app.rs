@@ -957,7 +957,13 @@ impl App {
                 w.board.selected = 0;
             }
             Action::AddNotes => {
-                w.entry = Some(w.draft.take().unwrap_or_default());
+                let draft = w.draft.take();
+                let restored = draft.is_some();
+                w.entry = Some(draft.unwrap_or_default());
+                if restored {
+                    // "Draft kept" has done its job once the draft is back.
+                    self.status = None;
+                }
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
