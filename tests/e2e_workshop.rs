@@ -171,18 +171,7 @@ fn a_full_category_with_notes_survives_quit_and_reopen() {
 fn kill_9_mid_round_loses_no_note_and_the_timer_keeps_its_deadline() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["new", "--name", "Killed", "--brainstorm", "10m"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let mut pty = app(store);
-    pty.key(Key::Enter);
-    pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();
-    pty.keys("n ");
-    pty.wait_for("running", WAIT).unwrap();
+    let mut pty = running_round(store);
     pty.keys("a");
     for i in 0..20 {
         pty.keys(&format!("note {i}"));
