@@ -158,6 +158,7 @@ impl Loop {
                     .area;
                 let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
                 app.dirty = false;
+                app.resized(drawn.width, drawn.height);
                 if !listening {
                     // crossterm starts listening for resizes at the first poll, which comes
                     // after the first frame so that frame is not kept waiting; a resize before
@@ -190,7 +191,10 @@ impl Loop {
                         None => {}
                     },
                     Event::Paste(text) => effects = app.update(Action::Paste(text), now),
-                    Event::Resize(..) => app.dirty = true,
+                    Event::Resize(width, height) => {
+                        app.resized(width, height);
+                        app.dirty = true;
+                    }
                     _ => {}
                 }
             } else if app

@@ -23,6 +23,34 @@ pub enum Change {
         note: Note,
         index: usize,
     },
+    /// Several changes made as one (a pasted block of notes): undone and redone together.
+    Batch(Vec<Change>),
+}
+
+/// Characters of a note quoted when a change is described.
+const QUOTE_CHARS: usize = 30;
+
+impl Change {
+    /// What the change did, for "Undone: …" and "Redone: …".
+    pub fn summary(&self) -> String {
+        let quote = |text: &str| {
+            let mut q: String = text.chars().take(QUOTE_CHARS).collect();
+            if text.chars().count() > QUOTE_CHARS {
+                q.push('…');
+            }
+            format!("“{q}”")
+        };
+        match self {
+            Change::Added(note) => format!("adding {}", quote(&note.text)),
+            Change::Edited { after, .. } => format!("the edit to {}", quote(after)),
+            Change::Moved { .. } => "moving a note".to_string(),
+            Change::Deleted { note, .. } => format!("deleting {}", quote(&note.text)),
+            Change::Batch(changes) if changes.iter().all(|c| matches!(c, Change::Added(_))) => {
+                format!("adding {} pasted notes", changes.len())
+            }
+            Change::Batch(changes) => format!("{} changes", changes.len()),
+        }
+    }
 }
 
 impl Session {
@@ -147,6 +175,11 @@ impl Session {
                 let at = (*index).min(self.notes.len());
                 self.notes.insert(at, note.clone());
             }
+            Change::Batch(changes) => {
+                for c in changes.iter().rev() {
+                    self.revert(c, now);
+                }
+            }
         }
         self.updated = now;
     }
@@ -171,6 +204,11 @@ impl Session {
             }
             Change::Deleted { note, .. } => {
                 let _ = self.delete_note(note.id, now);
+            }
+            Change::Batch(changes) => {
+                for c in changes {
+                    self.reapply(c, now);
+                }
             }
         }
         self.updated = now;
