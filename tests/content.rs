@@ -1,5 +1,5 @@
 //! Content decks and activity scripts through the public library API: the shipped decks quote
-//! the seeds with the right shape, every broken-file case gives its message with the right
+//! the CPM documents with the right shape, every broken-file case gives its message with the right
 //! line, and a trainer's folder with one bad file still loads the good ones.
 
 use std::fs;
@@ -11,6 +11,15 @@ use cpm_workshop::content::{
     read_deck_file,
 };
 use proptest::prelude::*;
+
+/// The CPM documents the shipped content quotes, by the titles trainers know them by.
+const DOCUMENT_TITLES: [&str; 5] = [
+    "Overview of the California Child Welfare Core Practice Model (CPM)",
+    "Core Practice Model: A Guiding Framework for Child Welfare Practice",
+    "Core Practice Model Implementation Planning Guide",
+    "ERP Toolkit – Principles",
+    "What Do We Mean by “Integration” Relative to California’s Core Practice Model (CPM)?",
+];
 
 fn shipped(id: &str) -> cpm_workshop::content::Deck {
     Library::shipped()
@@ -25,7 +34,11 @@ fn every_shipped_deck_parses_from_its_file_and_names_its_source() {
     for id in ["practice", "leadership", "erp", "integration"] {
         let deck = read_deck_file(&root.join(format!("{id}.md"))).unwrap();
         assert_eq!(deck, shipped(id), "embedded copy of {id} matches the file");
-        assert!(deck.source.starts_with("seed 00"), "{id}: {}", deck.source);
+        assert!(
+            DOCUMENT_TITLES.iter().any(|t| deck.source.starts_with(t)),
+            "{id} names its document by title: {}",
+            deck.source
+        );
         assert!(!deck.title.is_empty());
     }
     let library = Library::load(Some(&root)).unwrap();
@@ -84,7 +97,10 @@ fn practice_has_the_six_categories_in_order() {
             matches!(b, Block::Paragraph(t) if t.starts_with("Note to the trainer (not CPM wording)")
                 && t.contains("--content DIR"))
         });
-        assert!(note, "{name} says the seeds lack its practice behaviors");
+        assert!(
+            note,
+            "{name} says the documents lack its practice behaviors"
+        );
     }
 }
 
@@ -108,11 +124,11 @@ fn leadership_has_16_behaviors_in_6_categories_with_every_item() {
     assert_eq!(per_category, [2, 4, 1, 2, 3, 4]);
     let items: Vec<usize> = deck.behaviors().map(|b| b.items.len()).collect();
     assert_eq!(items, [4, 2, 4, 3, 3, 2, 3, 1, 2, 1, 2, 3, 5, 4, 1, 1]);
-    // Counted in seed 004, singular "Supervisor:"/"Manager:"/"Director:" included.
+    // Counted in the CPM Guiding Framework, singular "Supervisor:"/"Manager:"/"Director:" included.
     assert_eq!(deck.role_item_count(Role::Supervisors), 19);
     assert_eq!(deck.role_item_count(Role::Managers), 15);
     assert_eq!(deck.role_item_count(Role::Directors), 22);
-    // The seed's line broken across a page is joined.
+    // The document's line broken across a page is joined.
     let last_of_15 = deck.behaviors().nth(14).unwrap().items[0].roles[2]
         .text
         .clone();
@@ -184,7 +200,7 @@ fn integration_has_three_levels_with_examples() {
 #[test]
 fn show_text_renders_role_items() {
     let text = deck_to_text(&shipped("leadership"));
-    assert!(text.starts_with("Leadership behaviors\n====================\nSource: seed 004"));
+    assert!(text.starts_with("Leadership behaviors\n====================\nSource: Core Practice Model: A Guiding Framework for Child Welfare Practice"));
     assert!(text.contains(
         "\n4. Engage staff in implementation and system improvement\n   a. Participate with staff"
     ));

@@ -23,10 +23,10 @@ pub const ALL_STEPS: [StepKind; 7] = [
 /// The most points a Snapshot scale may have (one key each, 1–9).
 pub const MAX_SCALE_POINTS: usize = 9;
 
-/// The four Snapshot analysis heading ids, in the guide's order (seed 002).
+/// The four Snapshot analysis heading ids, in the guide's order (CPM Implementation Planning Guide).
 pub const HEADING_IDS: [&str; 4] = ["strengths", "opportunities", "feasibility", "priorities"];
 
-/// The sticky-note behavior activity (seed 001, FACILITATOR NOTE): one script per step.
+/// The sticky-note behavior activity (CPM Overview, FACILITATOR NOTE): one script per step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StickyActivity {
@@ -42,7 +42,7 @@ pub struct StepScript {
     pub kind: StepKind,
     /// A short name for the step, e.g. "Brainstorm: already using".
     pub label: String,
-    /// The instruction, quoted from seed 001's FACILITATOR NOTE.
+    /// The instruction, quoted from the CPM Overview's FACILITATOR NOTE.
     pub instruction: String,
     /// The default length in seconds; `None` for untimed steps (Read, WrapUp).
     #[serde(default)]
@@ -93,13 +93,13 @@ impl StickyActivity {
     }
 }
 
-/// The Snapshot warm-up (seed 002): dimensions to place the room on a scale, then analysis.
+/// The Snapshot warm-up (CPM Implementation Planning Guide): dimensions to place the room on a scale, then analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotActivity {
     pub title: String,
     pub source: String,
-    /// What the Snapshot is for, quoted from seed 002.
+    /// What the Snapshot is for, quoted from the Implementation Planning Guide.
     pub intro: Vec<String>,
     pub dimensions: Vec<Dimension>,
     /// The points the room places itself on, lowest first.
@@ -116,7 +116,7 @@ pub struct SnapshotActivity {
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub name: String,
-    /// What it covers, quoted from seed 002.
+    /// What it covers, quoted from the Implementation Planning Guide.
     pub about: Vec<String>,
     pub source: String,
     /// Our own reflection prompts, shown labelled as facilitation prompts (not CPM wording).

@@ -55,7 +55,12 @@ fn shipped_sticky_has_every_step_with_the_seed_times() {
     for kind in ALL_STEPS {
         let step = sticky.step(kind);
         assert_eq!(step.kind, kind);
-        assert!(step.source.starts_with("seed 001"), "{kind:?}");
+        assert!(
+            step.source.starts_with(
+                "Overview of the California Child Welfare Core Practice Model (CPM), "
+            ),
+            "{kind:?}"
+        );
     }
     assert_eq!(
         sticky.step(StepKind::BrainstormAlready).label,
@@ -188,7 +193,10 @@ fn shipped_snapshot_matches_the_guide() {
     );
     for dim in &snapshot.dimensions {
         assert!(!dim.about.is_empty() && !dim.facilitation_prompts.is_empty());
-        assert!(dim.source.starts_with("seed 002"));
+        assert!(
+            dim.source
+                .starts_with("Core Practice Model Implementation Planning Guide: ")
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A leadership role that a role-specific item is addressed to (seed 004).
+/// A leadership role that a role-specific item is addressed to (CPM Guiding Framework).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -12,7 +12,7 @@ pub enum Role {
 }
 
 impl Role {
-    /// Every role, in the order seed 004 lists them.
+    /// Every role, in the order the CPM Guiding Framework lists them.
     pub const ALL: [Role; 3] = [Role::Supervisors, Role::Managers, Role::Directors];
 
     /// The plural label used on screen and in deck files.
@@ -24,7 +24,7 @@ impl Role {
         }
     }
 
-    /// Reads a role name as written in the seeds ("Supervisor", "Managers", …), any case.
+    /// Reads a role name as written in the CPM documents ("Supervisor", "Managers", …), any case.
     pub fn parse(word: &str) -> Option<Role> {
         match word.trim().to_ascii_lowercase().as_str() {
             "supervisor" | "supervisors" => Some(Role::Supervisors),

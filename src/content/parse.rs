@@ -2,10 +2,10 @@
 //!
 //! ```text
 //! # Practice behaviors                     the title: the first line that is not blank or a comment
-//! source: seed 004, "…"                    required before the first category: where the wording comes from
+//! source: Title of the document, "…"   required before the first category: where the wording comes from
 //! Intro paragraphs and "- bullets".        optional, shown with the deck
 //! ## Foundational                          a category (one card / one round of the activity)
-//! source: seed 004, "…"                    optional: this category's own source (once per category)
+//! source: Title of the document, "…"   optional: this category's own source (once per category)
 //! Intro paragraphs and "- bullets".
 //! 1. Be open, honest, clear and respectful in your communications     a numbered behavior (one line)
 //!    Body paragraphs of the behavior, before its first lettered item.

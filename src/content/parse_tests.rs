@@ -23,14 +23,14 @@ fn message(text: &str) -> String {
 
 const GOOD: &str = "\
 # Practice behaviors
-source: seed 001, CPM Practice Behaviors
+source: CPM Overview, CPM Practice Behaviors
 Deck intro that is
 wrapped over two lines.
 
 - a deck bullet
 // a comment between things
 ## Foundational
-source: seed 004, \"Foundational Behaviors\"
+source: Guiding Framework, \"Foundational Behaviors\"
 Card intro.
 1. Be open, honest, clear and respectful in your communications
    Body paragraph
@@ -56,7 +56,7 @@ fn parses_every_level() {
     let deck = parse(GOOD).unwrap();
     assert_eq!(deck.id, "mine");
     assert_eq!(deck.title, "Practice behaviors");
-    assert_eq!(deck.source, "seed 001, CPM Practice Behaviors");
+    assert_eq!(deck.source, "CPM Overview, CPM Practice Behaviors");
     assert_eq!(
         deck.intro,
         vec![
@@ -68,7 +68,7 @@ fn parses_every_level() {
     let found = &deck.categories[0];
     assert_eq!(
         found.source.as_deref(),
-        Some("seed 004, \"Foundational Behaviors\"")
+        Some("Guiding Framework, \"Foundational Behaviors\"")
     );
     assert_eq!(found.intro, vec![Block::Paragraph("Card intro.".into())]);
     let b = &found.behaviors[0];

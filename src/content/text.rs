@@ -88,13 +88,13 @@ mod tests {
         let deck = parse_deck(
             "t",
             Path::new("t.md"),
-            "# Café deck\nsource: seed 004\nIntro.\n- one\n- two\n## Teaming\nsource: seed 004, Teaming\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisor: Gather information.\n",
+            "# Café deck\nsource: Guiding Framework\nIntro.\n- one\n- two\n## Teaming\nsource: Guiding Framework, Teaming\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisor: Gather information.\n",
         )
         .unwrap();
         let text = deck_to_text(&deck);
         assert_eq!(
             text,
-            "Café deck\n=========\nSource: seed 004\n\nIntro.\n\n- one\n- two\n\nTeaming\n-------\nSource: seed 004, Teaming\n\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisors: Gather information.\n"
+            "Café deck\n=========\nSource: Guiding Framework\n\nIntro.\n\n- one\n- two\n\nTeaming\n-------\nSource: Guiding Framework, Teaming\n\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisors: Gather information.\n"
         );
     }
 }

@@ -261,7 +261,7 @@ pub enum Screen {
     Home(Home),
     Setup(Box<SetupForm>),
     Workshop(Box<Workshop>),
-    /// A Snapshot warm-up session (seed 002); see [`crate::ui::snapshot`].
+    /// A Snapshot warm-up session (CPM Implementation Planning Guide); see [`crate::ui::snapshot`].
     Snapshot(Box<SnapshotScreen>),
 }
 

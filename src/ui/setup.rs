@@ -90,7 +90,7 @@ pub struct SetupForm {
 }
 
 impl SetupForm {
-    /// A form filled with the defaults: practice deck, 4 groups, all together, seed 001 times.
+    /// A form filled with the defaults: practice deck, 4 groups, all together, the CPM Overview's times.
     pub fn new(library: &Library, now: OffsetDateTime) -> SetupForm {
         let d = Durations::default();
         let deck = library

@@ -24,9 +24,9 @@ pub const MAX_NOTE_CHARS: usize = 20_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Activity {
-    /// The sticky-note behavior activity (seed 001).
+    /// The sticky-note behavior activity (CPM Overview).
     Sticky,
-    /// The Snapshot warm-up (seed 002).
+    /// The Snapshot warm-up (CPM Implementation Planning Guide).
     Snapshot,
 }
 
@@ -77,7 +77,7 @@ pub struct Durations {
 }
 
 impl Default for Durations {
-    /// Seed 001's timings: brainstorm 1–2 min, share 2–3 min, commitment "a minute or two".
+    /// The CPM Overview's timings: brainstorm 1–2 min, share 2–3 min, commitment "a minute or two".
     fn default() -> Self {
         Durations {
             read: None,

@@ -1,4 +1,4 @@
-//! The intro: what the Snapshot is for, in seed 002's words, then how this warm-up runs.
+//! The intro: what the Snapshot is for, in the Implementation Planning Guide's words, then how this warm-up runs.
 
 use super::super::SnapshotScreen;
 use super::{hanging, scrolled};

@@ -24,7 +24,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         .library
         .snapshot
         .heading("priorities")
-        .map(|h| format!("Seed 002: “{}”", h.about))
+        .map(|h| format!("CPM Implementation Planning Guide: “{}”", h.about))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(quote, theme.dim))).wrap(Wrap { trim: true }),
