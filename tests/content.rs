@@ -246,17 +246,12 @@ fn each_broken_deck_gives_its_message_and_line() {
         (
             "# T\nsource: s\n## C\n1. B\ni. Supervisors: x\n",
             5,
-            "role item \"i.\" before any lettered item",
+            "sub-item \"i.\" before any lettered item",
         ),
         (
-            "# T\nsource: s\n## C\n1. B\na. x\nii. Volunteers: y\n",
-            6,
-            "unknown role \"Volunteers\"",
-        ),
-        (
-            "# T\nsource: s\n## C\n1. B\n## D\n1. again\n",
-            6,
-            "behavior number 1 is already used on line 4",
+            "# T\nsource: s\n## C\n1. B\n2. C\n\n## D\n1. again\n1. and again\n",
+            9,
+            "behavior number 1 is already used on line 8",
         ),
         (
             "# T\nsource: s\n## C\nx\n### D\n",

@@ -43,21 +43,53 @@ pub enum Block {
     Bullet(String),
 }
 
-/// A role-specific item under a lettered item (`i. Supervisors: …`).
+/// A sub-item under a lettered item (`i. …`), addressed to a role when it starts with one
+/// (`i. Supervisor: …`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleItem {
     /// The roman numeral as written (`i`, `ii`, …).
     pub numeral: String,
-    pub role: Role,
+    /// The role it is for; `None` for a plain sub-item, which every role sees.
+    pub role: Option<Role>,
+    /// The role word exactly as the deck writes it ("Supervisor" or "Supervisors"), so the card
+    /// shows the document's word; empty for a plain sub-item.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role_word: String,
     pub text: String,
 }
 
-/// A lettered item under a numbered behavior (`a. …`).
+/// A lettered item under a numbered behavior (`a. …`), or a bullet written in its place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
+    /// The letter as written, or the letter its place gives a bulleted item.
     pub letter: char,
+    /// Written as a bullet (`-`, `*`, `•`) rather than a letter; shown the way it was written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bulleted: bool,
     pub text: String,
     pub roles: Vec<RoleItem>,
+}
+
+impl Item {
+    /// The marker as the card shows it: `a.` or `•`.
+    pub fn marker(&self) -> String {
+        if self.bulleted {
+            "•".to_string()
+        } else {
+            format!("{}.", self.letter)
+        }
+    }
+}
+
+impl RoleItem {
+    /// The text with its role word in front (`Supervisor: …`), as the document writes it.
+    pub fn labelled_text(&self) -> String {
+        if self.role.is_some() && !self.role_word.is_empty() {
+            format!("{}: {}", self.role_word, self.text)
+        } else {
+            self.text.clone()
+        }
+    }
 }
 
 /// A numbered behavior or principle (`1. …`), with its body text and lettered items.
@@ -117,7 +149,7 @@ impl Deck {
                 .flat_map(|c| c.behaviors.iter_mut())
                 .flat_map(|b| b.items.iter_mut())
             {
-                item.roles.retain(|r| r.role == role);
+                item.roles.retain(|r| r.role.is_none_or(|r| r == role));
             }
         }
         deck
@@ -138,7 +170,7 @@ impl Deck {
         self.behaviors()
             .flat_map(|b| b.items.iter())
             .flat_map(|i| i.roles.iter())
-            .filter(|r| r.role == role)
+            .filter(|r| r.role == Some(role))
             .count()
     }
 

@@ -7,21 +7,27 @@
 //! ## Foundational                          a category (one card / one round of the activity)
 //! source: Title of the document, "…"   optional: this category's own source (once per category)
 //! Intro paragraphs and "- bullets".
-//! 1. Be open, honest, clear and respectful in your communications     a numbered behavior (one line)
-//!    Body paragraphs of the behavior, before its first lettered item.
+//! 1. Be open, honest, clear and respectful in your communications     a numbered behavior
+//!
+//!    Body paragraphs of the behavior, after a blank line, before its first lettered item.
 //!    a. Use language and body language …                              a lettered item
 //!       i. Supervisors: Participate on the CPM implementation team.   a role item
+//!       ii. A sub-item with no role                                    a sub-item
 //! // a comment line, ignored
 //! ```
 //!
-//! Indentation is optional: the markers decide the level. A line with no marker continues the
-//! paragraph, bullet or item above it (wrapped lines); a blank line ends it. The title, `source:`
-//! and numbered-behavior lines are one line each. A roman numeral (`i.` … `xxxix.`) followed by
-//! `Supervisor(s):`, `Manager(s):` or `Director(s):` (any case) is a role item; a single letter
-//! otherwise (`i.`, `v.`, `x.`) is a lettered item, and a longer numeral without a role is an error.
-//! Behavior numbers must increase through the deck but may skip (the ERP principles run 1–20
-//! across five stages). `###` and deeper headings are refused rather than guessed at. Control
-//! characters (other than tab, read as a space) and bidi overrides are refused.
+//! The outline habits of handouts are accepted. Indentation is optional: the markers decide the
+//! level. `1)` is read as `1.`, `a)` as `a.`. A line with no marker continues the line above it
+//! (wrapped lines: a behavior's title, a paragraph, bullet or item); a blank line ends it, so a
+//! behavior's body paragraphs start after a blank line. The title and `source:` lines are one
+//! line each. Under a numbered behavior a bullet (`-`, `*`, `•`) is an item, as a letter would
+//! be. A roman numeral (`i.` … `xxxix.`) under an item is a sub-item, a role item when it starts
+//! with `Supervisor(s):`, `Manager(s):` or `Director(s):` (any case); `i.`, `v.` and `x.` are
+//! lettered items when they follow `h.`, `u.` and `w.` or come first. Behavior numbers increase
+//! within a category and may skip; each category may restart at 1 or run on from the last (the
+//! ERP principles run 1–20 across five stages). `###` and deeper headings are refused rather than
+//! guessed at. Windows and old Mac line endings and a byte-order mark are read as plain text.
+//! Control characters (other than tab, read as a space) and bidi overrides are refused.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -32,6 +38,14 @@ use super::error::{ContentError, DeckProblem};
 /// Parses deck text; `id` names the deck and `file` is used in error messages.
 pub fn parse_deck(id: &str, file: &Path, text: &str) -> Result<Deck, ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A lone CR (old Mac files, some clipboard pastes) ends a line as LF does; CRLF stays one.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let mut parser = Parser::new(id, file);
     // Lines as an editor numbers them: a final newline does not start another line.
     let body = text.strip_suffix('\n').unwrap_or(text);
@@ -65,6 +79,13 @@ enum Line<'a> {
         marker: &'a str,
         numeral: &'a str,
         role: Role,
+        word: &'a str,
+        text: &'a str,
+    },
+    /// A roman numeral longer than one letter, with no role word.
+    SubItem {
+        marker: &'a str,
+        numeral: &'a str,
         text: &'a str,
     },
     Bullet(&'a str),
@@ -75,6 +96,8 @@ enum Line<'a> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Open {
     Nothing,
+    /// The title of the last numbered behavior (a wrapped title).
+    Title,
     /// The last paragraph or bullet of the current scope (deck intro, category intro or body).
     Block,
     Item,
@@ -179,9 +202,15 @@ impl<'a> Parser<'a> {
                 marker,
                 numeral,
                 role,
+                word,
                 text,
-            } => self.role_item(n, marker, numeral, role, text),
-            Line::Bullet(text) => self.block(n, Block::Bullet(text.to_string())),
+            } => self.sub_item(n, marker, numeral, Some((role, word)), text),
+            Line::SubItem {
+                marker,
+                numeral,
+                text,
+            } => self.sub_item(n, marker, numeral, None, text),
+            Line::Bullet(text) => self.bullet(n, text),
             Line::Text(text) => self.text(n, text),
         }
     }
@@ -223,6 +252,9 @@ impl<'a> Parser<'a> {
         });
         self.category_line = n;
         self.category_source_line = None;
+        // Numbering may restart under each category, as handouts and Markdown lists number.
+        self.numbers.clear();
+        self.last_number = None;
         self.open = Open::Nothing;
         Ok(())
     }
@@ -291,7 +323,7 @@ impl<'a> Parser<'a> {
                 items: Vec::new(),
             });
         }
-        self.open = Open::Nothing;
+        self.open = Open::Title;
         Ok(())
     }
 
@@ -300,6 +332,41 @@ impl<'a> Parser<'a> {
         n: usize,
         marker: &str,
         letter: char,
+        text: &str,
+    ) -> Result<(), ContentError> {
+        // `i.`, `v.`, `x.` under an item are its sub-items unless they continue the letters.
+        if let Some(last) = self.last_item()
+            && matches!(letter, 'i' | 'v' | 'x')
+            && (last.bulleted || next_letter(last.letter) != letter)
+        {
+            return self.sub_item(n, marker, &letter.to_string(), None, text);
+        }
+        self.push_item(n, marker, letter, false, text)
+    }
+
+    /// A bullet: an item under a numbered behavior, else a bullet of the intro.
+    fn bullet(&mut self, n: usize, text: &str) -> Result<(), ContentError> {
+        let in_behavior = self
+            .deck
+            .categories
+            .last()
+            .is_some_and(|c| !c.behaviors.is_empty());
+        if !in_behavior {
+            return self.block(n, Block::Bullet(text.to_string()));
+        }
+        if text.is_empty() {
+            return Err(self.err(n, DeckProblem::EmptyMarker { marker: "-".into() }));
+        }
+        let letter = self.last_item().map_or('a', |i| next_letter(i.letter));
+        self.push_item(n, "-", letter, true, text)
+    }
+
+    fn push_item(
+        &mut self,
+        n: usize,
+        marker: &str,
+        letter: char,
+        bulleted: bool,
         text: &str,
     ) -> Result<(), ContentError> {
         let Some(behavior) = self
@@ -317,6 +384,7 @@ impl<'a> Parser<'a> {
         };
         behavior.items.push(Item {
             letter,
+            bulleted,
             text: text.to_string(),
             roles: Vec::new(),
         });
@@ -324,12 +392,12 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn role_item(
+    fn sub_item(
         &mut self,
         n: usize,
         marker: &str,
         numeral: &str,
-        role: Role,
+        role: Option<(Role, &str)>,
         text: &str,
     ) -> Result<(), ContentError> {
         let Some(item) = self.last_item() else {
@@ -342,7 +410,8 @@ impl<'a> Parser<'a> {
         };
         item.roles.push(RoleItem {
             numeral: numeral.to_string(),
-            role,
+            role: role.map(|(r, _)| r),
+            role_word: role.map(|(_, w)| w.to_string()).unwrap_or_default(),
             text: text.to_string(),
         });
         self.open = Open::Role;
@@ -365,7 +434,7 @@ impl<'a> Parser<'a> {
             .last()
             .and_then(|c| c.behaviors.last())
             .and_then(|b| b.items.last())
-            .map(|item| format!("{}.", item.letter));
+            .map(|item| item.marker());
         if let Some(marker) = after_items {
             return Err(self.err(n, DeckProblem::TextAfterItems { marker }));
         }
@@ -387,6 +456,15 @@ impl<'a> Parser<'a> {
     fn text(&mut self, n: usize, text: &str) -> Result<(), ContentError> {
         let target = match self.open {
             Open::Nothing => return self.block(n, Block::Paragraph(text.to_string())),
+            Open::Title => match self
+                .deck
+                .categories
+                .last_mut()
+                .and_then(|c| c.behaviors.last_mut())
+            {
+                Some(behavior) => &mut behavior.title,
+                None => return Ok(()),
+            },
             Open::Block => match self.scope(n)?.last_mut() {
                 Some(Block::Paragraph(s) | Block::Bullet(s)) => s,
                 None => return self.block(n, Block::Paragraph(text.to_string())),
@@ -437,11 +515,8 @@ fn classify(line: &str) -> Result<Line<'_>, DeckProblem> {
     if let Some(source) = strip_prefix_ignore_case(line, "source:") {
         return Ok(Line::Source(source.trim()));
     }
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Ok(Line::Bullet(rest.trim()));
-    }
-    if line == "-" || line == "*" {
-        return Ok(Line::Bullet(""));
+    if let Some(rest) = bullet_text(line) {
+        return Ok(Line::Bullet(rest));
     }
     match marker(line) {
         Some((token, rest)) => marked(line, token, rest),
@@ -465,10 +540,30 @@ fn heading(line: &str) -> Result<Line<'_>, DeckProblem> {
     }
 }
 
-/// Splits `tok. rest` where `tok` is digits or lowercase ASCII letters and a space (or the end
-/// of the line) follows the dot.
+/// The text of a bullet line (`- `, `* `, or a bullet glyph such as `•` with or without a space
+/// after it), trimmed; `None` if the line is not a bullet.
+pub(crate) fn bullet_text(line: &str) -> Option<&str> {
+    if line == "-" || line == "*" {
+        return Some("");
+    }
+    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+        return Some(rest.trim());
+    }
+    let first = line.chars().next()?;
+    BULLET_GLYPHS
+        .contains(&first)
+        .then(|| line[first.len_utf8()..].trim())
+}
+
+/// Bullet glyphs handouts use: `•` and its relatives, and U+F0B7, the private-use character a
+/// Word "Symbol" bullet becomes when its text is copied out of a PDF.
+pub(crate) const BULLET_GLYPHS: [char; 7] = ['•', '◦', '▪', '▫', '●', '‣', '\u{f0b7}'];
+
+/// Splits `tok. rest` (or `tok) rest`) where `tok` is digits or lowercase ASCII letters and a
+/// space (or the end of the line) follows the dot or parenthesis.
 fn marker(line: &str) -> Option<(&str, &str)> {
-    let (token, rest) = line.split_once('.')?;
+    let at = line.find(['.', ')'])?;
+    let (token, rest) = (&line[..at], &line[at + 1..]);
     let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
     let letters = !token.is_empty() && token.bytes().all(|b| b.is_ascii_lowercase());
     if !(digits || letters) || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
@@ -498,24 +593,20 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
         });
     }
     let roman = is_roman(token);
-    if roman && let Some((word, after)) = role_prefix(rest) {
-        match Role::parse(word) {
-            Some(_) if after.is_empty() => return Err(empty()),
-            Some(role) => {
-                return Ok(Line::Role {
-                    marker,
-                    numeral: token,
-                    role,
-                    text: after,
-                });
-            }
-            None if token.len() > 1 => {
-                return Err(DeckProblem::UnknownRole {
-                    word: word.to_string(),
-                });
-            }
-            None => {}
+    if roman
+        && let Some((word, after)) = role_prefix(rest)
+        && let Some(role) = Role::parse(word)
+    {
+        if after.is_empty() {
+            return Err(empty());
         }
+        return Ok(Line::Role {
+            marker,
+            numeral: token,
+            role,
+            word,
+            text: after,
+        });
     }
     let mut letters = token.chars();
     match (letters.next(), letters.next()) {
@@ -525,10 +616,21 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
             letter,
             text: rest,
         }),
-        _ if roman => Err(DeckProblem::RoleItemWithoutRole {
-            marker: marker.to_string(),
+        _ if roman && rest.is_empty() => Err(empty()),
+        _ if roman => Ok(Line::SubItem {
+            marker,
+            numeral: token,
+            text: rest,
         }),
         _ => Ok(Line::Text(line)),
+    }
+}
+
+/// The letter after `letter` (`a` → `b`); `z` stays `z`.
+fn next_letter(letter: char) -> char {
+    match letter {
+        'a'..='y' => char::from(letter as u8 + 1),
+        other => other,
     }
 }
 

@@ -131,7 +131,7 @@ impl SetupForm {
                 .iter()
                 .flat_map(|c| &c.behaviors)
                 .flat_map(|b| &b.items)
-                .any(|i| !i.roles.is_empty())
+                .any(|i| i.roles.iter().any(|r| r.role.is_some()))
         });
         Field::ALL
             .into_iter()

@@ -32,7 +32,7 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
         for item in &b.items {
             hanging(
                 &mut lines,
-                &format!("   {}. ", item.letter),
+                &format!("   {} ", item.marker()),
                 &item.text,
                 "",
                 width,
@@ -40,7 +40,10 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
                 theme.base,
             );
             for r in &item.roles {
-                let label = format!("{}: ", r.role.label());
+                let label = match r.role {
+                    Some(_) => format!("{}: ", r.role_word),
+                    None => String::new(),
+                };
                 hanging(
                     &mut lines,
                     &format!("      {}. ", r.numeral),
