@@ -561,7 +561,7 @@ pub(crate) const BULLET_GLYPHS: [char; 7] = ['•', '◦', '▪', '▫', '●', 
 
 /// Splits `tok. rest` (or `tok) rest`) where `tok` is digits or lowercase ASCII letters and a
 /// space (or the end of the line) follows the dot or parenthesis.
-fn marker(line: &str) -> Option<(&str, &str)> {
+pub(crate) fn marker(line: &str) -> Option<(&str, &str)> {
     let at = line.find(['.', ')'])?;
     let (token, rest) = (&line[..at], &line[at + 1..]);
     let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
@@ -627,7 +627,7 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
 }
 
 /// The letter after `letter` (`a` → `b`); `z` stays `z`.
-fn next_letter(letter: char) -> char {
+pub(crate) fn next_letter(letter: char) -> char {
     match letter {
         'a'..='y' => char::from(letter as u8 + 1),
         other => other,
@@ -643,7 +643,7 @@ fn role_prefix(text: &str) -> Option<(&str, &str)> {
 }
 
 /// A lowercase roman numeral from i to xxxix, written the standard way.
-fn is_roman(token: &str) -> bool {
+pub(crate) fn is_roman(token: &str) -> bool {
     const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
     const TENS: [&str; 4] = ["", "x", "xx", "xxx"];
     !token.is_empty()
