@@ -468,6 +468,13 @@ fn new(cli: &Cli, args: &NewArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
                     deck_ids(&library)
                 )
             })?;
+            let empty = deck.categories_without_behaviors();
+            if !empty.is_empty() {
+                eprintln!(
+                    "note: no behaviors to read on {}; to fill them, import your handout (README, Content)",
+                    empty.join(", ")
+                );
+            }
             (deck.id.clone(), deck.category_names())
         }
         Activity::Snapshot => (
@@ -912,6 +919,14 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
                 writeln!(out, "{}  {}", deck.id, deck.title)?;
                 writeln!(out, "    categories: {}", deck.category_names().join(", "))?;
                 writeln!(out, "    source: {}", deck.source)?;
+                match library.deck_file(&deck.id) {
+                    Some(file) => writeln!(out, "    from: {}", file.display())?,
+                    None => writeln!(out, "    from: built into the app")?,
+                }
+                let empty = deck.categories_without_behaviors();
+                if !empty.is_empty() {
+                    writeln!(out, "    no behaviors to read: {}", empty.join(", "))?;
+                }
             }
             Ok(())
         }

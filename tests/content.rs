@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cpm_workshop::content::{
-    Block, ContentError, DeckProblem, Library, Role, check_path, deck_to_text, parse_deck,
-    read_deck_file,
+    Block, ContentError, DeckKind, DeckProblem, Library, Role, check_path, deck_to_text,
+    parse_deck, read_deck_file,
 };
 use proptest::prelude::*;
 
@@ -75,7 +75,7 @@ fn practice_has_the_six_categories_in_order() {
         ]
     );
     let numbers: Vec<u32> = deck.behaviors().map(|b| b.number).collect();
-    assert_eq!(numbers, [1, 2, 10, 11, 12]);
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 10, 11, 12]);
     let foundational = deck.category("foundational").unwrap();
     assert_eq!(foundational.behaviors[0].items.len(), 4);
     assert_eq!(foundational.behaviors[1].items.len(), 2);
@@ -84,24 +84,52 @@ fn practice_has_the_six_categories_in_order() {
         &engagement.intro[0],
         Block::Paragraph(text) if text.starts_with("Family engagement is a family-centered")
     ));
-    for name in [
-        "Engagement",
-        "Assessment",
-        "Teaming",
-        "Service Planning & Delivery",
-        "Transition",
-    ] {
-        let category = deck.category(name).unwrap();
-        assert!(category.source.is_some(), "{name}");
-        let note = category.intro.iter().any(|b| {
-            matches!(b, Block::Paragraph(t) if t.starts_with("Note to the trainer (not CPM wording)")
-                && t.contains("--content DIR"))
-        });
+    // One rule: a card borrows the leadership behaviors of the same name, labelled, and its
+    // steps are worded for leadership behaviors; the others have none to read.
+    let leadership = shipped("leadership");
+    for name in ["Engagement", "Teaming"] {
+        let card = deck.category(name).unwrap();
+        let borrowed = leadership.category(name).unwrap();
+        assert_eq!(card.behaviors, borrowed.behaviors, "{name}");
+        assert_eq!(deck.kind_of(card), DeckKind::Leadership);
+        let label = card.label.as_deref().unwrap_or_default();
         assert!(
-            note,
-            "{name} says the documents lack its practice behaviors"
+            label.starts_with("Leadership behaviors:"),
+            "{name}: {label}"
+        );
+        assert!(
+            card.source
+                .as_deref()
+                .unwrap_or_default()
+                .contains(&format!("\"{name} Behaviors for Leadership\""))
         );
     }
+    assert_eq!(
+        deck.categories_without_behaviors(),
+        ["Assessment", "Service Planning & Delivery", "Transition"]
+    );
+    assert_eq!(deck.kind, DeckKind::Practice);
+    for (id, kind) in [
+        ("leadership", DeckKind::Leadership),
+        ("erp", DeckKind::Principles),
+        ("integration", DeckKind::Examples),
+    ] {
+        assert_eq!(shipped(id).kind, kind, "{id}");
+    }
+    // Text for the trainer never reaches a card or the opening page the room sees.
+    let shown: Vec<&Block> = deck
+        .intro
+        .iter()
+        .chain(deck.categories.iter().flat_map(|c| c.intro.iter()))
+        .collect();
+    for block in shown {
+        let (Block::Paragraph(t) | Block::Bullet(t)) = block;
+        assert!(!t.contains("trainer") && !t.contains("--content"), "{t}");
+    }
+    assert!(
+        deck.intro.len() >= 3,
+        "the opening page has the text before the categories"
+    );
 }
 
 #[test]

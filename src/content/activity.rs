@@ -1,11 +1,13 @@
 //! The activity scripts (sticky-note activity, Snapshot warm-up) as data read from JSON.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::deck::DeckKind;
 use super::error::{ActivityProblem, ContentError};
 use crate::workshop::step::StepKind;
 
@@ -32,6 +34,10 @@ pub const HEADING_IDS: [&str; 4] = ["strengths", "opportunities", "feasibility",
 pub struct StickyActivity {
     pub title: String,
     pub source: String,
+    /// The document's guidance on how long the activity takes, quoted with its source; the
+    /// set-up shows it beside the planned time.
+    #[serde(default)]
+    pub timing_guidance: Option<String>,
     pub steps: Vec<StepScript>,
 }
 
@@ -48,6 +54,20 @@ pub struct StepScript {
     #[serde(default)]
     pub default_seconds: Option<u32>,
     pub source: String,
+    /// The instruction reworded for decks whose entries are not practice behaviors
+    /// (leadership behaviors, principles, examples): this app's wording, labelled as such in
+    /// the text. A kind not listed uses `instruction`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub instruction_for: BTreeMap<DeckKind, String>,
+}
+
+impl StepScript {
+    /// The instruction for a card whose entries are of `kind`.
+    pub fn instruction(&self, kind: DeckKind) -> &str {
+        self.instruction_for
+            .get(&kind)
+            .map_or(self.instruction.as_str(), String::as_str)
+    }
 }
 
 impl StickyActivity {
@@ -76,6 +96,9 @@ impl StickyActivity {
             non_empty(&format!("steps[{i}].label"), &step.label)?;
             non_empty(&format!("steps[{i}].instruction"), &step.instruction)?;
             non_empty(&format!("steps[{i}].source"), &step.source)?;
+            for (kind, text) in &step.instruction_for {
+                non_empty(&format!("steps[{i}].instruction_for.{}", kind.word()), text)?;
+            }
             if step.default_seconds == Some(0) {
                 return Err(ActivityProblem::ZeroSeconds(step.kind));
             }
@@ -277,6 +300,7 @@ const fn fallback(kind: StepKind) -> StepScript {
         instruction: String::new(),
         default_seconds: None,
         source: String::new(),
+        instruction_for: BTreeMap::new(),
     }
 }
 

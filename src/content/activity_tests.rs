@@ -79,6 +79,7 @@ fn step_falls_back_to_the_shipped_script_instead_of_panicking() {
     let empty = StickyActivity {
         title: "t".into(),
         source: "s".into(),
+        timing_guidance: None,
         steps: Vec::new(),
     };
     assert_eq!(
@@ -267,5 +268,54 @@ fn activity_errors_name_the_file() {
     assert_eq!(
         err.to_string(),
         "content/activities/snapshot.json: snapshot scale is empty: list the points of the scale in \"scale\""
+    );
+}
+
+#[test]
+fn steps_are_worded_for_each_kind_of_deck_and_say_so() {
+    let sticky = StickyActivity::from_json(sticky_file(), STICKY_JSON).unwrap();
+    for kind in [
+        StepKind::Read,
+        StepKind::BrainstormAlready,
+        StepKind::BrainstormEnhance,
+    ] {
+        let step = sticky.step(kind);
+        assert_eq!(step.instruction(DeckKind::Practice), step.instruction);
+        for deck_kind in [
+            DeckKind::Leadership,
+            DeckKind::Principles,
+            DeckKind::Examples,
+        ] {
+            let text = step.instruction(deck_kind);
+            assert!(
+                text.starts_with(&format!(
+                    "This app's wording for {}",
+                    match deck_kind {
+                        DeckKind::Leadership => "leadership behaviors",
+                        DeckKind::Principles => "principles",
+                        _ => "examples",
+                    }
+                )),
+                "{kind:?} {deck_kind:?}: {text}"
+            );
+            assert!(!text.contains("children and families") || deck_kind == DeckKind::Leadership);
+        }
+    }
+    // Steps with nothing kind-specific keep the quoted instruction for every deck.
+    let share = sticky.step(StepKind::ShareAlready);
+    assert_eq!(share.instruction(DeckKind::Principles), share.instruction);
+    let guidance = sticky.timing_guidance.as_deref().unwrap_or_default();
+    assert!(guidance.contains("10-15 minutes") && guidance.contains("60-90 minutes"));
+}
+
+#[test]
+fn an_empty_reworded_instruction_is_refused() {
+    let quoted = "\"leadership\": \"This app's wording for leadership behaviors: have the small groups take turns reading the leadership behaviors\"";
+    assert!(STICKY_JSON.contains(quoted));
+    let text = STICKY_JSON.replacen(quoted, "\"leadership\": \" \"", 1);
+    let err = StickyActivity::from_json(sticky_file(), &text).unwrap_err();
+    assert!(
+        err.to_string().contains("instruction_for.leadership"),
+        "{err}"
     );
 }

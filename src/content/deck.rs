@@ -35,6 +35,48 @@ impl Role {
     }
 }
 
+/// What a deck's (or one card's) numbered entries are, so the activity can word its steps to
+/// fit: practice behaviors (the FACILITATOR NOTE's own wording), leadership behaviors,
+/// principles or examples.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DeckKind {
+    #[default]
+    Practice,
+    Leadership,
+    Principles,
+    Examples,
+}
+
+impl DeckKind {
+    /// Every kind, in the order the deck format documents them.
+    pub const ALL: [DeckKind; 4] = [
+        DeckKind::Practice,
+        DeckKind::Leadership,
+        DeckKind::Principles,
+        DeckKind::Examples,
+    ];
+
+    /// The word written after `kind:` in a deck file.
+    pub fn word(self) -> &'static str {
+        match self {
+            DeckKind::Practice => "practice",
+            DeckKind::Leadership => "leadership",
+            DeckKind::Principles => "principles",
+            DeckKind::Examples => "examples",
+        }
+    }
+
+    /// Reads the word after `kind:`, any case.
+    pub fn parse(word: &str) -> Option<DeckKind> {
+        DeckKind::ALL
+            .into_iter()
+            .find(|k| k.word().eq_ignore_ascii_case(word.trim()))
+    }
+}
+
 /// A block of free text on a card: a paragraph or a bullet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", tag = "kind", content = "text")]
@@ -107,6 +149,13 @@ pub struct Category {
     pub name: String,
     /// Where this card's wording comes from, when it differs from the deck's source.
     pub source: Option<String>,
+    /// A line in this app's voice shown at the top of the card (`label:`), e.g. to say its
+    /// behaviors are borrowed from the leadership behaviors; never CPM wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// What this card's entries are when it differs from the deck's kind (`kind:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DeckKind>,
     /// Text before the first numbered behavior (definitions, context, notes to the trainer).
     pub intro: Vec<Block>,
     pub behaviors: Vec<Behavior>,
@@ -119,7 +168,10 @@ pub struct Deck {
     pub id: String,
     pub title: String,
     pub source: String,
-    /// Text after the title and before the first category.
+    /// What the deck's entries are (`kind:`; practice behaviors when not given).
+    #[serde(default)]
+    pub kind: DeckKind,
+    /// Text after the title and before the first category: the deck's opening page.
     pub intro: Vec<Block>,
     pub categories: Vec<Category>,
 }
@@ -128,6 +180,20 @@ impl Deck {
     /// The category names in order.
     pub fn category_names(&self) -> Vec<String> {
         self.categories.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// What a card's entries are: its own `kind:`, else the deck's.
+    pub fn kind_of(&self, category: &Category) -> DeckKind {
+        category.kind.unwrap_or(self.kind)
+    }
+
+    /// The categories a round would have nothing to read on: no numbered behaviors.
+    pub fn categories_without_behaviors(&self) -> Vec<&str> {
+        self.categories
+            .iter()
+            .filter(|c| c.behaviors.is_empty())
+            .map(|c| c.name.as_str())
+            .collect()
     }
 
     /// Finds a category by name, ignoring case.

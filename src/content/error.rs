@@ -180,6 +180,14 @@ pub enum DeckProblem {
         "text after lettered item \"{marker}\": continue the item on the next line without a blank line, or move the text above the behavior's first lettered item"
     )]
     TextAfterItems { marker: String },
+    #[error("`label:` before the first category: a label belongs to one category's card")]
+    LabelOutsideCategory,
+    #[error("`label:` must have text, once per category")]
+    BadLabel,
+    #[error(
+        "unknown kind \"{word}\": write `kind: practice`, `leadership`, `principles` or `examples`"
+    )]
+    UnknownKind { word: String },
     #[error("control character U+{code:04X} is not allowed in deck text; delete it")]
     ControlCharacter { code: u32 },
 }

@@ -3,9 +3,13 @@
 //! ```text
 //! # Practice behaviors                     the title: the first line that is not blank or a comment
 //! source: Title of the document, "…"   required before the first category: where the wording comes from
-//! Intro paragraphs and "- bullets".        optional, shown with the deck
+//! kind: practice                          optional: practice (default), leadership, principles or
+//!                                          examples; the activity words its steps to fit
+//! Intro paragraphs and "- bullets".        optional: the deck's opening page
 //! ## Foundational                          a category (one card / one round of the activity)
 //! source: Title of the document, "…"   optional: this category's own source (once per category)
+//! label: Borrowed from …                   optional: a line in the app's voice atop the card
+//! kind: leadership                         optional: this card's kind, when not the deck's
 //! Intro paragraphs and "- bullets".
 //! 1. Be open, honest, clear and respectful in your communications     a numbered behavior
 //!
@@ -32,7 +36,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::deck::{Behavior, Block, Category, Deck, Item, Role, RoleItem};
+use super::deck::{Behavior, Block, Category, Deck, DeckKind, Item, Role, RoleItem};
 use super::error::{ContentError, DeckProblem};
 
 /// Parses deck text; `id` names the deck and `file` is used in error messages.
@@ -65,6 +69,10 @@ enum Line<'a> {
     Title(&'a str),
     Category(&'a str),
     Source(&'a str),
+    /// `label:` — a card's label in the app's voice.
+    Label(&'a str),
+    /// `kind:` — what the deck's or card's entries are.
+    Kind(&'a str),
     Numbered {
         marker: &'a str,
         number: u32,
@@ -125,6 +133,7 @@ impl<'a> Parser<'a> {
                 id: id.to_string(),
                 title: String::new(),
                 source: String::new(),
+                kind: DeckKind::default(),
                 intro: Vec::new(),
                 categories: Vec::new(),
             },
@@ -188,6 +197,8 @@ impl<'a> Parser<'a> {
             )),
             Line::Category(name) => self.category(n, name),
             Line::Source(source) => self.source(n, source),
+            Line::Label(label) => self.label(n, label),
+            Line::Kind(word) => self.kind(n, word),
             Line::Numbered {
                 marker,
                 number,
@@ -247,6 +258,8 @@ impl<'a> Parser<'a> {
         self.deck.categories.push(Category {
             name: name.to_string(),
             source: None,
+            label: None,
+            kind: None,
             intro: Vec::new(),
             behaviors: Vec::new(),
         });
@@ -287,6 +300,35 @@ impl<'a> Parser<'a> {
         match self.deck.categories.last_mut() {
             Some(category) => category.source = Some(source.to_string()),
             None => self.deck.source = source.to_string(),
+        }
+        self.open = Open::Nothing;
+        Ok(())
+    }
+
+    fn label(&mut self, n: usize, label: &str) -> Result<(), ContentError> {
+        let Some(category) = self.deck.categories.last_mut() else {
+            return Err(self.err(n, DeckProblem::LabelOutsideCategory));
+        };
+        if label.is_empty() || category.label.is_some() {
+            return Err(self.err(n, DeckProblem::BadLabel));
+        }
+        category.label = Some(label.to_string());
+        self.open = Open::Nothing;
+        Ok(())
+    }
+
+    fn kind(&mut self, n: usize, word: &str) -> Result<(), ContentError> {
+        let kind = DeckKind::parse(word).ok_or_else(|| {
+            self.err(
+                n,
+                DeckProblem::UnknownKind {
+                    word: word.to_string(),
+                },
+            )
+        })?;
+        match self.deck.categories.last_mut() {
+            Some(category) => category.kind = Some(kind),
+            None => self.deck.kind = kind,
         }
         self.open = Open::Nothing;
         Ok(())
@@ -514,6 +556,12 @@ fn classify(line: &str) -> Result<Line<'_>, DeckProblem> {
     }
     if let Some(source) = strip_prefix_ignore_case(line, "source:") {
         return Ok(Line::Source(source.trim()));
+    }
+    if let Some(label) = strip_prefix_ignore_case(line, "label:") {
+        return Ok(Line::Label(label.trim()));
+    }
+    if let Some(word) = strip_prefix_ignore_case(line, "kind:") {
+        return Ok(Line::Kind(word.trim()));
     }
     if let Some(rest) = bullet_text(line) {
         return Ok(Line::Bullet(rest));

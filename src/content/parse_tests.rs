@@ -1,6 +1,7 @@
 //! Unit tests for the deck parser: the format, every error case and its line, and no panics.
 
 use super::*;
+use crate::content::deck::DeckKind;
 use proptest::prelude::*;
 
 const FILE: &str = "content/mine.md";
@@ -598,4 +599,27 @@ proptest! {
         let text = format!("# T\nsource: s\n## C\n1. B\na. x\n{rest}");
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn kind_and_label_lines() {
+    let text = "# T\nsource: s\nkind: Principles\n## A\nlabel: Borrowed, says the app.\nkind: leadership\n1. x\n## B\n1. y\n";
+    let deck = parse(text).unwrap();
+    assert_eq!(deck.kind, DeckKind::Principles);
+    let (a, b) = (&deck.categories[0], &deck.categories[1]);
+    assert_eq!(a.label.as_deref(), Some("Borrowed, says the app."));
+    assert_eq!(deck.kind_of(a), DeckKind::Leadership);
+    assert_eq!(deck.kind_of(b), DeckKind::Principles);
+    assert_eq!(
+        message("# T\nsource: s\nkind: stories\n## A\nx\n"),
+        "content/mine.md:3: unknown kind \"stories\": write `kind: practice`, `leadership`, `principles` or `examples`"
+    );
+    assert_eq!(
+        problem("# T\nsource: s\nlabel: x\n## A\nx\n"),
+        (DeckProblem::LabelOutsideCategory, 3)
+    );
+    assert_eq!(
+        problem("# T\nsource: s\n## A\nlabel: x\nlabel: y\nx\n"),
+        (DeckProblem::BadLabel, 5)
+    );
 }

@@ -22,6 +22,9 @@ pub fn deck_to_text(deck: &Deck) -> String {
         if let Some(source) = &category.source {
             out.push_str(&format!("Source: {source}\n"));
         }
+        if let Some(label) = &category.label {
+            out.push_str(&format!("Label (this app's words): {label}\n"));
+        }
         blocks(&mut out, &category.intro, "");
         for behavior in &category.behaviors {
             out.push('\n');

@@ -231,6 +231,19 @@ impl SetupForm {
         }
     }
 
+    /// The planned time of the sticky-note activity as the form stands: seconds for one
+    /// category's round and for the whole activity (all categories, then the commitment), or
+    /// `None` while a field is not valid.
+    pub fn planned_seconds(&self, library: &Library) -> Option<(u32, u32)> {
+        let spec = self.validate(library).ok()?;
+        (spec.activity == Activity::Sticky).then(|| {
+            (
+                spec.durations.per_category(),
+                spec.durations.whole(spec.categories.len()),
+            )
+        })
+    }
+
     /// Checks every field; the spec to create, or the refused fields with reasons.
     pub fn validate(&self, library: &Library) -> Result<SessionSpec, Vec<(Field, String)>> {
         let mut errors = Vec::new();

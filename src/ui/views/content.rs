@@ -1,7 +1,7 @@
 //! A category card as lines of text for the content pane.
 
 use super::super::theme::Theme;
-use crate::content::{Block, Category};
+use crate::content::{Block, Category, Deck};
 use crate::export::wrap::wrap;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width).max(MIN_WRAP);
     let mut lines = Vec::new();
+    if let Some(label) = &category.label {
+        hanging(&mut lines, "ⓘ ", label, "", width, theme.dim, theme.dim);
+        lines.push(Line::default());
+    }
     for block in &category.intro {
         block_lines(&mut lines, block, "", width, theme);
         lines.push(Line::default());
@@ -62,6 +66,24 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
             lines.push(Line::from(Span::styled(l, theme.dim)));
         }
     }
+    lines
+}
+
+/// The deck's opening page: the text before its first category, then a rule naming the first
+/// card, so the first Read step shows it above that card.
+pub fn opening_lines(deck: &Deck, first: &str, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(MIN_WRAP);
+    let mut lines = vec![Line::from(Span::styled(deck.title.clone(), theme.accent))];
+    for block in &deck.intro {
+        lines.push(Line::default());
+        block_lines(&mut lines, block, "", width, theme);
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("── {first} ──"),
+        theme.accent,
+    )));
+    lines.push(Line::default());
     lines
 }
 

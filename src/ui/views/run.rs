@@ -3,7 +3,7 @@
 
 use super::super::app::{App, Workshop, entry_prompt};
 use super::super::widgets::big_timer::BigTimer;
-use super::content::{category_lines, truncate};
+use super::content::{category_lines, opening_lines, truncate};
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
 use crate::workshop::{Face, Mode, Prompt, RunState, StepKind};
@@ -112,11 +112,21 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         _ => {
             let index = s.category_index_for(w.group).unwrap_or(0);
             let name = s.categories.get(index).cloned().unwrap_or_default();
+            let width = area.width.saturating_sub(2);
             let lines = w
                 .deck
                 .as_ref()
-                .and_then(|d| d.category(&name))
-                .map(|c| category_lines(c, &app.theme, area.width.saturating_sub(2)))
+                .and_then(|d| d.category(&name).map(|c| (d, c)))
+                .map(|(d, c)| {
+                    // The deck's opening text opens the workshop, above the first card.
+                    let mut lines = if s.position == 0 && !d.intro.is_empty() {
+                        opening_lines(d, &name, &app.theme, width)
+                    } else {
+                        Vec::new()
+                    };
+                    lines.extend(category_lines(c, &app.theme, width));
+                    lines
+                })
                 .unwrap_or_else(|| {
                     vec![Line::from(format!(
                         "The deck {:?} is not loaded, so its text cannot be shown. Notes still work.",
@@ -296,7 +306,7 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    let instruction = Line::from(script.instruction.clone());
+    let instruction = Line::from(script.instruction(w.card_kind()).to_string());
     // At the start of a round the room needs to know where to go; during it, what to do.
     if kind == StepKind::Read {
         lines.push(instruction);
