@@ -233,6 +233,11 @@ fn show_text_renders_role_items() {
         "\n4. Engage staff in implementation and system improvement\n   a. Participate with staff"
     ));
     assert!(text.contains("\n      i. Supervisors: Participate on the CPM implementation team.\n"));
+    // The document's own word, singular where it writes "Supervisor:".
+    assert!(text.contains("\n      i. Supervisor: Gather information from staff and families"));
+    assert!(
+        text.contains("\n      ii. Manager: Under the direction of the child welfare director")
+    );
 }
 
 /// The problem and line a deck text fails with.

@@ -132,6 +132,10 @@ pub struct SnapshotActivity {
     pub dots_per_person: u32,
     /// How many top opportunities become priorities.
     pub priorities: u32,
+    /// Says which parts of the warm-up are this app's design rather than the guide's (the
+    /// scale's show of hands, the dot vote, the top priorities); shown on those pages.
+    #[serde(default)]
+    pub design_note: Option<String>,
 }
 
 /// One Snapshot dimension, e.g. Workforce Development.

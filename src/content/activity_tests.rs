@@ -192,8 +192,35 @@ fn shipped_snapshot_matches_the_guide() {
         snapshot.heading("PRIORITIES").map(|h| h.title.as_str()),
         Some("Setting Priorities for Local Planning")
     );
+    // Each dimension shows only the guide's sentences about its own subject: none about the
+    // Snapshot as a whole or naming all four capacity areas; Using Data has none at all.
+    let about: Vec<usize> = snapshot.dimensions.iter().map(|d| d.about.len()).collect();
+    assert_eq!(about, [2, 2, 0, 1]);
+    for text in snapshot.dimensions.iter().flat_map(|d| &d.about) {
+        assert!(!text.contains("Research shows"), "{text}");
+        assert!(
+            !text.contains("the Snapshot serves as a baseline"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("complete the CPM Implementation Snapshot"),
+            "{text}"
+        );
+    }
+    assert!(
+        snapshot
+            .intro
+            .iter()
+            .any(|p| p.contains("the Snapshot serves as a baseline"))
+    );
+    assert!(
+        snapshot
+            .design_note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("This app's design"))
+    );
     for dim in &snapshot.dimensions {
-        assert!(!dim.about.is_empty() && !dim.facilitation_prompts.is_empty());
+        assert!(!dim.facilitation_prompts.is_empty());
         assert!(
             dim.source
                 .starts_with("Core Practice Model Implementation Planning Guide: ")

@@ -72,6 +72,15 @@ fn guide_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: 
     let mut lines = Vec::new();
     match app.library.snapshot.dimensions.iter().find(|x| x.name == name) {
         Some(dim) => {
+            if dim.about.is_empty() {
+                lines.extend(hanging(
+                    "",
+                    "The guide lists this dimension among the Snapshot's four and says no more about it.",
+                    width,
+                    app.theme.dim,
+                ));
+                lines.push(Line::default());
+            }
             for para in &dim.about {
                 lines.extend(hanging("", para, width, app.theme.base));
                 lines.push(Line::default());

@@ -45,6 +45,9 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         "How this warm-up runs",
         theme.accent,
     )));
+    if let Some(note) = &activity.design_note {
+        lines.extend(hanging("", note, width, theme.dim));
+    }
     let stages: Vec<String> = st
         .scale
         .iter()
