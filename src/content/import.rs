@@ -251,11 +251,19 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a broken line continues the text above: the text above does not end a sentence, or
-/// this line starts in lower case.
+/// Whether a line after a blank line continues the text above (a PDF broke the sentence across
+/// a page or a gap): it starts in lower case, or the text above stops on a comma, a dash or a
+/// word that cannot end a sentence. A capitalised line after a blank is a new paragraph, so a
+/// subtitle is not run into the text below it.
 fn continues(above: &str, line: &str) -> bool {
-    !above.trim_end().ends_with(['.', '!', '?', ':', ';'])
-        || line.starts_with(|c: char| c.is_lowercase())
+    const OPEN_ENDED: [&str; 13] = [
+        "and", "or", "the", "of", "to", "a", "an", "in", "for", "with", "by", "on", "as",
+    ];
+    let above = above.trim_end();
+    let last_word = above.rsplit(' ').next().unwrap_or("").to_lowercase();
+    line.starts_with(|c: char| c.is_lowercase())
+        || above.ends_with([',', '-', '–', '—'])
+        || OPEN_ENDED.contains(&last_word.as_str())
 }
 
 fn join(target: &mut String, text: &str) {
@@ -483,6 +491,16 @@ impl Draft {
             }
         }
         self.dropped.sort_by_key(|(line, ..)| *line);
+        // Headings with only text before the first one with behaviors are the handout's title
+        // page ("CORE PRACTICE MODEL", a subtitle): they open the deck rather than being cards.
+        if let Some(first) = kept.iter().position(|c| !c.behaviors.is_empty()) {
+            for c in kept.drain(..first) {
+                if !c.heading.is_empty() {
+                    self.intro.push(Para::Text(c.heading));
+                }
+                self.intro.extend(c.intro);
+            }
+        }
         self.categories = kept;
     }
 

@@ -281,3 +281,30 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_title_page_opens_the_deck_and_subtitles_stay_their_own_paragraph() {
+    let text = "CORE PRACTICE MODEL\nA Guiding Framework\n\nPRE-WORK\n\nPreparing to Share CPM\n\nThe following principles are important when\n\nleaders prepare.\n\n1 Model CPM behaviors\n";
+    let got = import(text);
+    assert_eq!(got.deck.category_names(), ["PRE-WORK"]);
+    assert_eq!(
+        got.deck.intro,
+        vec![
+            crate::content::Block::Paragraph("CORE PRACTICE MODEL".into()),
+            crate::content::Block::Paragraph("A Guiding Framework".into()),
+        ]
+    );
+    assert_eq!(
+        got.deck.categories[0].intro,
+        vec![
+            crate::content::Block::Paragraph("Preparing to Share CPM".into()),
+            crate::content::Block::Paragraph(
+                "The following principles are important when leaders prepare.".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        got.deck.categories[0].behaviors[0].title,
+        "Model CPM behaviors"
+    );
+}
