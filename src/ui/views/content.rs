@@ -74,9 +74,15 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
 pub fn opening_lines(deck: &Deck, first: &str, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width).max(MIN_WRAP);
     let mut lines = vec![Line::from(Span::styled(deck.title.clone(), theme.accent))];
+    let mut after_bullet = false;
     for block in &deck.intro {
-        lines.push(Line::default());
+        // Bullets that follow each other stay together, as in the handout.
+        let bullet = matches!(block, Block::Bullet(_));
+        if !(bullet && after_bullet) {
+            lines.push(Line::default());
+        }
         block_lines(&mut lines, block, "", width, theme);
+        after_bullet = bullet;
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
