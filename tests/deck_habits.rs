@@ -62,41 +62,20 @@ fn outline() -> impl Strategy<Value = Vec<Category>> {
     })
 }
 
-fn habits() -> impl Strategy<Value = Habits> {
-    (
-        any::<bool>(),
-        1u32..9,
-        any::<bool>(),
-        prop::option::of(prop::sample::select(vec!["-", "*", "•"])),
-        prop::sample::select(vec!["", "   ", "  ", "\t"]),
-        any::<bool>(),
-        18usize..90,
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(
-                restart_numbers,
-                first_number,
-                paren,
-                bullet,
-                indent,
-                blank_between,
-                wrap_at,
-                crlf,
-                bom,
-            )| Habits {
-                restart_numbers,
-                first_number,
-                paren,
-                bullet,
-                indent,
-                blank_between,
-                wrap_at,
-                crlf,
-                bom,
-            },
-        )
+prop_compose! {
+    fn habits()(
+        restart_numbers in any::<bool>(),
+        first_number in 1u32..9,
+        paren in any::<bool>(),
+        bullet in prop::option::of(prop::sample::select(vec!["-", "*", "•"])),
+        indent in prop::sample::select(vec!["", "   ", "  ", "\t"]),
+        blank_between in any::<bool>(),
+        wrap_at in 18usize..90,
+        crlf in any::<bool>(),
+        bom in any::<bool>(),
+    ) -> Habits {
+        Habits { restart_numbers, first_number, paren, bullet, indent, blank_between, wrap_at, crlf, bom }
+    }
 }
 
 /// `text` after `marker`, broken into lines of about `width` characters, continuations indented.

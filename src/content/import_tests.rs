@@ -35,6 +35,11 @@ b) Create a learning environment in which mistakes are seen as opportunities to 
 Page 3 of 4
 ";
 
+/// The behavior titles of a category, in order.
+fn titles(c: &crate::content::Category) -> Vec<&str> {
+    c.behaviors.iter().map(|b| b.title.as_str()).collect()
+}
+
 fn import(text: &str) -> Imported {
     import_text(
         text,
@@ -52,13 +57,8 @@ fn pdf_text_becomes_categories_behaviors_and_items() {
     assert_eq!(deck.source, "My county's leadership handout, 2024");
     assert_eq!(deck.category_names(), ["Foundational", "Engagement"]);
     let foundational = &deck.categories[0];
-    let titles: Vec<&str> = foundational
-        .behaviors
-        .iter()
-        .map(|b| b.title.as_str())
-        .collect();
     assert_eq!(
-        titles,
+        titles(foundational),
         [
             "Be open, honest, clear and respectful in your communications",
             "Be Accountable"
@@ -158,13 +158,8 @@ fn word_bullets_with_sub_bullets_become_numbered_behaviors_and_items() {
 fn a_marker_alone_on_its_line_takes_the_next_line() {
     let text = "Transition\n\n1.\nPlan transitions with the family\n2.\nExplain each change\n";
     let got = import(text);
-    let titles: Vec<&str> = got.deck.categories[0]
-        .behaviors
-        .iter()
-        .map(|b| b.title.as_str())
-        .collect();
     assert_eq!(
-        titles,
+        titles(&got.deck.categories[0]),
         ["Plan transitions with the family", "Explain each change"]
     );
     assert_eq!(got.joined, 0);
