@@ -8,19 +8,15 @@
 //! numbered as behaviors. The deck written is read back with the deck loader before it is
 //! returned, so what `import` writes always passes `content check`.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::deck::Deck;
 use super::error::ContentError;
 use super::import_lines::{DropReason, Kind, PastedLine, pasted_lines};
-use super::parse::{is_roman, next_letter, parse_deck};
+use super::parse::{next_letter, parse_deck};
 
 /// The source line written when the trainer names none.
 const UNNAMED_SOURCE: &str = "a trainer's handout, pasted (source not named: add it with --source)";
-
-/// Written where the pasted text had a marker with no words after it but sub-points under it.
-const UNTITLED: &str = "(no text in the pasted handout)";
 
 /// The most sub-items one item can have: roman numerals `i` … `xxxix`.
 const MAX_SUB_ITEMS: usize = 39;
@@ -40,95 +36,6 @@ pub struct Imported {
     pub joined: usize,
     /// Behaviors whose numbers were changed so they increase within their category.
     pub renumbered: usize,
-}
-
-impl Imported {
-    /// What was recognised and dropped, as lines for the trainer to read.
-    pub fn report(&self) -> String {
-        let mut out = String::new();
-        let deck = &self.deck;
-        let items: usize = deck.behaviors().map(|b| b.items.len()).sum();
-        let subs: usize = deck
-            .behaviors()
-            .flat_map(|b| b.items.iter())
-            .map(|i| i.roles.len())
-            .sum();
-        let _ = writeln!(
-            out,
-            "Recognised {} {}, {} {}, {} {}, {} {}:",
-            deck.categories.len(),
-            plural(deck.categories.len(), "category", "categories"),
-            deck.behavior_count(),
-            plural(deck.behavior_count(), "behavior", "behaviors"),
-            items,
-            plural(items, "item", "items"),
-            subs,
-            plural(subs, "sub-item", "sub-items"),
-        );
-        for c in &deck.categories {
-            let items: usize = c.behaviors.iter().map(|b| b.items.len()).sum();
-            let _ = writeln!(
-                out,
-                "  {}: {} {}, {} {}{}",
-                c.name,
-                c.behaviors.len(),
-                plural(c.behaviors.len(), "behavior", "behaviors"),
-                items,
-                plural(items, "item", "items"),
-                if c.intro.is_empty() {
-                    ""
-                } else {
-                    ", intro text"
-                },
-            );
-        }
-        if !deck.intro.is_empty() {
-            let _ = writeln!(out, "  opening text before the first category");
-        }
-        if self.joined > 0 {
-            let _ = writeln!(
-                out,
-                "Joined {} broken lines to the line above.",
-                self.joined
-            );
-        }
-        if self.renumbered > 0 {
-            let _ = writeln!(
-                out,
-                "Renumbered {} behaviors so numbers increase within each category.",
-                self.renumbered
-            );
-        }
-        if self.removed_characters > 0 {
-            let _ = writeln!(
-                out,
-                "Removed {} invisible or control characters.",
-                self.removed_characters
-            );
-        }
-        if self.dropped.is_empty() {
-            let _ = writeln!(out, "Dropped nothing.");
-        } else {
-            let _ = writeln!(out, "Dropped {} lines:", self.dropped.len());
-            for (line, text, why) in &self.dropped {
-                let _ = writeln!(out, "  line {line}: {} ({})", quoted(text), why.label());
-            }
-        }
-        out
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-fn quoted(text: &str) -> String {
-    let short: String = text.chars().take(60).collect();
-    if short.len() < text.len() {
-        format!("\"{short}…\"")
-    } else {
-        format!("\"{short}\"")
-    }
 }
 
 /// Why pasted text could not become a deck.
@@ -525,53 +432,6 @@ impl Draft {
         }
         changed
     }
-
-    fn write(&self, title: &str, source: &str) -> String {
-        let mut out = format!(
-            "# {title}\nsource: {source}\n// Made by `cpm-workshop content import` from pasted text: check it against the handout.\n"
-        );
-        write_paras(&mut out, &self.intro);
-        for c in &self.categories {
-            let name = if c.name.is_empty() { title } else { &c.name };
-            let _ = write!(out, "\n## {name}\n");
-            if let Some(s) = &c.source {
-                let _ = writeln!(out, "source: {s}");
-            }
-            write_paras(&mut out, &c.intro);
-            for b in &c.behaviors {
-                let title = if b.title.is_empty() {
-                    UNTITLED
-                } else {
-                    &b.title
-                };
-                let _ = write!(out, "\n{}. {}\n", b.number.unwrap_or(1), title);
-                if !b.body.is_empty() {
-                    for p in &b.body {
-                        let _ = write!(out, "\n   {}\n", safe_text(p));
-                    }
-                    out.push('\n');
-                }
-                let lettered = b.items.len() <= 26;
-                for (k, item) in b.items.iter().enumerate() {
-                    let marker = if lettered {
-                        format!("{}.", char::from(b'a' + k as u8))
-                    } else {
-                        "-".to_string()
-                    };
-                    let text = if item.text.is_empty() {
-                        UNTITLED
-                    } else {
-                        &item.text
-                    };
-                    let _ = writeln!(out, "   {marker} {text}");
-                    for (s, sub) in item.subs.iter().enumerate() {
-                        let _ = writeln!(out, "      {}. {sub}", roman(s + 1));
-                    }
-                }
-            }
-        }
-        out
-    }
 }
 
 /// The text a continuation line would extend.
@@ -609,44 +469,6 @@ fn open_text<'a>(
     }
 }
 
-/// Intro paragraphs and bullets, a blank line before each paragraph.
-fn write_paras(out: &mut String, paras: &[Para]) {
-    let mut after_bullet = false;
-    for p in paras {
-        match p {
-            Para::Text(t) => {
-                let _ = write!(out, "\n{}\n", safe_text(t));
-                after_bullet = false;
-            }
-            Para::Bullet(t) => {
-                if !after_bullet {
-                    out.push('\n');
-                }
-                let _ = writeln!(out, "- {t}");
-                after_bullet = true;
-            }
-        }
-    }
-}
-
-/// Paragraph text the loader cannot misread: a line starting `#` (a heading to it) or `//` (a
-/// comment) is kept after a label saying it is text, so nothing pasted is lost.
-fn safe_text(text: &str) -> String {
-    if text.starts_with('#') || text.starts_with("//") {
-        format!("(Text) {text}")
-    } else {
-        text.to_string()
-    }
-}
-
-/// Lowercase roman numeral for 1 ..= 39.
-fn roman(n: usize) -> String {
-    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    let numeral = format!("{}{}", "x".repeat(n / 10), ONES[n % 10]);
-    debug_assert!(is_roman(&numeral));
-    numeral
-}
-
 /// For each section (0: before the first heading, then one per heading), whether it has a
 /// numbered line.
 fn numbered_sections(lines: &[PastedLine]) -> Vec<bool> {
@@ -664,6 +486,11 @@ fn numbered_sections(lines: &[PastedLine]) -> Vec<bool> {
     }
     sections
 }
+
+#[path = "import_report.rs"]
+mod report;
+#[path = "import_write.rs"]
+mod write;
 
 #[cfg(test)]
 #[path = "import_tests.rs"]
