@@ -14,7 +14,7 @@ use crate::workshop::{
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
@@ -241,6 +241,27 @@ pub enum ContentCommand {
     },
     /// Validate a deck file or a content folder; exits non-zero with the errors.
     Check { path: PathBuf },
+    /// Make a deck file from text copied out of a PDF or Word handout ('-' reads standard input).
+    Import(ImportArgs),
+}
+
+/// `cpm-workshop content import FILE --title TITLE [--source TEXT] -o DECK.md`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The pasted text, or '-' for standard input.
+    pub file: PathBuf,
+    /// The deck's title.
+    #[arg(long)]
+    pub title: String,
+    /// The handout's title and section, for the deck's `source:` line.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// The deck file to write (put it in your --content folder).
+    #[arg(short = 'o', long = "output", value_name = "DECK.md")]
+    pub output: PathBuf,
+    /// Replace the deck file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Which activity (command-line spelling).
@@ -461,6 +482,13 @@ fn new(cli: &Cli, args: &NewArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
                     deck_ids(&library)
                 )
             })?;
+            let empty = deck.categories_without_behaviors();
+            if !empty.is_empty() {
+                eprintln!(
+                    "note: no behaviors to read on {}; to fill them, import your handout (README, Content)",
+                    empty.join(", ")
+                );
+            }
             (deck.id.clone(), deck.category_names())
         }
         Activity::Snapshot => (
@@ -841,6 +869,35 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+fn import_cmd(args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let text = if args.file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .take(content::MAX_FILE_BYTES + 1)
+            .read_to_string(&mut text)
+            .context("reading the pasted text from standard input")?;
+        if text.len() as u64 > content::MAX_FILE_BYTES {
+            bail!("standard input is over 1 MiB: is this the right text?");
+        }
+        text
+    } else {
+        content::read_text(&args.file)?
+    };
+    let imported = content::import_text(&text, &args.title, args.source.as_deref())?;
+    if args.output.exists() && !args.force {
+        bail!(
+            "{} already exists; choose another name with -o, or add --force to replace it",
+            args.output.display()
+        );
+    }
+    export::destination::write(&args.output, imported.text.as_bytes())
+        .with_context(|| format!("-o {}", console::line(&args.output.display().to_string())))?;
+    write!(out, "{}", console::message(&imported.report()))?;
+    let path = absolute(&args.output).display().to_string();
+    writeln!(out, "Wrote {}", console::line(&path))?;
+    Ok(())
+}
+
 fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Result<()> {
     match command {
         ContentCommand::List => {
@@ -855,6 +912,18 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
                 )?;
                 writeln!(out, "    categories: {}", console::line(&categories))?;
                 writeln!(out, "    source: {}", console::line(&deck.source))?;
+                match library.deck_file(&deck.id) {
+                    Some(file) => {
+                        let file = file.display().to_string();
+                        writeln!(out, "    from: {}", console::line(&file))?
+                    }
+                    None => writeln!(out, "    from: built into the app")?,
+                }
+                let empty = deck.categories_without_behaviors();
+                if !empty.is_empty() {
+                    let empty = empty.join(", ");
+                    writeln!(out, "    no behaviors to read: {}", console::line(&empty))?;
+                }
             }
             Ok(())
         }
@@ -867,6 +936,7 @@ fn content_cmd(cli: &Cli, command: &ContentCommand, out: &mut dyn Write) -> Resu
             writeln!(out, "{}", console::message(&content::deck_to_text(&shown)))?;
             Ok(())
         }
+        ContentCommand::Import(args) => import_cmd(args, out),
         ContentCommand::Check { path } => {
             let results = content::check_path(path);
             let mut failed = 0;

@@ -1,5 +1,5 @@
 //! Content decks and activity scripts through the public library API: the shipped decks quote
-//! the seeds with the right shape, every broken-file case gives its message with the right
+//! the CPM documents with the right shape, every broken-file case gives its message with the right
 //! line, and a trainer's folder with one bad file still loads the good ones.
 
 use std::fs;
@@ -7,10 +7,19 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cpm_workshop::content::{
-    Block, ContentError, DeckProblem, Library, Role, check_path, deck_to_text, parse_deck,
-    read_deck_file,
+    Block, ContentError, DeckKind, DeckProblem, Library, Role, check_path, deck_to_text,
+    parse_deck, read_deck_file,
 };
 use proptest::prelude::*;
+
+/// The CPM documents the shipped content quotes, by the titles trainers know them by.
+const DOCUMENT_TITLES: [&str; 5] = [
+    "Overview of the California Child Welfare Core Practice Model (CPM)",
+    "Core Practice Model: A Guiding Framework for Child Welfare Practice",
+    "Core Practice Model Implementation Planning Guide",
+    "ERP Toolkit – Principles",
+    "What Do We Mean by “Integration” Relative to California’s Core Practice Model (CPM)?",
+];
 
 fn shipped(id: &str) -> cpm_workshop::content::Deck {
     Library::shipped()
@@ -25,7 +34,11 @@ fn every_shipped_deck_parses_from_its_file_and_names_its_source() {
     for id in ["practice", "leadership", "erp", "integration"] {
         let deck = read_deck_file(&root.join(format!("{id}.md"))).unwrap();
         assert_eq!(deck, shipped(id), "embedded copy of {id} matches the file");
-        assert!(deck.source.starts_with("seed 00"), "{id}: {}", deck.source);
+        assert!(
+            DOCUMENT_TITLES.iter().any(|t| deck.source.starts_with(t)),
+            "{id} names its document by title: {}",
+            deck.source
+        );
         assert!(!deck.title.is_empty());
     }
     let library = Library::load(Some(&root)).unwrap();
@@ -62,7 +75,7 @@ fn practice_has_the_six_categories_in_order() {
         ]
     );
     let numbers: Vec<u32> = deck.behaviors().map(|b| b.number).collect();
-    assert_eq!(numbers, [1, 2, 10, 11, 12]);
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 10, 11, 12]);
     let foundational = deck.category("foundational").unwrap();
     assert_eq!(foundational.behaviors[0].items.len(), 4);
     assert_eq!(foundational.behaviors[1].items.len(), 2);
@@ -71,21 +84,52 @@ fn practice_has_the_six_categories_in_order() {
         &engagement.intro[0],
         Block::Paragraph(text) if text.starts_with("Family engagement is a family-centered")
     ));
-    for name in [
-        "Engagement",
-        "Assessment",
-        "Teaming",
-        "Service Planning & Delivery",
-        "Transition",
-    ] {
-        let category = deck.category(name).unwrap();
-        assert!(category.source.is_some(), "{name}");
-        let note = category.intro.iter().any(|b| {
-            matches!(b, Block::Paragraph(t) if t.starts_with("Note to the trainer (not CPM wording)")
-                && t.contains("--content DIR"))
-        });
-        assert!(note, "{name} says the seeds lack its practice behaviors");
+    // One rule: a card borrows the leadership behaviors of the same name, labelled, and its
+    // steps are worded for leadership behaviors; the others have none to read.
+    let leadership = shipped("leadership");
+    for name in ["Engagement", "Teaming"] {
+        let card = deck.category(name).unwrap();
+        let borrowed = leadership.category(name).unwrap();
+        assert_eq!(card.behaviors, borrowed.behaviors, "{name}");
+        assert_eq!(deck.kind_of(card), DeckKind::Leadership);
+        let label = card.label.as_deref().unwrap_or_default();
+        assert!(
+            label.starts_with("Leadership behaviors:"),
+            "{name}: {label}"
+        );
+        assert!(
+            card.source
+                .as_deref()
+                .unwrap_or_default()
+                .contains(&format!("\"{name} Behaviors for Leadership\""))
+        );
     }
+    assert_eq!(
+        deck.categories_without_behaviors(),
+        ["Assessment", "Service Planning & Delivery", "Transition"]
+    );
+    assert_eq!(deck.kind, DeckKind::Practice);
+    for (id, kind) in [
+        ("leadership", DeckKind::Leadership),
+        ("erp", DeckKind::Principles),
+        ("integration", DeckKind::Examples),
+    ] {
+        assert_eq!(shipped(id).kind, kind, "{id}");
+    }
+    // Text for the trainer never reaches a card or the opening page the room sees.
+    let shown: Vec<&Block> = deck
+        .intro
+        .iter()
+        .chain(deck.categories.iter().flat_map(|c| c.intro.iter()))
+        .collect();
+    for block in shown {
+        let (Block::Paragraph(t) | Block::Bullet(t)) = block;
+        assert!(!t.contains("trainer") && !t.contains("--content"), "{t}");
+    }
+    assert!(
+        deck.intro.len() >= 3,
+        "the opening page has the text before the categories"
+    );
 }
 
 #[test]
@@ -108,11 +152,11 @@ fn leadership_has_16_behaviors_in_6_categories_with_every_item() {
     assert_eq!(per_category, [2, 4, 1, 2, 3, 4]);
     let items: Vec<usize> = deck.behaviors().map(|b| b.items.len()).collect();
     assert_eq!(items, [4, 2, 4, 3, 3, 2, 3, 1, 2, 1, 2, 3, 5, 4, 1, 1]);
-    // Counted in seed 004, singular "Supervisor:"/"Manager:"/"Director:" included.
+    // Counted in the CPM Guiding Framework, singular "Supervisor:"/"Manager:"/"Director:" included.
     assert_eq!(deck.role_item_count(Role::Supervisors), 19);
     assert_eq!(deck.role_item_count(Role::Managers), 15);
     assert_eq!(deck.role_item_count(Role::Directors), 22);
-    // The seed's line broken across a page is joined.
+    // The document's line broken across a page is joined.
     let last_of_15 = deck.behaviors().nth(14).unwrap().items[0].roles[2]
         .text
         .clone();
@@ -184,11 +228,16 @@ fn integration_has_three_levels_with_examples() {
 #[test]
 fn show_text_renders_role_items() {
     let text = deck_to_text(&shipped("leadership"));
-    assert!(text.starts_with("Leadership behaviors\n====================\nSource: seed 004"));
+    assert!(text.starts_with("Leadership behaviors\n====================\nSource: Core Practice Model: A Guiding Framework for Child Welfare Practice"));
     assert!(text.contains(
         "\n4. Engage staff in implementation and system improvement\n   a. Participate with staff"
     ));
     assert!(text.contains("\n      i. Supervisors: Participate on the CPM implementation team.\n"));
+    // The document's own word, singular where it writes "Supervisor:".
+    assert!(text.contains("\n      i. Supervisor: Gather information from staff and families"));
+    assert!(
+        text.contains("\n      ii. Manager: Under the direction of the child welfare director")
+    );
 }
 
 /// The problem and line a deck text fails with.
@@ -230,17 +279,12 @@ fn each_broken_deck_gives_its_message_and_line() {
         (
             "# T\nsource: s\n## C\n1. B\ni. Supervisors: x\n",
             5,
-            "role item \"i.\" before any lettered item",
+            "sub-item \"i.\" before any lettered item",
         ),
         (
-            "# T\nsource: s\n## C\n1. B\na. x\nii. Volunteers: y\n",
-            6,
-            "unknown role \"Volunteers\"",
-        ),
-        (
-            "# T\nsource: s\n## C\n1. B\n## D\n1. again\n",
-            6,
-            "behavior number 1 is already used on line 4",
+            "# T\nsource: s\n## C\n1. B\n2. C\n\n## D\n1. again\n1. and again\n",
+            9,
+            "behavior number 1 is already used on line 8",
         ),
         (
             "# T\nsource: s\n## C\nx\n### D\n",

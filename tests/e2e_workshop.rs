@@ -73,9 +73,10 @@ fn a_full_category_with_notes_survives_quit_and_reopen() {
     let store = dir.path();
     let mut pty = app(store);
     create_quick_workshop(&mut pty);
+    // The first Read step opens with the deck's opening page, above the first card.
     assert!(
         pty.screen()
-            .contains("Be open, honest, clear and respectful")
+            .contains("Core Practice Model behaviors are the action oriented")
     );
 
     pty.keys("n");

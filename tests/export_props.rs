@@ -207,7 +207,7 @@ fn options(scope: Scope) -> Options {
     Options {
         scope,
         deck_title: Some("Practice <behaviors> & \"more\"".into()),
-        deck_source: Some("seed 001 [link](x) *bold*".into()),
+        deck_source: Some("CPM Overview [link](x) *bold*".into()),
         snapshot: None,
     }
 }

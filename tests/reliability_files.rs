@@ -208,9 +208,9 @@ fn broken_deck_files_are_reported_with_their_line_and_the_app_runs_without_them(
             "dupe.md:5",
         ),
         (
-            "role.md",
-            b"# T\nsource: s\n## C\n1. B\na. x\nii. Volunteers: y\n".to_vec(),
-            "role.md:6",
+            "number.md",
+            b"# T\nsource: s\n## C\n1. B\n2. C\n2. again\n".to_vec(),
+            "number.md:6",
         ),
         (
             "utf8.md",

@@ -30,7 +30,7 @@ fn session() -> Session {
 }
 
 #[test]
-fn shipped_defaults_are_seed_002s_scale_three_dots_three_priorities() {
+fn shipped_defaults_are_the_guides_scale_three_dots_three_priorities() {
     let s = state();
     assert_eq!(s.dimensions.len(), 4);
     assert_eq!(

@@ -71,7 +71,7 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     pty.wait_for("page 1 of 13", WAIT).unwrap();
     pty.wait_for("Where Are We Now?", WAIT).unwrap();
 
-    // Each dimension: its page (seed 002's words, facilitation prompts), then the tally.
+    // Each dimension: its page (the Implementation Planning Guide's words, facilitation prompts), then the tally.
     let hands = ["1222", "1123", "33", "2"];
     let expected = [
         "3 votes · 75%",

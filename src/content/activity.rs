@@ -1,11 +1,13 @@
 //! The activity scripts (sticky-note activity, Snapshot warm-up) as data read from JSON.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::deck::DeckKind;
 use super::error::{ActivityProblem, ContentError};
 use crate::workshop::step::StepKind;
 
@@ -23,15 +25,19 @@ pub const ALL_STEPS: [StepKind; 7] = [
 /// The most points a Snapshot scale may have (one key each, 1–9).
 pub const MAX_SCALE_POINTS: usize = 9;
 
-/// The four Snapshot analysis heading ids, in the guide's order (seed 002).
+/// The four Snapshot analysis heading ids, in the guide's order (CPM Implementation Planning Guide).
 pub const HEADING_IDS: [&str; 4] = ["strengths", "opportunities", "feasibility", "priorities"];
 
-/// The sticky-note behavior activity (seed 001, FACILITATOR NOTE): one script per step.
+/// The sticky-note behavior activity (CPM Overview, FACILITATOR NOTE): one script per step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StickyActivity {
     pub title: String,
     pub source: String,
+    /// The document's guidance on how long the activity takes, quoted with its source; the
+    /// set-up shows it beside the planned time.
+    #[serde(default)]
+    pub timing_guidance: Option<String>,
     pub steps: Vec<StepScript>,
 }
 
@@ -42,12 +48,26 @@ pub struct StepScript {
     pub kind: StepKind,
     /// A short name for the step, e.g. "Brainstorm: already using".
     pub label: String,
-    /// The instruction, quoted from seed 001's FACILITATOR NOTE.
+    /// The instruction, quoted from the CPM Overview's FACILITATOR NOTE.
     pub instruction: String,
     /// The default length in seconds; `None` for untimed steps (Read, WrapUp).
     #[serde(default)]
     pub default_seconds: Option<u32>,
     pub source: String,
+    /// The instruction reworded for decks whose entries are not practice behaviors
+    /// (leadership behaviors, principles, examples): this app's wording, labelled as such in
+    /// the text. A kind not listed uses `instruction`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub instruction_for: BTreeMap<DeckKind, String>,
+}
+
+impl StepScript {
+    /// The instruction for a card whose entries are of `kind`.
+    pub fn instruction(&self, kind: DeckKind) -> &str {
+        self.instruction_for
+            .get(&kind)
+            .map_or(self.instruction.as_str(), String::as_str)
+    }
 }
 
 impl StickyActivity {
@@ -76,6 +96,9 @@ impl StickyActivity {
             non_empty(&format!("steps[{i}].label"), &step.label)?;
             non_empty(&format!("steps[{i}].instruction"), &step.instruction)?;
             non_empty(&format!("steps[{i}].source"), &step.source)?;
+            for (kind, text) in &step.instruction_for {
+                non_empty(&format!("steps[{i}].instruction_for.{}", kind.word()), text)?;
+            }
             if step.default_seconds == Some(0) {
                 return Err(ActivityProblem::ZeroSeconds(step.kind));
             }
@@ -93,13 +116,13 @@ impl StickyActivity {
     }
 }
 
-/// The Snapshot warm-up (seed 002): dimensions to place the room on a scale, then analysis.
+/// The Snapshot warm-up (CPM Implementation Planning Guide): dimensions to place the room on a scale, then analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotActivity {
     pub title: String,
     pub source: String,
-    /// What the Snapshot is for, quoted from seed 002.
+    /// What the Snapshot is for, quoted from the Implementation Planning Guide.
     pub intro: Vec<String>,
     pub dimensions: Vec<Dimension>,
     /// The points the room places itself on, lowest first.
@@ -109,6 +132,10 @@ pub struct SnapshotActivity {
     pub dots_per_person: u32,
     /// How many top opportunities become priorities.
     pub priorities: u32,
+    /// Says which parts of the warm-up are this app's design rather than the guide's (the
+    /// scale's show of hands, the dot vote, the top priorities); shown on those pages.
+    #[serde(default)]
+    pub design_note: Option<String>,
 }
 
 /// One Snapshot dimension, e.g. Workforce Development.
@@ -116,7 +143,7 @@ pub struct SnapshotActivity {
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub name: String,
-    /// What it covers, quoted from seed 002.
+    /// What it covers, quoted from the Implementation Planning Guide.
     pub about: Vec<String>,
     pub source: String,
     /// Our own reflection prompts, shown labelled as facilitation prompts (not CPM wording).
@@ -277,6 +304,7 @@ const fn fallback(kind: StepKind) -> StepScript {
         instruction: String::new(),
         default_seconds: None,
         source: String::new(),
+        instruction_for: BTreeMap::new(),
     }
 }
 

@@ -55,7 +55,12 @@ fn shipped_sticky_has_every_step_with_the_seed_times() {
     for kind in ALL_STEPS {
         let step = sticky.step(kind);
         assert_eq!(step.kind, kind);
-        assert!(step.source.starts_with("seed 001"), "{kind:?}");
+        assert!(
+            step.source.starts_with(
+                "Overview of the California Child Welfare Core Practice Model (CPM), "
+            ),
+            "{kind:?}"
+        );
     }
     assert_eq!(
         sticky.step(StepKind::BrainstormAlready).label,
@@ -74,6 +79,7 @@ fn step_falls_back_to_the_shipped_script_instead_of_panicking() {
     let empty = StickyActivity {
         title: "t".into(),
         source: "s".into(),
+        timing_guidance: None,
         steps: Vec::new(),
     };
     assert_eq!(
@@ -186,9 +192,39 @@ fn shipped_snapshot_matches_the_guide() {
         snapshot.heading("PRIORITIES").map(|h| h.title.as_str()),
         Some("Setting Priorities for Local Planning")
     );
+    // Each dimension shows only the guide's sentences about its own subject: none about the
+    // Snapshot as a whole or naming all four capacity areas; Using Data has none at all.
+    let about: Vec<usize> = snapshot.dimensions.iter().map(|d| d.about.len()).collect();
+    assert_eq!(about, [2, 2, 0, 1]);
+    for text in snapshot.dimensions.iter().flat_map(|d| &d.about) {
+        assert!(!text.contains("Research shows"), "{text}");
+        assert!(
+            !text.contains("the Snapshot serves as a baseline"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("complete the CPM Implementation Snapshot"),
+            "{text}"
+        );
+    }
+    assert!(
+        snapshot
+            .intro
+            .iter()
+            .any(|p| p.contains("the Snapshot serves as a baseline"))
+    );
+    assert!(
+        snapshot
+            .design_note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("This app's design"))
+    );
     for dim in &snapshot.dimensions {
-        assert!(!dim.about.is_empty() && !dim.facilitation_prompts.is_empty());
-        assert!(dim.source.starts_with("seed 002"));
+        assert!(!dim.facilitation_prompts.is_empty());
+        assert!(
+            dim.source
+                .starts_with("Core Practice Model Implementation Planning Guide: ")
+        );
     }
 }
 
@@ -259,5 +295,54 @@ fn activity_errors_name_the_file() {
     assert_eq!(
         err.to_string(),
         "content/activities/snapshot.json: snapshot scale is empty: list the points of the scale in \"scale\""
+    );
+}
+
+#[test]
+fn steps_are_worded_for_each_kind_of_deck_and_say_so() {
+    let sticky = StickyActivity::from_json(sticky_file(), STICKY_JSON).unwrap();
+    for kind in [
+        StepKind::Read,
+        StepKind::BrainstormAlready,
+        StepKind::BrainstormEnhance,
+    ] {
+        let step = sticky.step(kind);
+        assert_eq!(step.instruction(DeckKind::Practice), step.instruction);
+        for deck_kind in [
+            DeckKind::Leadership,
+            DeckKind::Principles,
+            DeckKind::Examples,
+        ] {
+            let text = step.instruction(deck_kind);
+            assert!(
+                text.starts_with(&format!(
+                    "This app's wording for {}",
+                    match deck_kind {
+                        DeckKind::Leadership => "leadership behaviors",
+                        DeckKind::Principles => "principles",
+                        _ => "examples",
+                    }
+                )),
+                "{kind:?} {deck_kind:?}: {text}"
+            );
+            assert!(!text.contains("children and families") || deck_kind == DeckKind::Leadership);
+        }
+    }
+    // Steps with nothing kind-specific keep the quoted instruction for every deck.
+    let share = sticky.step(StepKind::ShareAlready);
+    assert_eq!(share.instruction(DeckKind::Principles), share.instruction);
+    let guidance = sticky.timing_guidance.as_deref().unwrap_or_default();
+    assert!(guidance.contains("10-15 minutes") && guidance.contains("60-90 minutes"));
+}
+
+#[test]
+fn an_empty_reworded_instruction_is_refused() {
+    let quoted = "\"leadership\": \"This app's wording for leadership behaviors: have the small groups take turns reading the leadership behaviors\"";
+    assert!(STICKY_JSON.contains(quoted));
+    let text = STICKY_JSON.replacen(quoted, "\"leadership\": \" \"", 1);
+    let err = StickyActivity::from_json(sticky_file(), &text).unwrap_err();
+    assert!(
+        err.to_string().contains("instruction_for.leadership"),
+        "{err}"
     );
 }

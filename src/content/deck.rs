@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A leadership role that a role-specific item is addressed to (seed 004).
+/// A leadership role that a role-specific item is addressed to (CPM Guiding Framework).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -12,7 +12,7 @@ pub enum Role {
 }
 
 impl Role {
-    /// Every role, in the order seed 004 lists them.
+    /// Every role, in the order the CPM Guiding Framework lists them.
     pub const ALL: [Role; 3] = [Role::Supervisors, Role::Managers, Role::Directors];
 
     /// The plural label used on screen and in deck files.
@@ -24,7 +24,7 @@ impl Role {
         }
     }
 
-    /// Reads a role name as written in the seeds ("Supervisor", "Managers", …), any case.
+    /// Reads a role name as written in the CPM documents ("Supervisor", "Managers", …), any case.
     pub fn parse(word: &str) -> Option<Role> {
         match word.trim().to_ascii_lowercase().as_str() {
             "supervisor" | "supervisors" => Some(Role::Supervisors),
@@ -32,6 +32,48 @@ impl Role {
             "director" | "directors" => Some(Role::Directors),
             _ => None,
         }
+    }
+}
+
+/// What a deck's (or one card's) numbered entries are, so the activity can word its steps to
+/// fit: practice behaviors (the FACILITATOR NOTE's own wording), leadership behaviors,
+/// principles or examples.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DeckKind {
+    #[default]
+    Practice,
+    Leadership,
+    Principles,
+    Examples,
+}
+
+impl DeckKind {
+    /// Every kind, in the order the deck format documents them.
+    pub const ALL: [DeckKind; 4] = [
+        DeckKind::Practice,
+        DeckKind::Leadership,
+        DeckKind::Principles,
+        DeckKind::Examples,
+    ];
+
+    /// The word written after `kind:` in a deck file.
+    pub fn word(self) -> &'static str {
+        match self {
+            DeckKind::Practice => "practice",
+            DeckKind::Leadership => "leadership",
+            DeckKind::Principles => "principles",
+            DeckKind::Examples => "examples",
+        }
+    }
+
+    /// Reads the word after `kind:`, any case.
+    pub fn parse(word: &str) -> Option<DeckKind> {
+        DeckKind::ALL
+            .into_iter()
+            .find(|k| k.word().eq_ignore_ascii_case(word.trim()))
     }
 }
 
@@ -43,21 +85,53 @@ pub enum Block {
     Bullet(String),
 }
 
-/// A role-specific item under a lettered item (`i. Supervisors: …`).
+/// A sub-item under a lettered item (`i. …`), addressed to a role when it starts with one
+/// (`i. Supervisor: …`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleItem {
     /// The roman numeral as written (`i`, `ii`, …).
     pub numeral: String,
-    pub role: Role,
+    /// The role it is for; `None` for a plain sub-item, which every role sees.
+    pub role: Option<Role>,
+    /// The role word exactly as the deck writes it ("Supervisor" or "Supervisors"), so the card
+    /// shows the document's word; empty for a plain sub-item.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role_word: String,
     pub text: String,
 }
 
-/// A lettered item under a numbered behavior (`a. …`).
+/// A lettered item under a numbered behavior (`a. …`), or a bullet written in its place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
+    /// The letter as written, or the letter its place gives a bulleted item.
     pub letter: char,
+    /// Written as a bullet (`-`, `*`, `•`) rather than a letter; shown the way it was written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bulleted: bool,
     pub text: String,
     pub roles: Vec<RoleItem>,
+}
+
+impl Item {
+    /// The marker as the card shows it: `a.` or `•`.
+    pub fn marker(&self) -> String {
+        if self.bulleted {
+            "•".to_string()
+        } else {
+            format!("{}.", self.letter)
+        }
+    }
+}
+
+impl RoleItem {
+    /// The text with its role word in front (`Supervisor: …`), as the document writes it.
+    pub fn labelled_text(&self) -> String {
+        if self.role.is_some() && !self.role_word.is_empty() {
+            format!("{}: {}", self.role_word, self.text)
+        } else {
+            self.text.clone()
+        }
+    }
 }
 
 /// A numbered behavior or principle (`1. …`), with its body text and lettered items.
@@ -75,6 +149,13 @@ pub struct Category {
     pub name: String,
     /// Where this card's wording comes from, when it differs from the deck's source.
     pub source: Option<String>,
+    /// A line in this app's voice shown at the top of the card (`label:`), e.g. to say its
+    /// behaviors are borrowed from the leadership behaviors; never CPM wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// What this card's entries are when it differs from the deck's kind (`kind:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DeckKind>,
     /// Text before the first numbered behavior (definitions, context, notes to the trainer).
     pub intro: Vec<Block>,
     pub behaviors: Vec<Behavior>,
@@ -87,7 +168,10 @@ pub struct Deck {
     pub id: String,
     pub title: String,
     pub source: String,
-    /// Text after the title and before the first category.
+    /// What the deck's entries are (`kind:`; practice behaviors when not given).
+    #[serde(default)]
+    pub kind: DeckKind,
+    /// Text after the title and before the first category: the deck's opening page.
     pub intro: Vec<Block>,
     pub categories: Vec<Category>,
 }
@@ -96,6 +180,20 @@ impl Deck {
     /// The category names in order.
     pub fn category_names(&self) -> Vec<String> {
         self.categories.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// What a card's entries are: its own `kind:`, else the deck's.
+    pub fn kind_of(&self, category: &Category) -> DeckKind {
+        category.kind.unwrap_or(self.kind)
+    }
+
+    /// The categories a round would have nothing to read on: no numbered behaviors.
+    pub fn categories_without_behaviors(&self) -> Vec<&str> {
+        self.categories
+            .iter()
+            .filter(|c| c.behaviors.is_empty())
+            .map(|c| c.name.as_str())
+            .collect()
     }
 
     /// Finds a category by name, ignoring case.
@@ -117,7 +215,7 @@ impl Deck {
                 .flat_map(|c| c.behaviors.iter_mut())
                 .flat_map(|b| b.items.iter_mut())
             {
-                item.roles.retain(|r| r.role == role);
+                item.roles.retain(|r| r.role.is_none_or(|r| r == role));
             }
         }
         deck
@@ -138,7 +236,7 @@ impl Deck {
         self.behaviors()
             .flat_map(|b| b.items.iter())
             .flat_map(|i| i.roles.iter())
-            .filter(|r| r.role == role)
+            .filter(|r| r.role == Some(role))
             .count()
     }
 

@@ -160,22 +160,18 @@ pub enum DeckProblem {
     BehaviorOutsideCategory { marker: String },
     #[error("lettered item \"{marker}\" before any numbered behavior")]
     LetteredBeforeBehavior { marker: String },
-    #[error("role item \"{marker}\" before any lettered item")]
-    RoleBeforeLettered { marker: String },
-    #[error("unknown role \"{word}\": a role item is for Supervisors, Managers or Directors")]
-    UnknownRole { word: String },
     #[error(
-        "role item \"{marker}\" names no role: write it as `{marker} Supervisors: …` (or Managers, Directors)"
+        "sub-item \"{marker}\" before any lettered item: put it under an item (`a. …` or `- …`)"
     )]
-    RoleItemWithoutRole { marker: String },
+    RoleBeforeLettered { marker: String },
     #[error("\"{marker}\" has no text after it")]
     EmptyMarker { marker: String },
     #[error(
-        "behavior number {number} is already used on line {first_line}; each number may appear once in a deck"
+        "behavior number {number} is already used on line {first_line}; each number may appear once in a category"
     )]
     DuplicateNumber { number: u32, first_line: usize },
     #[error(
-        "behavior {number} comes after behavior {previous}: numbers must increase through the deck"
+        "behavior {number} comes after behavior {previous}: numbers must increase within a category"
     )]
     NumberOutOfOrder { number: u32, previous: u32 },
     #[error("behavior number \"{marker}\" is too large")]
@@ -184,6 +180,14 @@ pub enum DeckProblem {
         "text after lettered item \"{marker}\": continue the item on the next line without a blank line, or move the text above the behavior's first lettered item"
     )]
     TextAfterItems { marker: String },
+    #[error("`label:` before the first category: a label belongs to one category's card")]
+    LabelOutsideCategory,
+    #[error("`label:` must have text, once per category")]
+    BadLabel,
+    #[error(
+        "unknown kind \"{word}\": write `kind: practice`, `leadership`, `principles` or `examples`"
+    )]
+    UnknownKind { word: String },
     #[error("control character U+{code:04X} is not allowed in deck text; delete it")]
     ControlCharacter { code: u32 },
 }

@@ -25,6 +25,8 @@ pub struct Library {
     /// Decks from a trainer's folder, in the order read; each adds a deck or replaces the
     /// shipped one with its id.
     added: Vec<Deck>,
+    /// The file each of `added` was read from, in the same order.
+    added_from: Vec<PathBuf>,
     /// Shipped decks in shipped order (practice, leadership, erp, integration) with `added`
     /// applied, then override-only decks by id; always holds a `practice` deck. Built on first
     /// use: the home screen shows no deck, so start-up does not wait for parsing them.
@@ -40,6 +42,7 @@ impl Library {
     pub fn shipped() -> Library {
         Library {
             added: Vec::new(),
+            added_from: Vec::new(),
             decks: OnceLock::new(),
             sticky: embedded::sticky(),
             snapshot: embedded::snapshot(),
@@ -71,8 +74,9 @@ impl Library {
                         });
                         continue;
                     }
-                    seen.insert(key, path);
+                    seen.insert(key, path.clone());
                     library.added.push(deck);
+                    library.added_from.push(path);
                 }
                 Err(err) => library.skipped.push(err),
             }
@@ -106,6 +110,16 @@ impl Library {
             decks[shipped..].sort_by_key(|d| d.id.to_lowercase());
             decks
         })
+    }
+
+    /// The file a deck was read from, or `None` for a deck built into the app.
+    pub fn deck_file(&self, id: &str) -> Option<&Path> {
+        let id = id.trim().to_lowercase();
+        self.added
+            .iter()
+            .zip(&self.added_from)
+            .find(|(d, _)| d.id.to_lowercase() == id)
+            .map(|(_, path)| path.as_path())
     }
 
     /// Finds a deck by id, ignoring case.

@@ -195,3 +195,14 @@ fn read_deck_file_takes_the_id_from_the_stem() {
     fs::write(&file, GOOD_DECK).unwrap();
     assert_eq!(read_deck_file(&file).unwrap().id, "my-deck");
 }
+
+#[test]
+fn each_deck_says_where_it_came_from() {
+    let dir = folder();
+    let file = dir.path().join("practice.md");
+    fs::write(&file, GOOD_DECK).unwrap();
+    let library = Library::load(Some(dir.path())).unwrap();
+    assert_eq!(library.deck_file("PRACTICE"), Some(file.as_path()));
+    assert_eq!(library.deck_file("leadership"), None, "built in");
+    assert_eq!(Library::shipped().deck_file("practice"), None);
+}

@@ -2,36 +2,54 @@
 //!
 //! ```text
 //! # Practice behaviors                     the title: the first line that is not blank or a comment
-//! source: seed 004, "…"                    required before the first category: where the wording comes from
-//! Intro paragraphs and "- bullets".        optional, shown with the deck
+//! source: Title of the document, "…"   required before the first category: where the wording comes from
+//! kind: practice                          optional: practice (default), leadership, principles or
+//!                                          examples; the activity words its steps to fit
+//! Intro paragraphs and "- bullets".        optional: the deck's opening page
 //! ## Foundational                          a category (one card / one round of the activity)
-//! source: seed 004, "…"                    optional: this category's own source (once per category)
+//! source: Title of the document, "…"   optional: this category's own source (once per category)
+//! label: Borrowed from …                   optional: a line in the app's voice atop the card
+//! kind: leadership                         optional: this card's kind, when not the deck's
 //! Intro paragraphs and "- bullets".
-//! 1. Be open, honest, clear and respectful in your communications     a numbered behavior (one line)
-//!    Body paragraphs of the behavior, before its first lettered item.
+//! 1. Be open, honest, clear and respectful in your communications     a numbered behavior
+//!
+//!    Body paragraphs of the behavior, after a blank line, before its first lettered item.
 //!    a. Use language and body language …                              a lettered item
 //!       i. Supervisors: Participate on the CPM implementation team.   a role item
+//!       ii. A sub-item with no role                                    a sub-item
 //! // a comment line, ignored
 //! ```
 //!
-//! Indentation is optional: the markers decide the level. A line with no marker continues the
-//! paragraph, bullet or item above it (wrapped lines); a blank line ends it. The title, `source:`
-//! and numbered-behavior lines are one line each. A roman numeral (`i.` … `xxxix.`) followed by
-//! `Supervisor(s):`, `Manager(s):` or `Director(s):` (any case) is a role item; a single letter
-//! otherwise (`i.`, `v.`, `x.`) is a lettered item, and a longer numeral without a role is an error.
-//! Behavior numbers must increase through the deck but may skip (the ERP principles run 1–20
-//! across five stages). `###` and deeper headings are refused rather than guessed at. Control
-//! characters (other than tab, read as a space) and bidi overrides are refused.
+//! The outline habits of handouts are accepted. Indentation is optional: the markers decide the
+//! level. `1)` is read as `1.`, `a)` as `a.`. A line with no marker continues the line above it
+//! (wrapped lines: a behavior's title, a paragraph, bullet or item); a blank line ends it, so a
+//! behavior's body paragraphs start after a blank line. The title and `source:` lines are one
+//! line each. Under a numbered behavior a bullet (`-`, `*`, `•`) is an item, as a letter would
+//! be. A roman numeral (`i.` … `xxxix.`) under an item is a sub-item, a role item when it starts
+//! with `Supervisor(s):`, `Manager(s):` or `Director(s):` (any case); `i.`, `v.` and `x.` are
+//! lettered items when they follow `h.`, `u.` and `w.` or come first. Behavior numbers increase
+//! within a category and may skip; each category may restart at 1 or run on from the last (the
+//! ERP principles run 1–20 across five stages). `###` and deeper headings are refused rather than
+//! guessed at. Windows and old Mac line endings and a byte-order mark are read as plain text.
+//! Control characters (other than tab, read as a space) and bidi overrides are refused.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::deck::{Behavior, Block, Category, Deck, Item, Role, RoleItem};
+use super::deck::{Behavior, Block, Category, Deck, DeckKind, Item, Role, RoleItem};
 use super::error::{ContentError, DeckProblem};
 
 /// Parses deck text; `id` names the deck and `file` is used in error messages.
 pub fn parse_deck(id: &str, file: &Path, text: &str) -> Result<Deck, ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A lone CR (old Mac files, some clipboard pastes) ends a line as LF does; CRLF stays one.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let mut parser = Parser::new(id, file);
     // Lines as an editor numbers them: a final newline does not start another line.
     let body = text.strip_suffix('\n').unwrap_or(text);
@@ -51,6 +69,10 @@ enum Line<'a> {
     Title(&'a str),
     Category(&'a str),
     Source(&'a str),
+    /// `label:` — a card's label in the app's voice.
+    Label(&'a str),
+    /// `kind:` — what the deck's or card's entries are.
+    Kind(&'a str),
     Numbered {
         marker: &'a str,
         number: u32,
@@ -65,6 +87,13 @@ enum Line<'a> {
         marker: &'a str,
         numeral: &'a str,
         role: Role,
+        word: &'a str,
+        text: &'a str,
+    },
+    /// A roman numeral longer than one letter, with no role word.
+    SubItem {
+        marker: &'a str,
+        numeral: &'a str,
         text: &'a str,
     },
     Bullet(&'a str),
@@ -75,6 +104,8 @@ enum Line<'a> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Open {
     Nothing,
+    /// The title of the last numbered behavior (a wrapped title).
+    Title,
     /// The last paragraph or bullet of the current scope (deck intro, category intro or body).
     Block,
     Item,
@@ -102,6 +133,7 @@ impl<'a> Parser<'a> {
                 id: id.to_string(),
                 title: String::new(),
                 source: String::new(),
+                kind: DeckKind::default(),
                 intro: Vec::new(),
                 categories: Vec::new(),
             },
@@ -165,6 +197,8 @@ impl<'a> Parser<'a> {
             )),
             Line::Category(name) => self.category(n, name),
             Line::Source(source) => self.source(n, source),
+            Line::Label(label) => self.label(n, label),
+            Line::Kind(word) => self.kind(n, word),
             Line::Numbered {
                 marker,
                 number,
@@ -179,9 +213,15 @@ impl<'a> Parser<'a> {
                 marker,
                 numeral,
                 role,
+                word,
                 text,
-            } => self.role_item(n, marker, numeral, role, text),
-            Line::Bullet(text) => self.block(n, Block::Bullet(text.to_string())),
+            } => self.sub_item(n, marker, numeral, Some((role, word)), text),
+            Line::SubItem {
+                marker,
+                numeral,
+                text,
+            } => self.sub_item(n, marker, numeral, None, text),
+            Line::Bullet(text) => self.bullet(n, text),
             Line::Text(text) => self.text(n, text),
         }
     }
@@ -218,11 +258,16 @@ impl<'a> Parser<'a> {
         self.deck.categories.push(Category {
             name: name.to_string(),
             source: None,
+            label: None,
+            kind: None,
             intro: Vec::new(),
             behaviors: Vec::new(),
         });
         self.category_line = n;
         self.category_source_line = None;
+        // Numbering may restart under each category, as handouts and Markdown lists number.
+        self.numbers.clear();
+        self.last_number = None;
         self.open = Open::Nothing;
         Ok(())
     }
@@ -260,6 +305,35 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    fn label(&mut self, n: usize, label: &str) -> Result<(), ContentError> {
+        let Some(category) = self.deck.categories.last_mut() else {
+            return Err(self.err(n, DeckProblem::LabelOutsideCategory));
+        };
+        if label.is_empty() || category.label.is_some() {
+            return Err(self.err(n, DeckProblem::BadLabel));
+        }
+        category.label = Some(label.to_string());
+        self.open = Open::Nothing;
+        Ok(())
+    }
+
+    fn kind(&mut self, n: usize, word: &str) -> Result<(), ContentError> {
+        let kind = DeckKind::parse(word).ok_or_else(|| {
+            self.err(
+                n,
+                DeckProblem::UnknownKind {
+                    word: word.to_string(),
+                },
+            )
+        })?;
+        match self.deck.categories.last_mut() {
+            Some(category) => category.kind = Some(kind),
+            None => self.deck.kind = kind,
+        }
+        self.open = Open::Nothing;
+        Ok(())
+    }
+
     fn behavior(
         &mut self,
         n: usize,
@@ -291,7 +365,7 @@ impl<'a> Parser<'a> {
                 items: Vec::new(),
             });
         }
-        self.open = Open::Nothing;
+        self.open = Open::Title;
         Ok(())
     }
 
@@ -300,6 +374,41 @@ impl<'a> Parser<'a> {
         n: usize,
         marker: &str,
         letter: char,
+        text: &str,
+    ) -> Result<(), ContentError> {
+        // `i.`, `v.`, `x.` under an item are its sub-items unless they continue the letters.
+        if let Some(last) = self.last_item()
+            && matches!(letter, 'i' | 'v' | 'x')
+            && (last.bulleted || next_letter(last.letter) != letter)
+        {
+            return self.sub_item(n, marker, &letter.to_string(), None, text);
+        }
+        self.push_item(n, marker, letter, false, text)
+    }
+
+    /// A bullet: an item under a numbered behavior, else a bullet of the intro.
+    fn bullet(&mut self, n: usize, text: &str) -> Result<(), ContentError> {
+        let in_behavior = self
+            .deck
+            .categories
+            .last()
+            .is_some_and(|c| !c.behaviors.is_empty());
+        if !in_behavior {
+            return self.block(n, Block::Bullet(text.to_string()));
+        }
+        if text.is_empty() {
+            return Err(self.err(n, DeckProblem::EmptyMarker { marker: "-".into() }));
+        }
+        let letter = self.last_item().map_or('a', |i| next_letter(i.letter));
+        self.push_item(n, "-", letter, true, text)
+    }
+
+    fn push_item(
+        &mut self,
+        n: usize,
+        marker: &str,
+        letter: char,
+        bulleted: bool,
         text: &str,
     ) -> Result<(), ContentError> {
         let Some(behavior) = self
@@ -317,6 +426,7 @@ impl<'a> Parser<'a> {
         };
         behavior.items.push(Item {
             letter,
+            bulleted,
             text: text.to_string(),
             roles: Vec::new(),
         });
@@ -324,12 +434,12 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn role_item(
+    fn sub_item(
         &mut self,
         n: usize,
         marker: &str,
         numeral: &str,
-        role: Role,
+        role: Option<(Role, &str)>,
         text: &str,
     ) -> Result<(), ContentError> {
         let Some(item) = self.last_item() else {
@@ -342,7 +452,8 @@ impl<'a> Parser<'a> {
         };
         item.roles.push(RoleItem {
             numeral: numeral.to_string(),
-            role,
+            role: role.map(|(r, _)| r),
+            role_word: role.map(|(_, w)| w.to_string()).unwrap_or_default(),
             text: text.to_string(),
         });
         self.open = Open::Role;
@@ -365,7 +476,7 @@ impl<'a> Parser<'a> {
             .last()
             .and_then(|c| c.behaviors.last())
             .and_then(|b| b.items.last())
-            .map(|item| format!("{}.", item.letter));
+            .map(|item| item.marker());
         if let Some(marker) = after_items {
             return Err(self.err(n, DeckProblem::TextAfterItems { marker }));
         }
@@ -387,6 +498,15 @@ impl<'a> Parser<'a> {
     fn text(&mut self, n: usize, text: &str) -> Result<(), ContentError> {
         let target = match self.open {
             Open::Nothing => return self.block(n, Block::Paragraph(text.to_string())),
+            Open::Title => match self
+                .deck
+                .categories
+                .last_mut()
+                .and_then(|c| c.behaviors.last_mut())
+            {
+                Some(behavior) => &mut behavior.title,
+                None => return Ok(()),
+            },
             Open::Block => match self.scope(n)?.last_mut() {
                 Some(Block::Paragraph(s) | Block::Bullet(s)) => s,
                 None => return self.block(n, Block::Paragraph(text.to_string())),
@@ -437,11 +557,14 @@ fn classify(line: &str) -> Result<Line<'_>, DeckProblem> {
     if let Some(source) = strip_prefix_ignore_case(line, "source:") {
         return Ok(Line::Source(source.trim()));
     }
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Ok(Line::Bullet(rest.trim()));
+    if let Some(label) = strip_prefix_ignore_case(line, "label:") {
+        return Ok(Line::Label(label.trim()));
     }
-    if line == "-" || line == "*" {
-        return Ok(Line::Bullet(""));
+    if let Some(word) = strip_prefix_ignore_case(line, "kind:") {
+        return Ok(Line::Kind(word.trim()));
+    }
+    if let Some(rest) = bullet_text(line) {
+        return Ok(Line::Bullet(rest));
     }
     match marker(line) {
         Some((token, rest)) => marked(line, token, rest),
@@ -465,10 +588,30 @@ fn heading(line: &str) -> Result<Line<'_>, DeckProblem> {
     }
 }
 
-/// Splits `tok. rest` where `tok` is digits or lowercase ASCII letters and a space (or the end
-/// of the line) follows the dot.
-fn marker(line: &str) -> Option<(&str, &str)> {
-    let (token, rest) = line.split_once('.')?;
+/// The text of a bullet line (`- `, `* `, or a bullet glyph such as `•` with or without a space
+/// after it), trimmed; `None` if the line is not a bullet.
+pub(crate) fn bullet_text(line: &str) -> Option<&str> {
+    if line == "-" || line == "*" {
+        return Some("");
+    }
+    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+        return Some(rest.trim());
+    }
+    let first = line.chars().next()?;
+    BULLET_GLYPHS
+        .contains(&first)
+        .then(|| line[first.len_utf8()..].trim())
+}
+
+/// Bullet glyphs handouts use: `•` and its relatives, and U+F0B7, the private-use character a
+/// Word "Symbol" bullet becomes when its text is copied out of a PDF.
+pub(crate) const BULLET_GLYPHS: [char; 7] = ['•', '◦', '▪', '▫', '●', '‣', '\u{f0b7}'];
+
+/// Splits `tok. rest` (or `tok) rest`) where `tok` is digits or lowercase ASCII letters and a
+/// space (or the end of the line) follows the dot or parenthesis.
+pub(crate) fn marker(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(['.', ')'])?;
+    let (token, rest) = (&line[..at], &line[at + 1..]);
     let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
     let letters = !token.is_empty() && token.bytes().all(|b| b.is_ascii_lowercase());
     if !(digits || letters) || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
@@ -498,24 +641,20 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
         });
     }
     let roman = is_roman(token);
-    if roman && let Some((word, after)) = role_prefix(rest) {
-        match Role::parse(word) {
-            Some(_) if after.is_empty() => return Err(empty()),
-            Some(role) => {
-                return Ok(Line::Role {
-                    marker,
-                    numeral: token,
-                    role,
-                    text: after,
-                });
-            }
-            None if token.len() > 1 => {
-                return Err(DeckProblem::UnknownRole {
-                    word: word.to_string(),
-                });
-            }
-            None => {}
+    if roman
+        && let Some((word, after)) = role_prefix(rest)
+        && let Some(role) = Role::parse(word)
+    {
+        if after.is_empty() {
+            return Err(empty());
         }
+        return Ok(Line::Role {
+            marker,
+            numeral: token,
+            role,
+            word,
+            text: after,
+        });
     }
     let mut letters = token.chars();
     match (letters.next(), letters.next()) {
@@ -525,10 +664,21 @@ fn marked<'a>(line: &'a str, token: &'a str, rest: &'a str) -> Result<Line<'a>, 
             letter,
             text: rest,
         }),
-        _ if roman => Err(DeckProblem::RoleItemWithoutRole {
-            marker: marker.to_string(),
+        _ if roman && rest.is_empty() => Err(empty()),
+        _ if roman => Ok(Line::SubItem {
+            marker,
+            numeral: token,
+            text: rest,
         }),
         _ => Ok(Line::Text(line)),
+    }
+}
+
+/// The letter after `letter` (`a` → `b`); `z` stays `z`.
+pub(crate) fn next_letter(letter: char) -> char {
+    match letter {
+        'a'..='y' => char::from(letter as u8 + 1),
+        other => other,
     }
 }
 
@@ -541,7 +691,7 @@ fn role_prefix(text: &str) -> Option<(&str, &str)> {
 }
 
 /// A lowercase roman numeral from i to xxxix, written the standard way.
-fn is_roman(token: &str) -> bool {
+pub(crate) fn is_roman(token: &str) -> bool {
     const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
     const TENS: [&str; 4] = ["", "x", "xx", "xxx"];
     !token.is_empty()

@@ -1,6 +1,7 @@
 //! Unit tests for the deck parser: the format, every error case and its line, and no panics.
 
 use super::*;
+use crate::content::deck::DeckKind;
 use proptest::prelude::*;
 
 const FILE: &str = "content/mine.md";
@@ -23,16 +24,18 @@ fn message(text: &str) -> String {
 
 const GOOD: &str = "\
 # Practice behaviors
-source: seed 001, CPM Practice Behaviors
+source: CPM Overview, CPM Practice Behaviors
 Deck intro that is
 wrapped over two lines.
 
 - a deck bullet
 // a comment between things
 ## Foundational
-source: seed 004, \"Foundational Behaviors\"
+source: Guiding Framework, \"Foundational Behaviors\"
 Card intro.
-1. Be open, honest, clear and respectful in your communications
+1. Be open, honest, clear
+   and respectful in your communications
+
    Body paragraph
    continued.
 
@@ -56,7 +59,7 @@ fn parses_every_level() {
     let deck = parse(GOOD).unwrap();
     assert_eq!(deck.id, "mine");
     assert_eq!(deck.title, "Practice behaviors");
-    assert_eq!(deck.source, "seed 001, CPM Practice Behaviors");
+    assert_eq!(deck.source, "CPM Overview, CPM Practice Behaviors");
     assert_eq!(
         deck.intro,
         vec![
@@ -68,7 +71,7 @@ fn parses_every_level() {
     let found = &deck.categories[0];
     assert_eq!(
         found.source.as_deref(),
-        Some("seed 004, \"Foundational Behaviors\"")
+        Some("Guiding Framework, \"Foundational Behaviors\"")
     );
     assert_eq!(found.intro, vec![Block::Paragraph("Card intro.".into())]);
     let b = &found.behaviors[0];
@@ -93,10 +96,11 @@ fn parses_every_level() {
     let roles = &b.items[1].roles;
     assert_eq!(roles.len(), 3);
     assert_eq!(roles[0].numeral, "i");
-    assert_eq!(roles[0].role, Role::Supervisors);
-    assert_eq!(roles[1].role, Role::Managers);
+    assert_eq!(roles[0].role, Some(Role::Supervisors));
+    assert_eq!(roles[1].role, Some(Role::Managers));
+    assert_eq!(roles[1].role_word, "manager");
     assert_eq!(roles[1].text, "Create implementation teams for CPM.");
-    assert_eq!(roles[2].role, Role::Directors);
+    assert_eq!(roles[2].role, Some(Role::Directors));
     let teaming = &deck.categories[1];
     assert_eq!(teaming.source, None);
     assert_eq!(teaming.behaviors[0].number, 3);
@@ -106,19 +110,113 @@ fn parses_every_level() {
 }
 
 #[test]
-fn single_roman_letters_without_a_role_are_lettered_items() {
-    let text = "# T\nsource: s\n## C\n1. B\na. one\nh. eight\ni. ninth letter\nv. Caseworkers: not a role\nx. ten\n";
+fn i_v_x_continue_the_letters_or_else_are_sub_items() {
+    let text = "# T\nsource: s\n## C\n1. B\na. one\nh. eight\ni. ninth letter\nv. Caseworkers: not a role\nx. another sub-item\n2. C\ni. first item\n";
     let deck = parse(text).unwrap();
-    let letters: Vec<char> = deck.categories[0].behaviors[0]
-        .items
+    let b = &deck.categories[0].behaviors[0];
+    let letters: Vec<char> = b.items.iter().map(|i| i.letter).collect();
+    assert_eq!(letters, ['a', 'h', 'i']);
+    let subs: Vec<(&str, Option<Role>, &str)> = b.items[2]
+        .roles
         .iter()
-        .map(|i| i.letter)
+        .map(|r| (r.numeral.as_str(), r.role, r.text.as_str()))
         .collect();
-    assert_eq!(letters, ['a', 'h', 'i', 'v', 'x']);
     assert_eq!(
-        deck.categories[0].behaviors[0].items[3].text,
-        "Caseworkers: not a role"
+        subs,
+        [
+            ("v", None, "Caseworkers: not a role"),
+            ("x", None, "another sub-item")
+        ]
     );
+    assert_eq!(deck.categories[0].behaviors[1].items[0].letter, 'i');
+}
+
+#[test]
+fn sub_items_without_a_role_are_kept_for_every_role() {
+    let text = "# T\nsource: s\n## C\n1. B\na. item\n   i. first sub-item\n   ii. Supervisor: for supervisors\n   iii. Staff: a plain sub-item\n";
+    let deck = parse(text).unwrap();
+    let roles = &deck.categories[0].behaviors[0].items[0].roles;
+    assert_eq!(roles.len(), 3);
+    assert_eq!(
+        (roles[0].role, roles[0].text.as_str()),
+        (None, "first sub-item")
+    );
+    assert_eq!(roles[1].labelled_text(), "Supervisor: for supervisors");
+    assert_eq!(roles[2].labelled_text(), "Staff: a plain sub-item");
+    let managers = deck.filtered_for(Some(Role::Managers));
+    let kept = &managers.categories[0].behaviors[0].items[0].roles;
+    assert_eq!(kept.len(), 2, "plain sub-items stay, other roles' go");
+}
+
+#[test]
+fn parentheses_after_numbers_and_letters_read_as_dots() {
+    let text = "# T\nsource: s\n## C\n1) Be open\n   a) Use language\n      i) Supervisors: Gather\n2) Be accountable\n";
+    let deck = parse(text).unwrap();
+    let c = &deck.categories[0];
+    assert_eq!(c.behaviors.len(), 2);
+    assert_eq!(c.behaviors[0].items[0].text, "Use language");
+    assert_eq!(
+        c.behaviors[0].items[0].roles[0].role,
+        Some(Role::Supervisors)
+    );
+    assert_eq!(c.behaviors[1].title, "Be accountable");
+}
+
+#[test]
+fn bullets_under_a_behavior_are_its_items() {
+    let text = "# T\nsource: s\n## C\nIntro.\n• an intro bullet\n1. Engage\n- first\n  wrapped\n* second\n•third\n\u{f0b7} fourth\n   i. Directors: lead\n";
+    let deck = parse(text).unwrap();
+    let c = &deck.categories[0];
+    assert_eq!(
+        c.intro,
+        vec![
+            Block::Paragraph("Intro.".into()),
+            Block::Bullet("an intro bullet".into())
+        ]
+    );
+    let items = &c.behaviors[0].items;
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["first wrapped", "second", "third", "fourth"]);
+    assert!(items.iter().all(|i| i.bulleted && i.marker() == "•"));
+    assert_eq!(items[3].roles[0].role, Some(Role::Directors));
+}
+
+#[test]
+fn wrapped_behavior_titles_join_and_a_blank_line_starts_the_body() {
+    let text = "# T\nsource: s\n## C\n1. Be open, honest, clear and\n   respectful in your communications\n\n   The body.\n";
+    let deck = parse(text).unwrap();
+    let b = &deck.categories[0].behaviors[0];
+    assert_eq!(
+        b.title,
+        "Be open, honest, clear and respectful in your communications"
+    );
+    assert_eq!(b.body, vec![Block::Paragraph("The body.".into())]);
+}
+
+#[test]
+fn numbering_restarts_per_category_or_runs_on() {
+    let restarts = "# T\nsource: s\n## A\n1. a\n2. b\n\n## B\n1. c\n2. d\n";
+    let runs_on = "# T\nsource: s\n## A\n1. a\n2. b\n\n## B\n3. c\n4. d\n";
+    for text in [restarts, runs_on] {
+        let deck = parse(text).unwrap();
+        assert_eq!(deck.behavior_count(), 4);
+        assert_eq!(deck.categories[1].behaviors[1].title, "d");
+    }
+}
+
+#[test]
+fn every_line_ending_reads_the_same() {
+    let unix = "# T\nsource: s\n## C\n1. B\n   a. item\n      wrapped\n";
+    let want = parse(unix).unwrap();
+    for text in [
+        unix.replace('\n', "\r\n"),
+        unix.replace('\n', "\r"),
+        format!("\u{feff}{}", unix.replace('\n', "\r\n")),
+    ] {
+        assert_eq!(parse(&text).unwrap(), want, "{text:?}");
+    }
+    let bad = "# T\r\nsource: s\r\n## C\r\n1. B\r\n2. B\r\n2. again\r\n";
+    assert!(message(bad).starts_with("content/mine.md:6: behavior number 2"));
 }
 
 #[test]
@@ -166,41 +264,17 @@ fn lettered_item_in_a_new_category_needs_its_own_behavior() {
 }
 
 #[test]
-fn role_item_before_any_lettered_item() {
+fn sub_item_before_any_lettered_item() {
     let text = "# T\nsource: s\n## C\n1. B\n   ii. Supervisors: x\n";
     assert_eq!(
         message(text),
-        "content/mine.md:5: role item \"ii.\" before any lettered item"
+        "content/mine.md:5: sub-item \"ii.\" before any lettered item: put it under an item (`a. …` or `- …`)"
     );
-}
-
-#[test]
-fn unknown_role_word() {
-    let text = "# T\nsource: s\n## C\n1. B\na. I\n   ii. Caseworkers: x\n";
-    assert_eq!(
-        problem(text),
-        (
-            DeckProblem::UnknownRole {
-                word: "Caseworkers".into()
-            },
-            6
-        )
-    );
-    assert!(message(text).contains("Supervisors, Managers or Directors"));
-}
-
-#[test]
-fn roman_numeral_without_a_role() {
-    let text = "# T\nsource: s\n## C\n1. B\na. I\niii. just text\n";
-    assert_eq!(
-        problem(text),
-        (
-            DeckProblem::RoleItemWithoutRole {
-                marker: "iii.".into()
-            },
-            6
-        )
-    );
+    let plain = "# T\nsource: s\n## C\n1. B\n   iii. just text\n";
+    assert!(matches!(
+        problem(plain),
+        (DeckProblem::RoleBeforeLettered { .. }, 5)
+    ));
 }
 
 #[test]
@@ -348,18 +422,18 @@ fn behavior_before_any_category() {
 }
 
 #[test]
-fn numbers_may_skip_but_not_repeat_or_go_back() {
+fn numbers_may_skip_but_not_repeat_or_go_back_within_a_category() {
     let skipping = "# T\nsource: s\n## A\n1. a\n2. b\n## B\n10. c\n20. d\n";
     assert_eq!(parse(skipping).unwrap().behavior_count(), 4);
-    let repeated = "# T\nsource: s\n## A\n1. a\n2. b\n## B\n2. c\n";
+    let repeated = "# T\nsource: s\n## A\n1. a\n2. b\n## B\n2. c\n3. d\n3. e\n";
     assert_eq!(
         problem(repeated),
         (
             DeckProblem::DuplicateNumber {
-                number: 2,
-                first_line: 5
+                number: 3,
+                first_line: 8
             },
-            7
+            9
         )
     );
     let back = "# T\nsource: s\n## A\n5. a\n3. b\n";
@@ -489,7 +563,9 @@ fn deck_line() -> impl Strategy<Value = String> {
         "[0-9]{1,12}\\. ?[a-z ]{0,5}",
         "[a-z]{1,4}\\. ?[A-Za-z: ]{0,12}",
         "(i|ii|iv|v|x)\\. (Supervisors|manager|DIRECTOR|Other|):? ?[a-z]{0,3}",
-        "[-*] ?[a-z]{0,4}",
+        "[-*•] ?[a-z]{0,4}",
+        "[0-9]{1,2}\\) ?[a-z ]{0,5}",
+        "(i|ii|v)\\) [a-z ]{0,5}",
         "\\PC{0,12}",
         "[ \t]{0,3}[a-z.#:]{0,6}",
     ]
@@ -523,4 +599,27 @@ proptest! {
         let text = format!("# T\nsource: s\n## C\n1. B\na. x\n{rest}");
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn kind_and_label_lines() {
+    let text = "# T\nsource: s\nkind: Principles\n## A\nlabel: Borrowed, says the app.\nkind: leadership\n1. x\n## B\n1. y\n";
+    let deck = parse(text).unwrap();
+    assert_eq!(deck.kind, DeckKind::Principles);
+    let (a, b) = (&deck.categories[0], &deck.categories[1]);
+    assert_eq!(a.label.as_deref(), Some("Borrowed, says the app."));
+    assert_eq!(deck.kind_of(a), DeckKind::Leadership);
+    assert_eq!(deck.kind_of(b), DeckKind::Principles);
+    assert_eq!(
+        message("# T\nsource: s\nkind: stories\n## A\nx\n"),
+        "content/mine.md:3: unknown kind \"stories\": write `kind: practice`, `leadership`, `principles` or `examples`"
+    );
+    assert_eq!(
+        problem("# T\nsource: s\nlabel: x\n## A\nx\n"),
+        (DeckProblem::LabelOutsideCategory, 3)
+    );
+    assert_eq!(
+        problem("# T\nsource: s\n## A\nlabel: x\nlabel: y\nx\n"),
+        (DeckProblem::BadLabel, 5)
+    );
 }

@@ -22,6 +22,9 @@ pub fn deck_to_text(deck: &Deck) -> String {
         if let Some(source) = &category.source {
             out.push_str(&format!("Source: {source}\n"));
         }
+        if let Some(label) = &category.label {
+            out.push_str(&format!("Label (this app's words): {label}\n"));
+        }
         blocks(&mut out, &category.intro, "");
         for behavior in &category.behaviors {
             out.push('\n');
@@ -37,13 +40,17 @@ fn behavior_text(out: &mut String, behavior: &Behavior) {
         out.push_str(&block_line(block, ITEM_INDENT));
     }
     for item in &behavior.items {
-        out.push_str(&format!("{ITEM_INDENT}{}. {}\n", item.letter, item.text));
+        let marker = if item.bulleted {
+            "-".to_string()
+        } else {
+            item.marker()
+        };
+        out.push_str(&format!("{ITEM_INDENT}{marker} {}\n", item.text));
         for role in &item.roles {
             out.push_str(&format!(
-                "{ROLE_INDENT}{}. {}: {}\n",
+                "{ROLE_INDENT}{}. {}\n",
                 role.numeral,
-                role.role.label(),
-                role.text
+                role.labelled_text()
             ));
         }
     }
@@ -88,13 +95,13 @@ mod tests {
         let deck = parse_deck(
             "t",
             Path::new("t.md"),
-            "# Café deck\nsource: seed 004\nIntro.\n- one\n- two\n## Teaming\nsource: seed 004, Teaming\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisor: Gather information.\n",
+            "# Café deck\nsource: Guiding Framework\nIntro.\n- one\n- two\n## Teaming\nsource: Guiding Framework, Teaming\n10. Build partnerships\n\n   Body.\n   a. Develop partnerships:\n      i. Supervisor: Gather information.\n",
         )
         .unwrap();
         let text = deck_to_text(&deck);
         assert_eq!(
             text,
-            "Café deck\n=========\nSource: seed 004\n\nIntro.\n\n- one\n- two\n\nTeaming\n-------\nSource: seed 004, Teaming\n\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisors: Gather information.\n"
+            "Café deck\n=========\nSource: Guiding Framework\n\nIntro.\n\n- one\n- two\n\nTeaming\n-------\nSource: Guiding Framework, Teaming\n\n10. Build partnerships\n   Body.\n   a. Develop partnerships:\n      i. Supervisor: Gather information.\n"
         );
     }
 }

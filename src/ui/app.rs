@@ -277,6 +277,24 @@ pub struct Workshop {
     pub rang_at: Option<usize>,
 }
 
+impl Workshop {
+    /// What the card the scribe's group is on holds (practice or leadership behaviors,
+    /// principles, examples), so each step's instruction is worded to fit it.
+    pub fn card_kind(&self) -> crate::content::DeckKind {
+        let deck = self.deck.as_ref();
+        let category = self
+            .session
+            .category_index_for(self.group)
+            .and_then(|i| self.session.categories.get(i))
+            .and_then(|name| deck.and_then(|d| d.category(name)));
+        match (deck, category) {
+            (Some(d), Some(c)) => d.kind_of(c),
+            (Some(d), None) => d.kind,
+            (None, _) => crate::content::DeckKind::default(),
+        }
+    }
+}
+
 /// The home screen.
 #[derive(Debug, Clone, Default)]
 pub struct Home {
@@ -294,7 +312,7 @@ pub enum Screen {
     Home(Home),
     Setup(Box<SetupForm>),
     Workshop(Box<Workshop>),
-    /// A Snapshot warm-up session (seed 002); see [`crate::ui::snapshot`].
+    /// A Snapshot warm-up session (CPM Implementation Planning Guide); see [`crate::ui::snapshot`].
     Snapshot(Box<SnapshotScreen>),
 }
 

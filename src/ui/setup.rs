@@ -90,7 +90,7 @@ pub struct SetupForm {
 }
 
 impl SetupForm {
-    /// A form filled with the defaults: practice deck, 4 groups, all together, seed 001 times.
+    /// A form filled with the defaults: practice deck, 4 groups, all together, the CPM Overview's times.
     pub fn new(library: &Library, now: OffsetDateTime) -> SetupForm {
         let d = Durations::default();
         let deck = library
@@ -131,7 +131,7 @@ impl SetupForm {
                 .iter()
                 .flat_map(|c| &c.behaviors)
                 .flat_map(|b| &b.items)
-                .any(|i| !i.roles.is_empty())
+                .any(|i| i.roles.iter().any(|r| r.role.is_some()))
         });
         Field::ALL
             .into_iter()
@@ -229,6 +229,19 @@ impl SetupForm {
             }
             _ => {}
         }
+    }
+
+    /// The planned time of the sticky-note activity as the form stands: seconds for one
+    /// category's round and for the whole activity (all categories, then the commitment), or
+    /// `None` while a field is not valid.
+    pub fn planned_seconds(&self, library: &Library) -> Option<(u32, u32)> {
+        let spec = self.validate(library).ok()?;
+        (spec.activity == Activity::Sticky).then(|| {
+            (
+                spec.durations.per_category(),
+                spec.durations.whole(spec.categories.len()),
+            )
+        })
     }
 
     /// Checks every field; the spec to create, or the refused fields with reasons.

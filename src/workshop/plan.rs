@@ -1,5 +1,5 @@
 //! The run order of a sticky-note workshop and who works where: every category gets the five
-//! steps of seed 001's FACILITATOR NOTE, then the commitment and the wrap-up.
+//! steps of the CPM Overview's FACILITATOR NOTE, then the commitment and the wrap-up.
 
 use super::step::StepKind;
 use serde::{Deserialize, Serialize};

@@ -24,9 +24,9 @@ pub const MAX_NOTE_CHARS: usize = 20_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Activity {
-    /// The sticky-note behavior activity (seed 001).
+    /// The sticky-note behavior activity (CPM Overview).
     Sticky,
-    /// The Snapshot warm-up (seed 002).
+    /// The Snapshot warm-up (CPM Implementation Planning Guide).
     Snapshot,
 }
 
@@ -77,7 +77,7 @@ pub struct Durations {
 }
 
 impl Default for Durations {
-    /// Seed 001's timings: brainstorm 1–2 min, share 2–3 min, commitment "a minute or two".
+    /// The CPM Overview's timings: brainstorm 1–2 min, share 2–3 min, commitment "a minute or two".
     fn default() -> Self {
         Durations {
             read: None,
@@ -89,6 +89,24 @@ impl Default for Durations {
 }
 
 impl Durations {
+    /// The planned length of one category's round in seconds: read (when timed), two
+    /// brainstorms and two shares.
+    pub fn per_category(&self) -> u32 {
+        self.read
+            .unwrap_or(0)
+            .saturating_add(self.brainstorm.saturating_mul(2))
+            .saturating_add(self.share.saturating_mul(2))
+    }
+
+    /// The planned length of the whole activity in seconds: every category's round, then the
+    /// commitment (the wrap-up is untimed).
+    pub fn whole(&self, categories: usize) -> u32 {
+        let categories = u32::try_from(categories).unwrap_or(u32::MAX);
+        self.per_category()
+            .saturating_mul(categories)
+            .saturating_add(self.commitment)
+    }
+
     /// The countdown length for a kind of step, or `None` if it is untimed.
     pub fn for_step(&self, kind: StepKind) -> Option<u32> {
         match kind {
@@ -384,6 +402,23 @@ pub(crate) mod tests {
     use time::macros::datetime;
 
     pub const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
+
+    #[test]
+    fn planned_time_counts_every_timed_step_then_the_commitment() {
+        let d = Durations::default();
+        assert_eq!(d.per_category(), 2 * 120 + 2 * 180);
+        assert_eq!(d.whole(6), 6 * 600 + 120);
+        let timed_read = Durations {
+            read: Some(60),
+            ..d
+        };
+        assert_eq!(timed_read.per_category(), 660);
+        let huge = Durations {
+            read: Some(u32::MAX),
+            ..d
+        };
+        assert_eq!(huge.whole(usize::MAX), u32::MAX, "saturates, never wraps");
+    }
 
     pub fn spec() -> SessionSpec {
         SessionSpec {

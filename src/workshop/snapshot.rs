@@ -1,4 +1,4 @@
-//! The Snapshot warm-up's record (seed 002): the room's show of hands per dimension, notes under
+//! The Snapshot warm-up's record (CPM Implementation Planning Guide): the room's show of hands per dimension, notes under
 //! the Scoring and Analysis headings, dots on the opportunities and the priorities they become.
 //!
 //! Pure: no I/O, no terminal, no clock (`now` is passed in). Dimensions and stages are 0-based
@@ -23,7 +23,7 @@ pub const HISTORY_LIMIT: usize = 200;
 /// How ties in the dot vote are settled, said wherever a ranking is shown.
 pub const TIE_RULE: &str = "Ties keep the order the notes were written.";
 
-/// The Scoring and Analysis headings a note can sit under (seed 002). The fourth heading,
+/// The Scoring and Analysis headings a note can sit under (CPM Implementation Planning Guide). The fourth heading,
 /// Setting Priorities for Local Planning, holds the priorities, not notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

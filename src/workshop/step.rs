@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One kind of step in the sticky-note activity (seed 001, FACILITATOR NOTE).
+/// One kind of step in the sticky-note activity (CPM Overview, FACILITATOR NOTE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {

@@ -1,4 +1,4 @@
-//! The Snapshot warm-up's screens (seed 002): an intro, a page and a "Where are we now?" tally
+//! The Snapshot warm-up's screens (CPM Implementation Planning Guide): an intro, a page and a "Where are we now?" tally
 //! per dimension, the analysis columns, dot voting, the priorities and a summary.
 //!
 //! The open session lives in a [`Workshop`] like the sticky-note activity's, so the event loop
@@ -22,9 +22,9 @@ use tui_input::Input;
 /// One page of the warm-up, in the order `n` walks them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
-    /// What the Snapshot is for (seed 002's words).
+    /// What the Snapshot is for (the Implementation Planning Guide's words).
     Intro,
-    /// What seed 002 says about a dimension, the facilitation prompts and its notes.
+    /// What the Implementation Planning Guide says about a dimension, the facilitation prompts and its notes.
     Dimension(usize),
     /// "Where are we now?" for a dimension: the room's show of hands as bars.
     Tally(usize),

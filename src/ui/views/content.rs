@@ -1,7 +1,7 @@
 //! A category card as lines of text for the content pane.
 
 use super::super::theme::Theme;
-use crate::content::{Block, Category};
+use crate::content::{Block, Category, Deck};
 use crate::export::wrap::wrap;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width).max(MIN_WRAP);
     let mut lines = Vec::new();
+    if let Some(label) = &category.label {
+        hanging(&mut lines, "ⓘ ", label, "", width, theme.dim, theme.dim);
+        lines.push(Line::default());
+    }
     for block in &category.intro {
         block_lines(&mut lines, block, "", width, theme);
         lines.push(Line::default());
@@ -32,7 +36,7 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
         for item in &b.items {
             hanging(
                 &mut lines,
-                &format!("   {}. ", item.letter),
+                &format!("   {} ", item.marker()),
                 &item.text,
                 "",
                 width,
@@ -40,7 +44,10 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
                 theme.base,
             );
             for r in &item.roles {
-                let label = format!("{}: ", r.role.label());
+                let label = match r.role {
+                    Some(_) => format!("{}: ", r.role_word),
+                    None => String::new(),
+                };
                 hanging(
                     &mut lines,
                     &format!("      {}. ", r.numeral),
@@ -59,6 +66,30 @@ pub fn category_lines(category: &Category, theme: &Theme, width: u16) -> Vec<Lin
             lines.push(Line::from(Span::styled(l, theme.dim)));
         }
     }
+    lines
+}
+
+/// The deck's opening page: the text before its first category, then a rule naming the first
+/// card, so the first Read step shows it above that card.
+pub fn opening_lines(deck: &Deck, first: &str, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(MIN_WRAP);
+    let mut lines = vec![Line::from(Span::styled(deck.title.clone(), theme.accent))];
+    let mut after_bullet = false;
+    for block in &deck.intro {
+        // Bullets that follow each other stay together, as in the handout.
+        let bullet = matches!(block, Block::Bullet(_));
+        if !(bullet && after_bullet) {
+            lines.push(Line::default());
+        }
+        block_lines(&mut lines, block, "", width, theme);
+        after_bullet = bullet;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("── {first} ──"),
+        theme.accent,
+    )));
+    lines.push(Line::default());
     lines
 }
 

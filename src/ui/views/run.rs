@@ -5,7 +5,7 @@ use super::super::app::{App, Workshop, entry_placement, entry_prompt};
 use super::super::input_view::wrapped;
 use super::super::widgets::big_timer::BigTimer;
 use super::board::card_lines;
-use super::content::{category_lines, truncate};
+use super::content::{category_lines, opening_lines, truncate};
 use super::{group_label, group_short};
 use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
@@ -158,8 +158,17 @@ fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) 
             let lines = w
                 .deck
                 .as_ref()
-                .and_then(|d| d.category(&name))
-                .map(|c| category_lines(c, &app.theme, width))
+                .and_then(|d| d.category(&name).map(|c| (d, c)))
+                .map(|(d, c)| {
+                    // The deck's opening text opens the workshop, above the first card.
+                    let mut lines = if s.position == 0 && !d.intro.is_empty() {
+                        opening_lines(d, &name, &app.theme, width)
+                    } else {
+                        Vec::new()
+                    };
+                    lines.extend(category_lines(c, &app.theme, width));
+                    lines
+                })
                 .unwrap_or_else(|| {
                     vec![Line::from(format!(
                         "The deck {:?} is not loaded, so its text cannot be shown. Notes still work.",
@@ -441,7 +450,7 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    let instruction = Line::from(script.instruction.clone());
+    let instruction = Line::from(script.instruction(w.card_kind()).to_string());
     // At the start of a round the room needs to know where to go; during it, what to do.
     if kind == StepKind::Read {
         lines.push(instruction);

@@ -3,6 +3,8 @@
 use super::super::app::App;
 use super::super::setup::{Field, SetupForm};
 use super::content::truncate;
+use crate::content::Deck;
+use crate::workshop::duration::Clock;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -118,10 +120,8 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
             deck.title.clone(),
             app.theme.title,
         )));
-        preview.push(Line::from(Span::styled(
-            format!("Source: {}", deck.source),
-            app.theme.dim,
-        )));
+        // What the trainer must act on comes first; the long source line last.
+        deck_advice(app, form, deck, &mut preview);
         preview.push(Line::default());
         for (i, c) in deck.categories.iter().enumerate() {
             preview.push(Line::from(format!(
@@ -131,6 +131,11 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
                 c.behaviors.len()
             )));
         }
+        preview.push(Line::default());
+        preview.push(Line::from(Span::styled(
+            format!("Source: {}", deck.source),
+            app.theme.dim,
+        )));
     }
     frame.render_widget(
         Paragraph::new(preview).wrap(Wrap { trim: true }).block(
@@ -144,4 +149,36 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
         ),
         right,
     );
+}
+
+/// Under the deck preview: cards with nothing to read, the planned time beside the document's
+/// guidance, and how to run it in pairs.
+fn deck_advice(app: &App, form: &SetupForm, deck: &Deck, preview: &mut Vec<Line<'static>>) {
+    let empty = deck.categories_without_behaviors();
+    if !empty.is_empty() {
+        preview.push(Line::from(Span::styled(
+            format!(
+                "⚠ No behaviors to read on {} of {} cards: {}. Those rounds show only the card's text. To fill them, import your handout's behaviors (README, Content).",
+                empty.len(),
+                deck.categories.len(),
+                empty.join(", ")
+            ),
+            app.theme.error,
+        )));
+    }
+    let sticky = &app.library.sticky;
+    if let Some((per, whole)) = form.planned_seconds(&app.library) {
+        preview.push(Line::from(format!(
+            "Planned: {} a category; {} for all {}, with the commitment.",
+            Clock(u64::from(per)),
+            Clock(u64::from(whole)),
+            deck.categories.len()
+        )));
+    }
+    if let Some(guidance) = &sticky.timing_guidance {
+        preview.push(Line::from(Span::styled(
+            format!("Guidance: {guidance} For pairs, make each pair a group."),
+            app.theme.dim,
+        )));
+    }
 }

@@ -1,4 +1,4 @@
-//! A dimension's page: what seed 002 says about it, the facilitation prompts (labelled as ours,
+//! A dimension's page: what the Implementation Planning Guide says about it, the facilitation prompts (labelled as ours,
 //! not CPM wording), the room's votes so far and the notes typed for it under each heading.
 
 use super::super::SnapshotScreen;
@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use time::OffsetDateTime;
 
-/// Share of the width the seed's text takes; prompts and notes get the rest.
+/// Share of the width the guide's text takes; prompts and notes get the rest.
 const TEXT_PERCENT: u16 = 56;
 /// Rows of the page timer box, when the timer is in use: on a short screen, and a tall one.
 const TIMER_ROWS_SHORT: u16 = 6;
@@ -38,7 +38,7 @@ pub fn render(
         Constraint::Percentage(100 - TEXT_PERCENT),
     ])
     .areas(area);
-    seed_text(app, s, d, frame, left);
+    guide_text(app, s, d, frame, left);
     let prompts = prompt_lines(app, s, d, right.width.saturating_sub(2) as usize);
     let timer_h = match (timer_in_use(s), area.height >= TALL_FROM) {
         (false, _) => 0,
@@ -66,12 +66,21 @@ pub fn render(
 }
 
 /// The guide's words about the dimension, with their source.
-fn seed_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: Rect) {
+fn guide_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2) as usize;
     let name = s.state().dimension_name(d);
     let mut lines = Vec::new();
     match app.library.snapshot.dimensions.iter().find(|x| x.name == name) {
         Some(dim) => {
+            if dim.about.is_empty() {
+                lines.extend(hanging(
+                    "",
+                    "The guide lists this dimension among the Snapshot's four and says no more about it.",
+                    width,
+                    app.theme.dim,
+                ));
+                lines.push(Line::default());
+            }
             for para in &dim.about {
                 lines.extend(hanging("", para, width, app.theme.base));
                 lines.push(Line::default());
@@ -112,7 +121,10 @@ fn seed_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: R
     frame.render_widget(
         Paragraph::new(shown).block(
             Block::bordered()
-                .title(Span::styled(" What seed 002 says ", app.theme.accent))
+                .title(Span::styled(
+                    " What the Planning Guide says ",
+                    app.theme.accent,
+                ))
                 .border_style(app.theme.border),
         ),
         area,

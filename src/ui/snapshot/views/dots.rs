@@ -2,7 +2,7 @@
 //! cursor) with their dots, their live rank and a star on the ones that become priorities.
 
 use super::super::SnapshotScreen;
-use super::{SELECTED, truncate};
+use super::{OUR_DESIGN, SELECTED, truncate};
 use crate::export::snapshot::dots_label;
 use crate::ui::app::App;
 use crate::workshop::snapshot::TIE_RULE;
@@ -53,7 +53,11 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         ),
     };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(room, theme.title))).wrap(Wrap { trim: true }),
+        Paragraph::new(Line::from(Span::styled(
+            format!("Dot vote{}: {room}", OUR_DESIGN),
+            theme.title,
+        )))
+        .wrap(Wrap { trim: true }),
         info,
     );
 

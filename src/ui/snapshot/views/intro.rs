@@ -1,4 +1,4 @@
-//! The intro: what the Snapshot is for, in seed 002's words, then how this warm-up runs.
+//! The intro: what the Snapshot is for, in the Implementation Planning Guide's words, then how this warm-up runs.
 //! It speaks to the room; the keys are in the hint bar and the help.
 
 use super::super::SnapshotScreen;
@@ -47,6 +47,9 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         theme.accent,
     )));
     // Said to the room: the keys that drive each step are in the hint bar and the help.
+    if let Some(note) = &activity.design_note {
+        lines.extend(hanging("", note, width, theme.dim));
+    }
     let headings: Vec<String> = activity.headings.iter().map(|h| h.title.clone()).collect();
     for step in [
         "Each dimension in turn: what it covers, then \"Where are we now?\"".to_string(),

@@ -27,6 +27,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use time::OffsetDateTime;
 use unicode_width::UnicodeWidthStr;
 
+/// Marks what the guide does not describe (the show of hands, the dot vote, the top
+/// priorities) as this app's design wherever it appears.
+const OUR_DESIGN: &str = " (this app's design)";
+
 /// Rows of the scribe's note input: three rows of text that wrap.
 const ENTRY_HEIGHT: u16 = 5;
 /// Share of the width the page timer takes beside pages other than a dimension's.

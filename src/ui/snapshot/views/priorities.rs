@@ -2,7 +2,7 @@
 //! facilitator can reorder and reword.
 
 use super::super::SnapshotScreen;
-use super::{SELECTED, hanging};
+use super::{OUR_DESIGN, SELECTED, hanging};
 use crate::export::snapshot::dots_label;
 use crate::ui::app::App;
 use crate::workshop::snapshot::TIE_RULE;
@@ -24,7 +24,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         .library
         .snapshot
         .heading("priorities")
-        .map(|h| format!("Seed 002: “{}”", h.about))
+        .map(|h| format!("Priorities by dots{OUR_DESIGN}. The guide: “{}”", h.about))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(quote, theme.dim))).wrap(Wrap { trim: true }),

@@ -1,7 +1,7 @@
 //! "Where are we now?" for one dimension: the room's show of hands, live, as big labelled bars.
 
 use super::super::SnapshotScreen;
-use super::bars;
+use super::{OUR_DESIGN, bars};
 use crate::export::snapshot::votes_label;
 use crate::ui::app::App;
 use ratatui::Frame;
@@ -20,7 +20,12 @@ pub fn render(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: 
         Layout::vertical([Constraint::Min(1), Constraint::Length(FOOTER_ROWS)]).areas(area);
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" {} · {} ", st.dimension_name(d), votes_label(tally.total)),
+            format!(
+                " {} · {} · show of hands{} ",
+                st.dimension_name(d),
+                votes_label(tally.total),
+                OUR_DESIGN
+            ),
             app.theme.accent,
         ))
         .border_style(app.theme.border);
