@@ -410,9 +410,12 @@ fn summary() -> Vec<Figure> {
             med(&wide_name(*format)),
             WIDE_EXPORT_BUDGET,
             // Only when measured in this run (a filtered run may skip it).
-            Some(med(&format!("export/{}/{EXPORT_NOTES}", format.extension())))
-                .filter(|usual| !usual.is_zero())
-                .map(|usual| ("10,000 notes on the usual deck", usual)),
+            Some(med(&format!(
+                "export/{}/{EXPORT_NOTES}",
+                format.extension()
+            )))
+            .filter(|usual| !usual.is_zero())
+            .map(|usual| ("10,000 notes on the usual deck", usual)),
         ));
     }
     let mut saves = samples("save/durable");
