@@ -11,7 +11,7 @@ use crate::workshop::session::session_name;
 use crate::workshop::{
     Activity, Durations, HeadingId, Mode, Placement, Prompt, Session, SessionSpec,
 };
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::Write;
@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 
 /// Run California Child Welfare Core Practice Model workshops from a projected terminal.
 #[derive(Debug, Parser)]
-#[command(name = "cpm-workshop", version, about, long_about = None)]
+#[command(name = "cpm-workshop", version = crate::cli_conventions::VERSION, about, long_about = None)]
 pub struct Cli {
     /// Folder holding the session files (default: the platform's data folder).
     #[arg(long, global = true, env = STORE_ENV, value_name = "DIR")]
@@ -113,9 +113,15 @@ pub enum Command {
         /// Id of the trashed session; omit to list the trash.
         session: Option<String>,
     },
+    /// Remove a session and every copy of its notes for good, or empty the trash (--trash).
+    Purge(crate::cli_purge::PurgeArgs),
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Print a completion script for a shell (see README: "Shell completions and man page").
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 /// `cpm-workshop new` options.
@@ -435,7 +441,10 @@ pub fn run(
             }
             Ok(())
         }
+        Command::Purge(args) => crate::cli_purge::run(cli, args, out),
         Command::Content(c) => content_cmd(cli, c, out),
+        Command::Completions { shell } => crate::cli_conventions::completions(*shell, out),
+        Command::Man => crate::cli_conventions::man(out),
     }
 }
 
@@ -816,9 +825,13 @@ fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         None => out.write_all(text.as_bytes())?,
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,
         Some(path) => {
-            crate::store::write_file_atomic(path, text.as_bytes())?;
-            let path = absolute(path).display().to_string();
-            writeln!(out, "Wrote {}", console::line(&path))?;
+            let written = export::destination::write(path, text.as_bytes())
+                .with_context(|| format!("-o {}", console::line(&path.display().to_string())))?;
+            // Into a FIFO or a terminal (maybe this one) the export is all that goes.
+            if written != export::destination::Written::Streamed {
+                let path = absolute(path).display().to_string();
+                writeln!(out, "Wrote {}", console::line(&path))?;
+            }
         }
     }
     Ok(())

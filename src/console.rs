@@ -17,7 +17,7 @@ pub fn message(text: &str) -> String {
 
 /// Prints an error the way every command ends on failure: `error: …` on standard error.
 pub fn print_error(error: &anyhow::Error) {
-    eprintln!("error: {}", message(&format!("{error:#}")));
+    eprintln!("error: {}", message(&crate::error_report::message(error)));
 }
 
 /// Prints a warning that does not stop the command.

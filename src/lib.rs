@@ -4,8 +4,11 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod cli_conventions;
+pub mod cli_purge;
 pub mod console;
 pub mod content;
+pub mod error_report;
 pub mod export;
 pub mod note_lines;
 pub mod store;

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if cpm_workshop::error_report::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             cpm_workshop::console::print_error(&e);
             ExitCode::FAILURE

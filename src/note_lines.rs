@@ -48,7 +48,8 @@ pub fn feed<T, E: std::fmt::Display>(
             break;
         }
         line_no += 1;
-        match std::str::from_utf8(&buf) {
+        // A file saved by Notepad starts with a byte-order mark; it is not part of the note.
+        match std::str::from_utf8(&buf).map(crate::cli_conventions::without_bom) {
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => match add(target, line) {
                 Ok(()) => pending += 1,

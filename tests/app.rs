@@ -132,6 +132,39 @@ fn multi_line_paste_asks_then_makes_one_note_per_line() {
 }
 
 #[test]
+fn a_confirmed_paste_is_one_undo_and_undo_says_what_it_undid() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "typed by hand");
+    app.update(Action::Submit, T0);
+    let block: String = (1..=30).map(|i| format!("pasted note {i}\r")).collect();
+    app.update(Action::Paste(block), T0);
+    app.update(Action::Yes, T0);
+    assert_eq!(session(&app).notes.len(), 31);
+    app.update(Action::Close, T0);
+    app.update(Action::Undo, T0);
+    assert_eq!(
+        session(&app).notes.len(),
+        1,
+        "one u takes the whole paste back"
+    );
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Undone: adding 30 pasted notes."
+    );
+    app.update(Action::Redo, T0);
+    assert_eq!(session(&app).notes.len(), 31);
+    assert_eq!(session(&app).notes[30].text, "pasted note 30");
+    app.update(Action::Undo, T0);
+    app.update(Action::Undo, T0);
+    assert!(session(&app).notes.is_empty());
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Undone: adding “typed by hand”."
+    );
+}
+
+#[test]
 fn a_ten_thousand_character_paste_fills_the_input_in_one_go() {
     let mut app = open_app(Mode::Together, 4);
     app.update(Action::AddNotes, T0);
@@ -156,7 +189,7 @@ fn timer_keys_and_bell_once_at_zero() {
     assert!(app.tick(secs(125)).is_empty(), "rings once");
     // q with a running timer asks first; n answers no.
     app.update(Action::Quit, secs(130));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
     app.update(Action::No, secs(130));
     app.update(Action::ToggleTimer, secs(131));
     assert_eq!(app.update(Action::Quit, secs(132)), vec![Effect::Quit]);
@@ -214,6 +247,52 @@ fn board_delete_then_undo_restores_the_note() {
 }
 
 #[test]
+fn deleted_notes_are_dropped_for_good_only_after_a_yes() {
+    use cpm_workshop::ui::keymap::{Context, action_for};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "gone for good");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::ShowBoard, T0);
+    app.update(Action::DeleteNote, T0);
+    assert_eq!(session(&app).trash.len(), 1);
+    // Shift-D on the board asks first; n keeps them.
+    let key = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+    let action = action_for(Context::Board, &key).unwrap();
+    assert_eq!(action, Action::DropDeletedNotes);
+    assert!(app.update(action.clone(), T0).is_empty());
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmDropDeleted { count: 1 })
+    ));
+    app.update(Action::No, T0);
+    assert_eq!(session(&app).trash.len(), 1);
+    app.update(action, T0);
+    let effects = app.update(Action::Yes, secs(5));
+    assert_eq!(
+        effects,
+        vec![Effect::Save, Effect::DropBackup { id: "s1".into() }]
+    );
+    assert!(session(&app).trash.is_empty());
+    assert_eq!(session(&app).updated, secs(5));
+    // Undo can no longer bring the note back.
+    app.update(Action::Undo, T0);
+    assert!(session(&app).notes.is_empty() && session(&app).trash.is_empty());
+    // With nothing deleted, the key only says so.
+    app.update(Action::DropDeletedNotes, T0);
+    assert!(app.overlay.is_none());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no deleted notes")
+    );
+}
+
+#[test]
 fn board_edit_and_move() {
     let mut app = open_app(Mode::Together, 4);
     app.update(Action::AddNotes, T0);
@@ -251,10 +330,36 @@ fn escape_closes_the_innermost_thing_first() {
     assert_eq!(app.workshop().unwrap().view, View::Board);
     app.update(Action::Close, T0);
     assert_eq!(app.workshop().unwrap().view, View::Run);
+    // Leaving the workshop asks first: the session list must not reach the room by accident.
+    assert!(app.update(Action::Close, T0).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
     assert_eq!(
-        app.update(Action::Close, T0),
+        app.update(Action::Yes, T0),
         vec![Effect::CloseSession, Effect::RefreshList]
     );
+}
+
+#[test]
+fn keys_are_inert_while_the_window_is_too_small_except_quit() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "typed while visible");
+    app.resized(50, 14);
+    for action in [
+        Action::Submit,
+        Action::Close,
+        Action::NextStep,
+        Action::Paste("a\nb".into()),
+    ] {
+        assert!(app.update(action, T0).is_empty());
+    }
+    assert!(session(&app).notes.is_empty());
+    assert_eq!(session(&app).position, 0);
+    app.resized(120, 36);
+    let entry = app.workshop().unwrap().entry.as_ref().unwrap();
+    assert_eq!(entry.input.value(), "typed while visible");
+    app.resized(50, 14);
+    assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
 }
 
 #[test]
@@ -274,4 +379,35 @@ fn blank_screen_swallows_keys_until_shown_again() {
     app.update(Action::ToggleBlank, T0);
     app.update(Action::NextStep, T0);
     assert_eq!(session(&app).position, 1);
+}
+
+#[test]
+fn a_question_mark_in_a_set_up_text_field_is_typed() {
+    let mut app = app();
+    app.update(Action::Submit, T0);
+    let Screen::Setup(form) = &app.screen else {
+        panic!("on set-up")
+    };
+    assert!(form.focus.is_text(), "the first field takes text");
+    app.update(Action::Help, T0);
+    assert!(app.overlay.is_none(), "no help over a text field");
+    let Screen::Setup(form) = &app.screen else {
+        panic!("on set-up")
+    };
+    let focus = form.focus;
+    let mut form = form.clone();
+    assert!(form.input_mut(focus).unwrap().value().ends_with('?'));
+}
+
+#[test]
+fn reopening_carries_on_with_the_group_of_the_last_note() {
+    let mut app = open_app(Mode::Together, 4);
+    app.update(Action::ChooseGroup(3), T0);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "from group three");
+    app.update(Action::Submit, secs(5));
+    let saved = session(&app).clone();
+    let mut again = self::app();
+    again.opened(saved);
+    assert_eq!(again.workshop().unwrap().group, 3);
 }

@@ -171,18 +171,7 @@ fn a_full_category_with_notes_survives_quit_and_reopen() {
 fn kill_9_mid_round_loses_no_note_and_the_timer_keeps_its_deadline() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["new", "--name", "Killed", "--brainstorm", "10m"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let mut pty = app(store);
-    pty.key(Key::Enter);
-    pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();
-    pty.keys("n ");
-    pty.wait_for("running", WAIT).unwrap();
+    let mut pty = running_round(store);
     pty.keys("a");
     for i in 0..20 {
         pty.keys(&format!("note {i}"));
@@ -218,6 +207,113 @@ fn tiny_window_says_how_big_it_must_be_and_recovers() {
     pty.resize(10, 3);
     pty.resize(120, 36);
     pty.wait_for("New workshop", WAIT).unwrap();
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+}
+
+/// A round running with a 10-minute brainstorm, opened from the home screen.
+fn running_round(store: &Path) -> Pty {
+    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
+        .unwrap()
+        .env("CPM_WORKSHOP_STORE", store)
+        .args(["new", "--name", "Room", "--brainstorm", "10m"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut pty = app(store);
+    pty.key(Key::Enter);
+    pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();
+    pty.keys("n ");
+    pty.wait_for("running", WAIT).unwrap();
+    pty
+}
+
+#[test]
+fn a_paste_with_cr_line_breaks_becomes_one_note_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let mut pty = running_round(store);
+    pty.keys("a");
+    pty.wait_for("New note", WAIT).unwrap();
+    // What tmux's `paste-buffer -p` and xterm send for three pasted lines.
+    pty.paste("First pasted note\rSecond pasted note\rThird pasted note");
+    pty.wait_for("The paste has 3 lines", WAIT).unwrap();
+    pty.keys("y");
+    pty.wait_for("3 saved", WAIT).unwrap();
+    pty.wait_for("saved ✓", WAIT).unwrap();
+    let json = session_json(store);
+    let texts: Vec<&str> = json["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "First pasted note",
+            "Second pasted note",
+            "Third pasted note"
+        ]
+    );
+    pty.kill9();
+}
+
+#[test]
+fn escape_and_ctrl_c_never_leave_a_running_round_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = running_round(dir.path());
+    // Esc, Esc: asked, then answered no; the round stays on screen and the app runs.
+    pty.key(Key::Esc);
+    pty.wait_for("Leave this workshop?", WAIT).unwrap();
+    pty.key(Key::Esc);
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = pty.screen();
+    assert!(
+        screen.contains("Step 2 of 5") && !screen.contains("New workshop"),
+        "{screen}"
+    );
+    // Ctrl-C asks; n keeps the round; Ctrl-C twice quits.
+    pty.key(Key::Ctrl('c'));
+    pty.wait_for("Quit now?", WAIT).unwrap();
+    pty.keys("n");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(pty.wait_exit(Duration::from_millis(10)), None, "still up");
+    pty.key(Key::Ctrl('c'));
+    pty.wait_for("Quit now?", WAIT).unwrap();
+    pty.key(Key::Ctrl('c'));
+    assert_eq!(pty.wait_exit(WAIT), Some(0));
+}
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let mut pty = running_round(store);
+    pty.keys("a");
+    pty.wait_for("New note", WAIT).unwrap();
+    pty.keys("typed while visible");
+    pty.wait_for("typed while visible", WAIT).unwrap();
+    pty.resize(50, 14);
+    pty.wait_for("Window too small", WAIT).unwrap();
+    // Enter would save the note, Esc then n would move on: none of it may happen unseen.
+    pty.key(Key::Enter);
+    pty.key(Key::Esc);
+    pty.keys("nn");
+    std::thread::sleep(Duration::from_millis(500));
+    pty.resize(120, 36);
+    pty.wait_for("Step 2 of 5", WAIT).unwrap();
+    pty.wait_for("typed while visible", WAIT).unwrap();
+    let json = session_json(store);
+    assert_eq!(
+        json["notes"].as_array().unwrap().len(),
+        0,
+        "no note saved blind"
+    );
+    assert_eq!(json["position"], 1, "no step taken blind");
+    // Quitting still works at any size.
+    pty.resize(50, 14);
+    pty.wait_for("Window too small", WAIT).unwrap();
     pty.keys("q");
     assert_eq!(pty.wait_exit(WAIT), Some(0));
 }

@@ -413,7 +413,7 @@ fn colour_sgr(raw: &str) -> Option<String> {
 }
 
 #[test]
-fn one_by_one_and_ten_by_three_terminals_neither_crash_nor_lose_typing() {
+fn one_by_one_and_ten_by_three_terminals_neither_crash_nor_act_blind() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
     let id = new_session(store, &["--name", "Tiny"]);
@@ -428,15 +428,20 @@ fn one_by_one_and_ten_by_three_terminals_neither_crash_nor_lose_typing() {
         if (cols, rows) == (10, 3) {
             pty.wait_for("Window", WAIT).unwrap();
         }
-        // Keys still work blind: add a note, close the input.
+        // Keys typed blind do nothing: nothing done could be seen (issue 12).
         pty.keys("a");
-        pty.keys(&format!("tiny {cols}x{rows}"));
+        pty.keys(&format!("blind {cols}x{rows}"));
         pty.key(Key::Enter);
         std::thread::sleep(Duration::from_millis(300));
-        pty.key(Key::Esc);
-        // And it grows back.
+        // It grows back, and typing works again.
         pty.resize(100, 30);
         pty.wait_for("Tiny", WAIT).unwrap();
+        pty.keys("a");
+        pty.wait_for("New note", WAIT).unwrap();
+        pty.keys(&format!("tiny {cols}x{rows}"));
+        pty.key(Key::Enter);
+        pty.wait_for("1 saved", WAIT).unwrap();
+        pty.key(Key::Esc);
         pty.wait_for("saved ✓", WAIT).unwrap();
         pty.keys("q");
         assert_eq!(

@@ -383,9 +383,15 @@ fn the_page_timer_starts_pauses_nudges_and_resets_on_a_new_page() {
     );
     // q with the timer running asks first.
     app.update(Action::Quit, T0);
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
     app.update(Action::No, T0);
+    // Leaving a page whose countdown runs asks first.
     app.update(Action::NextStep, T0);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmStep { forward: true })
+    ));
+    app.update(Action::Yes, T0);
     assert_eq!(screen(&app).workshop.session.timer.state(), RunState::Ready);
     assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
 }
@@ -406,8 +412,13 @@ fn help_export_blank_and_escape() {
     app.update(Action::ToggleBlank, T0);
     assert_eq!(app.context(), Context::Blank);
     app.update(Action::ToggleBlank, T0);
+    assert!(
+        app.update(Action::Close, T0).is_empty(),
+        "leaving asks first"
+    );
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
     assert_eq!(
-        app.update(Action::Close, T0),
+        app.update(Action::Yes, T0),
         vec![Effect::CloseSession, Effect::RefreshList]
     );
 }
@@ -466,5 +477,70 @@ fn the_set_up_form_makes_a_snapshot_warm_up_with_the_four_dimensions() {
     assert_eq!(
         spec.categories[3],
         "Strengthening Partnerships for System Change"
+    );
+}
+
+#[test]
+fn analysis_drops_deleted_notes_for_good_after_a_yes() {
+    let mut app = open();
+    go_to(&mut app, Page::Analysis);
+    app.update(Action::AddNotes, T0);
+    type_text(&mut app, "named a family");
+    app.update(Action::Submit, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::DeleteNote, T0);
+    assert_eq!(state(&app).trash.len(), 1);
+    let shift_d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+    let action = action_for(Context::SnapshotAnalysis, &shift_d).unwrap();
+    app.update(action, T0);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmDropDeleted { count: 1 })
+    ));
+    let effects = app.update(Action::Yes, T0);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Save,
+            Effect::DropBackup {
+                id: "20261123-0900-00".into()
+            }
+        ]
+    );
+    assert!(state(&app).trash.is_empty());
+    // The undo history held the note too; it is gone with it.
+    app.update(Action::Undo, T0);
+    assert!(state(&app).notes.is_empty() && state(&app).trash.is_empty());
+}
+
+#[test]
+fn escape_in_the_note_input_keeps_the_draft_and_ctrl_c_asks_mid_timer() {
+    let mut app = open();
+    go_to(&mut app, Page::Dimension(1));
+    app.update(Action::AddNotes, T0);
+    app.update(Action::CyclePrompt, T0);
+    type_text(&mut app, "half a strength");
+    app.update(Action::Close, T0);
+    assert!(screen(&app).entry.is_none());
+    assert!(app.status.as_ref().unwrap().text.contains("Draft kept"));
+    app.update(Action::AddNotes, T0);
+    let entry = screen(&app).entry.as_ref().unwrap();
+    assert_eq!(entry.input.value(), "half a strength");
+    assert_eq!(
+        (entry.dimension, entry.heading),
+        (1, HeadingId::Opportunities)
+    );
+    // Ctrl-C while typing with the page timer running asks; no brings the input back.
+    app.update(Action::ToggleTimer, T0);
+    app.update(Action::Close, T0);
+    app.update(Action::ToggleTimer, T0);
+    app.update(Action::AddNotes, T0);
+    assert!(app.update(Action::Quit, T0).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
+    app.update(Action::No, T0);
+    assert_eq!(app.context(), Context::SnapshotEntry);
+    assert_eq!(
+        screen(&app).entry.as_ref().unwrap().input.value(),
+        "half a strength"
     );
 }

@@ -269,3 +269,78 @@ fn notes_with_escape_codes_never_reach_the_screen() {
     assert!(screen.contains("evil"), "{screen}");
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
 }
+
+#[test]
+fn the_intro_speaks_to_the_room_without_key_instructions() {
+    let a = open();
+    for (w, h) in SIZES {
+        let screen = draw(&a, w, h, T0);
+        // Everything above the hint bar is what the room reads.
+        let body: Vec<&str> = screen.lines().take(usize::from(h) - 1).collect();
+        let body = body.join("\n");
+        for keys in [
+            "n / p",
+            "Press the stage",
+            "u takes",
+            "a opens",
+            "Tab picks",
+            "(x)",
+        ] {
+            assert!(!body.contains(keys), "{keys:?} at {w}×{h}:\n{screen}");
+        }
+        if h >= 60 {
+            assert!(body.contains("How this warm-up runs"), "{screen}");
+        }
+    }
+}
+
+#[test]
+fn analysis_notes_wrap_in_their_columns_at_80x24() {
+    let mut a = open();
+    let text = "Coaching model exists for new workers and their supervisors";
+    note(&mut a, HeadingId::Strengths, 0, text);
+    go_to(&mut a, Page::Analysis);
+    let screen = draw(&a, 80, 24, T0);
+    for word in text.split(' ') {
+        let column: String = screen
+            .lines()
+            .map(|l| l.chars().take(27).collect::<String>())
+            .collect();
+        assert!(
+            column.contains(word),
+            "{word:?} cut from the column:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_page_timer_is_drawn_big_on_every_page_and_in_overtime() {
+    let digit_rows = |s: &str| s.lines().filter(|l| l.contains('█')).count();
+    for target in [Page::Tally(0), Page::Analysis, Page::Dots, Page::Summary] {
+        let mut a = open();
+        go_to(&mut a, target);
+        a.update(Action::AddTime, T0);
+        a.update(Action::ToggleTimer, T0);
+        let over = T0 + time::Duration::seconds(42);
+        let screen = draw(&a, 80, 24, over);
+        assert!(digit_rows(&screen) >= 3, "{target:?}:\n{screen}");
+        assert!(screen.contains("over"), "{target:?}:\n{screen}");
+        if target == Page::Tally(0) {
+            snap("snapshot_tally_timer_overtime", &a, over);
+        }
+    }
+}
+
+#[test]
+fn the_tally_and_empty_pages_speak_to_the_room_without_keys() {
+    let mut a = open();
+    for target in [Page::Tally(0), Page::Analysis, Page::Dots] {
+        go_to(&mut a, target);
+        let screen = draw(&a, 200, 60, T0);
+        let body: Vec<&str> = screen.lines().take(59).collect();
+        let body = body.join("\n");
+        for keys in ["press ", "u takes", "a opens", "a adds", "Tab ", "←→"] {
+            assert!(!body.contains(keys), "{keys:?} on {target:?}:\n{screen}");
+        }
+    }
+}

@@ -101,6 +101,11 @@ fn two_files_with_the_same_id_keep_the_first() {
     fs::write(dir.path().join("MINE.md"), GOOD_DECK).unwrap();
     let library = Library::load(Some(dir.path())).unwrap();
     assert_eq!(library.decks().len(), 5);
+    if fs::read_dir(dir.path()).unwrap().count() == 1 {
+        // A case-insensitive file system (Windows, macOS): the two names are one file.
+        assert!(library.skipped.is_empty(), "{:?}", library.skipped);
+        return;
+    }
     assert_eq!(library.skipped.len(), 1);
     assert!(matches!(
         &library.skipped[0],

@@ -14,8 +14,13 @@
 //! A Snapshot warm-up session exports its summary (tallies, notes under the headings, dot vote,
 //! priorities): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
 //! lists the notes as csv; json is the whole session as for any other.
+//!
+//! Two modules are not formats: [`destination`] writes an export's text to a path (the only
+//! file-system code here), and [`file_name`] names the app's export files.
 
 pub mod csv;
+pub mod destination;
+pub mod file_name;
 pub mod html;
 pub mod json;
 pub mod layout;

@@ -158,17 +158,37 @@ pub enum StoreError {
         supported: u32,
     },
 
-    /// The file is far larger than any session could be; it was not read.
+    /// The file is larger than a session file may be; it was not read.
     #[error(
-        "{} is {size} bytes, more than the {limit} bytes a session file may be; \
-         it was not read — it is probably not a session file, move it out of the folder",
-        path.display()
+        "{} is {size} bytes, more than the {limit} bytes a session file may be; it was not read \
+         and is left as it was{}",
+        path.display(), too_large_advice(*looks_like_session)
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+        /// The file starts like a session file (so it is not some stray file to move away).
+        looks_like_session: bool,
     },
+
+    /// Saving would make a file larger than the store reads back, so nothing was written.
+    #[error(
+        "session {id} was not saved: it would be {size} bytes, more than the {limit} bytes a \
+         session file may be (a larger one could not be opened again); the file {} is unchanged \
+         and the change is only in memory — delete notes, or export the session and start a new one",
+        path.display()
+    )]
+    TooLargeToSave {
+        id: String,
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    /// The session asked for was deleted: it is in the trash.
+    #[error("session {query:?} is in the trash; bring it back with: cpm-workshop restore {id}")]
+    InTrash { query: String, id: String },
 
     /// Another process is writing this session.
     #[error(
@@ -187,7 +207,7 @@ pub enum StoreError {
 
     /// No trashed session has this id.
     #[error(
-        "no deleted session {id} in {}; run `cpm-workshop list` to see what is in the trash",
+        "no deleted session {id} in {}; run `cpm-workshop restore` (with no id) to list the trash",
         dir.display()
     )]
     NotInTrash { id: String, dir: PathBuf },
@@ -231,7 +251,7 @@ impl StoreError {
     pub fn path(&self) -> Option<&Path> {
         use StoreError::*;
         match self {
-            NoDataDir | BadId { .. } | Encode { .. } => None,
+            NoDataDir | BadId { .. } | Encode { .. } | InTrash { .. } => None,
             NotADirectory { path }
             | Io { path, .. }
             | SaveFailed { path, .. }
@@ -242,6 +262,7 @@ impl StoreError {
             | Unreadable { path, .. }
             | TooNew { path, .. }
             | TooLarge { path, .. }
+            | TooLargeToSave { path, .. }
             | Locked { path, .. }
             | BackupUnusable { path, .. } => Some(path),
             NotFound { dir, .. }
@@ -267,6 +288,16 @@ fn hint(e: &io::Error) -> &'static str {
         }
         NotFound => "; the folder or file is missing — check the path or pass --store DIR",
         _ => "",
+    }
+}
+
+fn too_large_advice(looks_like_session: bool) -> &'static str {
+    if looks_like_session {
+        // cpm-workshop refuses to save a session this large, so another program made it.
+        "; it starts like a session file, so it was made or grown by another program — \
+         open its .bak instead, or shorten it in an editor"
+    } else {
+        "; it is probably not a session file — move it out of the folder"
     }
 }
 

@@ -7,8 +7,12 @@
 //! rename itself survives a power cut. A save therefore costs two syncs: the new content, then
 //! the folder. The backup is a hard link to the old content, which was synced when it was
 //! written, so it needs no sync of its own.
+//!
+//! Notes are private: on Unix every file made here is created `0600` and every folder `0700`
+//! (before the umask, which can only take more away), so other accounts on a shared machine
+//! cannot read them, and a save never loosens a mode the trainer tightened.
 
-use super::StoreError;
+use super::{StoreError, rename_retry};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -57,6 +61,32 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Mode of every file the app creates on Unix: readable and writable by the user alone.
+#[cfg(unix)]
+pub const PRIVATE_FILE_MODE: u32 = 0o600;
+/// Mode of every folder the app creates on Unix.
+#[cfg(unix)]
+pub const PRIVATE_DIR_MODE: u32 = 0o700;
+
+/// Options that create a new file (never an existing one) readable by the user alone.
+pub fn create_private() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, PRIVATE_FILE_MODE);
+    options
+}
+
+/// Creates `dir` and any missing parents, each one private to the user on Unix. A folder that
+/// already exists keeps its mode (it may be shared on purpose).
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, PRIVATE_DIR_MODE);
+    builder.create(dir)
+}
+
 /// Whether a write must reach the disk before it counts as done.
 #[derive(Clone, Copy, PartialEq)]
 enum Durability {
@@ -75,7 +105,7 @@ fn write_temp(
 ) -> Result<PathBuf, (String, io::Error)> {
     let tmp = temp_path(target, "tmp");
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = create_private().open(&tmp)?;
         file.write_all(bytes)?;
         file.flush()?;
         if sync == Durability::Synced {
@@ -105,12 +135,12 @@ fn make_backup(current: &Path, backup: &Path) -> Result<(), (String, io::Error)>
             // No hard links here (FAT, some network shares): copy and sync instead.
             let _ = fs::remove_file(&tmp);
             let mut from = File::open(current)?;
-            let mut to = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+            let mut to = create_private().open(&tmp)?;
             io::copy(&mut from, &mut to)?;
             to.sync_all()
         })(),
     }
-    .and_then(|()| fs::rename(&tmp, backup));
+    .and_then(|()| rename_retry::rename(&tmp, backup));
     match result {
         Ok(()) => Ok(()),
         Err(e) => {
@@ -148,7 +178,7 @@ pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(
         if target.exists() {
             make_backup(target, backup)?;
         }
-        fs::rename(&tmp, target).map_err(|e| {
+        rename_retry::rename(&tmp, target).map_err(|e| {
             (
                 format!("renaming {} over the session file", tmp.display()),
                 e,
@@ -162,12 +192,59 @@ pub fn replace(id: &str, target: &Path, backup: &Path, bytes: &[u8]) -> Result<(
     rest.map_err(fail)
 }
 
-/// Replaces any file `target` with `bytes` atomically and durably, without a backup (for exports).
-/// On failure `target` is unchanged and no temporary file is left behind.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let fail = |e: io::Error| StoreError::io("write", target, e);
-    rename_temp_over(target, bytes, Durability::Synced).map_err(fail)?;
-    sync_dir(parent(target)).map_err(fail)
+/// Replaces any file `target` with `bytes` atomically and durably, without a backup (for
+/// exports). A file that replaces `like` (the metadata of the file at `target` now) keeps its
+/// mode and, where the system lets us, its owner; a new file is private. On failure `target`
+/// is unchanged, no temporary file is left behind, and the error says which step failed.
+pub fn write_atomic(
+    target: &Path,
+    bytes: &[u8],
+    like: Option<&fs::Metadata>,
+) -> Result<(), (String, io::Error)> {
+    let tmp = write_temp(target, bytes, Durability::Synced)?;
+    let rest = (|| {
+        if let Some(like) = like {
+            fs::set_permissions(&tmp, like.permissions()).map_err(|e| {
+                (
+                    format!("giving {} the mode of the old file", tmp.display()),
+                    e,
+                )
+            })?;
+            keep_owner(&tmp, like).map_err(|e| (OWNER_NOT_KEPT.to_string(), e))?;
+        }
+        fs::rename(&tmp, target).map_err(|e| {
+            (
+                format!("renaming {} over {}", tmp.display(), target.display()),
+                e,
+            )
+        })
+    })();
+    if rest.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    rest?;
+    let dir = parent(target);
+    sync_dir(dir).map_err(|e| (format!("syncing the folder {}", dir.display()), e))
+}
+
+/// The step [`write_atomic`] names when the new file could not be given the old one's owner
+/// (only root may give a file away); nothing was replaced, so the caller can write in place.
+pub const OWNER_NOT_KEPT: &str = "giving the new file the owner of the old one";
+
+/// Gives `path` the owner and group in `like`, when they differ from its own.
+#[cfg(unix)]
+fn keep_owner(path: &Path, like: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = fs::metadata(path)?;
+    if (now.uid(), now.gid()) == (like.uid(), like.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(path, Some(like.uid()), Some(like.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_path: &Path, _like: &fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// Replaces `target` with `bytes` atomically but without syncing: a reader sees the old content
@@ -180,7 +257,7 @@ pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// failure.
 fn rename_temp_over(target: &Path, bytes: &[u8], sync: Durability) -> io::Result<()> {
     let tmp = write_temp(target, bytes, sync).map_err(|(_, e)| e)?;
-    fs::rename(&tmp, target).inspect_err(|_| {
+    rename_retry::rename(&tmp, target).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
 }
@@ -252,25 +329,46 @@ pub fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         .metadata()
         .map_err(|e| StoreError::io("read", path, e))?
         .len();
+    let too_large = |size: u64, start: &[u8]| StoreError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+        looks_like_session: starts_like_a_session(start),
+    };
     if size > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+        let mut start = Vec::new();
+        let _ = (&file).take(64).read_to_end(&mut start);
+        return Err(too_large(size, &start));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| StoreError::io("read", path, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
+        return Err(too_large(bytes.len() as u64, &bytes));
+    }
+    Ok(Some(bytes))
+}
+
+/// True if `start` (a file's first bytes) opens the way the store writes sessions.
+fn starts_like_a_session(start: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&start[..start.len().min(64)]);
+    let text = text.trim_start();
+    text.starts_with('{') && text[1..].trim_start().starts_with("\"schema_version\"")
+}
+
+/// Refuses to write `size` bytes as session `id` at `path` when the store would not read them
+/// back ([`MAX_FILE_BYTES`]); checked before anything touches the disk.
+pub fn check_fits(id: &str, path: &Path, size: u64) -> Result<(), StoreError> {
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLargeToSave {
+            id: id.to_string(),
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
+            size,
             limit: MAX_FILE_BYTES,
         });
     }
-    Ok(Some(bytes))
+    Ok(())
 }
 
 fn parent(path: &Path) -> &Path {
@@ -348,5 +446,31 @@ mod tests {
         let err = read_capped(&p).unwrap_err();
         assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
         assert!(err.to_string().contains("huge.json"));
+        assert!(err.to_string().contains("move it out"), "{err}");
+    }
+
+    #[test]
+    fn a_huge_file_that_starts_like_a_session_is_not_called_a_stray_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let mut f = File::create(&p).unwrap();
+        f.write_all(b"{\n  \"schema_version\": 1,\n").unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_capped(&p).unwrap_err().to_string();
+        assert!(!err.contains("move it out"), "{err}");
+        assert!(err.contains("left as it was"), "{err}");
+    }
+
+    #[test]
+    fn a_save_the_store_could_not_read_back_is_refused() {
+        let p = Path::new("/s/a.json");
+        assert!(check_fits("a", p, MAX_FILE_BYTES).is_ok());
+        let err = check_fits("a", p, MAX_FILE_BYTES + 1).unwrap_err();
+        assert!(matches!(err, StoreError::TooLargeToSave { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("not saved") && !msg.contains("move it out"),
+            "{msg}"
+        );
     }
 }

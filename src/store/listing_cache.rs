@@ -130,6 +130,11 @@ impl ListingCache {
         self.changed = true;
     }
 
+    /// Forgets session `id` (its notes' summary must not outlive a purge).
+    pub fn forget(&mut self, id: &str) {
+        self.changed |= self.entries.remove(id).is_some();
+    }
+
     /// Forgets every session not in `live`.
     pub fn keep_only<'a>(&mut self, live: impl IntoIterator<Item = &'a str>) {
         let live: std::collections::BTreeSet<&str> = live.into_iter().collect();

@@ -44,11 +44,11 @@ pub fn acquire(
     path: &Path,
     name: impl FnOnce() -> Option<String>,
 ) -> Result<SessionLock, StoreError> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, super::fsio::PRIVATE_FILE_MODE);
+    let mut file = options
         .open(path)
         .map_err(|e| StoreError::io("open the lock file", path, e))?;
     match file.try_lock() {

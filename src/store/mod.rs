@@ -6,7 +6,10 @@
 //! - `.<id>.json.tmp-<pid>-<n>`: a save in progress (hidden; listings skip it)
 //! - `<id>.lock`: the one-writer lock (its existence means nothing; only the OS lock counts)
 //! - `<id>.json.corrupt-<UTC time>`: a file that could not be parsed, moved aside and kept
-//! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable
+//! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable until purged
+//! - `.listing-cache.json`: summaries remembered between listings
+//!
+//! On Unix the folders are made `0700` and every file `0600`: notes are the user's alone.
 //!
 //! The id in the file name is the session's id; a file copied under another name is that
 //! session.
@@ -18,13 +21,16 @@ mod listing;
 mod listing_cache;
 mod lock;
 mod parse;
+mod purge;
+mod rename_retry;
 mod saver;
 mod trash;
 
 pub use error::StoreError;
-pub use fsio::MAX_FILE_BYTES;
+pub use fsio::{MAX_FILE_BYTES, OWNER_NOT_KEPT};
 pub use ids::{MAX_ID_LEN, is_valid_id};
 pub use lock::SessionLock;
+pub use purge::Purged;
 pub use saver::{Flusher, SaveEvent, Saver};
 
 use crate::workshop::session::SCHEMA_VERSION;
@@ -39,10 +45,20 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Writes any file (an export, say) atomically and durably: a reader sees the old content or
-/// the new, never part; on failure the old file is intact and the error names `path`.
-/// The folder must exist.
-pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    fsio::write_atomic(path, bytes)
+/// the new, never part. A file that replaces `like` (the metadata of the file at `path` now)
+/// keeps its mode and owner; a new one is private to the user. On failure the old file is
+/// intact and the error says which step failed. The folder must exist.
+pub fn write_file_atomic(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&fs::Metadata>,
+) -> Result<(), (String, io::Error)> {
+    fsio::write_atomic(path, bytes, like)
+}
+
+/// Creates a folder (and missing parents) that only the user can open, on Unix.
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    fsio::create_private_dir_all(dir)
 }
 
 /// Environment variable that points the store elsewhere (read by the command line).
@@ -112,7 +128,7 @@ impl Store {
             Ok(meta) if !meta.is_dir() => return Err(StoreError::NotADirectory { path: dir }),
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                fs::create_dir_all(&dir).map_err(|e| {
+                fsio::create_private_dir_all(&dir).map_err(|e| {
                     if e.kind() == io::ErrorKind::AlreadyExists {
                         StoreError::NotADirectory { path: dir.clone() }
                     } else {
@@ -129,9 +145,7 @@ impl Store {
     /// first save.
     pub fn check_writable(&self) -> Result<(), StoreError> {
         let probe = fsio::temp_path(&self.dir.join("store"), "write-test");
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
+        fsio::create_private()
             .open(&probe)
             .map_err(|e| StoreError::io("write in the session folder", &self.dir, e))?;
         let _ = fs::remove_file(&probe);
@@ -246,7 +260,27 @@ impl Store {
             .iter()
             .filter(|s| s.id.to_lowercase().starts_with(&lower))
             .collect();
-        pick(by_id).unwrap_or_else(|| Err(not_found(listing.problems.len())))
+        pick(by_id).unwrap_or_else(|| {
+            Err(self
+                .in_trash(q)
+                .unwrap_or_else(|| not_found(listing.problems.len())))
+        })
+    }
+
+    /// The error for a query that names a deleted session (by id, or by its exact name), so
+    /// the trainer is told it is in the trash and how to bring it back.
+    fn in_trash(&self, query: &str) -> Option<StoreError> {
+        let found = |id: &str| StoreError::InTrash {
+            query: query.to_string(),
+            id: id.to_string(),
+        };
+        if is_valid_id(query) && !trash::entries(self, query).is_empty() {
+            return Some(found(query));
+        }
+        let lower = query.to_lowercase();
+        let trashed = self.trashed().ok()?;
+        let named = trashed.iter().find(|s| s.name.to_lowercase() == lower)?;
+        Some(found(&named.id))
     }
 
     /// Reads session `id`. A file that cannot be parsed is moved aside to
@@ -340,6 +374,7 @@ impl Store {
         ids::check_id(&session.id)?;
         let bytes = encode(session)?;
         let path = self.session_path(&session.id);
+        fsio::check_fits(&session.id, &path, bytes.len() as u64)?;
         if fsio::create(&session.id, &path, &bytes)? {
             Ok(())
         } else {
@@ -356,12 +391,9 @@ impl Store {
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         ids::check_id(&session.id)?;
         let bytes = encode(session)?;
-        fsio::replace(
-            &session.id,
-            &self.session_path(&session.id),
-            &self.backup_path(&session.id),
-            &bytes,
-        )
+        let path = self.session_path(&session.id);
+        fsio::check_fits(&session.id, &path, bytes.len() as u64)?;
+        fsio::replace(&session.id, &path, &self.backup_path(&session.id), &bytes)
     }
 
     /// Takes the one-writer lock of session `id`, held until the returned guard is dropped (or
@@ -450,6 +482,38 @@ impl Store {
     /// Brings the most recently deleted session `id` back; refuses if `id` is live again.
     pub fn restore(&self, id: &str) -> Result<Summary, StoreError> {
         trash::restore(self, id)
+    }
+
+    /// Removes session `id` and every copy of its notes for good: its file, `.bak`, copies in
+    /// the trash, corrupt copies, leftover temporary files and listing-cache entry, taking its
+    /// lock for the moment. `confirm` sees the files first; nothing is removed if it says no.
+    pub fn purge(
+        &self,
+        id: &str,
+        confirm: impl FnOnce(&[PathBuf]) -> bool,
+    ) -> Result<Purged, StoreError> {
+        purge::session(self, id, confirm)
+    }
+
+    /// Removes everything in the trash for good, after `confirm` has seen the files.
+    pub fn purge_trash(
+        &self,
+        confirm: impl FnOnce(&[PathBuf]) -> bool,
+    ) -> Result<Purged, StoreError> {
+        purge::trash(self, confirm)
+    }
+
+    /// Removes session `id`'s `.bak` (after notes were dropped for good, the previous version
+    /// would still hold them). Already gone is fine.
+    pub fn remove_backup(&self, id: &str) -> Result<(), StoreError> {
+        ids::check_id(id)?;
+        let bak = self.backup_path(id);
+        match fs::remove_file(&bak) {
+            Ok(()) => fsio::sync_dir(&self.dir)
+                .map_err(|e| StoreError::io("sync the session folder", &self.dir, e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io("remove", &bak, e)),
+        }
     }
 
     /// The summary of the session file at `path` under `id`; `Ok(None)` if there is none.

@@ -57,7 +57,8 @@ pub fn delete(store: &Store, id: &str, now: OffsetDateTime) -> Result<PathBuf, S
         });
     }
     let trash = store.trash_dir();
-    fs::create_dir_all(&trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
+    fsio::create_private_dir_all(&trash)
+        .map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     let stamp = ids::file_stamp(now);
     let mut to = None;
     for n in 1u32..=10_000 {
@@ -139,7 +140,8 @@ pub fn restore(store: &Store, id: &str) -> Result<Summary, StoreError> {
         })
 }
 
-fn bak_of(path: &std::path::Path) -> PathBuf {
+/// The backup that goes with a trashed session file.
+pub fn bak_of(path: &std::path::Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(".bak");
     PathBuf::from(s)

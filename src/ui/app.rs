@@ -11,13 +11,16 @@ use crate::export::{Format, Scope};
 use crate::store::Summary;
 use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{
-    Activity, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec, StepKind,
+    Activity, Change, History, Note, NoteId, Placement, Prompt, RunState, Session, SessionSpec,
+    StepKind,
 };
 use time::OffsetDateTime;
 use tui_input::Input;
 
 /// Lines of content scrolled by one PageUp/PageDown.
 const PAGE: u16 = 10;
+/// Said when Esc puts a half-typed note aside.
+pub const DRAFT_KEPT: &str = "Draft kept: a opens it again.";
 
 /// Something the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,11 @@ pub enum Effect {
         id: String,
     },
     Restore {
+        id: String,
+    },
+    /// Remove session `id`'s backup once the saves sent so far are on disk (the backup is the
+    /// version before the last save, which still held notes dropped for good).
+    DropBackup {
         id: String,
     },
     /// Close the open session (release its lock) and go home.
@@ -122,12 +130,35 @@ pub struct MoveTarget {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help(Context),
-    ConfirmQuit,
-    ConfirmDelete { id: String, name: String },
+    /// Asks before quitting while a timer runs; `back` is the overlay it covered, shown again
+    /// on "no".
+    ConfirmQuit {
+        back: Option<Box<Overlay>>,
+    },
+    /// Asks before closing the open session for the session list, which the room would see.
+    ConfirmLeave,
+    /// Asks before `n` / `p` leave a step whose countdown is still running: the new step
+    /// starts its own timer.
+    ConfirmStep {
+        forward: bool,
+    },
+    ConfirmDelete {
+        id: String,
+        name: String,
+    },
+    /// Drop the open session's `count` deleted notes for good?
+    ConfirmDropDeleted {
+        count: usize,
+    },
     ConfirmPaste(Vec<String>),
-    Text { purpose: TextPurpose, input: Input },
+    Text {
+        purpose: TextPurpose,
+        input: Input,
+    },
     Move(MoveTarget),
-    Export { selected: usize },
+    Export {
+        selected: usize,
+    },
 }
 
 /// One line of the export menu.
@@ -239,6 +270,8 @@ pub struct Workshop {
     pub content_scroll: u16,
     pub board: Board,
     pub entry: Option<Entry>,
+    /// A half-typed note put aside with Esc; `a` brings it back.
+    pub draft: Option<Entry>,
     pub blank: bool,
     /// The step at whose deadline the bell already rang, so it rings once.
     pub rang_at: Option<usize>,
@@ -275,6 +308,10 @@ pub struct App {
     pub save: SaveState,
     /// Set when anything on screen changed; the loop redraws only then.
     pub dirty: bool,
+    /// The window's size as last reported by the loop (`None` until then).
+    pub window: Option<(u16, u16)>,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
 }
 
 impl App {
@@ -288,6 +325,8 @@ impl App {
             status: None,
             save: SaveState::Saved,
             dirty: true,
+            window: None,
+            help_scroll: 0,
         };
         // "New workshop" is selected for a first-time user; otherwise the newest session.
         let newest = usize::from(!sessions.is_empty());
@@ -298,12 +337,31 @@ impl App {
         app
     }
 
+    /// The loop reports the window's size.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.window = Some((width, height));
+    }
+
+    /// Whether the window is too small to draw in: then only quitting works, since nothing
+    /// done could be seen.
+    pub fn too_small(&self) -> bool {
+        self.window.is_some_and(|(w, h)| !super::views::fits(w, h))
+    }
+
     /// The keyboard context: which keys are live now.
     pub fn context(&self) -> Context {
+        if self.too_small() {
+            return Context::TooSmall;
+        }
         match &self.overlay {
             Some(Overlay::Help(_)) => return Context::Help,
             Some(
-                Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. } | Overlay::ConfirmPaste(_),
+                Overlay::ConfirmQuit { .. }
+                | Overlay::ConfirmLeave
+                | Overlay::ConfirmStep { .. }
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. }
+                | Overlay::ConfirmPaste(_),
             ) => {
                 return Context::Confirm;
             }
@@ -386,15 +444,24 @@ impl App {
             .deck(&session.deck)
             .map(|d| d.filtered_for(session.role));
         let snapshot = session.activity == Activity::Snapshot;
+        // The scribe carries on with the group of the last note typed, not group 1.
+        let group = session
+            .notes
+            .iter()
+            .max_by_key(|n| n.created)
+            .map(|n| n.placement.group)
+            .filter(|g| session.groups.iter().any(|x| x.number == *g))
+            .unwrap_or(1);
         let workshop = Workshop {
             session,
             deck,
             history: History::default(),
             view: View::Run,
-            group: 1,
+            group,
             content_scroll: 0,
             board: Board::default(),
             entry: None,
+            draft: None,
             blank: false,
             rang_at: None,
         };
@@ -436,18 +503,55 @@ impl App {
     /// Applies one action at `now`; returns what the loop must do.
     pub fn update(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         self.dirty = true;
-        if let Action::Quit = action
-            && matches!(
-                self.context(),
-                Context::Confirm | Context::Entry | Context::TextPrompt
-            )
-        {
-            // Ctrl-C while typing: leave at once; the notes are already saved.
-            return vec![Effect::Quit];
+        if action == Action::Quit {
+            return self.quit();
+        }
+        if self.too_small() {
+            // Nothing done now could be seen: a note saved or a step taken blind.
+            return Vec::new();
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
         }
+        if action == Action::DropDeletedNotes {
+            self.ask_drop_deleted();
+            return Vec::new();
+        }
+        if let Action::NextStep | Action::PreviousStep = action
+            && self.countdown_running(now)
+        {
+            self.overlay = Some(Overlay::ConfirmStep {
+                forward: action == Action::NextStep,
+            });
+            return Vec::new();
+        }
+        self.update_screen(action, now)
+    }
+
+    /// Whether a step's countdown is running with time left, on a page that `n` / `p` leave.
+    fn countdown_running(&self, now: OffsetDateTime) -> bool {
+        let on_a_page = matches!(
+            self.context(),
+            Context::Run
+                | Context::Board
+                | Context::Rotation
+                | Context::SnapshotPage
+                | Context::SnapshotDimension
+                | Context::SnapshotAnalysis
+                | Context::SnapshotDots
+                | Context::SnapshotPriorities
+        );
+        on_a_page
+            && self.workshop().is_some_and(|w| {
+                let timer = &w.session.timer;
+                timer.state() == RunState::Running
+                    && timer.length_ms.is_some()
+                    && !timer.reading(now).is_over()
+            })
+    }
+
+    /// An action for the screen underneath any overlay.
+    fn update_screen(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
@@ -456,17 +560,55 @@ impl App {
         }
     }
 
+    /// `q` or Ctrl-C, from anywhere: while a timer runs in front of the room it asks first
+    /// (asked already, it quits); otherwise it quits, since everything is saved.
+    fn quit(&mut self) -> Vec<Effect> {
+        if matches!(self.overlay, Some(Overlay::ConfirmQuit { .. })) || self.too_small() {
+            return vec![Effect::Quit];
+        }
+        let Some(w) = self.workshop_mut() else {
+            return vec![Effect::Quit];
+        };
+        if w.session.timer.state() != RunState::Running {
+            return vec![Effect::Quit];
+        }
+        // A blanked screen comes back so the question is seen.
+        w.blank = false;
+        let back = self.overlay.take().map(Box::new);
+        self.overlay = Some(Overlay::ConfirmQuit { back });
+        Vec::new()
+    }
+
     fn update_overlay(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
         let Some(overlay) = self.overlay.take() else {
             return Vec::new();
         };
         match (overlay, action) {
-            (Overlay::Help(_), Action::Close | Action::Help) => Vec::new(),
-            (o @ Overlay::Help(_), _) => {
-                self.overlay = Some(o);
+            (Overlay::Help(_), Action::Close | Action::Help) => {
+                self.help_scroll = 0;
                 Vec::new()
             }
-            (Overlay::ConfirmQuit, Action::Yes) => vec![Effect::Quit],
+            (Overlay::Help(ctx), action) => {
+                self.scroll_help(ctx, &action);
+                self.overlay = Some(Overlay::Help(ctx));
+                Vec::new()
+            }
+            (Overlay::ConfirmQuit { .. }, Action::Yes) => vec![Effect::Quit],
+            (Overlay::ConfirmQuit { back }, Action::No | Action::Close) => {
+                self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (Overlay::ConfirmLeave, Action::Yes) => {
+                vec![Effect::CloseSession, Effect::RefreshList]
+            }
+            (Overlay::ConfirmStep { forward }, Action::Yes) => {
+                let step = if forward {
+                    Action::NextStep
+                } else {
+                    Action::PreviousStep
+                };
+                self.update_screen(step, now)
+            }
             (Overlay::ConfirmDelete { id, name }, Action::Yes) => {
                 if let Screen::Home(home) = &mut self.screen {
                     home.last_deleted = Some(id.clone());
@@ -476,17 +618,25 @@ impl App {
                 ));
                 vec![Effect::Delete { id }, Effect::RefreshList]
             }
+            (Overlay::ConfirmDropDeleted { .. }, Action::Yes) => self.drop_deleted(now),
             (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
             (Overlay::ConfirmPaste(lines), Action::No | Action::Close) => {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
             }
-            (Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }, Action::No | Action::Close) => {
-                Vec::new()
-            }
             (
-                o @ (Overlay::ConfirmQuit
+                Overlay::ConfirmLeave
+                | Overlay::ConfirmStep { .. }
                 | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. },
+                Action::No | Action::Close,
+            ) => Vec::new(),
+            (
+                o @ (Overlay::ConfirmQuit { .. }
+                | Overlay::ConfirmLeave
+                | Overlay::ConfirmStep { .. }
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::ConfirmDropDeleted { .. }
                 | Overlay::ConfirmPaste(_)),
                 _,
             ) => {
@@ -568,6 +718,24 @@ impl App {
         }
     }
 
+    /// Scrolls the help, stopping where its last line is on screen.
+    fn scroll_help(&mut self, ctx: Context, action: &Action) {
+        let lines = super::keymap::help_lines(ctx).len();
+        let rows = self.window.map_or(lines, |(_, h)| {
+            super::views::help_rows(h, self.status.is_some()).max(1)
+        });
+        let last = u16::try_from(lines.saturating_sub(rows)).unwrap_or(u16::MAX);
+        let s = self.help_scroll.min(last);
+        self.help_scroll = match action {
+            Action::Up => s.saturating_sub(1),
+            Action::Down => s.saturating_add(1),
+            Action::PageUp => s.saturating_sub(rows as u16),
+            Action::PageDown => s.saturating_add(rows as u16),
+            _ => s,
+        }
+        .min(last);
+    }
+
     fn finish_text(
         &mut self,
         purpose: TextPurpose,
@@ -629,6 +797,39 @@ impl App {
         }
     }
 
+    /// Asks before dropping the open session's deleted notes, or says there are none.
+    fn ask_drop_deleted(&mut self) {
+        let Some(w) = self.workshop() else {
+            return;
+        };
+        match w.session.deleted_note_count() {
+            0 => self.say("This session keeps no deleted notes."),
+            count => self.overlay = Some(Overlay::ConfirmDropDeleted { count }),
+        }
+    }
+
+    /// Drops the open session's deleted notes for good, with every undo step that could bring
+    /// one back, and has the loop save and then remove the backup that still holds them.
+    fn drop_deleted(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Snapshot(s) => s.history = Default::default(),
+            Screen::Workshop(w) => w.history = History::default(),
+            _ => {}
+        }
+        let Some(w) = self.workshop_mut() else {
+            return Vec::new();
+        };
+        let dropped = w.session.drop_deleted_notes(now);
+        let id = w.session.id.clone();
+        self.say(format!(
+            "Dropped {dropped} deleted note{} for good, with the backup copy; undo starts afresh.",
+            if dropped == 1 { "" } else { "s" }
+        ));
+        let mut effects = self.save_effect();
+        effects.push(Effect::DropBackup { id });
+        effects
+    }
+
     fn save_effect(&mut self) -> Vec<Effect> {
         self.save = SaveState::Pending;
         vec![Effect::Save]
@@ -688,7 +889,8 @@ impl App {
                 self.say("Nothing to undo.");
             }
             Action::Help => self.overlay = Some(Overlay::Help(Context::Home)),
-            Action::Quit | Action::Close => return vec![Effect::Quit],
+            // Esc has nothing to close here; quitting is q, on purpose.
+            Action::Close => self.say("Nothing to close here: q quits."),
             _ => {}
         }
         Vec::new()
@@ -721,8 +923,14 @@ impl App {
                 self.go_home();
                 return vec![Effect::RefreshList];
             }
+            // In a text field `?` is a character like any other.
+            Action::Help if form.focus.is_text() => {
+                let focus = form.focus;
+                if let Some(input) = form.input_mut(focus) {
+                    edit_input(input, Action::Insert('?'));
+                }
+            }
             Action::Help => self.overlay = Some(Overlay::Help(Context::Setup)),
-            Action::Quit => return vec![Effect::Quit],
             other => {
                 let focus = form.focus;
                 if let Some(input) = form.input_mut(focus) {
@@ -742,9 +950,6 @@ impl App {
         if w.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
                 w.blank = false;
-            }
-            if action == Action::Quit {
-                return vec![Effect::Quit];
             }
             return Vec::new();
         }
@@ -783,6 +988,11 @@ impl App {
                     w.rang_at = None;
                     return self.save_effect();
                 }
+                self.say(if action == Action::NextStep {
+                    "This is the last step: the wrap-up."
+                } else {
+                    "This is the first step."
+                });
             }
             Action::ChooseGroup(g) => {
                 if g <= groups {
@@ -799,21 +1009,28 @@ impl App {
                 w.board.selected = 0;
             }
             Action::AddNotes => {
-                w.entry = Some(Entry::default());
+                let draft = w.draft.take();
+                let restored = draft.is_some();
+                w.entry = Some(draft.unwrap_or_default());
+                if restored {
+                    // "Draft kept" has done its job once the draft is back.
+                    self.status = None;
+                }
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
-                    w.history.undo(&mut w.session, now).is_some()
+                    w.history.undo(&mut w.session, now)
                 } else {
-                    w.history.redo(&mut w.session, now).is_some()
-                };
-                if done {
+                    w.history.redo(&mut w.session, now)
+                }
+                .map(Change::summary);
+                if let Some(what) = done {
                     let word = if action == Action::Undo {
                         "Undone"
                     } else {
                         "Redone"
                     };
-                    self.say(format!("{word}."));
+                    self.say(format!("{word}: {what}."));
                     return self.save_effect();
                 }
                 self.say("Nothing to undo or redo.");
@@ -832,12 +1049,24 @@ impl App {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
                 if context == Context::Run =>
             {
-                w.content_scroll = match action {
-                    Action::Up => w.content_scroll.saturating_sub(1),
-                    Action::Down => w.content_scroll.saturating_add(1),
-                    Action::PageUp => w.content_scroll.saturating_sub(PAGE),
-                    _ => w.content_scroll.saturating_add(PAGE),
+                // Stops at the end of the text: the pane never scrolls to empty, and ↑ acts at
+                // once after a scroll to the end.
+                let limit = match (&self.screen, self.window) {
+                    (Screen::Workshop(w), Some((width, height))) => {
+                        super::views::content_scroll_limit(self, w, width, height)
+                    }
+                    _ => u16::MAX,
                 };
+                if let Some(w) = self.workshop_mut() {
+                    let at = w.content_scroll.min(limit);
+                    w.content_scroll = match action {
+                        Action::Up => at.saturating_sub(1),
+                        Action::Down => at.saturating_add(1),
+                        Action::PageUp => at.saturating_sub(PAGE),
+                        _ => at.saturating_add(PAGE),
+                    }
+                    .min(limit);
+                }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let n = board_notes(w).len();
@@ -906,14 +1135,8 @@ impl App {
                 if w.view != View::Run {
                     w.view = View::Run;
                 } else {
-                    return vec![Effect::CloseSession, Effect::RefreshList];
-                }
-            }
-            Action::Quit => {
-                if w.session.timer.state() == RunState::Running {
-                    self.overlay = Some(Overlay::ConfirmQuit);
-                } else {
-                    return vec![Effect::Quit];
+                    // The session list must never reach the projector by accident.
+                    self.overlay = Some(Overlay::ConfirmLeave);
                 }
             }
             Action::Paste(text) => return self.paste(&text, now),
@@ -932,7 +1155,13 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::Close => w.entry = None,
+            Action::Close => {
+                let entry = w.entry.take();
+                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
+                    w.draft = Some(e);
+                    self.say(DRAFT_KEPT);
+                }
+            }
             Action::CyclePrompt => {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
             }
@@ -955,6 +1184,8 @@ impl App {
                     &mut entry.input
                 };
                 edit_input(input, other);
+                // The last "Saved …" is old news once the next note is being typed.
+                self.status = None;
             }
         }
         Vec::new()
@@ -966,7 +1197,9 @@ impl App {
         let Some(w) = self.workshop_mut() else {
             return Vec::new();
         };
-        let entry = w.entry.get_or_insert_with(Entry::default);
+        let entry = w
+            .entry
+            .get_or_insert_with(|| w.draft.take().unwrap_or_default());
         match lines.len() {
             0 => Vec::new(),
             1 => {
@@ -992,32 +1225,22 @@ impl App {
             return Vec::new();
         };
         let entry = w.entry.clone().unwrap_or_default();
-        let mut placement = w.session.placement_now(w.group);
-        if let Some(p) = entry.prompt
-            && p != placement.prompt
-        {
-            placement.prompt = p;
-            if p == Prompt::Commitment {
-                placement.category = None;
-            } else if placement.category.is_none() {
-                placement.category = w
-                    .session
-                    .category_for(w.group)
-                    .or(w.session.categories.first().map(String::as_str))
-                    .map(str::to_string);
-            }
-        }
+        let placement = entry_placement(w);
         let initials = entry.initials.value().trim().to_string();
         let initials = (!initials.is_empty()).then_some(initials.as_str());
-        let (mut added, mut refused) = (0, Vec::new());
+        let (mut changes, mut refused) = (Vec::new(), Vec::new());
         for text in texts {
             match w.session.add_note(text, placement.clone(), initials, now) {
-                Ok(change) => {
-                    w.history.record(change);
-                    added += 1;
-                }
+                Ok(change) => changes.push(change),
                 Err(e) => refused.push(e.to_string()),
             }
+        }
+        let added = changes.len();
+        // A paste is one step back with u, however many notes it made.
+        match changes.len() {
+            0 => {}
+            1 => w.history.record(changes.remove(0)),
+            _ => w.history.record(Change::Batch(changes)),
         }
         if let Some(e) = w.entry.as_mut() {
             e.saved += added;
@@ -1028,8 +1251,8 @@ impl App {
             }
         }
         let where_ = format!(
-            "Group {} · {} · {}",
-            placement.group,
+            "{} · {} · {}",
+            super::views::group_label(&w.session, placement.group),
             placement.category.as_deref().unwrap_or("Commitments"),
             placement.prompt.label()
         );
@@ -1117,6 +1340,26 @@ pub fn board_page(w: &Workshop) -> Vec<&Note> {
 
 fn selected_note(w: &Workshop) -> Option<NoteId> {
     board_notes(w).get(w.board.selected).copied()
+}
+
+/// Where the scribe's next note goes: the chosen group's place in this step, at the prompt
+/// the entry has chosen (a commitment has no category; a category prompt needs one).
+pub fn entry_placement(w: &Workshop) -> Placement {
+    let mut placement = w.session.placement_now(w.group);
+    let p = entry_prompt(w);
+    if p != placement.prompt {
+        placement.prompt = p;
+        if p == Prompt::Commitment {
+            placement.category = None;
+        } else if placement.category.is_none() {
+            placement.category = w
+                .session
+                .category_for(w.group)
+                .or(w.session.categories.first().map(String::as_str))
+                .map(str::to_string);
+        }
+    }
+    placement
 }
 
 /// The prompt the scribe's next note goes to.

@@ -36,6 +36,8 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// The window is too small to draw in: only quitting works.
+    TooSmall,
 }
 
 /// What a key asks the app to do.
@@ -71,6 +73,8 @@ pub enum Action {
     EditNote,
     MoveNote,
     DeleteNote,
+    /// Drop the open session's deleted notes for good (after a confirmation).
+    DropDeletedNotes,
     Export,
     Rename,
     Duplicate,
@@ -216,7 +220,7 @@ pub static BINDINGS: &[Binding] = &[
         Key::Char(' '),
         Action::ToggleTimer,
         "start / pause / resume the timer",
-        "start/pause"
+        "timer"
     ),
     bind!(
         RUNNING,
@@ -237,7 +241,7 @@ pub static BINDINGS: &[Binding] = &[
         RUNNING,
         Key::Char('n'),
         Action::NextStep,
-        "next step",
+        "next step (asks while a countdown still runs)",
         "next"
     ),
     bind!(
@@ -252,7 +256,7 @@ pub static BINDINGS: &[Binding] = &[
         Key::Char('a'),
         Action::AddNotes,
         "add notes (scribe)",
-        "add notes"
+        "notes"
     ),
     bind!(
         RUNNING,
@@ -381,6 +385,12 @@ pub static BINDINGS: &[Binding] = &[
         "delete the selected note"
     ),
     bind!(
+        &[C::Board, C::SnapshotAnalysis],
+        Key::Char('D'),
+        Action::DropDeletedNotes,
+        "drop this session's deleted notes for good (asks first)"
+    ),
+    bind!(
         &[C::Board, C::Move],
         Key::Code(KeyCode::Left),
         Action::Left,
@@ -396,13 +406,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(LISTS, Key::Code(KeyCode::Up), Action::Up, "move up"),
     bind!(LISTS, Key::Code(KeyCode::Down), Action::Down, "move down"),
     bind!(
-        &[C::Home, C::Board],
+        &[C::Home, C::Board, C::Help],
         Key::Code(KeyCode::PageUp),
         Action::PageUp,
         "page up"
     ),
     bind!(
-        &[C::Home, C::Board],
+        &[C::Home, C::Board, C::Help],
         Key::Code(KeyCode::PageDown),
         Action::PageDown,
         "page down"
@@ -528,10 +538,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(&[C::Help], Key::Char('?'), Action::Close, "close the help"),
     bind!(
-        &[C::Home, C::Run, C::Board, C::Rotation],
+        &[C::Home, C::Run, C::Board, C::Rotation, C::TooSmall],
         Key::Char('q'),
         Action::Quit,
-        "quit (notes are already saved)",
+        "quit (asks while a timer runs; notes are already saved)",
         "quit"
     ),
     bind!(
@@ -551,7 +561,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,
-        "close / back",
+        "close / back (leaving the workshop asks first)",
         "back"
     ),
     bind!(
@@ -567,11 +577,12 @@ pub static BINDINGS: &[Binding] = &[
             C::Confirm,
             C::Export,
             C::Help,
-            C::Blank
+            C::Blank,
+            C::TooSmall
         ],
         Key::Ctrl('c'),
         Action::Quit,
-        "quit"
+        "quit (asks while a timer runs; Ctrl-c again quits)"
     ),
     // The Snapshot warm-up.
     bind!(
@@ -874,7 +885,7 @@ pub static BINDINGS: &[Binding] = &[
         SNAP_ALL,
         Key::Code(KeyCode::Esc),
         Action::Close,
-        "close / back (from a page: to the home screen)",
+        "close / back (leaving the workshop asks first)",
         "back"
     ),
     bind!(SNAP_ALL, Key::Ctrl('c'), Action::Quit, "quit"),
@@ -965,11 +976,87 @@ pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> 
         .filter(move |b| b.contexts.contains(&context))
 }
 
-/// `(key, word)` pairs for the hint bar.
+/// `(key, what it does)` for the help overlay: each thing once, in keymap order.
+pub fn help_lines(context: Context) -> Vec<(String, &'static str)> {
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    for b in bindings_for(context) {
+        if !seen.contains(&b.help) {
+            seen.push(b.help);
+            lines.push((key_label(b.key), b.help));
+        }
+    }
+    lines
+}
+
+/// `(key, word)` pairs for the hint bar, the keys used most on that screen first (a narrow
+/// window keeps those): help, then [`hint_rank`]'s order, then the keymap's.
 pub fn hints_for(context: Context) -> Vec<(String, &'static str)> {
-    bindings_for(context)
-        .filter_map(|b| b.hint.map(|h| (key_label(b.key), h)))
+    let mut hinted: Vec<(usize, &Binding)> = bindings_for(context)
+        .filter(|b| b.hint.is_some())
+        .enumerate()
+        .collect();
+    hinted.sort_by_key(|(i, b)| (hint_rank(context, &b.action).unwrap_or(usize::MAX), *i));
+    hinted
+        .into_iter()
+        .filter_map(|(_, b)| b.hint.map(|h| (key_label(b.key), h)))
         .collect()
+}
+
+/// Where an action's hint goes on a screen's bar, most used first; `None` keeps the keymap's
+/// order after the ranked ones. A scribe needs `a`, `b` and `x` more than `+` and `-`.
+fn hint_rank(context: Context, action: &Action) -> Option<usize> {
+    use Action as A;
+    let order: &[A] = match context {
+        C::Run | C::Rotation => &[
+            A::Help,
+            A::AddNotes,
+            A::NextStep,
+            A::ToggleTimer,
+            A::ShowBoard,
+            A::ShowRun,
+            A::Export,
+            A::PreviousStep,
+            A::ShowRotation,
+            A::ChooseGroup(1),
+        ],
+        C::Board => &[
+            A::Help,
+            A::AddNotes,
+            A::EditNote,
+            A::MoveNote,
+            A::DeleteNote,
+            A::ShowRun,
+            A::ToggleBoardView,
+            A::Undo,
+            A::Export,
+        ],
+        C::Entry | C::SnapshotEntry => &[A::Submit, A::Close, A::CyclePrompt, A::Up],
+        C::SnapshotPage | C::SnapshotDimension => &[
+            A::Help,
+            A::Vote(1),
+            A::AddNotes,
+            A::NextStep,
+            A::PreviousStep,
+            A::Undo,
+            A::ToggleTimer,
+        ],
+        C::SnapshotAnalysis | C::SnapshotDots | C::SnapshotPriorities => &[
+            A::Help,
+            A::AddNotes,
+            A::NextStep,
+            A::PreviousStep,
+            A::EditNote,
+            A::AddDot,
+            A::RemoveDot,
+            A::ShiftLeft,
+            A::ShiftRight,
+            A::ShiftUp,
+            A::ShiftDown,
+        ],
+        _ => &[A::Help],
+    };
+    order.iter().position(|a| a == action)
 }
 
 /// How a key is written for people: `Space`, `Ctrl-r`, `Esc`, `1-9`.

@@ -17,7 +17,7 @@ use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use app::{App, Effect};
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -158,6 +158,7 @@ impl Loop {
                     .area;
                 let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
                 app.dirty = false;
+                app.resized(drawn.width, drawn.height);
                 if !listening {
                     // crossterm starts listening for resizes at the first poll, which comes
                     // after the first frame so that frame is not kept waiting; a resize before
@@ -190,7 +191,10 @@ impl Loop {
                         None => {}
                     },
                     Event::Paste(text) => effects = app.update(Action::Paste(text), now),
-                    Event::Resize(..) => app.dirty = true,
+                    Event::Resize(width, height) => {
+                        app.resized(width, height);
+                        app.dirty = true;
+                    }
                     _ => {}
                 }
             } else if app
@@ -307,6 +311,15 @@ impl Loop {
                     app.fail(e.to_string());
                 }
             }
+            Effect::DropBackup { id } => {
+                let dropped = self
+                    .saver
+                    .flush(FLUSH_TIMEOUT)
+                    .and_then(|()| self.store.remove_backup(&id));
+                if let Err(e) = dropped {
+                    app.fail(format!("The backup still holds the dropped notes: {e}"));
+                }
+            }
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));
@@ -323,23 +336,16 @@ impl Loop {
                 let Some(w) = app.workshop() else {
                     return;
                 };
-                let written: Result<Vec<PathBuf>> = scopes
+                let written: Result<Vec<(PathBuf, export::destination::Written)>> = scopes
                     .into_iter()
                     .map(|scope| self.export(&w.session, format, scope, bom, app))
                     .collect();
                 match written {
-                    Ok(paths) if paths.len() == 1 => {
-                        app.say(format!("Wrote {}", paths[0].display()))
-                    }
-                    Ok(paths) => app.say(format!(
-                        "Wrote {} files to {}",
-                        paths.len(),
-                        paths
-                            .first()
-                            .and_then(|p| p.parent())
-                            .map_or_else(String::new, |d| d.display().to_string())
+                    Ok(files) => app.say(exported_line(&files)),
+                    Err(e) => app.fail(format!(
+                        "Export failed: {}",
+                        crate::error_report::message(&e)
                     )),
-                    Err(e) => app.fail(format!("Export failed: {e}")),
                 }
                 app.overlay = None;
             }
@@ -362,12 +368,12 @@ impl Loop {
         scope: export::Scope,
         bom: bool,
         app: &App,
-    ) -> Result<PathBuf> {
+    ) -> Result<(PathBuf, export::destination::Written)> {
         let deck = app.library.deck(&session.deck);
-        let suffix = match &scope {
+        let part = match &scope {
             export::Scope::All => "room".to_string(),
             export::Scope::Group(g) => format!("group-{g}"),
-            export::Scope::Category(c) => slug(c),
+            export::Scope::Category(c) => c.clone(),
             export::Scope::Commitments => "commitments".to_string(),
         };
         let options = export::Options {
@@ -378,34 +384,47 @@ impl Loop {
         };
         let text = export::render(session, format, &options);
         let text = if bom { export::with_bom(&text) } else { text };
-        std::fs::create_dir_all(&self.export_dir)?;
-        let path = self.export_dir.join(format!(
-            "{}-{suffix}{}.{}",
-            slug(&session.name),
-            if bom { "-excel" } else { "" },
-            format.extension()
+        crate::store::create_private_dir_all(&self.export_dir).with_context(|| {
+            format!(
+                "could not create the export folder {}",
+                self.export_dir.display()
+            )
+        })?;
+        let path = self.export_dir.join(export::file_name::export_file_name(
+            &session.name,
+            &session.id,
+            &part,
+            bom,
+            format.extension(),
         ));
-        crate::store::write_file_atomic(&path, text.as_bytes())?;
-        Ok(std::path::absolute(&path).unwrap_or(path))
+        let written = export::destination::write(&path, text.as_bytes())?;
+        Ok((std::path::absolute(&path).unwrap_or(path), written))
     }
 }
 
-/// A file-name-safe form of a name: letters, digits and dashes.
-pub fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() { "session".into() } else { s }
+/// The status line after an export from the app: where the files went, and whether an earlier
+/// export of this session was replaced (the names carry the session's id, so no other
+/// session's file ever is).
+fn exported_line(files: &[(PathBuf, export::destination::Written)]) -> String {
+    use export::destination::Written;
+    let replaced = files
+        .iter()
+        .filter(|(_, w)| *w == Written::Replaced)
+        .count();
+    let place = match files {
+        [(path, _)] => path.display().to_string(),
+        _ => format!(
+            "{} files to {}",
+            files.len(),
+            files
+                .first()
+                .and_then(|(p, _)| p.parent())
+                .map_or_else(String::new, |d| d.display().to_string())
+        ),
+    };
+    match (replaced, files.len()) {
+        (0, _) => format!("Wrote {place}"),
+        (1, 1) => format!("Wrote {place} (replaced this session's earlier export)"),
+        (n, _) => format!("Wrote {place} ({n} replaced this session's earlier exports)"),
+    }
 }

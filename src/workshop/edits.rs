@@ -23,6 +23,34 @@ pub enum Change {
         note: Note,
         index: usize,
     },
+    /// Several changes made as one (a pasted block of notes): undone and redone together.
+    Batch(Vec<Change>),
+}
+
+/// Characters of a note quoted when a change is described.
+const QUOTE_CHARS: usize = 30;
+
+impl Change {
+    /// What the change did, for "Undone: …" and "Redone: …".
+    pub fn summary(&self) -> String {
+        let quote = |text: &str| {
+            let mut q: String = text.chars().take(QUOTE_CHARS).collect();
+            if text.chars().count() > QUOTE_CHARS {
+                q.push('…');
+            }
+            format!("“{q}”")
+        };
+        match self {
+            Change::Added(note) => format!("adding {}", quote(&note.text)),
+            Change::Edited { after, .. } => format!("the edit to {}", quote(after)),
+            Change::Moved { .. } => "moving a note".to_string(),
+            Change::Deleted { note, .. } => format!("deleting {}", quote(&note.text)),
+            Change::Batch(changes) if changes.iter().all(|c| matches!(c, Change::Added(_))) => {
+                format!("adding {} pasted notes", changes.len())
+            }
+            Change::Batch(changes) => format!("{} changes", changes.len()),
+        }
+    }
 }
 
 impl Session {
@@ -109,6 +137,25 @@ impl Session {
         Ok(())
     }
 
+    /// How many deleted notes the session still keeps (its own and its Snapshot record's).
+    pub fn deleted_note_count(&self) -> usize {
+        self.trash.len() + self.snapshot.as_ref().map_or(0, |s| s.trash.len())
+    }
+
+    /// Drops every deleted note for good (they can no longer be restored, and leave the JSON
+    /// export); returns how many. The caller must also forget any undo history that holds them.
+    pub fn drop_deleted_notes(&mut self, now: OffsetDateTime) -> usize {
+        let n = self.deleted_note_count();
+        self.trash.clear();
+        if let Some(snapshot) = &mut self.snapshot {
+            snapshot.trash.clear();
+        }
+        if n > 0 {
+            self.updated = now;
+        }
+        n
+    }
+
     /// Reverses a change.
     pub fn revert(&mut self, change: &Change, now: OffsetDateTime) {
         match change {
@@ -127,6 +174,11 @@ impl Session {
                 self.trash.retain(|d| d.note.id != note.id);
                 let at = (*index).min(self.notes.len());
                 self.notes.insert(at, note.clone());
+            }
+            Change::Batch(changes) => {
+                for c in changes.iter().rev() {
+                    self.revert(c, now);
+                }
             }
         }
         self.updated = now;
@@ -152,6 +204,11 @@ impl Session {
             }
             Change::Deleted { note, .. } => {
                 let _ = self.delete_note(note.id, now);
+            }
+            Change::Batch(changes) => {
+                for c in changes {
+                    self.reapply(c, now);
+                }
             }
         }
         self.updated = now;
@@ -263,6 +320,24 @@ mod tests {
         assert_eq!(s.notes[0].placement, at(1, "Engagement", Prompt::Already));
         h.redo(&mut s, T0);
         assert_eq!(s.notes[0].placement, at(3, "Transition", Prompt::Enhance));
+    }
+
+    #[test]
+    fn dropping_deleted_notes_empties_the_trash_for_good() {
+        let mut s = session();
+        let place = || at(1, "Engagement", Prompt::Already);
+        s.add_note("keep", place(), None, T0).unwrap();
+        s.add_note("drop", place(), None, T0).unwrap();
+        let b = s.notes[1].id;
+        s.delete_note(b, T0).unwrap();
+        assert_eq!(s.deleted_note_count(), 1);
+        let later = T0 + time::Duration::minutes(1);
+        assert_eq!(s.drop_deleted_notes(later), 1);
+        assert_eq!(s.deleted_note_count(), 0);
+        assert_eq!(s.updated, later);
+        assert!(s.restore_note(b, later).is_err());
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.drop_deleted_notes(later), 0);
     }
 
     #[test]

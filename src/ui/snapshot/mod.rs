@@ -82,6 +82,8 @@ pub struct SnapshotScreen {
     pub workshop: Workshop,
     pub history: SnapshotHistory,
     pub entry: Option<NoteEntry>,
+    /// A half-typed note put aside with Esc; `a` brings it back.
+    pub draft: Option<NoteEntry>,
     pub edit: Option<EditBox>,
     /// The analysis page's selected column.
     pub column: HeadingId,
@@ -107,6 +109,7 @@ impl SnapshotScreen {
             workshop,
             history: SnapshotHistory::default(),
             entry: None,
+            draft: None,
             edit: None,
             column: HeadingId::Strengths,
             analysis_selected: 0,

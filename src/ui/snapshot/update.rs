@@ -2,12 +2,12 @@
 
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
-use crate::ui::app::{App, Effect, Overlay, SaveState, Screen};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
 use crate::workshop::timer::NUDGE_SECONDS;
-use crate::workshop::{HeadingId, RunState, SnapshotError, SnapshotState, Timer};
+use crate::workshop::{HeadingId, SnapshotError, SnapshotState, Timer};
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -75,10 +75,8 @@ impl SnapshotScreen {
     ) -> Outcome {
         let mut out = Outcome::default();
         if self.workshop.blank {
-            match action {
-                Action::ToggleBlank | Action::Close => self.workshop.blank = false,
-                Action::Quit => out.effects.push(Effect::Quit),
-                _ => {}
+            if matches!(action, Action::ToggleBlank | Action::Close) {
+                self.workshop.blank = false;
             }
         } else if self.edit.is_some() {
             self.update_edit(activity, action, now, &mut out);
@@ -193,14 +191,8 @@ impl SnapshotScreen {
             Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
             Action::Help => out.overlay = Some(Overlay::Help(self.context())),
             Action::ToggleBlank => self.workshop.blank = true,
-            Action::Close => out.effects = vec![Effect::CloseSession, Effect::RefreshList],
-            Action::Quit => {
-                if self.workshop.session.timer.state() == RunState::Running {
-                    out.overlay = Some(Overlay::ConfirmQuit);
-                } else {
-                    out.effects.push(Effect::Quit);
-                }
-            }
+            // The session list must never reach the projector by accident.
+            Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
             other => match page {
                 Page::Analysis => self.update_analysis(activity, other, now, out),
                 Page::Dots => self.update_dots(activity, other, now, out),
@@ -263,6 +255,10 @@ impl SnapshotScreen {
     }
 
     fn open_entry(&mut self) {
+        if let Some(draft) = self.draft.take() {
+            self.entry = Some(draft);
+            return;
+        }
         let page = self.page();
         let selected_dimension =
             |id: Option<u64>| id.and_then(|id| self.state().note(id)).map(|n| n.dimension);
@@ -299,8 +295,13 @@ impl SnapshotScreen {
             return;
         };
         match action {
-            Action::Close => self.entry = None,
-            Action::Quit => out.effects.push(Effect::Quit),
+            Action::Close => {
+                let entry = self.entry.take();
+                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
+                    self.draft = Some(e);
+                    out.say(DRAFT_KEPT);
+                }
+            }
             Action::CyclePrompt => entry.heading = entry.heading.next(),
             Action::ShiftLeft => entry.heading = entry.heading.previous(),
             Action::Up => entry.dimension = (entry.dimension + dimensions - 1) % dimensions,
@@ -369,7 +370,6 @@ impl SnapshotScreen {
         };
         match action {
             Action::Close => self.edit = None,
-            Action::Quit => out.effects.push(Effect::Quit),
             Action::Submit => {
                 let text = edit.input.value().to_string();
                 let target = edit.target;

@@ -2,12 +2,13 @@
 //! or one category across every group.
 
 use super::super::app::{App, Workshop, board_page};
-use super::content::truncate;
+use super::content::{clipped, truncate};
 use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the box that shows the selected note in full.
 const DETAIL_HEIGHT: u16 = 5;
@@ -15,6 +16,9 @@ const DETAIL_HEIGHT: u16 = 5;
 pub const SELECTED: &str = "▶ ";
 /// Marker beside an unselected note.
 pub const CARD: &str = "▌ ";
+/// Most rows a note takes on the board before it is cut with "…" (the selected-note box below
+/// shows it whole).
+pub const CARD_ROWS: usize = 4;
 
 /// Draws the board.
 pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -47,11 +51,11 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let notes = board_page(w);
     let width = list_area.width.saturating_sub(2) as usize;
     let visible = list_area.height.saturating_sub(2) as usize;
-    // The page as rows: a blank line between sections, each section's heading, then its cards.
-    // Only the rows that fit are built, so a page of thousands of notes costs no more to draw
-    // than a short one: one pass finds where the selection's row is, a second builds the window.
+    // The page as rows: a blank line between sections, each section's heading, then its cards,
+    // each wrapped. Only the rows that fit are built: one pass measures the cards up to the
+    // selection to find where it starts, a second builds the window.
     let section_of = |n| section(n, w.board.by_category);
-    let mut selected_row = 0usize;
+    let mut selected_rows = (0usize, 1usize);
     let mut row = 0usize;
     let mut last_section = None;
     for (i, n) in notes.iter().enumerate() {
@@ -60,21 +64,28 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             row += if last_section.is_some() { 2 } else { 1 };
             last_section = section;
         }
+        let height = card_text(n, width).len();
         if i == w.board.selected {
-            selected_row = row;
+            selected_rows = (row, height);
             break;
         }
-        row += 1;
+        row += height;
     }
-    let scroll = selected_row.saturating_sub(visible.saturating_sub(2));
+    // The whole selected card in view, with a row of what follows when there is room.
+    let (sel_row, sel_height) = selected_rows;
+    let scroll = (sel_row + sel_height + 1)
+        .saturating_sub(visible)
+        .min(sel_row);
     let mut rows: Vec<Line> = Vec::with_capacity(visible);
     let mut row = 0;
     let mut last_section = None;
-    let mut push = |row: &mut usize, line: &dyn Fn() -> Line<'static>| {
-        if *row >= scroll && *row < scroll + visible {
-            rows.push(line());
+    let mut push = |row: &mut usize, lines: Vec<Line<'static>>| {
+        for line in lines {
+            if *row >= scroll && *row < scroll + visible {
+                rows.push(line);
+            }
+            *row += 1;
         }
-        *row += 1;
     };
     for (i, n) in notes.iter().enumerate() {
         if row >= scroll + visible {
@@ -83,46 +94,55 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         let section = Some(section_of(n));
         if section != last_section {
             if last_section.is_some() {
-                push(&mut row, &Line::default);
+                push(&mut row, vec![Line::default()]);
             }
-            push(&mut row, &|| {
-                Line::from(Span::styled(
+            push(
+                &mut row,
+                vec![Line::from(Span::styled(
                     heading(s, n, w.board.by_category),
                     app.theme.accent,
-                ))
-            });
+                ))],
+            );
             last_section = section;
         }
-        push(&mut row, &|| card(app, n, i == w.board.selected, width));
+        push(&mut row, card(app, n, i == w.board.selected, width));
     }
     if notes.is_empty() {
         rows.push(Line::from(Span::styled(
-            "No notes on this page yet. In the run view, a opens the scribe's input.",
+            "No notes on this page yet.",
             app.theme.dim,
         )));
     }
     let block = Block::bordered()
-        .title(format!(" {} notes ", notes.len()))
+        .title(format!(
+            " {} note{} ",
+            notes.len(),
+            if notes.len() == 1 { "" } else { "s" }
+        ))
         .border_style(app.theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);
 
     let detail = notes.get(w.board.selected).map(|n| {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
         format!(
-            "Group {} · {cat} · {}: {}",
-            n.placement.group,
+            "{} · {cat} · {}: {}",
+            super::group_label(s, n.placement.group),
             n.placement.prompt.label(),
             n.text
         )
     });
+    let inner_w = detail_area.width.saturating_sub(2) as usize;
+    let inner_h = detail_area.height.saturating_sub(2) as usize;
+    let detail: Vec<Line> = clipped(&detail.unwrap_or_default(), inner_w, inner_h)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     frame.render_widget(
-        Paragraph::new(detail.unwrap_or_default())
-            .block(
-                Block::bordered()
-                    .title(" Selected note (e edit · m move · d delete · u undo) ")
-                    .border_style(app.theme.border),
-            )
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(detail).block(
+            Block::bordered()
+                .title(" Selected note ")
+                .border_style(app.theme.border),
+        ),
         detail_area,
     );
 }
@@ -143,30 +163,52 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
     }
 }
 
-/// One note as a card line, marked when selected (never by colour alone).
-fn card(app: &App, n: &Note, selected: bool, width: usize) -> Line<'static> {
+/// A note's text as its card shows it: with initials, wrapped beside the marker, cut with "…"
+/// after [`CARD_ROWS`] rows.
+fn card_text(n: &Note, width: usize) -> Vec<String> {
     let who = n
         .initials
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
-    card_line(app, &format!("{}{who}", n.text), selected, width)
+    clipped(
+        &format!("{}{who}", n.text),
+        width.saturating_sub(CARD.width()),
+        CARD_ROWS,
+    )
 }
 
-/// `text` cut to `width` as a sticky card, marked and highlighted when selected.
-pub fn card_line(app: &App, text: &str, selected: bool, width: usize) -> Line<'static> {
-    let text = truncate(text, width.saturating_sub(2));
-    if selected {
-        Line::from(vec![
-            Span::styled(SELECTED, app.theme.accent),
-            Span::styled(text, app.theme.selected),
-        ])
+/// One note as a sticky card, marked when selected (never by colour alone).
+fn card(app: &App, n: &Note, selected: bool, width: usize) -> Vec<Line<'static>> {
+    card_from(app, card_text(n, width), selected)
+}
+
+/// `text` as a sticky card `width` columns wide, wrapped (at most [`CARD_ROWS`] rows, cut
+/// with "…"), marked and highlighted when selected.
+pub fn card_lines(app: &App, text: &str, selected: bool, width: usize) -> Vec<Line<'static>> {
+    card_from(
+        app,
+        clipped(text, width.saturating_sub(CARD.width()), CARD_ROWS),
+        selected,
+    )
+}
+
+/// Wrapped card text with its marker on the first row and the card's edge below it.
+fn card_from(app: &App, text: Vec<String>, selected: bool) -> Vec<Line<'static>> {
+    let (first, rest, style) = if selected {
+        (SELECTED, "  ", app.theme.selected)
     } else {
-        Line::from(vec![
-            Span::styled(CARD, app.theme.accent),
-            Span::styled(text, app.theme.note),
-        ])
-    }
+        (CARD, CARD, app.theme.note)
+    };
+    text.into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Line::from(vec![
+                Span::styled(if i == 0 { first } else { rest }, app.theme.accent),
+                Span::styled(t, style),
+            ])
+        })
+        .collect()
 }
 
 /// What puts a note in a new section: category, prompt and, across groups, the group.

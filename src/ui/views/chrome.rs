@@ -59,7 +59,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The hint bar: the keys that matter on this screen (as many as fit, `?` first), and the
+/// The hint bar: the keys that matter on this screen (as many as fit, most used first), and the
 /// save state.
 pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let save = match &app.save {
@@ -73,11 +73,7 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
         0
     };
     let [left, right] = cut_right(area, save_w);
-    let mut hints = hints_for(app.context());
-    if let Some(i) = hints.iter().position(|(k, _)| k == "?") {
-        let help = hints.remove(i);
-        hints.insert(0, help);
-    }
+    let hints = hints_for(app.context());
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, word) in hints {

@@ -120,6 +120,20 @@ fn hanging(
     }
 }
 
+/// `text` wrapped to `width` columns in at most `rows` lines; when it needs more, the last
+/// line shown ends in "…" so a cut note never looks whole.
+pub fn clipped(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines = wrap(&text.replace('\n', " "), width.max(1));
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            // " …" when it fits, else the line is cut to make room for "…".
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
 /// Cuts text to `width` display columns, ending with `…` when cut. Line breaks become spaces.
 /// Measured by grapheme, so an emoji with its presentation selector counts the two columns a
 /// terminal gives it.
@@ -149,6 +163,19 @@ pub fn truncate(text: &str, width: usize) -> String {
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn clipped_wraps_and_marks_a_cut() {
+        let text = "one two three four five six seven eight";
+        assert_eq!(
+            clipped(text, 10, 9),
+            ["one two", "three four", "five six", "seven", "eight"]
+        );
+        let cut = clipped(text, 10, 2);
+        assert_eq!(cut, ["one two", "three fou…"]);
+        assert!(cut.iter().all(|l| l.width() <= 10));
+        assert_eq!(clipped("short", 10, 1), ["short"]);
+    }
 
     #[test]
     fn truncates_by_display_width() {

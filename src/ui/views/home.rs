@@ -51,13 +51,16 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             crate::workshop::Activity::Sticky => format!("{} · {} groups · ", s.deck, s.groups),
             crate::workshop::Activity::Snapshot => String::new(),
         };
+        // What tells two sessions of one day apart comes first, before the name is cut.
         let text = format!(
-            "{}  ·  {}  ·  {}  ·  {setup}{} notes",
-            s.name,
+            "{:>4} note{}  ·  {}  ·  {}  ·  {}  ·  {setup}",
+            s.notes,
+            if s.notes == 1 { " " } else { "s" },
             short_time(s.updated),
+            s.name,
             s.activity.label(),
-            s.notes
         );
+        let text = text.trim_end_matches([' ', '·']).to_string();
         rows.push(Line::from(vec![
             Span::styled(marker(i + 1), app.theme.accent),
             Span::styled(truncate(&text, width), style(i + 1)),

@@ -9,25 +9,49 @@ mod rotation;
 mod run;
 mod setup;
 
-pub(crate) use board::{CARD, SELECTED, card_line};
-pub(crate) use content::truncate;
-pub(crate) use run::entry_block;
+pub(crate) use board::{CARD, SELECTED, card_lines};
+pub(crate) use content::{clipped, truncate};
+pub(crate) use overlay::help_rows;
+pub(crate) use run::{content_scroll_limit, entry_block};
 
 use super::app::{App, Screen, View};
+use crate::workshop::Session;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 use time::OffsetDateTime;
 
+/// A group as set-up named it: "Group 3 (Redwoods)", or "Group 3".
+pub(crate) fn group_label(s: &Session, number: u32) -> String {
+    s.groups
+        .iter()
+        .find(|g| g.number == number)
+        .map_or_else(|| format!("Group {number}"), |g| g.label())
+}
+
+/// A group where room is short: its name, or "G3" when it has none.
+pub(crate) fn group_short(s: &Session, number: u32) -> String {
+    s.groups
+        .iter()
+        .find(|g| g.number == number)
+        .and_then(|g| g.name.clone())
+        .unwrap_or_else(|| format!("G{number}"))
+}
+
 /// Smallest window any screen draws in; below it one line says how big it must be.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
+
+/// Whether a window of `width`×`height` is big enough to draw the screens in.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
 
 /// Draws the whole screen for the app's state at `now`.
 pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.width, area.height) {
         chrome::too_small(frame, area, &app.theme);
         return;
     }
@@ -51,7 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     chrome::status(app, frame, status);
     chrome::hints(app, frame, hints);
     if let Some(o) = &app.overlay {
-        overlay::render(app, o, frame, body);
+        overlay::render(app, o, frame, body, now);
     }
 }
 

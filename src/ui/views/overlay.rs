@@ -2,45 +2,87 @@
 
 use super::super::app::{App, Overlay, TextPurpose, export_choices};
 use super::super::input_view::visible_slice as input_slice;
-use super::super::keymap::{bindings_for, key_label};
+use super::super::keymap::{Context, help_lines};
 use super::centered;
 use super::content::truncate;
+use crate::workshop::duration::Clock;
+use crate::workshop::{Face, RunState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use time::OffsetDateTime;
 
 /// Widest an overlay gets.
 const MAX_WIDTH: u16 = 76;
+/// Rows around the help's lines: the hint bar and the box's two borders.
+const HELP_CHROME: u16 = 3;
 
 /// Draws an overlay over the body.
-pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: OffsetDateTime) {
     let (title, lines, height) = match overlay {
         Overlay::Help(ctx) => {
-            let mut seen = Vec::new();
-            let mut lines = Vec::new();
-            for b in bindings_for(*ctx) {
-                if seen.contains(&b.help) {
-                    continue;
-                }
-                seen.push(b.help);
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{:>10}  ", key_label(b.key)), app.theme.accent),
-                    Span::raw(b.help),
-                ]));
-            }
-            let h = lines.len() as u16 + 2;
-            (" Keys (? or Esc closes) ".to_string(), lines, h)
+            help(app, *ctx, frame, body);
+            return;
         }
-        Overlay::ConfirmQuit => (
+        Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
                 Line::from("The timer is running. Every note is already saved,"),
                 Line::from("and the timer carries on from its deadline when you reopen."),
-                Line::from(Span::styled("Quit now?  y yes · n no", app.theme.accent)),
+                Line::from(Span::styled(
+                    "Quit now?  y or Ctrl-c yes · n no",
+                    app.theme.accent,
+                )),
             ],
             5,
         ),
+        Overlay::ConfirmLeave => {
+            let running = app
+                .workshop()
+                .is_some_and(|w| w.session.timer.state() == RunState::Running);
+            let timer = if running {
+                "The timer keeps running from its deadline while you are away."
+            } else {
+                "Everything is saved; reopen it to carry on where you left off."
+            };
+            (
+                " Leave this workshop? ".to_string(),
+                vec![
+                    Line::from("The session list will take this screen's place."),
+                    Line::from(timer),
+                    Line::from(Span::styled(
+                        "Leave this workshop?  y yes · n no",
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
+        Overlay::ConfirmStep { forward } => {
+            let left = app
+                .workshop()
+                .map(|w| w.session.timer.reading(now))
+                .map_or_else(String::new, |r| match r.face {
+                    Face::Remaining(secs) => format!(" with {} left", Clock(secs)),
+                    _ => String::new(),
+                });
+            let to = if *forward { "next" } else { "previous" };
+            (
+                " Leave this step? ".to_string(),
+                vec![
+                    Line::from(format!("The timer is running{left}.")),
+                    Line::from(format!(
+                        "The {to} step starts with its own timer; this one's time is not kept."
+                    )),
+                    Line::from(Span::styled(
+                        format!("Go to the {to} step?  y yes · n no"),
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
         Overlay::ConfirmDelete { name, .. } => (
             " Delete session? ".to_string(),
             vec![
@@ -49,6 +91,19 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
                 Line::from(Span::styled("y yes · n no", app.theme.accent)),
             ],
             5,
+        ),
+        Overlay::ConfirmDropDeleted { count } => (
+            " Drop deleted notes? ".to_string(),
+            vec![
+                Line::from(format!(
+                    "Drop this session's {count} deleted note{} for good?",
+                    if *count == 1 { "" } else { "s" }
+                )),
+                Line::from("They leave the session file, its backup and the JSON export,"),
+                Line::from("and u cannot bring them back."),
+                Line::from(Span::styled("y drop them · n keep them", app.theme.accent)),
+            ],
+            6,
         ),
         Overlay::ConfirmPaste(lines_in) => {
             let mut lines = vec![Line::from(format!(
@@ -182,4 +237,46 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect) {
             ),
         area,
     );
+}
+
+/// The keys of a screen, scrolled to `app.help_scroll` (never past the end), with a sign when
+/// more lie above or below.
+fn help(app: &App, ctx: Context, frame: &mut Frame, body: Rect) {
+    let entries = help_lines(ctx);
+    let area = centered(body, MAX_WIDTH, entries.len() as u16 + 2);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let from = usize::from(app.help_scroll).min(entries.len().saturating_sub(rows));
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(from)
+        .take(rows)
+        .map(|(key, what)| {
+            Line::from(vec![
+                Span::styled(format!("{key:>10}  "), app.theme.accent),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let more = match (from > 0, from + rows < entries.len()) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => "",
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(app.theme.base).block(
+            Block::bordered()
+                .title(Span::styled(" Keys (? or Esc closes) ", app.theme.accent))
+                .title_bottom(Line::from(Span::styled(more, app.theme.accent)).right_aligned())
+                .border_style(app.theme.accent),
+        ),
+        area,
+    );
+}
+
+/// Rows of help a window of `height` rows shows: less the hint bar, the status line if there
+/// is one, and the box's borders.
+pub fn help_rows(height: u16, has_status: bool) -> usize {
+    usize::from(height.saturating_sub(HELP_CHROME + u16::from(has_status)))
 }

@@ -27,7 +27,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         std::iter::once(Cell::from("Round")).chain(
             s.groups
                 .iter()
-                .map(|g| Cell::from(truncate(&format!("G{}", g.number), col_w as usize))),
+                .map(|g| Cell::from(truncate(&super::group_short(s, g.number), col_w as usize))),
         ),
     )
     .style(app.theme.accent);

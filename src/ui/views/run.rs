@@ -1,18 +1,23 @@
 //! The run view, the one on the projector: where the room is, the category's behaviors, the
 //! step's prompt and a countdown the back row can read.
 
-use super::super::app::{App, Workshop, entry_prompt};
+use super::super::app::{App, Workshop, entry_placement, entry_prompt};
+use super::super::input_view::wrapped;
 use super::super::widgets::big_timer::BigTimer;
+use super::board::card_lines;
 use super::content::{category_lines, truncate};
+use super::{group_label, group_short};
+use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
-use crate::workshop::{Face, Mode, Prompt, RunState, StepKind};
+use crate::workshop::{Face, Mode, Placement, Prompt, RunState, StepKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use time::OffsetDateTime;
+use unicode_width::UnicodeWidthStr;
 
 /// Share of the width the timer column takes.
 const TIMER_COLUMN_PERCENT: u16 = 42;
@@ -20,11 +25,24 @@ const TIMER_COLUMN_PERCENT: u16 = 42;
 const TIMER_BOX_PERCENT: u16 = 55;
 /// Seconds of overtime during which the timer flashes.
 const FLASH_SECONDS: u64 = 10;
-/// Rows of the scribe's input box.
-const ENTRY_HEIGHT: u16 = 4;
+/// Columns of the wrap-up table besides the group's name: indent and three counts.
+const COUNTS_WIDTH: usize = 2 + 3 * 8;
+/// Widest a group's name gets in the wrap-up table.
+const MAX_NAME_WIDTH: usize = 30;
+/// Rows of the scribe's input box: three rows of text that wrap.
+const ENTRY_HEIGHT: u16 = 5;
 
-/// Draws the run view.
-pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+/// Where each part of the run view goes in its area.
+struct Panes {
+    top: Rect,
+    step: Rect,
+    content: Rect,
+    timer: Rect,
+    prompt: Rect,
+    entry: Rect,
+}
+
+fn panes(w: &Workshop, area: Rect) -> Panes {
     let entry_h = if w.entry.is_some() { ENTRY_HEIGHT } else { 0 };
     let [top, step, body, entry] = Layout::vertical([
         Constraint::Length(1),
@@ -33,24 +51,48 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offse
         Constraint::Length(entry_h),
     ])
     .areas(area);
-    header(app, w, frame, top);
-    step_line(app, w, frame, step);
-    let [left, right] = Layout::horizontal([
+    let [content, right] = Layout::horizontal([
         Constraint::Percentage(100 - TIMER_COLUMN_PERCENT),
         Constraint::Percentage(TIMER_COLUMN_PERCENT),
     ])
     .areas(body);
-    content_pane(app, w, frame, left);
     let [timer, prompt] = Layout::vertical([
         Constraint::Percentage(TIMER_BOX_PERCENT),
         Constraint::Min(3),
     ])
     .areas(right);
-    timer_box(app, w, frame, timer, now);
-    prompt_box(app, w, frame, prompt);
-    if w.entry.is_some() {
-        entry_box(app, w, frame, entry);
+    Panes {
+        top,
+        step,
+        content,
+        timer,
+        prompt,
+        entry,
     }
+}
+
+/// Draws the run view.
+pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+    let p = panes(w, area);
+    header(app, w, frame, p.top);
+    step_line(app, w, frame, p.step);
+    content_pane(app, w, frame, p.content);
+    timer_box(app, w, frame, p.timer, now);
+    prompt_box(app, w, frame, p.prompt);
+    if w.entry.is_some() {
+        entry_box(app, w, frame, p.entry);
+    }
+}
+
+/// Furthest the content pane scrolls in a window of `width`×`height`: its last row at the
+/// bottom of the pane, never an empty pane.
+pub fn content_scroll_limit(app: &App, w: &Workshop, width: u16, height: u16) -> u16 {
+    let [body, _, _] =
+        super::chrome::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
+    let pane = panes(w, body).content;
+    let (_, lines) = content(app, w, pane.width.saturating_sub(2));
+    let rows = usize::from(pane.height.saturating_sub(2));
+    u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX)
 }
 
 fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -103,12 +145,13 @@ fn step_line(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+/// The content pane's title and rows, wrapped to `width` columns (one line, one row).
+fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) {
     let s = &w.session;
     let kind = s.step().kind;
     let (title, lines) = match kind {
         StepKind::Commitment => ("Commitments".to_string(), commitment_lines(w)),
-        StepKind::WrapUp => ("Wrap-up".to_string(), wrap_up_lines(app, w)),
+        StepKind::WrapUp => ("Wrap-up".to_string(), wrap_up_lines(app, w, width)),
         _ => {
             let index = s.category_index_for(w.group).unwrap_or(0);
             let name = s.categories.get(index).cloned().unwrap_or_default();
@@ -116,7 +159,7 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 .deck
                 .as_ref()
                 .and_then(|d| d.category(&name))
-                .map(|c| category_lines(c, &app.theme, area.width.saturating_sub(2)))
+                .map(|c| category_lines(c, &app.theme, width))
                 .unwrap_or_else(|| {
                     vec![Line::from(format!(
                         "The deck {:?} is not loaded, so its text cannot be shown. Notes still work.",
@@ -125,28 +168,59 @@ fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 });
             let title = match s.mode {
                 Mode::Together => name,
-                Mode::Rotation => format!("Group {} at {name}", w.group),
+                Mode::Rotation => format!("{} at {name}", group_label(s, w.group)),
             };
             (title, lines)
         }
     };
-    let block = Block::bordered()
+    (title, as_rows(lines, usize::from(width)))
+}
+
+/// Lines wider than `width` broken into rows (in their first span's style), so that the pane
+/// knows how far it scrolls.
+fn as_rows(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= width {
+                return vec![line];
+            }
+            let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrap(&text, width)
+                .into_iter()
+                .map(|t| Line::from(Span::styled(t, style)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The behaviors (or commitments, or wrap-up), scrolled no further than their end, with a
+/// sign when more lies below or above.
+fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+    let (title, lines) = content(app, w, area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let from = usize::from(w.content_scroll).min(lines.len().saturating_sub(rows));
+    let more_below = from + rows < lines.len();
+    let mut block = Block::bordered()
         .title(Span::styled(format!(" {title} "), app.theme.accent))
         .border_style(app.theme.border);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((w.content_scroll, 0)),
-        area,
-    );
+    if from > 0 {
+        block = block.title(Line::from(Span::styled(" ↑ more ", app.theme.accent)).right_aligned());
+    }
+    if more_below {
+        block = block
+            .title_bottom(Line::from(Span::styled(" more ↓ ", app.theme.accent)).right_aligned());
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(from).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
-        "{} commitment{} typed so far (a adds; Ctrl-t for initials):",
+        "{} commitment{} typed so far:",
         commitments.len(),
         if commitments.len() == 1 { "" } else { "s" }
     )));
@@ -157,21 +231,33 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
             .map(|i| format!(" ({i})"))
             .unwrap_or_default();
         lines.push(Line::from(format!(
-            "  G{} · {}{who}",
-            n.placement.group,
+            "  {} · {}{who}",
+            group_short(&w.session, n.placement.group),
             truncate(&n.text, 200)
         )));
     }
     lines
 }
 
-fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
+/// The wrap-up: the instruction, then a table of each group's notes that fits `width` (the
+/// group's name is cut, never the counts).
+fn wrap_up_lines(app: &App, w: &Workshop, width: u16) -> Vec<Line<'static>> {
     let s = &w.session;
     let script = app.library.sticky.step(StepKind::WrapUp);
+    let name_w = usize::from(width)
+        .saturating_sub(COUNTS_WIDTH)
+        .clamp(1, MAX_NAME_WIDTH);
     let mut lines = vec![
         Line::from(script.instruction.clone()),
         Line::default(),
         Line::from(Span::styled("Notes per group", app.theme.accent)),
+        Line::from(Span::styled(
+            format!(
+                "  {:<name_w$} {:>7} {:>7} {:>7}",
+                "", "already", "enhance", "commit"
+            ),
+            app.theme.dim,
+        )),
     ];
     for g in &s.groups {
         let mine = s.notes.iter().filter(|n| n.placement.group == g.number);
@@ -183,26 +269,24 @@ fn wrap_up_lines(app: &App, w: &Workshop) -> Vec<Line<'static>> {
                 Prompt::Commitment => commit += 1,
             }
         }
+        let name = truncate(&g.label(), name_w);
+        let pad = name_w.saturating_sub(name.width());
         lines.push(Line::from(format!(
-            "  {:<24} already using {already:>3} · could enhance {enhance:>3} · commitments {commit:>3}",
-            truncate(&g.label(), 24)
+            "  {name}{:pad$} {already:>7} {enhance:>7} {commit:>7}",
+            ""
         )));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Export", app.theme.accent)));
-    lines.push(Line::from(
-        "  Press x for the export menu (text handouts, JSON), or from a shell:",
-    ));
-    lines.push(Line::from(format!(
-        "  cpm-workshop export {} --format txt -o notes.txt",
-        s.id
-    )));
+    // How to export is the trainer's business (hint bar, help, README): the room sees its notes.
     lines
 }
 
 fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let reading = w.session.timer.reading(now);
     let (digits, label, style) = match reading.face {
+        // Nothing to count down and not started: no digits, so no zero that reads as time-up.
+        Face::Remaining(0) if reading.state == RunState::Ready => {
+            (String::new(), "no time set".to_string(), app.theme.timer)
+        }
         Face::Remaining(s) if reading.is_over() => (
             Clock(s).to_string(),
             "TIME".to_string(),
@@ -219,12 +303,18 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
             format!("TIME · {} over", Clock(s)),
             app.theme.timer_over,
         ),
-        Face::Elapsed(s) => (Clock(s).to_string(), "untimed".to_string(), app.theme.timer),
+        // An untimed step shows no digits; how long it has run is in the caption.
+        Face::Elapsed(0) => (String::new(), "untimed".to_string(), app.theme.timer),
+        Face::Elapsed(s) => (
+            String::new(),
+            format!("untimed · {} so far", Clock(s)),
+            app.theme.timer,
+        ),
     };
     let state = match reading.state {
-        RunState::Ready => "ready · Space starts",
+        RunState::Ready => "ready",
         RunState::Running => "running",
-        RunState::Paused => "PAUSED · Space resumes",
+        RunState::Paused => "PAUSED",
     };
     let flashing = match reading.face {
         Face::Overtime(s) => s < FLASH_SECONDS && s % 2 == 0,
@@ -258,13 +348,68 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
     let [digits_area, caption_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let digit_style = if flashing { app.theme.flash } else { style };
-    frame.render_widget(BigTimer::new(&digits).style(digit_style), digits_area);
+    if digits.is_empty() {
+        let words = if matches!(reading.face, Face::Elapsed(_)) {
+            "No timer for this step"
+        } else {
+            "No time set"
+        };
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(digits_area);
+        frame.render_widget(
+            Paragraph::new(words)
+                .style(app.theme.dim)
+                .alignment(ratatui::layout::Alignment::Center),
+            middle,
+        );
+    } else {
+        frame.render_widget(
+            BigTimer::new(&digits)
+                .style(digit_style)
+                .keep_size_with_sign(),
+            digits_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(caption)
             .style(if flashing { app.theme.flash } else { style })
             .alignment(ratatui::layout::Alignment::Center),
         caption_area,
     );
+}
+
+/// The last notes at `placement`, as many as fit in `area` (a box), wrapped, newest at the
+/// bottom next to the input.
+fn recent_notes(app: &App, w: &Workshop, placement: &Placement, area: Rect) -> Vec<Line<'static>> {
+    let width = usize::from(area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut cards: Vec<Line<'static>> = Vec::new();
+    for n in w
+        .session
+        .notes_at(placement)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        if cards.len() >= rows {
+            break;
+        }
+        let mut card = card_lines(app, &n.text, false, width);
+        card.append(&mut cards);
+        cards = card;
+    }
+    if cards.is_empty() {
+        cards.push(Line::from(Span::styled(
+            "No notes on this page yet.",
+            app.theme.dim,
+        )));
+    }
+    let skip = cards.len().saturating_sub(rows);
+    cards.into_iter().skip(skip).collect()
 }
 
 fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -290,8 +435,8 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             };
             let marker = if g.number == w.group { "▶" } else { " " };
             lines.push(Line::from(format!(
-                "{marker}G{} {now_at} → {next}",
-                g.number
+                "{marker}{}: {now_at} → {next}",
+                group_short(s, g.number)
             )));
         }
         lines.push(Line::default());
@@ -304,11 +449,19 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         lines.insert(0, Line::default());
         lines.insert(0, instruction);
     }
-    let placement = s.placement_now(w.group);
+    let placement = if w.entry.is_some() {
+        entry_placement(w)
+    } else {
+        s.placement_now(w.group)
+    };
     let count = s.notes_at(&placement).count();
+    if w.entry.is_some() {
+        // While the scribe types, the notes just written for this page, newest last.
+        lines = recent_notes(app, w, &placement, area);
+    }
     let scribe = format!(
-        " Scribe: Group {} · {} · {count} note{} ",
-        w.group,
+        " Scribe: {} · {} · {count} note{} ",
+        group_label(s, w.group),
         placement.prompt.label(),
         if count == 1 { "" } else { "s" }
     );
@@ -360,8 +513,8 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let prompt = entry_prompt(w);
     let placement = s_placement(w, prompt);
     let title = format!(
-        " New note → Group {} · {} · {} ",
-        w.group,
+        " New note → {} · {} · {} ",
+        group_label(&w.session, w.group),
         placement,
         prompt.label()
     );
@@ -379,10 +532,14 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     };
     let [text_area, init_area] =
         Layout::horizontal([Constraint::Min(4), Constraint::Length(initials_w)]).areas(inner);
-    let width = text_area.width.saturating_sub(1) as usize;
-    let scroll = entry.input.visual_scroll(width);
-    let visible = super::super::input_view::visible_slice(entry.input.value(), scroll, width);
-    frame.render_widget(Paragraph::new(visible), text_area);
+    let typed = wrapped(
+        entry.input.value(),
+        entry.input.cursor(),
+        usize::from(text_area.width.saturating_sub(1)),
+        usize::from(text_area.height),
+    );
+    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(typed_lines), text_area);
     if initials_w > 0 {
         frame.render_widget(
             Paragraph::new(format!("│ by: {}", entry.initials.value())).style(app.theme.dim),
@@ -396,10 +553,10 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             init_area.y,
         )
     } else {
-        let off = (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
+        let (col, row) = typed.cursor;
         (
-            text_area.x + off.min(text_area.width.saturating_sub(1)),
-            text_area.y,
+            text_area.x + col.min(text_area.width.saturating_sub(1)),
+            text_area.y + row.min(text_area.height.saturating_sub(1)),
         )
     };
     frame.set_cursor_position((cx, cy));

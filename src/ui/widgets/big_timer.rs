@@ -156,6 +156,8 @@ pub fn big_text_size(text: &str, area_w: u16, area_h: u16) -> Option<(u16, u16)>
 pub struct BigTimer<'a> {
     text: &'a str,
     style: Style,
+    /// Size a signed clock by its digits (see [`BigTimer::keep_size_with_sign`]).
+    keep_size: bool,
 }
 
 impl<'a> BigTimer<'a> {
@@ -165,6 +167,7 @@ impl<'a> BigTimer<'a> {
         Self {
             text,
             style: Style::default(),
+            keep_size: false,
         }
     }
 
@@ -175,9 +178,40 @@ impl<'a> BigTimer<'a> {
         self
     }
 
-    /// Draws the digits at scale `f`, centred in `area` (which `f` was computed for).
-    fn render_big(&self, f: Fit, area: Rect, buf: &mut Buffer) {
-        let columns = base_columns(self.text);
+    /// Sizes a signed clock (`+0:02`) by its digits alone, the sign squeezed into the margin
+    /// beside them, so overtime is drawn as large as the countdown before it (`2:00`): the
+    /// digits must not shrink at the moment the room should notice them. Only when there is no
+    /// margin for the sign does the whole text shrink to fit.
+    #[must_use]
+    pub fn keep_size_with_sign(mut self) -> Self {
+        self.keep_size = true;
+        self
+    }
+
+    /// Per-cell pixel columns and the scale to draw them at, or `None` for plain text.
+    fn layout(&self, area_w: u16, area_h: u16) -> Option<(Vec<u8>, Fit)> {
+        let whole = || fit(self.text, area_w, area_h).map(|f| (stretched(self.text, f.sx), f));
+        let digits = self.text.trim_start_matches(['+', '-']);
+        let sign = &self.text[..self.text.len() - digits.len()];
+        if !self.keep_size || sign.is_empty() {
+            return whole();
+        }
+        let f = fit(digits, area_w, area_h)?;
+        let digit_cells = stretched(digits, f.sx);
+        let room = usize::from(area_w).saturating_sub(digit_cells.len());
+        let sign_sx = (room / (base_width(sign) + GLYPH_GAP)).min(f.sx);
+        if sign_sx == 0 {
+            return whole();
+        }
+        let mut cells = stretched(sign, sign_sx);
+        cells.extend(std::iter::repeat_n(0, GLYPH_GAP * sign_sx));
+        cells.extend(digit_cells);
+        let width = u16::try_from(cells.len()).ok()?;
+        Some((cells, Fit { width, ..f }))
+    }
+
+    /// Draws the pixel columns `cells` (one per terminal column) at `f`'s height, centred.
+    fn render_big(&self, cells: &[u8], f: Fit, area: Rect, buf: &mut Buffer) {
         let digits = Rect {
             x: area.x + (area.width - f.width) / 2,
             y: area.y + (area.height - f.height) / 2,
@@ -192,7 +226,7 @@ impl<'a> BigTimer<'a> {
         for (dy, y) in (digits.top()..digits.bottom()).enumerate() {
             let top_half = dy * HALF_ROWS_PER_CELL;
             for (dx, x) in (digits.left()..digits.right()).enumerate() {
-                let mask = columns.get(dx / f.sx).copied().unwrap_or(0);
+                let mask = cells.get(dx).copied().unwrap_or(0);
                 let symbol = match (lit(mask, top_half), lit(mask, top_half + 1)) {
                     (true, true) => FULL,
                     (true, false) => UPPER_HALF,
@@ -220,14 +254,22 @@ impl<'a> BigTimer<'a> {
     }
 }
 
+/// The base-grid columns of `text`, each repeated `sx` times: one mask per terminal column.
+fn stretched(text: &str, sx: usize) -> Vec<u8> {
+    base_columns(text)
+        .into_iter()
+        .flat_map(|mask| std::iter::repeat_n(mask, sx))
+        .collect()
+}
+
 impl Widget for &BigTimer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
         }
-        match fit(self.text, area.width, area.height) {
-            Some(f) => self.render_big(f, area, buf),
+        match self.layout(area.width, area.height) {
+            Some((cells, f)) => self.render_big(&cells, f, area, buf),
             None => self.render_plain(area, buf),
         }
     }
@@ -323,6 +365,9 @@ mod tests {
                     let mut buf = blank.clone();
                     BigTimer::new(text)
                         .style(Style::new().fg(Color::Yellow))
+                        .render(area, &mut buf);
+                    BigTimer::new(text)
+                        .keep_size_with_sign()
                         .render(area, &mut buf);
                     for y in outer.top()..outer.bottom() {
                         for x in outer.left()..outer.right() {
@@ -422,6 +467,34 @@ mod tests {
             .render(buf.area, &mut buf);
         let block = buf.content.iter().find(|c| c.symbol() == FULL);
         assert_eq!(block.map(|c| c.fg), Some(Color::Red));
+    }
+
+    #[test]
+    fn overtime_keeps_the_countdowns_size_and_the_countdown_loses_none() {
+        let kept = |text: &str, w, h| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            BigTimer::new(text)
+                .keep_size_with_sign()
+                .render(buf.area, &mut buf);
+            buf
+        };
+        // The timer box at 80×24, 120×36, 200×60 and 300×90, and a few in between.
+        for (w, h) in [(32, 10), (48, 15), (82, 29), (124, 45), (40, 8), (150, 40)] {
+            let countdown = block_rows(&kept("2:00", w, h));
+            assert_eq!(countdown, block_rows(&render("2:00", w, h)), "{w}×{h}");
+            let over = kept("+0:02", w, h);
+            assert!(
+                block_rows(&over) >= countdown,
+                "{w}×{h}: {countdown} rows, then {} in overtime:\n{}",
+                block_rows(&over),
+                to_string(&over)
+            );
+        }
+        // Without it, the sign costs height (the bug this prevents).
+        assert!(block_rows(&render("+0:02", 32, 10)) < block_rows(&render("2:00", 32, 10)));
+        // No room beside the digits for a sign: the whole text shrinks, and still shows it.
+        let tight = kept("+0:02", 17, 10);
+        assert!(to_string(&tight).contains(FULL), "{}", to_string(&tight));
     }
 
     #[test]

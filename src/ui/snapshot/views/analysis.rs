@@ -2,14 +2,14 @@
 //! Feasibility Considerations), each note under its dimension; the selected note in full below.
 
 use super::super::SnapshotScreen;
-use super::{card_line, truncate};
+use super::{card_lines, clipped, truncate};
 use crate::export::snapshot::dots_label;
 use crate::ui::app::App;
 use crate::workshop::HeadingId;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Rows of the box that shows the selected note in full.
 const DETAIL_ROWS: u16 = 4;
@@ -37,12 +37,18 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
                 n.text
             )
         }
-        None => "No note here yet. a adds one; ←→ picks a column.".to_string(),
+        None => "No note here yet.".to_string(),
     };
+    let inner_w = detail.width.saturating_sub(2) as usize;
+    let inner_h = detail.height.saturating_sub(2) as usize;
+    let text: Vec<Line> = clipped(&text, inner_w, inner_h)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: false }).block(
+        Paragraph::new(text).block(
             Block::bordered()
-                .title(" Selected note (e edit · < > move between headings · d delete · u undo) ")
+                .title(" Selected note ")
                 .border_style(app.theme.border),
         ),
         detail,
@@ -62,7 +68,8 @@ fn column(app: &App, s: &SnapshotScreen, heading: HeadingId, frame: &mut Frame, 
     let width = area.width.saturating_sub(2) as usize;
     let ids = s.column_notes(heading);
     let mut rows: Vec<Line> = Vec::new();
-    let mut selected_row = 0;
+    // Where the selected card starts and how many rows it takes.
+    let mut selected = (0, 1);
     let mut index = 0;
     for d in 0..st.dimensions.len() {
         let notes: Vec<_> = st.notes_under(d, heading).collect();
@@ -78,10 +85,11 @@ fn column(app: &App, s: &SnapshotScreen, heading: HeadingId, frame: &mut Frame, 
         )));
         for n in notes {
             let is_sel = active && index == s.analysis_selected;
+            let card = card_lines(app, &n.text, is_sel, width);
             if is_sel {
-                selected_row = rows.len();
+                selected = (rows.len(), card.len());
             }
-            rows.push(card_line(app, &n.text, is_sel, width));
+            rows.extend(card);
             index += 1;
         }
     }
@@ -89,7 +97,10 @@ fn column(app: &App, s: &SnapshotScreen, heading: HeadingId, frame: &mut Frame, 
         rows.push(Line::from(Span::styled("(none yet)", app.theme.dim)));
     }
     let visible = area.height.saturating_sub(2) as usize;
-    let scroll = selected_row.saturating_sub(visible.saturating_sub(2));
+    let (sel_row, sel_height) = selected;
+    let scroll = (sel_row + sel_height + 1)
+        .saturating_sub(visible)
+        .min(sel_row);
     let shown: Vec<Line> = rows.into_iter().skip(scroll).take(visible).collect();
     let marker = if active { "▶ " } else { "" };
     let block = Block::bordered()

@@ -193,10 +193,7 @@ fn notes(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: Rect)
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
-                .title(Span::styled(
-                    " Notes (a adds, Tab heading) ",
-                    app.theme.accent,
-                ))
+                .title(Span::styled(" Notes ", app.theme.accent))
                 .border_style(app.theme.border),
         ),
         area,

@@ -96,7 +96,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     }
     if rows.is_empty() {
         rows.push(Line::from(Span::styled(
-            "No opportunities yet. a opens the note input; Tab until it says Opportunities for Growth.",
+            "No opportunities yet: they come from the notes under Opportunities for Growth.",
             theme.dim,
         )));
     }

@@ -1,4 +1,5 @@
 //! The intro: what the Snapshot is for, in seed 002's words, then how this warm-up runs.
+//! It speaks to the room; the keys are in the hint bar and the help.
 
 use super::super::SnapshotScreen;
 use super::{hanging, scrolled};
@@ -45,21 +46,16 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
         "How this warm-up runs",
         theme.accent,
     )));
-    let stages: Vec<String> = st
-        .scale
-        .iter()
-        .enumerate()
-        .map(|(i, x)| format!("{} {x}", i + 1))
-        .collect();
+    // Said to the room: the keys that drive each step are in the hint bar and the help.
     let headings: Vec<String> = activity.headings.iter().map(|h| h.title.clone()).collect();
     for step in [
-        "n / p walk the pages: each dimension, then its \"Where are we now?\" tally.".to_string(),
+        "Each dimension in turn: what it covers, then \"Where are we now?\"".to_string(),
         format!(
-            "On a dimension, the room places itself on the scale: {}. Press the stage's number once per hand; u takes the last one back.",
-            stages.join(" · ")
+            "For each dimension the room places itself on the scale with a show of hands: {}.",
+            st.scale.join(" · ")
         ),
         format!(
-            "a opens the scribe's input at any time; Tab picks the heading: {}.",
+            "Notes go under the guide's headings: {}.",
             headings
                 .iter()
                 .take(3)
@@ -68,7 +64,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
                 .join(" · ")
         ),
         format!(
-            "Then the analysis columns, dot voting on the opportunities ({} dots per person), the top {} as {}, and a summary to project and export (x).",
+            "Then we sort the notes, dot-vote the opportunities ({} dots each), and the top {} become {}; a summary closes the warm-up.",
             st.dots_per_person,
             st.priority_count,
             headings.get(3).cloned().unwrap_or_default()

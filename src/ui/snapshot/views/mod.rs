@@ -13,8 +13,8 @@ mod tally;
 use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
-use crate::ui::input_view::visible_slice;
-pub(super) use crate::ui::views::{CARD, SELECTED, card_line, truncate};
+use crate::ui::input_view::{visible_slice, wrapped};
+pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate};
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
@@ -27,8 +27,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use time::OffsetDateTime;
 use unicode_width::UnicodeWidthStr;
 
-/// Rows of the scribe's note input.
-const ENTRY_HEIGHT: u16 = 4;
+/// Rows of the scribe's note input: three rows of text that wrap.
+const ENTRY_HEIGHT: u16 = 5;
+/// Share of the width the page timer takes beside pages other than a dimension's.
+const TIMER_COLUMN_PERCENT: u16 = 30;
+/// Share of that column's height the timer box takes.
+const TIMER_BOX_PERCENT: u16 = 60;
 /// Widest the edit box gets.
 const EDIT_WIDTH: u16 = 76;
 /// Narrowest text is wrapped to, so tiny panes still make progress.
@@ -49,6 +53,24 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         Paragraph::new(truncate(&page_title(app, s), title.width as usize)).style(app.theme.accent),
         title,
     );
+    // A running or set page timer gets big digits beside the page (a dimension's page has its
+    // own place for them), so the back row sees it and its overtime.
+    let body = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
+        let [page, side] = Layout::horizontal([
+            Constraint::Min(0),
+            Constraint::Percentage(TIMER_COLUMN_PERCENT),
+        ])
+        .areas(body);
+        let [timer, _] = Layout::vertical([
+            Constraint::Percentage(TIMER_BOX_PERCENT),
+            Constraint::Min(0),
+        ])
+        .areas(side);
+        timer_box(app, s, frame, timer, now);
+        page
+    } else {
+        body
+    };
     match s.page() {
         Page::Intro => intro::render(app, s, frame, body),
         Page::Dimension(d) => dimension::render(app, s, d, frame, body, now),
@@ -82,8 +104,14 @@ fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: Off
         Paragraph::new(truncate(&left, left_area.width as usize)).style(app.theme.title),
         left_area,
     );
+    let reading = s.workshop.session.timer.reading(now);
+    let style = if reading.is_over() {
+        app.theme.timer_over
+    } else {
+        app.theme.dim
+    };
     frame.render_widget(
-        Paragraph::new(truncate(&right, right_area.width as usize)).style(app.theme.dim),
+        Paragraph::new(truncate(&right, right_area.width as usize)).style(style),
         right_area,
     );
 }
@@ -115,12 +143,12 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
     }
 }
 
-/// The page timer in words: "timer: Space starts", "timer 1:23 running", "TIME · 0:12 over".
+/// The page timer in words: "no timer", "timer 1:23 running", "TIME · 0:12 over".
 fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
     let timer = &s.workshop.session.timer;
     let reading = timer.reading(now);
     if reading.state == RunState::Ready && timer.length_ms.is_none() {
-        return "timer: Space starts".to_string();
+        return "no timer".to_string();
     }
     let face = match reading.face {
         Face::Remaining(secs) if reading.is_over() => format!("TIME {}", Clock(secs)),
@@ -171,7 +199,10 @@ pub(super) fn timer_box(
     }
     let [digits_area, caption] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(BigTimer::new(&digits).style(style), digits_area);
+    frame.render_widget(
+        BigTimer::new(&digits).style(style).keep_size_with_sign(),
+        digits_area,
+    );
     frame.render_widget(
         Paragraph::new(timer_caption(s, now))
             .style(style)
@@ -201,14 +232,19 @@ fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let width = inner.width.saturating_sub(1) as usize;
-    let scroll = entry.input.visual_scroll(width);
-    frame.render_widget(
-        Paragraph::new(visible_slice(entry.input.value(), scroll, width)),
-        inner,
+    let typed = wrapped(
+        entry.input.value(),
+        entry.input.cursor(),
+        usize::from(inner.width.saturating_sub(1)),
+        usize::from(inner.height),
     );
-    let x = inner.x + (entry.input.visual_cursor().saturating_sub(scroll)) as u16;
-    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+    let (col, row) = typed.cursor;
+    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(typed_lines), inner);
+    frame.set_cursor_position((
+        (inner.x + col).min(inner.right().saturating_sub(1)),
+        (inner.y + row).min(inner.bottom().saturating_sub(1)),
+    ));
 }
 
 /// Editing a note or a priority, over the page.

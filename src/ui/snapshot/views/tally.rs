@@ -27,18 +27,12 @@ pub fn render(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: 
     let inner = block.inner(bars_area);
     frame.render_widget(block, bars_area);
     bars::render(frame, inner, &st.scale, &tally, &app.theme);
-    let keys = match st.scale.len() {
-        1 => "1".to_string(),
-        n => format!("1–{n}"),
-    };
+    // Said to the room; the keys that count hands are in the hint bar and the help.
     let help = if tally.total == 0 {
-        format!(
-            "No votes yet. Ask for a show of hands per stage; press {keys} once per hand. u takes the last one back."
-        )
+        "No votes yet: a show of hands for each stage.".to_string()
     } else {
         format!(
-            "Press {keys} once per hand (1 = {}); u takes the last one back. Percentages are of {} and add up to 100.",
-            st.scale.first().map_or("", String::as_str),
+            "Percentages are of {} and add up to 100.",
             votes_label(tally.total)
         )
     };
