@@ -52,4 +52,14 @@ mod tests {
         assert_eq!(line(hostile), "ABCDE");
         assert_eq!(message(&format!("first\n{hostile}")), "first\nABCDE");
     }
+
+    /// `content show` cleans the deck it prints; a shipped deck comes out exactly as before.
+    #[test]
+    fn clean_text_passes_unchanged() {
+        let library = crate::content::Library::shipped();
+        for deck in library.decks() {
+            let text = crate::content::deck_to_text(deck);
+            assert_eq!(format!("{}\n", message(&text)), text, "{}", deck.id);
+        }
+    }
 }

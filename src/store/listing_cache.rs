@@ -20,8 +20,9 @@ use std::time::{Duration, SystemTime};
 /// The cache's file name in the store folder (hidden: listings skip names starting with `.`).
 pub const FILE_NAME: &str = ".listing-cache.json";
 
-/// Bumped when the cache's shape or meaning changes; another version is ignored.
-const VERSION: u32 = 1;
+/// Bumped when the cache's shape or meaning changes; another version is ignored. 2: listed
+/// entries have passed the load checks (`workshop::integrity`), which version 1 did not run.
+const VERSION: u32 = 2;
 
 /// How long a file must have stood unchanged before its summary is remembered.
 const SETTLED: Duration = Duration::from_secs(3);
