@@ -659,3 +659,28 @@ fn the_overtime_flash_stops_and_a_steady_overtime_look_stays() {
         );
     }
 }
+
+#[test]
+fn home_shows_each_session_in_the_viewers_time_zone() {
+    // Made at 09:00 in UTC-08:00 (17:00 UTC); the viewer is at UTC+01:00, like `list`.
+    let made = datetime!(2026-11-23 09:00:00 -8);
+    let session = Summary {
+        id: "20261123-0900-00".into(),
+        name: "Fresno cohort".into(),
+        created: made,
+        updated: made,
+        activity: Activity::Sticky,
+        deck: "practice".into(),
+        groups: 4,
+        notes: 3,
+        path: "/tmp/x.json".into(),
+    };
+    let app = App::new(
+        Library::shipped(),
+        Theme::new(ThemeName::Mono),
+        vec![session],
+    );
+    let screen = draw(&app, 120, 24, datetime!(2026-11-24 08:00:00 +1));
+    assert!(screen.contains("2026-11-23 18:00"), "{screen}");
+    assert!(!screen.contains("2026-11-23 09:00"), "{screen}");
+}

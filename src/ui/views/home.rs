@@ -13,7 +13,9 @@ use ratatui::widgets::{Block, Paragraph};
 const TITLE_ROWS: u16 = 3;
 
 /// Draws the home screen.
-pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
+/// Times are shown in `offset`, the viewer's, like `cpm-workshop list`, so sessions made in other
+/// time zones read in the order they sort.
+pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect, offset: time::UtcOffset) {
     let [title, list] = cut_top(area, TITLE_ROWS);
     frame.render_widget(
         Paragraph::new(vec![
@@ -56,7 +58,7 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             "{:>4} note{}  ·  {}  ·  {}  ·  {}  ·  {setup}",
             s.notes,
             if s.notes == 1 { " " } else { "s" },
-            short_time(s.updated),
+            short_time(s.updated.to_offset(offset)),
             s.name,
             s.activity.label(),
         );

@@ -63,7 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     }
     let [body, status, hints] = chrome::frame_areas(area, app.status.is_some());
     match &app.screen {
-        Screen::Home(home) => home::render(app, home, frame, body),
+        Screen::Home(home) => home::render(app, home, frame, body, now.offset()),
         Screen::Setup(form) => setup::render(app, form, frame, body),
         Screen::Workshop(w) => match w.view {
             View::Run => run::render(app, w, frame, body, now),
