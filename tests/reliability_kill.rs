@@ -242,7 +242,10 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         drop(store.lock(id).unwrap());
     }
     let left = leftover_temps(store_dir);
-    assert!(left.is_empty(), "left in the store folder: {left:?} (seed {seed})");
+    assert!(
+        left.is_empty(),
+        "left in the store folder: {left:?} (seed {seed})"
+    );
     // The kills reached what this test is for: children seen saving before they were killed,
     // kills inside a save, and kills before a child's first save.
     let coverage = format!(
@@ -367,7 +370,10 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
         started.elapsed()
     );
     // "saved ✓" must show when asked for, or nothing above was checked against a promise.
-    assert!(acks >= ack_checks / 2 && acks >= TUI_TRIALS / 4, "{coverage}");
+    assert!(
+        acks >= ack_checks / 2 && acks >= TUI_TRIALS / 4,
+        "{coverage}"
+    );
     assert!(unacked_kills >= 1, "{coverage}");
 }
 

@@ -1,4 +1,6 @@
 pub mod pty;
+#[cfg(unix)]
+pub mod read_only;
 pub mod require;
 pub mod rng;
 pub mod screen;
