@@ -13,6 +13,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 use support::pty::{Key, Pty};
 use support::read_only::{Mount, ReadOnly, TMPFS_NEEDED};
+use support::store_files::assert_no_temp_files;
 
 const WAIT: Duration = Duration::from_secs(15);
 /// Restoring the terminal: leave the alternate screen, bracketed paste off.
@@ -186,16 +187,6 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     let all: Vec<String> = [before, during, after].concat();
     assert_eq!(notes(&store, &id), all);
     assert_no_temp_files(&store);
-}
-
-fn assert_no_temp_files(store: &Path) {
-    let temps: Vec<_> = std::fs::read_dir(store)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(temps.is_empty(), "temporary files left: {temps:?}");
 }
 
 /// A store on a read-only file system (read-only even for root): the app refuses to start with

@@ -22,6 +22,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 use support::pty::{Key, Pty};
 use support::rng::Rng;
+use support::store_files::hidden_files;
 
 /// Kill trials through the command line.
 const CLI_TRIALS: usize = 60;
@@ -106,22 +107,13 @@ fn check_after_kill(
     texts.len()
 }
 
-/// Hidden files (temporary files, write probes) left in the store folder.
-fn leftover_temps(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect()
-}
-
 /// True if process `pid` left a temporary file of session `id` (it was killed mid-save).
 fn killed_mid_save(dir: &Path, id: &str, pid: u32) -> bool {
     let mine = [
         format!(".{id}.json.tmp-{pid}-"),
         format!(".{id}.json.bak.tmp-{pid}-"),
     ];
-    leftover_temps(dir)
+    hidden_files(dir)
         .iter()
         .any(|n| mine.iter().any(|m| n.starts_with(m.as_str())))
 }
@@ -241,7 +233,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     for id in &ids {
         drop(store.lock(id).unwrap());
     }
-    let left = leftover_temps(store_dir);
+    let left = hidden_files(store_dir);
     assert!(
         left.is_empty(),
         "left in the store folder: {left:?} (seed {seed})"

@@ -80,10 +80,5 @@ fn a_save_over_an_existing_session_syncs_twice() {
         std::fs::read(store.join(format!("{id}.json.bak"))).unwrap(),
         before
     );
-    let temps: Vec<_> = std::fs::read_dir(store)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(temps.is_empty(), "{temps:?}");
+    support::store_files::assert_no_temp_files(store);
 }

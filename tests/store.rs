@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::store_files::{assert_no_temp_files, hidden_files};
+
 use cpm_workshop::store::{SaveEvent, Saver, Store, StoreError};
 use cpm_workshop::workshop::{
     Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
@@ -73,15 +75,6 @@ fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("sessions")).unwrap();
     (dir, store)
-}
-
-/// Names in the store folder that start with '.', i.e. temporary files left behind.
-fn leftover_temps(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect()
 }
 
 /// Swaps the store folder for a plain file (so every write into it fails, even as root) and
@@ -231,7 +224,7 @@ fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
     }
     // Temporary files of killed writers (each one a kill that landed mid-save) go once someone
     // takes the lock.
-    let mut torn_saves: Vec<String> = leftover_temps(store.dir())
+    let mut torn_saves: Vec<String> = hidden_files(store.dir())
         .iter()
         .filter_map(|n| {
             n.split(".tmp-")
@@ -245,11 +238,7 @@ fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
     torn_saves.dedup();
     let torn_saves = torn_saves.len();
     let _lock = store.lock("grow").unwrap();
-    assert!(
-        leftover_temps(store.dir()).is_empty(),
-        "{:?}",
-        leftover_temps(store.dir())
-    );
+    assert_no_temp_files(store.dir());
     eprintln!(
         "kill -9 during save: {KILL_TRIALS} trials, {torn_saves} kills mid-save (temporary \
          files left), {last_count} notes at the end (seed {seed})"
@@ -358,7 +347,7 @@ fn save_keeps_the_previous_version_as_bak() {
     store.save(&s).unwrap();
     let bak: Session = serde_json::from_slice(&fs::read(store.backup_path("b")).unwrap()).unwrap();
     assert_eq!(bak.name, "v1");
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
 #[test]
@@ -569,7 +558,7 @@ fn saving_when_the_folder_became_a_file_fails_clearly_and_keeps_the_old_file() {
         assert!(msg.contains("still in memory"), "{msg}");
     }
     assert_eq!(store.load("keep").unwrap(), old);
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
 /// Runs for anyone: a read-only tmpfs for root (whom folder permissions do not stop), a folder
@@ -595,7 +584,7 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
         "{msg}"
     );
     assert_eq!(store.load("ro").unwrap(), old);
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
 // ---------------------------------------------------------------------------------------------
