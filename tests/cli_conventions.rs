@@ -1,6 +1,8 @@
 //! The conventions of a command-line tool: exit codes, `--version`, completion scripts and the
 //! man page, as README's "Exit codes" and "Shell completions and man page" describe them.
 
+mod support;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
@@ -135,7 +137,7 @@ fn bash_accepts_the_completion_script() {
         .arg(&script)
         .output()
     else {
-        eprintln!("skipped: no bash");
+        support::require(None::<()>, "no bash");
         return;
     };
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -8,10 +8,12 @@
 mod support;
 
 use cpm_workshop::store::Store;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use support::pty::{Key, Pty};
+use support::read_only::{Mount, ReadOnly, TMPFS_NEEDED};
+use support::store_files::assert_no_temp_files;
 
 const WAIT: Duration = Duration::from_secs(15);
 /// Restoring the terminal: leave the alternate screen, bracketed paste off.
@@ -187,51 +189,6 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     assert_no_temp_files(&store);
 }
 
-fn assert_no_temp_files(store: &Path) {
-    let temps: Vec<_> = std::fs::read_dir(store)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(temps.is_empty(), "temporary files left: {temps:?}");
-}
-
-/// A tmpfs mounted for one test and unmounted when dropped; `None` where mounting is not
-/// allowed (not root, or no mount command), and the test then says it skipped that part.
-struct Mount(PathBuf);
-
-impl Mount {
-    fn tmpfs(at: &Path, options: &str) -> Option<Mount> {
-        std::fs::create_dir_all(at).ok()?;
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(at)
-            .output()
-            .is_ok_and(|o| o.status.success());
-        ok.then(|| Mount(at.to_path_buf()))
-    }
-
-    fn remount(&self, options: &str) {
-        let out = Command::new("mount")
-            .args(["-o", &format!("remount,{options}")])
-            .arg(&self.0)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "remount {options}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).output();
-    }
-}
-
 /// A store on a read-only file system (read-only even for root): the app refuses to start with
 /// the reason and the folder, before touching the terminal. (A store cannot turn read-only under
 /// a running app: the open session's lock file is open for writing, so the system refuses to
@@ -240,8 +197,7 @@ impl Drop for Mount {
 fn a_read_only_store_is_refused_clearly_at_start() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("ro");
-    let Some(mount) = Mount::tmpfs(&store, "size=1m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+    let Some(mount) = support::require(Mount::tmpfs(&store, "size=1m"), TMPFS_NEEDED) else {
         return;
     };
     let id = new_session(&store, &["--name", "Read-only"]);
@@ -259,16 +215,17 @@ fn a_read_only_store_is_refused_clearly_at_start() {
 }
 
 /// Found by issue 7 (and since fixed): on a read-only store even the commands that only read
-/// refused to run, so sessions on a write-protected stick could not be exported.
+/// refused to run, so sessions on a write-protected stick could not be exported. Runs for
+/// anyone: a read-only tmpfs for root, a folder without write permission otherwise.
 #[test]
 fn a_read_only_store_can_still_be_listed_and_exported() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("ro");
-    let Some(mount) = Mount::tmpfs(&store, "size=1m") else {
+    let Some((_read_only, id)) =
+        ReadOnly::after(&store, || new_session(&store, &["--name", "Read-only"]))
+    else {
         return;
     };
-    let id = new_session(&store, &["--name", "Read-only"]);
-    mount.remount("ro");
     for args in [vec!["list"], vec!["export", id.as_str(), "--format", "txt"]] {
         let out = cli(&store).args(&args).output().unwrap();
         assert!(
@@ -276,6 +233,8 @@ fn a_read_only_store_can_still_be_listed_and_exported() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Read-only"), "{args:?}: {stdout}");
     }
 }
 
@@ -283,8 +242,7 @@ fn a_read_only_store_can_still_be_listed_and_exported() {
 fn a_full_file_system_is_survived_mid_round() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("full");
-    let Some(_mount) = Mount::tmpfs(&store, "size=1m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+    let Some(_mount) = support::require(Mount::tmpfs(&store, "size=1m"), TMPFS_NEEDED) else {
         return;
     };
     let (id, mut pty) = mid_round(&store, 120, 36, &[]);

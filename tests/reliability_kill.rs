@@ -21,6 +21,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 use support::pty::{Key, Pty};
+use support::rng::Rng;
+use support::store_files::hidden_files;
 
 /// Kill trials through the command line.
 const CLI_TRIALS: usize = 60;
@@ -33,27 +35,6 @@ const CLI_EARLY_KILL_MS: u64 = 60;
 /// Latest kill after a command-line child's first save, for kills mid-stream.
 const CLI_STREAM_KILL_MS: u64 = 80;
 const WAIT: Duration = Duration::from_secs(15);
-
-/// A small xorshift generator so the kill instants vary without a rand dependency; the seed is
-/// printed with every failure.
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> Rng {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(1);
-        Rng(nanos | 1)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
 
 fn cli(store: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"));
@@ -126,13 +107,15 @@ fn check_after_kill(
     texts.len()
 }
 
-/// Temporary files left in the store folder.
-fn leftover_temps(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect()
+/// True if process `pid` left a temporary file of session `id` (it was killed mid-save).
+fn killed_mid_save(dir: &Path, id: &str, pid: u32) -> bool {
+    let mine = [
+        format!(".{id}.json.tmp-{pid}-"),
+        format!(".{id}.json.bak.tmp-{pid}-"),
+    ];
+    hidden_files(dir)
+        .iter()
+        .any(|n| mine.iter().any(|m| n.starts_with(m.as_str())))
 }
 
 #[test]
@@ -141,12 +124,14 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let store_dir = dir.path();
     let store = Store::open(store_dir.to_path_buf()).unwrap();
     let (mut ids, mut id, mut path) = (Vec::new(), String::new(), std::path::PathBuf::new());
-    let mut rng = Rng::seeded();
-    let seed = rng.0;
+    let mut rng = Rng::from_env("kill_9_while_streaming_notes_into_add_from_stdin");
+    let seed = rng.seed();
     // Every line ever sent, in order; the session must always hold a prefix of it.
     let sent: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
     let mut on_disk = 0;
     let (mut killed_before_first_save, mut max_acked_gain, mut kills_mid_save) = (0, 0, 0);
+    // Trials whose child was seen saving before the kill, and notes so acknowledged.
+    let (mut acked_trials, mut acked_notes) = (0, 0);
     let started = Instant::now();
     for trial in 0..CLI_TRIALS {
         // A fresh session now and then keeps saves short, so kills land in every part of one
@@ -166,11 +151,12 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let pid = child.id();
         let mut stdin = child.stdin.take().unwrap();
         let stop = Arc::new(AtomicBool::new(false));
         let writer = {
             let (sent, stop) = (Arc::clone(&sent), Arc::clone(&stop));
-            let mut rng = Rng(rng.0 ^ ((trial as u64 + 1) * 0x9e37_79b9));
+            let mut rng = rng.fork();
             thread::spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
                     // Bursts of one to four lines (one save each, or one for the burst).
@@ -223,10 +209,14 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         stop.store(true, Ordering::Relaxed);
         writer.join().unwrap();
 
-        // A temporary file left now is a kill that landed mid-save (the next writer to lock
-        // the session removes it).
-        if !leftover_temps(store_dir).is_empty() {
+        // This child's temporary file left now is a kill that landed mid-save (the next
+        // writer to lock the session removes it).
+        if killed_mid_save(store_dir, &id, pid) {
             kills_mid_save += 1;
+        }
+        if acked > on_disk {
+            acked_trials += 1;
+            acked_notes += acked - on_disk;
         }
         let context = format!("CLI trial {trial} (seed {seed})");
         let sent_now = sent.lock().unwrap().clone();
@@ -237,11 +227,26 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         max_acked_gain = max_acked_gain.max(len - on_disk);
         on_disk = len;
     }
-    // A killed writer's temporary files go once the session is locked again; none is valid.
+    // What a killed writer left (a save's temporary file, a write probe from start-up) goes
+    // once the next writer opens the store and locks the session; none of it is valid.
+    let store = Store::open(store_dir.to_path_buf()).unwrap();
     for id in &ids {
         drop(store.lock(id).unwrap());
     }
-    assert!(leftover_temps(store_dir).is_empty());
+    let left = hidden_files(store_dir);
+    assert!(
+        left.is_empty(),
+        "left in the store folder: {left:?} (seed {seed})"
+    );
+    // The kills reached what this test is for: children seen saving before they were killed,
+    // kills inside a save, and kills before a child's first save.
+    let coverage = format!(
+        "{acked_trials} trials with acknowledged notes ({acked_notes} notes), {kills_mid_save} \
+         kills mid-save, {killed_before_first_save} before a first save (seed {seed})"
+    );
+    assert!(acked_trials >= CLI_TRIALS / 2, "{coverage}");
+    assert!(kills_mid_save >= CLI_TRIALS / 6, "{coverage}");
+    assert!(killed_before_first_save >= 1, "{coverage}");
     // And the command line reopens it too.
     let out = cli(store_dir)
         .args(["export", &id, "--format", "json"])
@@ -254,7 +259,8 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         "kill -9 during `add -`: {CLI_TRIALS} trials on {} sessions in {:.1?}, {on_disk} notes on \
          the last one, every acknowledged note kept, the file parsed every time; \
          {killed_before_first_save} kills before that child's first save, {kills_mid_save} in the \
-         middle of a save (temporary file left), at most {max_acked_gain} notes saved by one child",
+         middle of a save (its temporary file left), {acked_notes} notes acknowledged in \
+         {acked_trials} trials, at most {max_acked_gain} notes saved by one child",
         ids.len(),
         started.elapsed(),
     );
@@ -300,11 +306,11 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
         s.timer.toggle(now);
         store.save(&s).unwrap();
     }
-    let mut rng = Rng::seeded();
-    let seed = rng.0;
+    let mut rng = Rng::from_env(&format!("kill_9_while_typing_notes_into_the_app_{tag}"));
+    let seed = rng.seed();
     let mut sent: Vec<String> = Vec::new();
     let mut on_disk = 0;
-    let (mut acks, mut unacked_kills) = (0usize, 0usize);
+    let (mut acks, mut ack_checks, mut unacked_kills, mut kills_mid_save) = (0, 0, 0, 0);
     let started = Instant::now();
     for trial in 0..TUI_TRIALS {
         sent.truncate(on_disk);
@@ -321,16 +327,23 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
                 typed += 1;
                 thread::sleep(Duration::from_millis(rng.below(8)));
             }
-            if rng.below(2) == 0 && acknowledged(&pty, typed) {
-                acked = on_disk + typed;
-                acks += 1;
+            if rng.below(2) == 0 {
+                ack_checks += 1;
+                if acknowledged(&pty, typed) {
+                    acked = on_disk + typed;
+                    acks += 1;
+                }
             }
         }
         // Sometimes right after a key, sometimes a little later: any instant.
         thread::sleep(Duration::from_millis(rng.below(40)));
+        let pid = pty.pid().expect("the app's process id");
         pty.kill9();
         assert!(pty.wait_exit(WAIT).is_some(), "the app did not die");
         drop(pty);
+        if killed_mid_save(store_dir, &id, pid) {
+            kills_mid_save += 1;
+        }
 
         let context = format!("app trial {trial} (seed {seed})");
         let len = check_after_kill(&store, &id, &sent, acked, &context);
@@ -339,12 +352,21 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
         }
         on_disk = len;
     }
+    let coverage = format!(
+        "{acks} of {ack_checks} acknowledgements seen, {unacked_kills} kills before the last \
+         typed note was saved, {kills_mid_save} mid-save (seed {seed})"
+    );
     eprintln!(
         "kill -9 while typing in the app ({tag}): {TUI_TRIALS} trials in {:.1?}, {on_disk} notes \
-         on disk, {acks} acknowledgements checked, every one kept; {unacked_kills} kills landed \
-         before the last typed note was saved",
+         on disk, every acknowledged note kept; {coverage}",
         started.elapsed()
     );
+    // "saved ✓" must show when asked for, or nothing above was checked against a promise.
+    assert!(
+        acks >= ack_checks / 2 && acks >= TUI_TRIALS / 4,
+        "{coverage}"
+    );
+    assert!(unacked_kills >= 1, "{coverage}");
 }
 
 #[test]

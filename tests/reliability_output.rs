@@ -4,6 +4,8 @@
 //! a normal end. Unix file kinds are made here (a FIFO, links, modes); the real /dev/null is
 //! never touched.
 
+mod support;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
@@ -156,8 +158,9 @@ mod unix {
         let id = session(&store);
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if !made.is_ok_and(|s| s.success()) {
-            eprintln!("skipped: mkfifo is not available");
+        if crate::support::require(made.is_ok_and(|s| s.success()).then_some(()), "no mkfifo")
+            .is_none()
+        {
             return;
         }
         let reader = {
@@ -184,8 +187,9 @@ mod unix {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("store");
         let id = session(&store);
-        if !Path::new("/dev/fd/1").exists() {
-            eprintln!("skipped: no /dev/fd");
+        if crate::support::require(Path::new("/dev/fd/1").exists().then_some(()), "no /dev/fd")
+            .is_none()
+        {
             return;
         }
         export(&store, &id, Path::new("/dev/fd/1"))

@@ -3,8 +3,10 @@
 //! folder sync right after linking the backup), which cost a few milliseconds a save for nothing:
 //! the live file never depends on the backup's name. Crash safety is proved by the `kill -9`
 //! tests (`tests/store.rs`, `tests/reliability_kill.rs`); this counts the syncs with `strace`
-//! where it is installed and allowed to trace.
+//! (a requirement: without it the test skips, or fails under `CPM_TEST_STRICT=1`).
 #![cfg(target_os = "linux")]
+
+mod support;
 
 use std::path::Path;
 use std::process::Command;
@@ -59,8 +61,10 @@ fn a_save_over_an_existing_session_syncs_twice() {
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let before = std::fs::read(store.join(format!("{id}.json"))).unwrap();
     let args = ["add", &id, "--group", "1", "--prompt", "already", "a note"];
-    let Some(syncs) = syncs_made_by(store, &args) else {
-        eprintln!("skipped: strace is not installed or may not trace here");
+    let Some(syncs) = support::require(
+        syncs_made_by(store, &args),
+        "strace is not installed or may not trace here (apt-get install strace)",
+    ) else {
         return;
     };
     assert_eq!(
@@ -76,10 +80,5 @@ fn a_save_over_an_existing_session_syncs_twice() {
         std::fs::read(store.join(format!("{id}.json.bak"))).unwrap(),
         before
     );
-    let temps: Vec<_> = std::fs::read_dir(store)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(temps.is_empty(), "{temps:?}");
+    support::store_files::assert_no_temp_files(store);
 }

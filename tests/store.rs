@@ -4,6 +4,10 @@
 //! Child processes are this test binary run again with `CPM_STORE_CHILD` set and a filter that
 //! selects only [`child_process`], so no extra binary is needed.
 
+mod support;
+
+use support::store_files::{assert_no_temp_files, hidden_files};
+
 use cpm_workshop::store::{SaveEvent, Saver, Store, StoreError};
 use cpm_workshop::workshop::{
     Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
@@ -71,15 +75,6 @@ fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("sessions")).unwrap();
     (dir, store)
-}
-
-/// Names in the store folder that start with '.', i.e. temporary files left behind.
-fn leftover_temps(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect()
 }
 
 /// Swaps the store folder for a plain file (so every write into it fails, even as root) and
@@ -195,33 +190,14 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// A small xorshift generator so the kill instants vary without a rand dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> Rng {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(1);
-        Rng(nanos | 1)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
 #[test]
 fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
     let (_tmp, store) = store();
     let path = store.session_path("grow");
     let bak = store.backup_path("grow");
-    let mut rng = Rng::seeded();
-    let seed = rng.0;
+    let mut rng =
+        support::rng::Rng::from_env("kill_9_in_the_middle_of_saving_leaves_a_readable_file");
+    let seed = rng.seed();
     let mut last_count = 0;
     for trial in 0..KILL_TRIALS {
         let mut child = ChildGuard::spawn("save", store.dir());
@@ -248,15 +224,29 @@ fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
     }
     // Temporary files of killed writers (each one a kill that landed mid-save) go once someone
     // takes the lock.
-    let torn_saves = leftover_temps(store.dir()).len();
+    let mut torn_saves: Vec<String> = hidden_files(store.dir())
+        .iter()
+        .filter_map(|n| {
+            n.split(".tmp-")
+                .nth(1)?
+                .split('-')
+                .next()
+                .map(str::to_owned)
+        })
+        .collect();
+    torn_saves.sort();
+    torn_saves.dedup();
+    let torn_saves = torn_saves.len();
     let _lock = store.lock("grow").unwrap();
-    assert!(
-        leftover_temps(store.dir()).is_empty(),
-        "{:?}",
-        leftover_temps(store.dir())
-    );
+    assert_no_temp_files(store.dir());
     eprintln!(
-        "kill -9 during save: {KILL_TRIALS} trials, {torn_saves} temporary files left by kills mid-save, {last_count} notes at the end"
+        "kill -9 during save: {KILL_TRIALS} trials, {torn_saves} kills mid-save (temporary \
+         files left), {last_count} notes at the end (seed {seed})"
+    );
+    // The kills must land inside saves, or the file was only ever checked between them.
+    assert!(
+        torn_saves >= KILL_TRIALS / 3,
+        "only {torn_saves} of {KILL_TRIALS} kills landed mid-save (seed {seed})"
     );
 }
 
@@ -357,7 +347,7 @@ fn save_keeps_the_previous_version_as_bak() {
     store.save(&s).unwrap();
     let bak: Session = serde_json::from_slice(&fs::read(store.backup_path("b")).unwrap()).unwrap();
     assert_eq!(bak.name, "v1");
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
 #[test]
@@ -568,38 +558,33 @@ fn saving_when_the_folder_became_a_file_fails_clearly_and_keeps_the_old_file() {
         assert!(msg.contains("still in memory"), "{msg}");
     }
     assert_eq!(store.load("keep").unwrap(), old);
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
+/// Runs for anyone: a read-only tmpfs for root (whom folder permissions do not stop), a folder
+/// without write permission otherwise.
 #[cfg(unix)]
 #[test]
 fn saving_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let (_tmp, store) = store();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sessions");
     let old = session("ro", "Old");
-    store.save(&old).unwrap();
-    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o555)).unwrap();
-    let restore = || fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o755)).unwrap();
-    // Root ignores permissions: check whether they bite here before asserting anything.
-    let probe = store.dir().join("probe");
-    if fs::write(&probe, "x").is_ok() {
-        let _ = fs::remove_file(&probe);
-        restore();
-        eprintln!("skipped: running with permissions that ignore read-only folders (root?)");
+    let Some((_read_only, store)) = support::read_only::ReadOnly::after(&dir, || {
+        let store = Store::open(dir.clone()).unwrap();
+        store.save(&old).unwrap();
+        store
+    }) else {
         return;
-    }
+    };
     let mut new = old.clone();
     new.name = "New".into();
-    let result = store.save(&new);
-    restore();
-    let err = result.unwrap_err();
-    let msg = err.to_string();
+    let msg = store.save(&new).unwrap_err().to_string();
     assert!(
-        msg.contains("ro.json") && msg.contains("permission"),
+        msg.contains("ro.json") && (msg.contains("permission") || msg.contains("read-only")),
         "{msg}"
     );
     assert_eq!(store.load("ro").unwrap(), old);
-    assert!(leftover_temps(store.dir()).is_empty());
+    assert_no_temp_files(store.dir());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 //! - `<id>.json.corrupt-<UTC time>`: a file that could not be parsed, moved aside and kept
 //! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable until purged
 //! - `.listing-cache.json`: summaries remembered between listings
+//! - `.store.write-test-<pid>-<n>`: the probe that opening a store makes and removes at once
 //!
 //! On Unix the folders are made `0700` and every file `0600`: notes are the user's alone.
 //!
@@ -66,6 +67,10 @@ pub const STORE_ENV: &str = "CPM_WORKSHOP_STORE";
 
 /// How many fresh ids `duplicate` tries if another process takes one first.
 const CREATE_ATTEMPTS: usize = 5;
+
+/// The write probe's name: `.store.write-test-<pid>-<n>` in the store folder.
+const PROBE_NAME: &str = "store";
+const PROBE_TAG: &str = "write-test";
 
 /// A folder of session files.
 #[derive(Debug, Clone)]
@@ -142,13 +147,18 @@ impl Store {
     }
 
     /// Tries writing in the folder, so an unusable one is reported now rather than at the
-    /// first save.
+    /// first save. Probes left by processes killed between making and removing theirs are
+    /// removed too, so a kill at that instant leaves nothing for long: every command and the
+    /// app open the store this way.
     pub fn check_writable(&self) -> Result<(), StoreError> {
-        let probe = fsio::temp_path(&self.dir.join("store"), "write-test");
+        let probe = fsio::temp_path(&self.dir.join(PROBE_NAME), PROBE_TAG);
         fsio::create_private()
             .open(&probe)
             .map_err(|e| StoreError::io("write in the session folder", &self.dir, e))?;
         let _ = fs::remove_file(&probe);
+        // Even a live process's probe may go: it has already been made (that was its test)
+        // and its owner ignores a failed removal.
+        self.remove_temps_of_other_processes(&[format!(".{PROBE_NAME}.{PROBE_TAG}-")]);
         Ok(())
     }
 
@@ -415,10 +425,18 @@ impl Store {
     /// Removes `.<id>.json.tmp-<pid>-<n>` and `.<id>.json.bak.tmp-<pid>-<n>` files made by other
     /// processes (best effort).
     fn remove_stale_temps(&self, id: &str) {
+        self.remove_temps_of_other_processes(&[
+            format!(".{id}.json.tmp-"),
+            format!(".{id}.json.bak.tmp-"),
+        ]);
+    }
+
+    /// Removes files named `<prefix><pid>-<n>` (as [`fsio::temp_path`] names them) whose pid
+    /// is not this process's (best effort).
+    fn remove_temps_of_other_processes(&self, prefixes: &[String]) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
-        let prefixes = [format!(".{id}.json.tmp-"), format!(".{id}.json.bak.tmp-")];
         let own = std::process::id().to_string();
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name();
@@ -573,6 +591,22 @@ mod tests {
         s.updated = T0 + Duration::minutes(minutes);
         store.create(&s).unwrap();
         s
+    }
+
+    #[test]
+    fn opening_removes_write_probes_that_killed_processes_left() {
+        let (_d, store) = store();
+        // A process killed between making and removing its probe (pid 1 is never us).
+        let probe = store.dir().join(".store.write-test-1-7");
+        fs::write(&probe, "").unwrap();
+        let save_temp = store.dir().join(".s1.json.tmp-1-0");
+        fs::write(&save_temp, "{").unwrap();
+        Store::open(store.dir().to_path_buf()).unwrap();
+        assert!(!probe.exists(), "the probe is still there");
+        // A save's temporary file waits for that session's lock (its writer may be alive).
+        assert!(save_temp.exists());
+        drop(store.lock("s1").unwrap());
+        assert!(!save_temp.exists());
     }
 
     #[test]

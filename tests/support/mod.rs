@@ -1,2 +1,10 @@
 pub mod pty;
+#[cfg(unix)]
+pub mod read_only;
+pub mod require;
+pub mod rng;
 pub mod screen;
+pub mod store_files;
+
+#[allow(unused_imports)] // not every test file needs the machine to have something
+pub use require::require;

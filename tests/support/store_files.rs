@@ -1,0 +1,29 @@
+//! What a store folder holds besides sessions: the hidden files (a save's temporary file, a write
+//! probe, the listing cache) that a test checks were cleaned up.
+#![allow(dead_code)] // each test file uses part of the support code
+
+use std::path::Path;
+
+/// Names in `dir` that start with `.`: temporary files and probes left behind (and the listing
+/// cache, where a listing ran).
+pub fn hidden_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Fails naming every hidden file left in `dir`.
+#[track_caller]
+pub fn assert_no_temp_files(dir: &Path) {
+    let left = hidden_files(dir);
+    assert!(
+        left.is_empty(),
+        "temporary files left in {}: {left:?}",
+        dir.display()
+    );
+}
