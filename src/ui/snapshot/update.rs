@@ -13,7 +13,7 @@ use tui_input::Input;
 
 /// Lines scrolled by PageUp / PageDown.
 const PAGE_SCROLL: u16 = 10;
-/// Furthest the text pages scroll (the views stop at the end of their text anyway).
+/// Furthest the text pages scroll before the window's size is known (then: their end).
 const MAX_SCROLL: u16 = 2_000;
 /// Characters of a note quoted in a status message.
 const QUOTE_CHARS: usize = 40;
@@ -42,10 +42,20 @@ impl Outcome {
 
 /// Applies one action to the Snapshot screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    // The text stops with its last line at the bottom of its pane, so ↑ acts at once after ↓
+    // went to the end; before the window's size is known, only the fixed limit holds.
+    let limit = match (&app.screen, app.window) {
+        (Screen::Snapshot(s), Some((width, height))) => {
+            super::views::scroll_limit(app, s, width, height)
+        }
+        _ => MAX_SCROLL,
+    };
     let Screen::Snapshot(screen) = &mut app.screen else {
         return Vec::new();
     };
+    screen.scroll = screen.scroll.min(limit);
     let out = screen.apply(&app.library.snapshot, action, now);
+    screen.scroll = screen.scroll.min(limit);
     let mut effects = Vec::new();
     if out.save {
         app.save = SaveState::Pending;
