@@ -71,6 +71,7 @@ fn enter_enter_from_an_empty_store_creates_the_default_workshop() {
 fn setup_refuses_bad_values_in_place() {
     let mut app = app();
     app.update(Action::Submit, T0);
+    app.update(Action::Down, T0); // name
     app.update(Action::Down, T0); // deck
     app.update(Action::Down, T0); // groups
     app.update(Action::Line(tui_input::InputRequest::DeletePrevChar), T0);
@@ -385,10 +386,11 @@ fn blank_screen_swallows_keys_until_shown_again() {
 fn a_question_mark_in_a_set_up_text_field_is_typed() {
     let mut app = app();
     app.update(Action::Submit, T0);
+    app.update(Action::Down, T0); // from the Activity to the Name
     let Screen::Setup(form) = &app.screen else {
         panic!("on set-up")
     };
-    assert!(form.focus.is_text(), "the first field takes text");
+    assert!(form.focus.is_text(), "the name takes text");
     app.update(Action::Help, T0);
     assert!(app.overlay.is_none(), "no help over a text field");
     let Screen::Setup(form) = &app.screen else {

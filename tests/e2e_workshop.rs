@@ -48,7 +48,8 @@ fn set_field(pty: &mut Pty, value: &str) {
 fn create_quick_workshop(pty: &mut Pty) {
     pty.key(Key::Enter);
     pty.wait_for("New workshop: set-up", WAIT).unwrap();
-    for _ in 0..6 {
+    // Activity, Name, Deck, Groups, Group names, Mode, Read step, then Brainstorm.
+    for _ in 0..7 {
         pty.key(Key::Down);
     }
     set_field(pty, "1s"); // brainstorm

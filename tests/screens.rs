@@ -95,8 +95,9 @@ fn setup_defaults_and_refusal() {
     let mut a = app();
     a.update(Action::Submit, T0);
     snap("setup_defaults", &a, T0);
-    a.update(Action::Down, T0);
-    a.update(Action::Down, T0);
+    for _ in 0..3 {
+        a.update(Action::Down, T0); // name, deck, groups
+    }
     a.update(Action::Insert('9'), T0);
     a.update(Action::Submit, T0);
     snap("setup_refused", &a, T0);

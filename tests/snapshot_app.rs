@@ -42,6 +42,11 @@ fn state(app: &App) -> &SnapshotState {
     screen(app).state()
 }
 
+/// The status line's text.
+fn said(app: &App) -> &str {
+    app.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Insert(c), T0);
@@ -249,6 +254,11 @@ fn the_scribe_types_notes_under_headings_with_tab_and_dimensions_with_arrows() {
     go_to(&mut app, Page::Analysis);
     app.update(Action::Undo, T0);
     assert_eq!(state(&app).notes.len(), 3);
+    assert_eq!(
+        said(&app),
+        "Undone: adding 3 notes.",
+        "says what it took back"
+    );
 }
 
 #[test]
@@ -280,15 +290,28 @@ fn analysis_moves_edits_deletes_and_undoes() {
     app.update(Action::DeleteNote, T0);
     assert!(state(&app).notes.is_empty());
     app.update(Action::Undo, T0);
+    assert_eq!(said(&app), "Undone: deleting “the coaching”.");
     app.update(Action::Undo, T0);
+    assert_eq!(said(&app), "Undone: the edit to “the coaching”.");
     assert_eq!(state(&app).note(id).unwrap().text, "teh coaching");
     app.update(Action::Undo, T0);
+    assert_eq!(
+        said(&app),
+        "Undone: moving “teh coaching” to Opportunities for Growth."
+    );
     assert_eq!(state(&app).note(id).unwrap().heading, HeadingId::Strengths);
     app.update(Action::Redo, T0);
+    assert_eq!(
+        said(&app),
+        "Redone: moving “teh coaching” to Opportunities for Growth."
+    );
     assert_eq!(
         state(&app).note(id).unwrap().heading,
         HeadingId::Opportunities
     );
+    app.update(Action::Undo, T0);
+    app.update(Action::Undo, T0);
+    assert_eq!(said(&app), "Undone: adding “teh coaching”.");
 }
 
 #[test]
@@ -335,6 +358,7 @@ fn dot_voting_ranks_live_and_the_top_become_priorities() {
     app.update(Action::RemoveDot, T0);
     app.update(Action::Undo, T0);
     assert_eq!(state(&app).dots_placed(), 7);
+    assert_eq!(said(&app), "Undone: removing a dot from “delta”.");
     // The room and the dots per person can be changed.
     app.update(Action::FewerDots, T0);
     assert_eq!(state(&app).dots_per_person, 2);
@@ -455,7 +479,7 @@ fn the_set_up_form_makes_a_snapshot_warm_up_with_the_four_dimensions() {
     );
     app.update(Action::Submit, T0);
     assert_eq!(app.context(), Context::Setup);
-    app.update(Action::Up, T0); // wraps round to the last field, Activity
+    // The Activity is the first field and has the focus: one → makes it a Snapshot (issue 12).
     app.update(Action::Right, T0);
     let Screen::Setup(form) = &app.screen else {
         panic!("still on set-up")
@@ -464,8 +488,8 @@ fn the_set_up_form_makes_a_snapshot_warm_up_with_the_four_dimensions() {
     assert_eq!(
         form.visible_fields(&app.library),
         [
-            cpm_workshop::ui::setup::Field::Name,
-            cpm_workshop::ui::setup::Field::Activity
+            cpm_workshop::ui::setup::Field::Activity,
+            cpm_workshop::ui::setup::Field::Name
         ]
     );
     let effects = app.update(Action::Submit, T0);

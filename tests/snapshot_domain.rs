@@ -140,24 +140,28 @@ fn notes_move_between_headings_and_undo_restores_them() {
     let mut s = state();
     let mut h = SnapshotHistory::default();
     let id = h
-        .apply(&mut s, |s| {
+        .apply(&mut s, "adding", |s| {
             s.add_note("Coaching time", 1, HeadingId::Strengths, T0)
         })
         .unwrap();
-    h.apply(&mut s, |s| s.move_note(id, 1, HeadingId::Opportunities))
-        .unwrap();
+    h.apply(&mut s, "moving", |s| {
+        s.move_note(id, 1, HeadingId::Opportunities)
+    })
+    .unwrap();
     assert_eq!(s.notes_under(1, HeadingId::Opportunities).count(), 1);
-    h.apply(&mut s, |s| s.edit_note(id, "Coaching time for supervisors"))
-        .unwrap();
-    h.apply(&mut s, |s| s.delete_note(id)).unwrap();
+    h.apply(&mut s, "editing", |s| {
+        s.edit_note(id, "Coaching time for supervisors")
+    })
+    .unwrap();
+    h.apply(&mut s, "deleting", |s| s.delete_note(id)).unwrap();
     assert!(s.notes.is_empty());
     assert_eq!(s.trash.len(), 1, "deleted notes stay restorable");
-    assert!(h.undo(&mut s));
+    assert_eq!(h.undo(&mut s), Some("deleting"));
     assert_eq!(s.note(id).unwrap().text, "Coaching time for supervisors");
-    assert!(h.undo(&mut s));
-    assert!(h.undo(&mut s));
+    assert_eq!(h.undo(&mut s), Some("editing"));
+    assert_eq!(h.undo(&mut s), Some("moving"));
     assert_eq!(s.note(id).unwrap().heading, HeadingId::Strengths);
-    assert!(h.redo(&mut s));
+    assert_eq!(h.redo(&mut s), Some("moving"));
     assert_eq!(s.note(id).unwrap().heading, HeadingId::Opportunities);
 }
 

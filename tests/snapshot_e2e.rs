@@ -61,10 +61,9 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     let store = dir.path();
     let mut pty = app(store);
 
-    // Home → set-up → the Activity field (↑ wraps to it) → Snapshot → start.
+    // Home → set-up, on the Activity field → Snapshot → start.
     pty.key(Key::Enter);
     pty.wait_for("New workshop: set-up", WAIT).unwrap();
-    pty.key(Key::Up);
     pty.key(Key::Right);
     pty.wait_for("Snapshot preview", WAIT).unwrap();
     pty.key(Key::Enter);

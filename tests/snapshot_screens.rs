@@ -344,3 +344,37 @@ fn the_tally_and_empty_pages_speak_to_the_room_without_keys() {
         }
     }
 }
+
+#[test]
+fn text_pages_scroll_to_their_last_line_and_no_further_at_80x24() {
+    let mut a = worked();
+    a.resized(80, 24);
+    for (target, keys) in [
+        (Page::Intro, Action::Down),
+        (Page::Dimension(0), Action::PageDown),
+        (Page::Summary, Action::Down),
+    ] {
+        go_to(&mut a, target);
+        let first = draw(&a, 80, 24, T0);
+        assert!(
+            first.contains("more ↓") && !first.contains("↑ more"),
+            "{target:?} says there is more below: {first}"
+        );
+        for _ in 0..100 {
+            a.update(keys.clone(), T0);
+        }
+        let last = draw(&a, 80, 24, T0);
+        assert!(
+            last.contains("↑ more") && !last.contains("more ↓"),
+            "{target:?} at its end: {last}"
+        );
+        if target == Page::Intro {
+            insta::assert_snapshot!("intro_scrolled_to_end_80x24", last);
+        }
+        // Stopped at the end: one step up shows a new line at the top at once.
+        a.update(Action::Up, T0);
+        let up = draw(&a, 80, 24, T0);
+        assert_ne!(up, last, "{target:?}: ↑ after the end acts at once");
+        assert!(up.contains("more ↓"), "{up}");
+    }
+}

@@ -11,6 +11,9 @@ use tui_input::Input;
 /// The fields of the set-up form, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// Which activity: the sticky-note behaviors or the Snapshot warm-up. First, because it
+    /// decides which of the other fields there are.
+    Activity,
     Name,
     Deck,
     Groups,
@@ -21,13 +24,12 @@ pub enum Field {
     Share,
     Commitment,
     Role,
-    /// Which activity: the sticky-note behaviors or the Snapshot warm-up.
-    Activity,
 }
 
 impl Field {
     /// Every field in form order.
     pub const ALL: [Field; 11] = [
+        Field::Activity,
         Field::Name,
         Field::Deck,
         Field::Groups,
@@ -38,7 +40,6 @@ impl Field {
         Field::Share,
         Field::Commitment,
         Field::Role,
-        Field::Activity,
     ];
 
     /// The label shown beside the field.
@@ -99,7 +100,8 @@ impl SetupForm {
             .position(|x| x.id == library.default_deck().id)
             .unwrap_or(0);
         SetupForm {
-            focus: Field::Name,
+            // On the activity, so a Snapshot warm-up is one → away.
+            focus: Field::Activity,
             name: Input::new(format!(
                 "Workshop {:04}-{:02}-{:02}",
                 now.year(),
@@ -124,7 +126,7 @@ impl SetupForm {
     /// a Snapshot warm-up needs only a name.
     pub fn visible_fields(&self, library: &Library) -> Vec<Field> {
         if self.activity == Activity::Snapshot {
-            return vec![Field::Name, Field::Activity];
+            return vec![Field::Activity, Field::Name];
         }
         let has_roles = library.decks().get(self.deck).is_some_and(|d| {
             d.categories

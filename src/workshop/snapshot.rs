@@ -745,24 +745,27 @@ impl Session {
 /// Undo and redo for the Snapshot record: earlier copies of it (it is small), at most
 /// [`HISTORY_LIMIT`]. Neither the page the facilitator is on nor the votes are undone here:
 /// votes have their own take-back ([`SnapshotState::take_back_vote`]), so undoing a note never
-/// loses a show of hands entered after it.
+/// loses a show of hands entered after it. Each step keeps what the change did, in words, so
+/// "Undone: …" can say what it took back.
 #[derive(Debug, Clone, Default)]
 pub struct SnapshotHistory {
-    undo: Vec<SnapshotState>,
-    redo: Vec<SnapshotState>,
+    undo: Vec<(SnapshotState, String)>,
+    redo: Vec<(SnapshotState, String)>,
 }
 
 impl SnapshotHistory {
     /// Runs `change` on `state`; if it succeeds, the state before it can be brought back.
+    /// `what` names the change for the undo message ("adding 3 notes").
     pub fn apply<T>(
         &mut self,
         state: &mut SnapshotState,
+        what: impl Into<String>,
         change: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
     ) -> Result<T, SnapshotError> {
         let before = state.clone();
         let out = change(state)?;
         if *state != before {
-            self.undo.push(before);
+            self.undo.push((before, what.into()));
             if self.undo.len() > HISTORY_LIMIT {
                 self.undo.remove(0);
             }
@@ -771,32 +774,35 @@ impl SnapshotHistory {
         Ok(out)
     }
 
-    /// Brings back the state before the last change; false when there is nothing to undo.
-    pub fn undo(&mut self, state: &mut SnapshotState) -> bool {
-        let Some(mut before) = self.undo.pop() else {
-            return false;
-        };
-        before.page = state.page;
-        before.votes.clone_from(&state.votes);
-        self.redo.push(std::mem::replace(state, before));
-        true
+    /// Brings back the state before the last change; what that change was, or `None` when there
+    /// is nothing to undo.
+    pub fn undo(&mut self, state: &mut SnapshotState) -> Option<&str> {
+        let (before, what) = self.undo.pop()?;
+        let after = swap_keeping_page_and_votes(state, before);
+        self.redo.push((after, what));
+        self.redo.last().map(|(_, what)| what.as_str())
     }
 
-    /// Makes the last undone change again.
-    pub fn redo(&mut self, state: &mut SnapshotState) -> bool {
-        let Some(mut after) = self.redo.pop() else {
-            return false;
-        };
-        after.page = state.page;
-        after.votes.clone_from(&state.votes);
-        self.undo.push(std::mem::replace(state, after));
-        true
+    /// Makes the last undone change again; what it was, or `None` when there is nothing to redo.
+    pub fn redo(&mut self, state: &mut SnapshotState) -> Option<&str> {
+        let (after, what) = self.redo.pop()?;
+        let before = swap_keeping_page_and_votes(state, after);
+        self.undo.push((before, what));
+        self.undo.last().map(|(_, what)| what.as_str())
     }
 
     /// Whether anything can be undone.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
+}
+
+/// Puts `to` in place of `state` but keeps the page and the votes as they are now; returns the
+/// state it replaced.
+fn swap_keeping_page_and_votes(state: &mut SnapshotState, mut to: SnapshotState) -> SnapshotState {
+    to.page = state.page;
+    to.votes.clone_from(&state.votes);
+    std::mem::replace(state, to)
 }
 
 #[cfg(test)]
@@ -883,12 +889,15 @@ mod tests {
         let mut s = state();
         let mut h = SnapshotHistory::default();
         let id = h
-            .apply(&mut s, |s| s.add_note("teh", 1, HeadingId::Strengths, T0))
+            .apply(&mut s, "adding a note", |s| {
+                s.add_note("teh", 1, HeadingId::Strengths, T0)
+            })
             .unwrap();
-        h.apply(&mut s, |s| s.edit_note(id, "the")).unwrap();
+        h.apply(&mut s, "the edit", |s| s.edit_note(id, "the"))
+            .unwrap();
         s.page = 5;
         s.vote(0, 2, 4).unwrap();
-        assert!(h.undo(&mut s));
+        assert_eq!(h.undo(&mut s), Some("the edit"));
         assert_eq!(s.notes[0].text, "teh");
         assert_eq!(s.page, 5);
         assert_eq!(
@@ -896,9 +905,12 @@ mod tests {
             4,
             "votes entered after a note survive its undo"
         );
-        assert!(h.redo(&mut s));
+        assert_eq!(h.redo(&mut s), Some("the edit"));
         assert_eq!(s.notes[0].text, "the");
-        assert!(h.apply(&mut s, |s| s.edit_note(id, "  ")).is_err());
+        assert!(
+            h.apply(&mut s, "a blank edit", |s| s.edit_note(id, "  "))
+                .is_err()
+        );
         assert_eq!(s.notes[0].text, "the", "a refused change changes nothing");
     }
 }

@@ -9,7 +9,7 @@ mod update;
 mod views;
 
 pub use update::update;
-pub use views::render;
+pub use views::{render, scroll_limit};
 
 use super::app::Workshop;
 use super::keymap::Context;

@@ -13,7 +13,7 @@ use tui_input::Input;
 
 /// Lines scrolled by PageUp / PageDown.
 const PAGE_SCROLL: u16 = 10;
-/// Furthest the text pages scroll (the views stop at the end of their text anyway).
+/// Furthest the text pages scroll before the window's size is known (then: their end).
 const MAX_SCROLL: u16 = 2_000;
 /// Characters of a note quoted in a status message.
 const QUOTE_CHARS: usize = 40;
@@ -42,10 +42,20 @@ impl Outcome {
 
 /// Applies one action to the Snapshot screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    // The text stops with its last line at the bottom of its pane, so ↑ acts at once after ↓
+    // went to the end; before the window's size is known, only the fixed limit holds.
+    let limit = match (&app.screen, app.window) {
+        (Screen::Snapshot(s), Some((width, height))) => {
+            super::views::scroll_limit(app, s, width, height)
+        }
+        _ => MAX_SCROLL,
+    };
     let Screen::Snapshot(screen) = &mut app.screen else {
         return Vec::new();
     };
+    screen.scroll = screen.scroll.min(limit);
     let out = screen.apply(&app.library.snapshot, action, now);
+    screen.scroll = screen.scroll.min(limit);
     let mut effects = Vec::new();
     if out.save {
         app.save = SaveState::Pending;
@@ -88,16 +98,18 @@ impl SnapshotScreen {
         out
     }
 
-    /// Runs a change through the undo history; on success marks the session changed.
+    /// Runs a change through the undo history (`what` names it for "Undone: …"); on success
+    /// marks the session changed.
     fn change<T>(
         &mut self,
         activity: &SnapshotActivity,
         now: OffsetDateTime,
         out: &mut Outcome,
+        what: String,
         f: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
     ) -> Option<T> {
         let state = self.workshop.session.snapshot_mut(activity);
-        match self.history.apply(state, f) {
+        match self.history.apply(state, what, f) {
             Ok(t) => {
                 self.workshop.session.updated = now;
                 out.save = true;
@@ -171,12 +183,13 @@ impl SnapshotScreen {
                 } else {
                     self.history.redo(state)
                 };
-                if done {
-                    out.say(if action == Action::Undo {
-                        "Undone."
+                if let Some(what) = done {
+                    let word = if action == Action::Undo {
+                        "Undone"
                     } else {
-                        "Redone."
-                    });
+                        "Redone"
+                    };
+                    out.say(format!("{word}: {what}."));
                     self.clamp_selections();
                     self.touched(now, out);
                 } else {
@@ -337,7 +350,11 @@ impl SnapshotScreen {
         let Some(entry) = self.entry.clone() else {
             return;
         };
-        let added = self.change(activity, now, out, |s| {
+        let what = match texts {
+            [one] => format!("adding “{}”", quote(one)),
+            _ => format!("adding {} notes", texts.len()),
+        };
+        let added = self.change(activity, now, out, what, |s| {
             for text in texts {
                 s.add_note(text, entry.dimension, entry.heading, now)?;
             }
@@ -373,7 +390,11 @@ impl SnapshotScreen {
             Action::Submit => {
                 let text = edit.input.value().to_string();
                 let target = edit.target;
-                let done = self.change(activity, now, out, |s| match target {
+                let what = match target {
+                    EditTarget::Note(_) => format!("the edit to “{}”", quote(&text)),
+                    EditTarget::Priority(i) => format!("the edit to priority {}", i + 1),
+                };
+                let done = self.change(activity, now, out, what, |s| match target {
                     EditTarget::Note(id) => s.edit_note(id, &text),
                     EditTarget::Priority(i) => s.edit_priority(i, &text),
                 });
@@ -423,9 +444,17 @@ impl SnapshotScreen {
                 } else {
                     self.column.next()
                 };
-                let dimension = self.state().note(id).map_or(0, |n| n.dimension);
+                let (dimension, text) = self
+                    .state()
+                    .note(id)
+                    .map_or((0, ""), |n| (n.dimension, n.text.as_str()));
+                let what = format!(
+                    "moving “{}” to {}",
+                    quote(text),
+                    heading_title(activity, to)
+                );
                 if self
-                    .change(activity, now, out, |s| s.move_note(id, dimension, to))
+                    .change(activity, now, out, what, |s| s.move_note(id, dimension, to))
                     .is_some()
                 {
                     self.column = to;
@@ -450,8 +479,12 @@ impl SnapshotScreen {
             }
             Action::DeleteNote => {
                 if let Some(id) = self.selected_note()
+                    && let what = format!(
+                        "deleting “{}”",
+                        quote(self.state().note(id).map_or("", |n| n.text.as_str()))
+                    )
                     && self
-                        .change(activity, now, out, |s| s.delete_note(id))
+                        .change(activity, now, out, what, |s| s.delete_note(id))
                         .is_some()
                 {
                     self.clamp_selections();
@@ -485,7 +518,13 @@ impl SnapshotScreen {
                     return;
                 };
                 let add = action == Action::AddDot;
-                let dots = self.change(activity, now, out, |s| {
+                let text = quote(self.state().note(id).map_or("", |n| n.text.as_str()));
+                let what = if add {
+                    format!("adding a dot to “{text}”")
+                } else {
+                    format!("removing a dot from “{text}”")
+                };
+                let dots = self.change(activity, now, out, what, |s| {
                     if add { s.add_dot(id) } else { s.remove_dot(id) }
                 });
                 if let Some(dots) = dots {
@@ -510,7 +549,13 @@ impl SnapshotScreen {
                     room.saturating_sub(1)
                 };
                 if self
-                    .change(activity, now, out, |s| s.set_room_size(Some(to)))
+                    .change(
+                        activity,
+                        now,
+                        out,
+                        format!("setting the room size to {to}"),
+                        |s| s.set_room_size(Some(to)),
+                    )
                     .is_some()
                 {
                     out.say(format!("The room: {to} people."));
@@ -524,7 +569,13 @@ impl SnapshotScreen {
                     per.saturating_sub(1)
                 };
                 if self
-                    .change(activity, now, out, |s| s.set_dots_per_person(to))
+                    .change(
+                        activity,
+                        now,
+                        out,
+                        format!("setting {to} dots per person"),
+                        |s| s.set_dots_per_person(to),
+                    )
                     .is_some()
                 {
                     out.say(format!("{to} dots per person."));
@@ -548,7 +599,13 @@ impl SnapshotScreen {
             Action::Down => self.priority_selected = (i + 1).min(count.saturating_sub(1)),
             Action::ShiftUp | Action::ShiftDown => {
                 let up = action == Action::ShiftUp;
-                if let Some(to) = self.change(activity, now, out, |s| s.move_priority(i, up)) {
+                let what = format!(
+                    "moving priority {} {}",
+                    i + 1,
+                    if up { "up" } else { "down" }
+                );
+                if let Some(to) = self.change(activity, now, out, what, |s| s.move_priority(i, up))
+                {
                     self.priority_selected = to;
                     out.say("Priorities reordered. u undoes; r takes them from the dots again.");
                 }
@@ -570,7 +627,13 @@ impl SnapshotScreen {
                     n.saturating_sub(1)
                 };
                 if self
-                    .change(activity, now, out, |s| s.set_priority_count(to))
+                    .change(
+                        activity,
+                        now,
+                        out,
+                        format!("setting {to} priorities"),
+                        |s| s.set_priority_count(to),
+                    )
                     .is_some()
                 {
                     self.clamp_selections();
@@ -584,10 +647,16 @@ impl SnapshotScreen {
                 if !self.state().priorities_fixed() {
                     out.say("The priorities already follow the dot vote.");
                 } else if self
-                    .change(activity, now, out, |s| {
-                        s.retake_priorities();
-                        Ok(())
-                    })
+                    .change(
+                        activity,
+                        now,
+                        out,
+                        "taking the priorities from the dots again".to_string(),
+                        |s| {
+                            s.retake_priorities();
+                            Ok(())
+                        },
+                    )
                     .is_some()
                 {
                     self.clamp_selections();

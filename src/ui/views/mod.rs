@@ -7,9 +7,11 @@ mod home;
 mod overlay;
 mod rotation;
 mod run;
+pub(crate) mod scroll_pane;
 mod setup;
 
 pub(crate) use board::{CARD, SELECTED, card_lines};
+pub(crate) use chrome::frame_areas;
 pub(crate) use content::{clipped, truncate};
 pub(crate) use overlay::help_rows;
 pub(crate) use run::{content_scroll_limit, entry_block};

@@ -91,8 +91,7 @@ pub fn content_scroll_limit(app: &App, w: &Workshop, width: u16, height: u16) ->
         super::chrome::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
     let pane = panes(w, body).content;
     let (_, lines) = content(app, w, pane.width.saturating_sub(2));
-    let rows = usize::from(pane.height.saturating_sub(2));
-    u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX)
+    super::scroll_pane::scroll_limit(lines.len(), pane.height)
 }
 
 fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -208,21 +207,10 @@ fn as_rows(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
 /// sign when more lies below or above.
 fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let (title, lines) = content(app, w, area.width.saturating_sub(2));
-    let rows = usize::from(area.height.saturating_sub(2));
-    let from = usize::from(w.content_scroll).min(lines.len().saturating_sub(rows));
-    let more_below = from + rows < lines.len();
-    let mut block = Block::bordered()
+    let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), app.theme.accent))
         .border_style(app.theme.border);
-    if from > 0 {
-        block = block.title(Line::from(Span::styled(" ↑ more ", app.theme.accent)).right_aligned());
-    }
-    if more_below {
-        block = block
-            .title_bottom(Line::from(Span::styled(" more ↓ ", app.theme.accent)).right_aligned());
-    }
-    let shown: Vec<Line> = lines.into_iter().skip(from).take(rows).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    super::scroll_pane::render(&app.theme, block, lines, w.content_scroll, frame, area);
 }
 
 fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {

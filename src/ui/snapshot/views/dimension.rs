@@ -2,9 +2,10 @@
 //! not CPM wording), the room's votes so far and the notes typed for it under each heading.
 
 use super::super::SnapshotScreen;
-use super::{CARD, hanging, scrolled, timer_box, timer_in_use, truncate};
+use super::{CARD, hanging, timer_box, timer_in_use, truncate};
 use crate::export::snapshot::votes_label;
 use crate::ui::app::App;
+use crate::ui::views::scroll_pane;
 use crate::workshop::HeadingId;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -33,11 +34,7 @@ pub fn render(
     area: Rect,
     now: OffsetDateTime,
 ) {
-    let [left, right] = Layout::horizontal([
-        Constraint::Percentage(TEXT_PERCENT),
-        Constraint::Percentage(100 - TEXT_PERCENT),
-    ])
-    .areas(area);
+    let [left, right] = columns(area);
     guide_text(app, s, d, frame, left);
     let prompts = prompt_lines(app, s, d, right.width.saturating_sub(2) as usize);
     let timer_h = match (timer_in_use(s), area.height >= TALL_FROM) {
@@ -65,9 +62,36 @@ pub fn render(
     notes(app, s, d, frame, notes_area);
 }
 
+/// The guide's text on the left; prompts, notes and the timer on the right.
+fn columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([
+        Constraint::Percentage(TEXT_PERCENT),
+        Constraint::Percentage(100 - TEXT_PERCENT),
+    ])
+    .areas(area)
+}
+
+/// Furthest the guide's text on dimension `d`'s page scrolls in `area`.
+pub fn scroll_limit(app: &App, s: &SnapshotScreen, d: usize, area: Rect) -> u16 {
+    let [left, _] = columns(area);
+    let lines = guide_lines(app, s, d, left.width.saturating_sub(2) as usize);
+    scroll_pane::scroll_limit(lines.len(), left.height)
+}
+
 /// The guide's words about the dimension, with their source.
 fn guide_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: Rect) {
-    let width = area.width.saturating_sub(2) as usize;
+    let lines = guide_lines(app, s, d, area.width.saturating_sub(2) as usize);
+    let block = Block::bordered()
+        .title(Span::styled(
+            " What the Planning Guide says ",
+            app.theme.accent,
+        ))
+        .border_style(app.theme.border);
+    scroll_pane::render(&app.theme, block, lines, s.scroll, frame, area);
+}
+
+/// The guide's words about the dimension wrapped to `width`, then the votes so far.
+fn guide_lines(app: &App, s: &SnapshotScreen, d: usize, width: usize) -> Vec<Line<'static>> {
     let name = s.state().dimension_name(d);
     let mut lines = Vec::new();
     match app.library.snapshot.dimensions.iter().find(|x| x.name == name) {
@@ -116,19 +140,7 @@ fn guide_text(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: 
         width,
         app.theme.dim,
     ));
-    let height = area.height.saturating_sub(2);
-    let shown = scrolled(lines, s.scroll, height);
-    frame.render_widget(
-        Paragraph::new(shown).block(
-            Block::bordered()
-                .title(Span::styled(
-                    " What the Planning Guide says ",
-                    app.theme.accent,
-                ))
-                .border_style(app.theme.border),
-        ),
-        area,
-    );
+    lines
 }
 
 fn prompt_lines(app: &App, s: &SnapshotScreen, d: usize, width: usize) -> Vec<Line<'static>> {

@@ -2,18 +2,36 @@
 //! It speaks to the room; the keys are in the hint bar and the help.
 
 use super::super::SnapshotScreen;
-use super::{hanging, scrolled};
+use super::hanging;
 use crate::ui::app::App;
+use crate::ui::views::scroll_pane;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 /// Draws the intro page.
 pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .title(Span::styled(
+            " CPM Implementation Snapshot: Where Are We Now? ",
+            app.theme.accent,
+        ))
+        .border_style(app.theme.border);
+    let lines = lines(app, s, area.width.saturating_sub(2) as usize);
+    scroll_pane::render(&app.theme, block, lines, s.scroll, frame, area);
+}
+
+/// Furthest the intro scrolls in `area`.
+pub fn scroll_limit(app: &App, s: &SnapshotScreen, area: Rect) -> u16 {
+    let lines = lines(app, s, area.width.saturating_sub(2) as usize);
+    scroll_pane::scroll_limit(lines.len(), area.height)
+}
+
+/// The intro's text wrapped to `width`.
+fn lines(app: &App, s: &SnapshotScreen, width: usize) -> Vec<Line<'static>> {
     let activity = &app.library.snapshot;
     let st = s.state();
-    let width = area.width.saturating_sub(2) as usize;
     let theme = &app.theme;
     let dimension_list = |lines: &mut Vec<Line<'static>>| {
         for (i, d) in st.dimensions.iter().enumerate() {
@@ -75,16 +93,5 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     ] {
         lines.extend(hanging("• ", &step, width, theme.base));
     }
-    let shown = scrolled(lines, s.scroll, area.height.saturating_sub(2));
-    frame.render_widget(
-        Paragraph::new(shown).block(
-            Block::bordered()
-                .title(Span::styled(
-                    " CPM Implementation Snapshot: Where Are We Now? ",
-                    theme.accent,
-                ))
-                .border_style(theme.border),
-        ),
-        area,
-    );
+    lines
 }

@@ -42,8 +42,19 @@ const EDIT_WIDTH: u16 = 76;
 /// Narrowest text is wrapped to, so tiny panes still make progress.
 const MIN_WRAP: usize = 8;
 
-/// Draws the Snapshot screen for the page the facilitator is on.
-pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+/// Where the parts of the Snapshot screen go.
+struct Areas {
+    top: Rect,
+    title: Rect,
+    /// The page itself.
+    page: Rect,
+    /// The big page timer beside the page, when it is in use (a dimension's page has its own
+    /// place for it).
+    timer: Option<Rect>,
+    entry: Rect,
+}
+
+fn areas(s: &SnapshotScreen, area: Rect) -> Areas {
     let entry_h = if s.entry.is_some() { ENTRY_HEIGHT } else { 0 };
     let [top, title, body, entry] = Layout::vertical([
         Constraint::Length(1),
@@ -52,14 +63,9 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         Constraint::Length(entry_h),
     ])
     .areas(area);
-    header(app, s, frame, top, now);
-    frame.render_widget(
-        Paragraph::new(truncate(&page_title(app, s), title.width as usize)).style(app.theme.accent),
-        title,
-    );
-    // A running or set page timer gets big digits beside the page (a dimension's page has its
-    // own place for them), so the back row sees it and its overtime.
-    let body = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
+    // A running or set page timer gets big digits beside the page, so the back row sees it
+    // and its overtime.
+    let (page, timer) = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
         let [page, side] = Layout::horizontal([
             Constraint::Min(0),
             Constraint::Percentage(TIMER_COLUMN_PERCENT),
@@ -70,11 +76,50 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
             Constraint::Min(0),
         ])
         .areas(side);
-        timer_box(app, s, frame, timer, now);
-        page
+        (page, Some(timer))
     } else {
-        body
+        (body, None)
     };
+    Areas {
+        top,
+        title,
+        page,
+        timer,
+        entry,
+    }
+}
+
+/// Furthest ↓ / PgDn scroll the page the facilitator is on in a window of `width`×`height`:
+/// the last line of its text at the bottom of its pane. Pages without scrolling text give 0.
+pub fn scroll_limit(app: &App, s: &SnapshotScreen, width: u16, height: u16) -> u16 {
+    let [body, _, _] =
+        crate::ui::views::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
+    let page = areas(s, body).page;
+    match s.page() {
+        Page::Intro => intro::scroll_limit(app, s, page),
+        Page::Dimension(d) => dimension::scroll_limit(app, s, d, page),
+        Page::Summary => summary::scroll_limit(app, s, page),
+        Page::Tally(_) | Page::Analysis | Page::Dots | Page::Priorities => 0,
+    }
+}
+
+/// Draws the Snapshot screen for the page the facilitator is on.
+pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+    let Areas {
+        top,
+        title,
+        page: body,
+        timer,
+        entry,
+    } = areas(s, area);
+    header(app, s, frame, top, now);
+    frame.render_widget(
+        Paragraph::new(truncate(&page_title(app, s), title.width as usize)).style(app.theme.accent),
+        title,
+    );
+    if let Some(timer) = timer {
+        timer_box(app, s, frame, timer, now);
+    }
     match s.page() {
         Page::Intro => intro::render(app, s, frame, body),
         Page::Dimension(d) => dimension::render(app, s, d, frame, body, now),
@@ -293,11 +338,4 @@ pub(super) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> V
             Line::from(Span::styled(format!("{lead}{l}"), style))
         })
         .collect()
-}
-
-/// The lines that fit in `height` rows from `scroll`, which stops at the end of the text.
-pub(super) fn scrolled(lines: Vec<Line<'static>>, scroll: u16, height: u16) -> Vec<Line<'static>> {
-    let max = lines.len().saturating_sub(height as usize);
-    let from = (scroll as usize).min(max);
-    lines.into_iter().skip(from).take(height as usize).collect()
 }

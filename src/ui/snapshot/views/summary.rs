@@ -2,16 +2,17 @@
 //! each heading, then the priorities for local planning.
 
 use super::super::SnapshotScreen;
-use super::{hanging, scrolled, truncate};
+use super::{hanging, truncate};
 use crate::export::snapshot::{dots_label, votes_label};
 use crate::ui::app::App;
 use crate::ui::theme::Theme;
+use crate::ui::views::scroll_pane;
 use crate::workshop::HeadingId;
 use crate::workshop::snapshot::{SnapshotState, TIE_RULE};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
 /// From this width the priorities get a column of their own beside the dimensions.
@@ -23,57 +24,69 @@ const MAX_BAR: usize = 30;
 
 /// Draws the summary page.
 pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
-    let st = s.state();
-    if area.width >= TWO_COLUMNS_FROM {
-        let [left, right] = Layout::horizontal([
-            Constraint::Percentage(DIMENSIONS_PERCENT),
-            Constraint::Percentage(100 - DIMENSIONS_PERCENT),
-        ])
-        .areas(area);
-        let lines = dimension_lines(app, st, left.width.saturating_sub(2) as usize);
-        boxed(
-            app,
-            frame,
-            left,
-            " Where are we now? ",
-            scrolled(lines, s.scroll, left.height.saturating_sub(2)),
-        );
-        let lines = priority_lines(app, st, right.width.saturating_sub(2) as usize);
+    let (pane, title, lines) = scrolling(app, s, area);
+    boxed(app, frame, pane, title, lines, s.scroll);
+    if let Some(right) = priorities_column(area) {
+        let lines = priority_lines(app, s.state(), right.width.saturating_sub(2) as usize);
         let title = format!(" {} ", priorities_title(app));
-        boxed(
-            app,
-            frame,
-            right,
-            &title,
-            scrolled(lines, 0, right.height.saturating_sub(2)),
-        );
-    } else {
-        let width = area.width.saturating_sub(2) as usize;
-        let mut lines = dimension_lines(app, st, width);
-        lines.push(Line::from(Span::styled(
-            priorities_title(app),
-            app.theme.accent,
-        )));
-        lines.extend(priority_lines(app, st, width));
-        boxed(
-            app,
-            frame,
-            area,
-            " Summary (↑↓ scroll · x export) ",
-            scrolled(lines, s.scroll, area.height.saturating_sub(2)),
-        );
+        boxed(app, frame, right, &title, lines, 0);
     }
 }
 
-fn boxed(app: &App, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) {
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(Span::styled(title.to_string(), app.theme.accent))
-                .border_style(app.theme.border),
-        ),
-        area,
-    );
+/// Furthest the summary scrolls in `area`.
+pub fn scroll_limit(app: &App, s: &SnapshotScreen, area: Rect) -> u16 {
+    let (pane, _, lines) = scrolling(app, s, area);
+    scroll_pane::scroll_limit(lines.len(), pane.height)
+}
+
+/// The column of the priorities, when the page is wide enough for one.
+fn priorities_column(area: Rect) -> Option<Rect> {
+    (area.width >= TWO_COLUMNS_FROM).then(|| two_columns(area)[1])
+}
+
+fn two_columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([
+        Constraint::Percentage(DIMENSIONS_PERCENT),
+        Constraint::Percentage(100 - DIMENSIONS_PERCENT),
+    ])
+    .areas(area)
+}
+
+/// The pane ↑↓ scroll, its title and its lines: the dimensions beside the priorities on a wide
+/// page, or everything in one column.
+fn scrolling(
+    app: &App,
+    s: &SnapshotScreen,
+    area: Rect,
+) -> (Rect, &'static str, Vec<Line<'static>>) {
+    let st = s.state();
+    if area.width >= TWO_COLUMNS_FROM {
+        let left = two_columns(area)[0];
+        let lines = dimension_lines(app, st, left.width.saturating_sub(2) as usize);
+        return (left, " Where are we now? ", lines);
+    }
+    let width = area.width.saturating_sub(2) as usize;
+    let mut lines = dimension_lines(app, st, width);
+    lines.push(Line::from(Span::styled(
+        priorities_title(app),
+        app.theme.accent,
+    )));
+    lines.extend(priority_lines(app, st, width));
+    (area, " Summary (↑↓ scroll · x export) ", lines)
+}
+
+fn boxed(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) {
+    let block = Block::bordered()
+        .title(Span::styled(title.to_string(), app.theme.accent))
+        .border_style(app.theme.border);
+    scroll_pane::render(&app.theme, block, lines, scroll, frame, area);
 }
 
 fn priorities_title(app: &App) -> String {
