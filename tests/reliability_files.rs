@@ -256,6 +256,8 @@ fn broken_deck_files_are_reported_with_their_line_and_the_app_runs_without_them(
     pty.key(Key::Enter);
     pty.wait_for("set-up", WAIT).unwrap();
     pty.key(Key::Esc);
+    // Under load the Esc and the q could still be read together as Alt+q: wait for home first.
+    pty.wait_for("Sessions (", WAIT).unwrap();
     pty.keys("q");
     assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
     for (name, bytes, _) in &decks {
