@@ -387,9 +387,11 @@ pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
         .unwrap_or_else(|| store.dir().join("exports"))
 }
 
-/// Loads the shipped content plus the override folder, reporting skipped files on stderr.
+/// Loads the shipped content, the user content folder and the override folder, reporting
+/// skipped files on stderr.
 pub fn load_library(cli: &Cli) -> Result<Library> {
-    let library = Library::load(cli.content.as_deref())?;
+    let user = crate::content::user_content_dir();
+    let library = Library::load_with_user(user.as_deref(), cli.content.as_deref())?;
     for problem in &library.skipped {
         console::print_warning(&format_args!("skipped {problem}"));
     }
