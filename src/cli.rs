@@ -487,7 +487,7 @@ fn new(cli: &Cli, args: &NewArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
             let empty = deck.categories_without_behaviors();
             if !empty.is_empty() {
                 eprintln!(
-                    "note: no behaviors to read on {}; to fill them, import your handout (README, Content)",
+                    "note: no behaviors to read on {}; to fill one, press f on its Read step in the app and paste its behaviors (README, Content)",
                     empty.join(", ")
                 );
             }

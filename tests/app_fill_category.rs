@@ -72,7 +72,10 @@ fn f_paste_yes_saves_the_deck_and_the_pane_shows_the_behaviors() {
     assert_eq!(preview.path, folder.join("practice.md"));
     let shown = screen::draw(&app, 100, 36, T0);
     assert!(shown.contains("2 behaviors for Assessment"), "{shown}");
-    assert!(shown.contains("\"Page 4\""), "the dropped footer is listed:\n{shown}");
+    assert!(
+        shown.contains("\"Page 4\""),
+        "the dropped footer is listed:\n{shown}"
+    );
     assert!(!folder.exists(), "nothing is written before yes");
 
     let effects = app.update(Action::Yes, T0);
@@ -106,7 +109,13 @@ fn f_paste_yes_saves_the_deck_and_the_pane_shows_the_behaviors() {
     // The app loads the saved deck from then on, and `content list` says where it came from.
     let again = Library::load_with_user(Some(&folder), None).unwrap();
     assert_eq!(
-        again.deck("practice").unwrap().category("Assessment").unwrap().behaviors.len(),
+        again
+            .deck("practice")
+            .unwrap()
+            .category("Assessment")
+            .unwrap()
+            .behaviors
+            .len(),
         2
     );
     let out = assert_cmd::Command::cargo_bin("cpm-workshop")
@@ -128,10 +137,20 @@ fn a_broken_paste_says_why_keeps_the_input_open_and_writes_nothing() {
     let mut app = app_reading_assessment(&folder);
     app.update(Action::FillCategory, T0);
     app.update(Action::Paste("Just one sentence, no behaviors.".into()), T0);
-    let Some(Overlay::FillPaste { problem: Some(problem), .. }) = &app.overlay else {
-        panic!("expected the paste input with a problem, got {:?}", app.overlay)
+    let Some(Overlay::FillPaste {
+        problem: Some(problem),
+        ..
+    }) = &app.overlay
+    else {
+        panic!(
+            "expected the paste input with a problem, got {:?}",
+            app.overlay
+        )
     };
-    assert!(problem.contains("no numbered or bulleted behaviors"), "{problem}");
+    assert!(
+        problem.contains("no numbered or bulleted behaviors"),
+        "{problem}"
+    );
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     // A good paste after the bad one still works; Esc on the preview saves nothing.
     app.update(Action::Paste(PASTED.into()), T0);

@@ -68,8 +68,8 @@ pub fn fill_category(
     let name = target.name.clone();
     let imported = import_text(pasted, &name, None).map_err(FillError::Import)?;
     let pasted_category = one_category(&imported.deck)?;
-    let behaviors = behaviors_section(&imported.text, &pasted_category.name)
-        .ok_or(FillError::NoBehaviors)?;
+    let behaviors =
+        behaviors_section(&imported.text, &pasted_category.name).ok_or(FillError::NoBehaviors)?;
     let text = insert_into_category(deck_text, &name, &behaviors)
         .ok_or_else(|| FillError::NoSuchCategory(name.clone()))?;
     let deck = parse_deck(deck_id, file, &text).map_err(FillError::DoesNotLoad)?;
@@ -117,12 +117,18 @@ fn one_category(deck: &Deck) -> Result<&Category, FillError> {
 /// category (the heading, source and intro text are left out: the card keeps its own).
 fn behaviors_section(imported_text: &str, category: &str) -> Option<String> {
     let lines: Vec<&str> = imported_text.lines().collect();
-    let start = lines.iter().position(|l| heading_name(l).is_some_and(|n| n.eq_ignore_ascii_case(category)))?;
+    let start = lines
+        .iter()
+        .position(|l| heading_name(l).is_some_and(|n| n.eq_ignore_ascii_case(category)))?;
     let end = lines[start + 1..]
         .iter()
         .position(|l| heading_name(l).is_some())
         .map_or(lines.len(), |k| start + 1 + k);
-    let first = lines[start + 1..end].iter().position(|l| is_behavior_line(l))? + start + 1;
+    let first = lines[start + 1..end]
+        .iter()
+        .position(|l| is_behavior_line(l))?
+        + start
+        + 1;
     let mut out = lines[first..end].join("\n");
     out.push('\n');
     Some(out)

@@ -11,7 +11,11 @@ fn the_pasted_behaviors_fill_only_that_category() {
     let filled = fill_category(DECK, "practice", "assessment", PASTED).unwrap();
     assert_eq!(filled.category, "Assessment");
     let assessment = filled.deck.category("Assessment").unwrap();
-    let titles: Vec<&str> = assessment.behaviors.iter().map(|b| b.title.as_str()).collect();
+    let titles: Vec<&str> = assessment
+        .behaviors
+        .iter()
+        .map(|b| b.title.as_str())
+        .collect();
     assert_eq!(
         titles,
         ["Gather information from the family", "Share what you learn"]
@@ -45,9 +49,22 @@ fn a_filled_deck_file_reads_back_the_same_and_replaces_the_shipped_deck() {
     let library = Library::load(Some(dir.path())).unwrap();
     assert!(library.skipped.is_empty(), "{:?}", library.skipped);
     assert_eq!(library.deck("practice").unwrap(), &filled.deck);
-    assert_eq!(library.deck("practice").unwrap().category(&name).unwrap().behaviors.len(), 2);
     assert_eq!(
-        library.decks().iter().filter(|d| d.id == "practice").count(),
+        library
+            .deck("practice")
+            .unwrap()
+            .category(&name)
+            .unwrap()
+            .behaviors
+            .len(),
+        2
+    );
+    assert_eq!(
+        library
+            .decks()
+            .iter()
+            .filter(|d| d.id == "practice")
+            .count(),
         1
     );
 }

@@ -77,10 +77,10 @@ impl Library {
         let mut library = Library::shipped();
         library.user_dir = user_dir.map(Path::to_path_buf);
         library.override_dir = override_dir.map(Path::to_path_buf);
-        if let Some(dir) = user_dir.filter(|d| d.exists()) {
-            if let Err(err) = library.add_folder(dir) {
-                library.skipped.push(err);
-            }
+        if let Some(dir) = user_dir.filter(|d| d.exists())
+            && let Err(err) = library.add_folder(dir)
+        {
+            library.skipped.push(err);
         }
         if let Some(dir) = override_dir {
             library.add_folder(dir)?;
@@ -177,12 +177,7 @@ impl Library {
             .zip(&self.added_text)
             .find(|(d, _)| d.id.to_lowercase() == id)
             .map(|(_, text)| text.as_str())
-            .or_else(|| {
-                SHIPPED_DECKS
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.text)
-            })
+            .or_else(|| SHIPPED_DECKS.iter().find(|d| d.id == id).map(|d| d.text))
     }
 
     /// Finds a deck by id, ignoring case.

@@ -236,5 +236,8 @@ fn the_user_folder_loads_before_the_content_folder_and_each_replaces_by_id() {
     assert_eq!(library.deck_file("practice"), None);
     fs::create_dir(&later).unwrap();
     fs::write(later.join("practice.md"), deck("Saved")).unwrap();
-    assert_eq!(library.reload().unwrap().deck("practice").unwrap().title, "Saved");
+    assert_eq!(
+        library.reload().unwrap().deck("practice").unwrap().title,
+        "Saved"
+    );
 }

@@ -665,7 +665,10 @@ impl App {
             }
             (Overlay::ConfirmFill(preview), Action::Yes) => vec![Effect::SaveDeck(preview)],
             (Overlay::ConfirmFill(preview), Action::No | Action::Close) => {
-                self.say(format!("Paste for {} discarded; nothing saved.", preview.category));
+                self.say(format!(
+                    "Paste for {} discarded; nothing saved.",
+                    preview.category
+                ));
                 Vec::new()
             }
             (

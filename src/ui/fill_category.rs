@@ -55,7 +55,9 @@ impl App {
             }
             Some(_) => {}
             None => {
-                self.fail(format!("The deck \"{deck_id}\" has no category \"{name}\"."));
+                self.fail(format!(
+                    "The deck \"{deck_id}\" has no category \"{name}\"."
+                ));
                 return Vec::new();
             }
         }

@@ -325,7 +325,7 @@ pub static BINDINGS: &[Binding] = &[
         &[C::Run],
         Key::Char('f'),
         Action::FillCategory,
-        "paste this category's behaviors (Read step of a category with nothing to read)"
+        "fill an empty card: paste its behaviors (Read step)"
     ),
     bind!(
         &[C::Run],
