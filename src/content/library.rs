@@ -116,7 +116,7 @@ impl Library {
                     }
                     seen.insert(key.clone(), path.clone());
                     // A deck from an earlier folder with this id gives way.
-                    if let Some(at) = self.added.iter().position(|d| d.id.to_lowercase() == key) {
+                    if let Some(at) = self.added_index(&key) {
                         self.added.remove(at);
                         self.added_from.remove(at);
                         self.added_text.remove(at);
@@ -161,23 +161,24 @@ impl Library {
 
     /// The file a deck was read from, or `None` for a deck built into the app.
     pub fn deck_file(&self, id: &str) -> Option<&Path> {
-        let id = id.trim().to_lowercase();
-        self.added
-            .iter()
-            .zip(&self.added_from)
-            .find(|(d, _)| d.id.to_lowercase() == id)
-            .map(|(_, path)| path.as_path())
+        self.added_index(id).map(|i| self.added_from[i].as_path())
     }
 
     /// The file text of a deck as loaded: its file's, or the shipped text.
     pub fn deck_text(&self, id: &str) -> Option<&str> {
+        match self.added_index(id) {
+            Some(i) => Some(self.added_text[i].as_str()),
+            None => {
+                let id = id.trim().to_lowercase();
+                SHIPPED_DECKS.iter().find(|d| d.id == id).map(|d| d.text)
+            }
+        }
+    }
+
+    /// Where the deck `id` (any case) is in `added`.
+    fn added_index(&self, id: &str) -> Option<usize> {
         let id = id.trim().to_lowercase();
-        self.added
-            .iter()
-            .zip(&self.added_text)
-            .find(|(d, _)| d.id.to_lowercase() == id)
-            .map(|(_, text)| text.as_str())
-            .or_else(|| SHIPPED_DECKS.iter().find(|d| d.id == id).map(|d| d.text))
+        self.added.iter().position(|d| d.id.to_lowercase() == id)
     }
 
     /// Finds a deck by id, ignoring case.
