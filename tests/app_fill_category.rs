@@ -71,7 +71,7 @@ fn f_paste_yes_saves_the_deck_and_the_pane_shows_the_behaviors() {
     };
     assert_eq!(preview.path, folder.join("practice.md"));
     let shown = screen::draw(&app, 100, 36, T0);
-    assert!(shown.contains("2 behaviors for Assessment"), "{shown}");
+    assert!(shown.contains("2 behaviors for Assessment."), "{shown}");
     assert!(
         shown.contains("\"Page 4\""),
         "the dropped footer is listed:\n{shown}"

@@ -122,13 +122,8 @@ impl App {
             .lines()
             .map(str::to_string)
             .collect();
-        report.insert(
-            0,
-            format!(
-                "{} behaviors for {}, saved as a copy of this deck in your content folder:",
-                behaviors, filled.category
-            ),
-        );
+        report.insert(0, format!("{behaviors} behaviors for {}.", filled.category));
+        report.push("y saves a copy of this deck with them filled in, as:".to_string());
         Ok(FillPreview {
             path: dir.join(format!("{deck}.md")),
             deck,
