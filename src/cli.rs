@@ -387,9 +387,11 @@ pub fn export_dir(cli: &Cli, store: &Store) -> PathBuf {
         .unwrap_or_else(|| store.dir().join("exports"))
 }
 
-/// Loads the shipped content plus the override folder, reporting skipped files on stderr.
+/// Loads the shipped content, the user content folder and the override folder, reporting
+/// skipped files on stderr.
 pub fn load_library(cli: &Cli) -> Result<Library> {
-    let library = Library::load(cli.content.as_deref())?;
+    let user = crate::content::user_content_dir();
+    let library = Library::load_with_user(user.as_deref(), cli.content.as_deref())?;
     for problem in &library.skipped {
         console::print_warning(&format_args!("skipped {problem}"));
     }
@@ -485,7 +487,7 @@ fn new(cli: &Cli, args: &NewArgs, now: OffsetDateTime, out: &mut dyn Write) -> R
             let empty = deck.categories_without_behaviors();
             if !empty.is_empty() {
                 eprintln!(
-                    "note: no behaviors to read on {}; to fill them, import your handout (README, Content)",
+                    "note: no behaviors to read on {}; to fill one, press f on its Read step in the app and paste its behaviors (README, Content)",
                     empty.join(", ")
                 );
             }

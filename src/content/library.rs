@@ -27,6 +27,12 @@ pub struct Library {
     added: Vec<Deck>,
     /// The file each of `added` was read from, in the same order.
     added_from: Vec<PathBuf>,
+    /// The text of each of `added`, so a deck can be copied and filled without reading again.
+    added_text: Vec<String>,
+    /// The user content folder read (it may not exist yet) and the `--content DIR`, so the
+    /// library can be read again after a deck is saved.
+    user_dir: Option<PathBuf>,
+    override_dir: Option<PathBuf>,
     /// Shipped decks in shipped order (practice, leadership, erp, integration) with `added`
     /// applied, then override-only decks by id; always holds a `practice` deck. Built on first
     /// use: the home screen shows no deck, so start-up does not wait for parsing them.
@@ -43,6 +49,9 @@ impl Library {
         Library {
             added: Vec::new(),
             added_from: Vec::new(),
+            added_text: Vec::new(),
+            user_dir: None,
+            override_dir: None,
             decks: OnceLock::new(),
             sticky: embedded::sticky(),
             snapshot: embedded::snapshot(),
@@ -55,48 +64,86 @@ impl Library {
     /// `activities/snapshot.json` replace the shipped scripts. A file that cannot be used is
     /// recorded in `skipped` and the rest still load. The folder must exist.
     pub fn load(override_dir: Option<&Path>) -> Result<Library, ContentError> {
+        Library::load_with_user(None, override_dir)
+    }
+
+    /// The shipped content, then the user content folder `user_dir` (read when it exists; a
+    /// problem with it is recorded in `skipped`), then `override_dir` (`--content DIR`, which
+    /// must exist). A later folder's deck replaces an earlier one with the same id.
+    pub fn load_with_user(
+        user_dir: Option<&Path>,
+        override_dir: Option<&Path>,
+    ) -> Result<Library, ContentError> {
         let mut library = Library::shipped();
-        let Some(dir) = override_dir else {
-            return Ok(library);
-        };
+        library.user_dir = user_dir.map(Path::to_path_buf);
+        library.override_dir = override_dir.map(Path::to_path_buf);
+        if let Some(dir) = user_dir.filter(|d| d.exists())
+            && let Err(err) = library.add_folder(dir)
+        {
+            library.skipped.push(err);
+        }
+        if let Some(dir) = override_dir {
+            library.add_folder(dir)?;
+        }
+        Ok(library)
+    }
+
+    /// Reads the same folders again (after a deck was saved in the user content folder).
+    pub fn reload(&self) -> Result<Library, ContentError> {
+        Library::load_with_user(self.user_dir.as_deref(), self.override_dir.as_deref())
+    }
+
+    /// The user content folder this library reads, if any.
+    pub fn user_dir(&self) -> Option<&Path> {
+        self.user_dir.as_deref()
+    }
+
+    fn add_folder(&mut self, dir: &Path) -> Result<(), ContentError> {
         let listing = list_folder(dir)?;
-        library.skipped.extend(listing.unreadable);
+        self.skipped.extend(listing.unreadable);
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         for path in listing.decks {
-            match read_deck_file(&path) {
-                Ok(deck) => {
+            match read_deck_and_text(&path) {
+                Ok((deck, text)) => {
                     let key = deck.id.to_lowercase();
                     if let Some(other) = seen.get(&key) {
-                        library.skipped.push(ContentError::DuplicateDeck {
+                        self.skipped.push(ContentError::DuplicateDeck {
                             file: path,
                             id: deck.id,
                             other: other.clone(),
                         });
                         continue;
                     }
-                    seen.insert(key, path.clone());
-                    library.added.push(deck);
-                    library.added_from.push(path);
+                    seen.insert(key.clone(), path.clone());
+                    // A deck from an earlier folder with this id gives way.
+                    if let Some(at) = self.added_index(&key) {
+                        self.added.remove(at);
+                        self.added_from.remove(at);
+                        self.added_text.remove(at);
+                    }
+                    self.added.push(deck);
+                    self.added_from.push(path);
+                    self.added_text.push(text);
                 }
-                Err(err) => library.skipped.push(err),
+                Err(err) => self.skipped.push(err),
             }
         }
         let activities = dir.join(ACTIVITIES_DIR);
         let sticky = activities.join(STICKY_FILE);
         if sticky.exists() {
             match read_sticky(&sticky) {
-                Ok(activity) => library.sticky = activity,
-                Err(err) => library.skipped.push(err),
+                Ok(activity) => self.sticky = activity,
+                Err(err) => self.skipped.push(err),
             }
         }
         let snapshot = activities.join(SNAPSHOT_FILE);
         if snapshot.exists() {
             match read_snapshot(&snapshot) {
-                Ok(activity) => library.snapshot = activity,
-                Err(err) => library.skipped.push(err),
+                Ok(activity) => self.snapshot = activity,
+                Err(err) => self.skipped.push(err),
             }
         }
-        Ok(library)
+        Ok(())
     }
 
     /// Every deck, in a stable order.
@@ -114,12 +161,24 @@ impl Library {
 
     /// The file a deck was read from, or `None` for a deck built into the app.
     pub fn deck_file(&self, id: &str) -> Option<&Path> {
+        self.added_index(id).map(|i| self.added_from[i].as_path())
+    }
+
+    /// The file text of a deck as loaded: its file's, or the shipped text.
+    pub fn deck_text(&self, id: &str) -> Option<&str> {
+        match self.added_index(id) {
+            Some(i) => Some(self.added_text[i].as_str()),
+            None => {
+                let id = id.trim().to_lowercase();
+                SHIPPED_DECKS.iter().find(|d| d.id == id).map(|d| d.text)
+            }
+        }
+    }
+
+    /// Where the deck `id` (any case) is in `added`.
+    fn added_index(&self, id: &str) -> Option<usize> {
         let id = id.trim().to_lowercase();
-        self.added
-            .iter()
-            .zip(&self.added_from)
-            .find(|(d, _)| d.id.to_lowercase() == id)
-            .map(|(_, path)| path.as_path())
+        self.added.iter().position(|d| d.id.to_lowercase() == id)
     }
 
     /// Finds a deck by id, ignoring case.
@@ -150,6 +209,10 @@ fn add_or_replace(decks: &mut Vec<Deck>, mut deck: Deck) {
 
 /// Reads and parses one deck file; the deck id is the file stem.
 pub fn read_deck_file(path: &Path) -> Result<Deck, ContentError> {
+    read_deck_and_text(path).map(|(deck, _)| deck)
+}
+
+fn read_deck_and_text(path: &Path) -> Result<(Deck, String), ContentError> {
     let id = path
         .file_stem()
         .and_then(OsStr::to_str)
@@ -158,7 +221,8 @@ pub fn read_deck_file(path: &Path) -> Result<Deck, ContentError> {
             message: "the file name is not valid Unicode; rename the file".to_string(),
         })?;
     let text = read_text(path)?;
-    parse_deck(id, path, &text)
+    let deck = parse_deck(id, path, &text)?;
+    Ok((deck, text))
 }
 
 /// Reads a sticky-note activity script.

@@ -206,3 +206,38 @@ fn each_deck_says_where_it_came_from() {
     assert_eq!(library.deck_file("leadership"), None, "built in");
     assert_eq!(Library::shipped().deck_file("practice"), None);
 }
+
+#[test]
+fn the_user_folder_loads_before_the_content_folder_and_each_replaces_by_id() {
+    let user = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    let deck = |title: &str| format!("# {title}\nsource: S\n## A\n1. One\n");
+    fs::write(user.path().join("practice.md"), deck("Mine")).unwrap();
+    fs::write(user.path().join("own.md"), deck("Own")).unwrap();
+    fs::write(extra.path().join("own.md"), deck("Override")).unwrap();
+    let library = Library::load_with_user(Some(user.path()), Some(extra.path())).unwrap();
+    assert!(library.skipped.is_empty(), "{:?}", library.skipped);
+    assert_eq!(library.deck("practice").unwrap().title, "Mine");
+    assert_eq!(
+        library.deck_file("practice"),
+        Some(user.path().join("practice.md").as_path())
+    );
+    assert_eq!(library.deck("own").unwrap().title, "Override");
+    assert_eq!(
+        library.deck_file("own"),
+        Some(extra.path().join("own.md").as_path())
+    );
+    assert_eq!(library.deck_text("practice"), Some(deck("Mine").as_str()));
+    assert!(library.deck_text("erp").unwrap().contains("##"));
+    // A user folder not made yet is no problem; reading again finds what was saved since.
+    let later = user.path().join("not-yet");
+    let library = Library::load_with_user(Some(&later), None).unwrap();
+    assert!(library.skipped.is_empty());
+    assert_eq!(library.deck_file("practice"), None);
+    fs::create_dir(&later).unwrap();
+    fs::write(later.join("practice.md"), deck("Saved")).unwrap();
+    assert_eq!(
+        library.reload().unwrap().deck("practice").unwrap().title,
+        "Saved"
+    );
+}

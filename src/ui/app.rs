@@ -1,6 +1,7 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 
+use super::fill_category::FillPreview;
 use super::input_view::{edit_input, insert_str, pasted_lines};
 use super::keymap::{Action, Context};
 use super::setup::{Field, SetupForm};
@@ -60,6 +61,9 @@ pub enum Effect {
         scopes: Vec<Scope>,
         bom: bool,
     },
+    /// Save a deck with a category filled in the user content folder, then read the content
+    /// again.
+    SaveDeck(Box<FillPreview>),
 }
 
 /// A short message at the bottom of the screen.
@@ -151,6 +155,14 @@ pub enum Overlay {
         count: usize,
     },
     ConfirmPaste(Vec<String>),
+    /// Waits for a pasted block of `category`'s behaviors; `problem` says why the last paste
+    /// could not be used.
+    FillPaste {
+        category: String,
+        problem: Option<String>,
+    },
+    /// What a paste fills a category with; yes saves the deck in the user content folder.
+    ConfirmFill(Box<FillPreview>),
     Text {
         purpose: TextPurpose,
         input: Input,
@@ -379,7 +391,9 @@ impl App {
                 | Overlay::ConfirmStep { .. }
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::ConfirmDropDeleted { .. }
-                | Overlay::ConfirmPaste(_),
+                | Overlay::ConfirmPaste(_)
+                | Overlay::FillPaste { .. }
+                | Overlay::ConfirmFill(_),
             ) => {
                 return Context::Confirm;
             }
@@ -642,6 +656,21 @@ impl App {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
             }
+            (Overlay::FillPaste { category, .. }, Action::Paste(text)) => {
+                self.fill_pasted(category, &text)
+            }
+            (Overlay::FillPaste { category, .. }, Action::No | Action::Close) => {
+                self.say(format!("Nothing pasted for {category}."));
+                Vec::new()
+            }
+            (Overlay::ConfirmFill(preview), Action::Yes) => vec![Effect::SaveDeck(preview)],
+            (Overlay::ConfirmFill(preview), Action::No | Action::Close) => {
+                self.say(format!(
+                    "Paste for {} discarded; nothing saved.",
+                    preview.category
+                ));
+                Vec::new()
+            }
             (
                 Overlay::ConfirmLeave
                 | Overlay::ConfirmStep { .. }
@@ -655,7 +684,9 @@ impl App {
                 | Overlay::ConfirmStep { .. }
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::ConfirmDropDeleted { .. }
-                | Overlay::ConfirmPaste(_)),
+                | Overlay::ConfirmPaste(_)
+                | Overlay::FillPaste { .. }
+                | Overlay::ConfirmFill(_)),
                 _,
             ) => {
                 self.overlay = Some(o);
@@ -1148,6 +1179,7 @@ impl App {
                 }
             }
             Action::Export => self.overlay = Some(Overlay::Export { selected: 0 }),
+            Action::FillCategory if context == Context::Run => return self.start_fill(),
             Action::Help => self.overlay = Some(Overlay::Help(context)),
             Action::Close => {
                 if w.view != View::Run {

@@ -76,6 +76,8 @@ pub enum Action {
     /// Drop the open session's deleted notes for good (after a confirmation).
     DropDeletedNotes,
     Export,
+    /// Paste the behaviors of the category being read, when it has none.
+    FillCategory,
     Rename,
     Duplicate,
     Delete,
@@ -318,6 +320,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Export,
         "export notes",
         "export"
+    ),
+    bind!(
+        &[C::Run],
+        Key::Char('f'),
+        Action::FillCategory,
+        "fill an empty card: paste its behaviors (Read step)"
     ),
     bind!(
         &[C::Run],

@@ -3,6 +3,7 @@
 //! the clock.
 
 pub mod app;
+pub mod fill_category;
 pub mod input_view;
 pub mod keymap;
 pub mod setup;
@@ -328,6 +329,7 @@ impl Loop {
                 self.lock = None;
                 app.go_home();
             }
+            Effect::SaveDeck(preview) => fill_category::perform_save_deck(app, *preview),
             Effect::Export {
                 format,
                 scopes,

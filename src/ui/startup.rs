@@ -22,13 +22,15 @@ pub struct Loaded {
 }
 
 impl Loading {
-    /// Starts reading the content (shipped, plus the folder `content` if given) and listing
+    /// Starts reading the content (shipped, the user content folder, then the folder `content`
+    /// if given) and listing
     /// `store`. Fails only if the system will not start a thread.
     pub fn begin(store: &Store, content: Option<PathBuf>) -> io::Result<Loading> {
         let store = store.clone();
         Ok(Loading {
             library: start("cpm-workshop-content", move || {
-                Library::load(content.as_deref())
+                let user = crate::content::user_content_dir();
+                Library::load_with_user(user.as_deref(), content.as_deref())
             })?,
             listing: start("cpm-workshop-listing", move || store.list())?,
         })

@@ -129,6 +129,53 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             let h = lines.len() as u16 + 2;
             (" Paste ".to_string(), lines, h)
         }
+        Overlay::FillPaste { category, problem } => {
+            let clean = crate::workshop::text::sanitize_line;
+            let mut lines = vec![
+                Line::from(format!(
+                    "Paste {}'s behaviors now, copied from your handout",
+                    clean(category)
+                )),
+                Line::from("(numbered outline or text copied out of a PDF or Word file)."),
+                Line::from("Use your terminal's paste: Ctrl-Shift-V, Cmd-V or right-click."),
+            ];
+            if let Some(problem) = problem {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    truncate(&clean(problem), 70),
+                    app.theme.error,
+                )));
+            }
+            lines.push(Line::from(Span::styled("Esc cancels", app.theme.accent)));
+            let h = lines.len() as u16 + 2;
+            (" Paste a category's behaviors ".to_string(), lines, h)
+        }
+        Overlay::ConfirmFill(preview) => {
+            let clean = crate::workshop::text::sanitize_line;
+            let room = body.height.saturating_sub(6).max(3) as usize;
+            let mut lines: Vec<Line> = preview
+                .report
+                .iter()
+                .take(room)
+                .map(|l| Line::from(truncate(&clean(l), 72)))
+                .collect();
+            if preview.report.len() > room {
+                lines.push(Line::from(format!(
+                    "  … and {} more lines",
+                    preview.report.len() - room
+                )));
+            }
+            lines.push(Line::from(Span::styled(
+                truncate(&clean(&preview.path.display().to_string()), 72),
+                app.theme.dim,
+            )));
+            lines.push(Line::from(Span::styled(
+                "y save and show them · n discard",
+                app.theme.accent,
+            )));
+            let h = lines.len() as u16 + 2;
+            (format!(" Fill {}? ", clean(&preview.category)), lines, h)
+        }
         Overlay::Text { purpose, input } => {
             let title = match purpose {
                 TextPurpose::EditNote(_) => " Edit note (Enter saves · Esc cancels) ",

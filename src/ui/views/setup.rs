@@ -158,7 +158,7 @@ fn deck_advice(app: &App, form: &SetupForm, deck: &Deck, preview: &mut Vec<Line<
     if !empty.is_empty() {
         preview.push(Line::from(Span::styled(
             format!(
-                "⚠ No behaviors to read on {} of {} cards: {}. Those rounds show only the card's text. To fill them, import your handout's behaviors (README, Content).",
+                "⚠ No behaviors to read on {} of {} cards: {}. Those rounds show only the card's text. To fill one, press f on its Read step and paste its behaviors from your handout.",
                 empty.len(),
                 deck.categories.len(),
                 empty.join(", ")
