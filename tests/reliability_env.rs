@@ -437,11 +437,15 @@ fn a_storm_of_resizes_leaves_a_correct_screen() {
             // the window is too small to draw (issue 12), so they go in at a size that draws,
             // after that size has arrived (as below); otherwise one `c` of the pair could be
             // dropped and the board left on the other view.
+            // Each `c` is seen to act before the storm goes on.
             pty.resize(120, 36);
             std::thread::sleep(Duration::from_millis(500));
             pty.key(Key::Down);
             pty.keys("c");
+            pty.wait_for("every group's notes", WAIT).unwrap();
             pty.keys("c");
+            pty.wait_until(|s| !s.contains("every group's notes"), WAIT)
+                .unwrap();
         }
     }
     let storm = started.elapsed();

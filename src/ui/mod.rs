@@ -193,6 +193,10 @@ impl Loop {
                     },
                     Event::Paste(text) => effects = app.update(Action::Paste(text), now),
                     Event::Resize(width, height) => {
+                        // A terminal reflows or clears its cells on a resize, and a quick
+                        // there-and-back leaves the size unchanged for ratatui, which would then
+                        // draw only what it thinks changed over the reflowed screen: redraw all.
+                        guard.redraw_all()?;
                         app.resized(width, height);
                         app.dirty = true;
                     }
