@@ -52,60 +52,57 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let width = list_area.width.saturating_sub(2) as usize;
     let visible = list_area.height.saturating_sub(2) as usize;
     // The page as rows: a blank line between sections, each section's heading, then its cards,
-    // each wrapped. Only the rows that fit are built: one pass measures the cards up to the
-    // selection to find where it starts, a second builds the window.
+    // each wrapped. Only the cards near the selection are measured and built, so a page of
+    // thousands of notes costs no more to draw than a short one: walk back from the selection
+    // until the rows above it fill the window, then build forward from there.
     let section_of = |n| section(n, w.board.by_category);
-    let mut selected_rows = (0usize, 1usize);
-    let mut row = 0usize;
-    let mut last_section = None;
-    for (i, n) in notes.iter().enumerate() {
-        let section = Some(section_of(n));
-        if section != last_section {
-            row += if last_section.is_some() { 2 } else { 1 };
-            last_section = section;
+    // Rows before note `i`'s card: its section's heading, and a blank line between sections.
+    let heading_rows = |i: usize| match i {
+        0 => 1,
+        _ if section_of(notes[i]) != section_of(notes[i - 1]) => 2,
+        _ => 0,
+    };
+    let selected = w.board.selected.min(notes.len().saturating_sub(1));
+    let mut first = selected;
+    let mut skip = 0;
+    if let Some(n) = notes.get(selected) {
+        // The whole selected card in view, with a row of what follows when there is room.
+        let wanted_above = visible.saturating_sub(card_text(n, width).len() + 1);
+        let mut above = heading_rows(selected);
+        while above < wanted_above && first > 0 {
+            first -= 1;
+            above += card_text(notes[first], width).len() + heading_rows(first);
         }
-        let height = card_text(n, width).len();
-        if i == w.board.selected {
-            selected_rows = (row, height);
-            break;
-        }
-        row += height;
+        skip = above.saturating_sub(wanted_above);
     }
-    // The whole selected card in view, with a row of what follows when there is room.
-    let (sel_row, sel_height) = selected_rows;
-    let scroll = (sel_row + sel_height + 1)
-        .saturating_sub(visible)
-        .min(sel_row);
     let mut rows: Vec<Line> = Vec::with_capacity(visible);
-    let mut row = 0;
-    let mut last_section = None;
-    let mut push = |row: &mut usize, lines: Vec<Line<'static>>| {
+    let mut push = |rows: &mut Vec<Line<'static>>, lines: Vec<Line<'static>>| {
         for line in lines {
-            if *row >= scroll && *row < scroll + visible {
+            if skip > 0 {
+                skip -= 1;
+            } else if rows.len() < visible {
                 rows.push(line);
             }
-            *row += 1;
         }
     };
-    for (i, n) in notes.iter().enumerate() {
-        if row >= scroll + visible {
+    for (i, n) in notes.iter().enumerate().skip(first) {
+        if rows.len() >= visible {
             break;
         }
-        let section = Some(section_of(n));
-        if section != last_section {
-            if last_section.is_some() {
-                push(&mut row, vec![Line::default()]);
-            }
+        let rows_before = heading_rows(i);
+        if rows_before == 2 {
+            push(&mut rows, vec![Line::default()]);
+        }
+        if rows_before > 0 {
             push(
-                &mut row,
+                &mut rows,
                 vec![Line::from(Span::styled(
                     heading(s, n, w.board.by_category),
                     app.theme.accent,
                 ))],
             );
-            last_section = section;
         }
-        push(&mut row, card(app, n, i == w.board.selected, width));
+        push(&mut rows, card(app, n, i == w.board.selected, width));
     }
     if notes.is_empty() {
         rows.push(Line::from(Span::styled(
