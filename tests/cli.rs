@@ -536,7 +536,9 @@ fn empty_blank_and_escape_only_names_are_refused() {
 
 /// Found by issue 11 (and since fixed): `list` showed each time in the offset its session was
 /// made in, without saying so, so sessions from other time zones looked unsorted. Times are now
-/// in the viewer's own offset.
+/// in the viewer's own offset. The viewer's zone is set with `TZ`, which only Unix reads
+/// (Windows takes it from the system settings).
+#[cfg(unix)]
 #[test]
 fn list_shows_times_in_the_viewers_offset() {
     let dir = tempfile::tempdir().unwrap();

@@ -81,8 +81,8 @@ fn an_os_error_is_printed_once() {
         .assert()
         .failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    let cause = "(os error 21)";
-    assert_eq!(err.matches(cause).count(), 1, "{err}");
+    // Linux says "Is a directory (os error 21)", Windows "Access denied. (os error 5)".
+    assert_eq!(err.matches("(os error ").count(), 1, "{err}");
 }
 
 #[test]

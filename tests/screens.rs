@@ -164,6 +164,8 @@ fn rotation_overview_commitment_and_wrap_up() {
     snap("commitment", &a, T0);
 }
 
+// The help lists Ctrl-z (suspend), which exists only on Unix.
+#[cfg(unix)]
 #[test]
 fn help_and_export_overlays() {
     let mut a = workshop(Mode::Together, 4);
@@ -376,6 +378,8 @@ fn the_wrap_up_speaks_to_the_room_not_the_shell() {
     }
 }
 
+// The help lists Ctrl-z (suspend), which exists only on Unix.
+#[cfg(unix)]
 #[test]
 fn help_scrolls_to_its_last_line_and_no_further_at_80x24() {
     let mut a = workshop(Mode::Together, 4);

@@ -195,6 +195,8 @@ fn analysis_dots_priorities_summary() {
     snap("snapshot_summary", &a, T0);
 }
 
+// The help lists Ctrl-z (suspend), which exists only on Unix.
+#[cfg(unix)]
 #[test]
 fn edit_box_and_help_overlay() {
     let mut a = worked();
