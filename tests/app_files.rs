@@ -8,35 +8,10 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::cli::{run_ok as cli, session_with_note};
 use support::pty::{Key, Pty};
 
 const WAIT: Duration = Duration::from_secs(15);
-
-fn cli(store: &Path, args: &[&str]) -> String {
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-/// A session named `name` with one note; returns its id.
-fn session_with_note(store: &Path, name: &str, note: &str) -> String {
-    let id = cli(store, &["new", "--name", name]);
-    cli(
-        store,
-        &["add", &id, "--group", "1", "--prompt", "already", note],
-    );
-    id
-}
 
 /// Opens session `id` in the app.
 fn open(store: &Path, id: &str) -> Pty {

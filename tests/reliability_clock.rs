@@ -11,6 +11,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::cli::run_ok as cli;
 use support::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -22,21 +23,6 @@ const LIBFAKETIME: [&str; 2] = [
 
 fn libfaketime() -> Option<PathBuf> {
     LIBFAKETIME.iter().map(PathBuf::from).find(|p| p.exists())
-}
-
-fn cli(store: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
-        .env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
 /// The session's timer as saved, once `done` holds for it.

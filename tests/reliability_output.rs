@@ -6,41 +6,13 @@
 
 mod support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
-
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
+use support::cli::{cmd, session_with_note};
 
 /// A store with one session holding a note; returns its id.
 fn session(store: &Path) -> String {
-    let out = cmd(store)
-        .args(["new", "--name", "Tuesday cohort"])
-        .assert()
-        .success();
-    let id = String::from_utf8(out.get_output().stdout.clone())
-        .unwrap()
-        .trim()
-        .to_string();
-    cmd(store)
-        .args([
-            "add",
-            &id,
-            "--group",
-            "1",
-            "--prompt",
-            "already",
-            "We listen first",
-        ])
-        .assert()
-        .success();
-    id
+    session_with_note(store, "Tuesday cohort", "We listen first")
 }
 
 fn export(store: &Path, id: &str, to: &Path) -> assert_cmd::assert::Assert {

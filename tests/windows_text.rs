@@ -6,33 +6,15 @@
 //! same bytes on every platform, so an export made on a Mac opens the same on a Windows laptop.
 //! Input: notes piped in from a file Notepad or PowerShell wrote (BOM, CRLF) come out clean.
 
-use assert_cmd::Command;
+mod support;
+
 use std::path::Path;
+use support::cli::{cmd, session_with_note};
 
 const NOTE: &str = "Équipe: \"first\" line\nsecond line, with a comma";
 
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
-
 fn session_with_a_two_line_note(store: &Path) -> String {
-    let out = cmd(store)
-        .args(["new", "--name", "Line ends"])
-        .assert()
-        .success();
-    let id = String::from_utf8(out.get_output().stdout.clone())
-        .unwrap()
-        .trim()
-        .to_string();
-    cmd(store)
-        .args(["add", &id, "--group", "1", "--prompt", "already", NOTE])
-        .assert()
-        .success();
-    id
+    session_with_note(store, "Line ends", NOTE)
 }
 
 fn export(store: &Path, id: &str, args: &[&str]) -> Vec<u8> {

@@ -1,3 +1,4 @@
+pub mod cli;
 pub mod pty;
 #[cfg(unix)]
 pub mod read_only;
