@@ -12,7 +12,7 @@
 //! key, a command line and (later) a co-scribe make the same change.
 
 use super::session::MAX_NOTE_CHARS;
-use super::snapshot::{Priority, SnapshotNoteId};
+use super::snapshot::{Priority, SnapshotNoteId, SnapshotState};
 use super::text::sanitize;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime};
@@ -370,6 +370,19 @@ impl DraftPlan {
                 Ok(self.priorities.len() - 1)
             }
         }
+    }
+}
+
+impl SnapshotState {
+    /// Applies one plan edit against the current priorities (see [`DraftPlan::apply`]).
+    pub fn apply_plan(&mut self, edit: PlanEdit, now: OffsetDateTime) -> Result<(), PlanError> {
+        let priorities = self.priorities();
+        self.plan.apply(edit, &priorities, now)
+    }
+
+    /// The key of priority `number` (1-based) as the list stands now.
+    pub fn priority_key(&self, number: usize) -> Result<PriorityKey, PlanError> {
+        priority_key(&self.priorities(), number)
     }
 }
 
