@@ -78,11 +78,11 @@ fn html_has_a_section_per_priority_and_escapes_everything() {
     assert!(!html.contains("<script>"), "{html}");
     assert!(!html.contains('\u{1b}'));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | **bold** &amp; red"));
-    assert!(html.contains("<td>Training &lt;unit&gt;</td><td>2027-02-28</td>"));
+    assert!(html.contains("<td>Training &lt;unit&gt;</td><td class=\"date\">2027-02-28</td>"));
     assert_eq!(html.matches("<section class=\"priority\">").count(), 2);
     assert!(html.contains("<h4>What is the target date for monitoring progress?</h4>\n<p>2027-06-30</p>"));
     assert!(html.contains(
-        "<th>Action step</th><th>Responsible leader or team</th><th>By when</th>"
+        "<th>Action step</th><th>Responsible leader or team</th><th class=\"date\">By when</th>"
     ));
     let second = &html[html.rfind("<section class=\"priority\">").unwrap()..];
     assert!(second.contains("Priority 2: Readable dashboards"));

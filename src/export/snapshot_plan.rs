@@ -266,7 +266,7 @@ fn html_section(out: &mut String, section: &Section, script: &PlanScript) {
                 let c = &script.columns;
                 let _ = writeln!(
                     out,
-                    "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+                    "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"date\">{}</th></tr></thead>\n<tbody>",
                     html_text(&c.action),
                     html_text(&c.who),
                     html_text(&c.by)
@@ -274,7 +274,7 @@ fn html_section(out: &mut String, section: &Section, script: &PlanScript) {
                 for a in actions {
                     let _ = writeln!(
                         out,
-                        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        "<tr><td>{}</td><td>{}</td><td class=\"date\">{}</td></tr>",
                         html_text(&a.text),
                         a.who.as_deref().map(html_text).unwrap_or_default(),
                         date(a.by).unwrap_or_default()
@@ -304,6 +304,7 @@ pub const HTML_STYLE: &str = "section.priority { break-inside: avoid; margin-top
      .plan table { border-collapse: collapse; width: 100%; }\n\
      .plan th, .plan td { border: 1px solid #444; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }\n\
      .plan th { background: #eee; }\n\
+     .plan .date { white-space: nowrap; }\n\
      .plan .open { color: #555; font-style: italic; }\n\
      .plan .source { font-size: 0.9rem; color: #333; }\n";
 
