@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cli_conventions;
+pub mod cli_plan;
 pub mod cli_purge;
 pub mod console;
 pub mod content;
