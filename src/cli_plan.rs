@@ -95,6 +95,9 @@ fn edit(
             None => Ok(None),
         }
     };
+    if args.action.is_none() && (args.who.is_some() || args.by.is_some()) {
+        bail!("--who and --by describe an action step: give them with --action TEXT");
+    }
     let by = date(&args.by, "--by")?;
     let monitor = date(&args.monitor, "--monitor")?;
     if let Some(text) = &args.horizon {

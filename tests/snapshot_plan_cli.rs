@@ -161,12 +161,18 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
     for args in [
         vec!["plan", &id],
         vec!["plan", &id, "--priority", "1", "--success", "a", "--support", "b"],
-        vec!["plan", &id, "--priority", "1", "--success", "a", "--who", "me"],
         vec!["plan", &id, "--success", "a"],
         vec!["plan", &id, "--horizon", "a", "--priority", "1"],
     ] {
         cmd(store).args(&args).assert().failure().code(2);
     }
+    cmd(store)
+        .args(["plan", &id, "--priority", "1", "--success", "a", "--who", "me"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--who and --by describe an action step: give them with --action TEXT",
+        ));
     cmd(store)
         .args(["plan", &id, "--priority", "1", "--success", " \u{1b}[2J "])
         .assert()
