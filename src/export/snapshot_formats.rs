@@ -1,5 +1,5 @@
 //! The Snapshot warm-up summary in Markdown, HTML and CSV. The text summary
-//! ([`super::snapshot::render_summary_txt`]) is the one layout; Markdown and HTML carry it
+//! ([`super::snapshot::render_summary_txt`]) is the one document; Markdown and HTML carry it
 //! verbatim (fenced / preformatted, escaped), then the draft plan with real headings and tables
 //! ([`super::snapshot_plan`]); CSV lists the notes with their dimension, heading and dots, then
 //! the plan's rows with their priority, question, who and by when.
@@ -62,7 +62,7 @@ pub fn render_html(session: &Session, activity: &SnapshotActivity) -> String {
 pub fn render_csv(session: &Session, activity: &SnapshotActivity) -> String {
     let state = SnapshotState::of(session, activity);
     let state = state.as_ref();
-    let date = super::layout::date(session);
+    let date = super::document::date(session);
     let mut rows: Vec<[String; 10]> = state
         .notes
         .iter()

@@ -10,7 +10,7 @@ use super::wrap::wrap;
 use crate::content::{PlanScript, PlanStepId};
 use crate::workshop::SnapshotState;
 use crate::workshop::snapshot::Priority;
-use crate::workshop::snapshot_plan::{DraftPlan, PriorityPlan, date_text};
+use crate::workshop::snapshot::plan::{DraftPlan, PriorityPlan, date_text};
 use std::fmt::Write;
 
 /// Shown under a question the team has not answered yet.

@@ -4,7 +4,7 @@
 
 use crate::content::PlanStepId;
 use crate::workshop::snapshot::Priority;
-use crate::workshop::snapshot_plan::{DraftPlan, PlanError, PriorityKey, date_text, parse_date};
+use crate::workshop::snapshot::plan::{DraftPlan, PlanError, PriorityKey, date_text, parse_date};
 use crate::workshop::PlanEdit;
 use tui_input::Input;
 

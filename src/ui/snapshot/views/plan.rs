@@ -9,7 +9,7 @@ use crate::content::{PlanScript, PlanStepId};
 use crate::export::snapshot_plan::NOT_YET;
 use crate::ui::app::App;
 use crate::ui::input_view::visible_slice;
-use crate::workshop::snapshot_plan::{PriorityPlan, date_text};
+use crate::workshop::snapshot::plan::{PriorityPlan, date_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -5,7 +5,7 @@
 use crate::cli::{Cli, load_library, open_store};
 use crate::console;
 use crate::content::PlanStepId;
-use crate::workshop::snapshot_plan::{date_text, parse_date};
+use crate::workshop::snapshot::plan::{date_text, parse_date};
 use crate::workshop::{Activity, PlanEdit};
 use anyhow::{Result, bail};
 use std::io::Write;

@@ -11,9 +11,9 @@
 //! Pure: no I/O, no clock. Every change is one [`PlanEdit`] applied by [`DraftPlan::apply`], so a
 //! key, a command line and (later) a co-scribe make the same change.
 
-use super::session::MAX_NOTE_CHARS;
-use super::snapshot::{Priority, SnapshotNoteId, SnapshotState};
-use super::text::sanitize;
+use super::{Priority, SnapshotNoteId, SnapshotState};
+use crate::workshop::session::MAX_NOTE_CHARS;
+use crate::workshop::text::sanitize;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime};
 
@@ -468,5 +468,5 @@ mod opt_date {
 }
 
 #[cfg(test)]
-#[path = "snapshot_plan_tests.rs"]
+#[path = "plan_tests.rs"]
 mod tests;
