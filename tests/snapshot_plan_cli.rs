@@ -4,8 +4,8 @@
 
 use cpm_workshop::content::Library;
 use cpm_workshop::store::Store;
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
 use cpm_workshop::workshop::Session;
+use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
 use predicates::prelude::*;
 use std::path::Path;
 use time::OffsetDateTime;
@@ -25,10 +25,11 @@ fn snapshot_with_priorities(store: &Path) -> String {
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
     let mut session = Session::new("20261123-0900-00".into(), spec, now).unwrap();
     let st = session.snapshot_mut(&library.snapshot);
-    for (text, dots) in [("Coaching time for supervisors", 5), ("Readable dashboards", 3)] {
-        let id = st
-            .add_note(text, 1, HeadingId::Opportunities, now)
-            .unwrap();
+    for (text, dots) in [
+        ("Coaching time for supervisors", 5),
+        ("Readable dashboards", 3),
+    ] {
+        let id = st.add_note(text, 1, HeadingId::Opportunities, now).unwrap();
         st.set_dots(id, dots).unwrap();
     }
     Store::open(store.to_path_buf())
@@ -58,7 +59,14 @@ fn each_form_of_plan_is_recorded() {
     assert_eq!(
         run_ok(
             store,
-            &["plan", &id, "--priority", "1", "--success", "Supervisors coach weekly"]
+            &[
+                "plan",
+                &id,
+                "--priority",
+                "1",
+                "--success",
+                "Supervisors coach weekly"
+            ]
         ),
         "Recorded for priority 1 “Coaching time for supervisors”: What changes do we want to see? “Supervisors coach weekly”"
     );
@@ -66,15 +74,41 @@ fn each_form_of_plan_is_recorded() {
         run_ok(
             store,
             &[
-                "plan", &id, "--priority", "1", "--action", "Protect two hours", "--who",
-                "Deputy director", "--by", &by
+                "plan",
+                &id,
+                "--priority",
+                "1",
+                "--action",
+                "Protect two hours",
+                "--who",
+                "Deputy director",
+                "--by",
+                &by
             ]
         ),
-        format!("Recorded for priority 1 “Coaching time for supervisors”: What action steps need to be taken? “Protect two hours”, Deputy director, by {by}")
+        format!(
+            "Recorded for priority 1 “Coaching time for supervisors”: What action steps need to be taken? “Protect two hours”, Deputy director, by {by}"
+        )
     );
-    run_ok(store, &["plan", "Leadership", "--priority", "2", "--action", "Ask IT"]);
-    run_ok(store, &["plan", &id, "--priority", "2", "--monitor", &monitor]);
-    run_ok(store, &["plan", &id, "--priority", "2", "--support", "Analyst time"]);
+    run_ok(
+        store,
+        &[
+            "plan",
+            "Leadership",
+            "--priority",
+            "2",
+            "--action",
+            "Ask IT",
+        ],
+    );
+    run_ok(
+        store,
+        &["plan", &id, "--priority", "2", "--monitor", &monitor],
+    );
+    run_ok(
+        store,
+        &["plan", &id, "--priority", "2", "--support", "Analyst time"],
+    );
 
     let plan = plan_json(store, &id);
     assert_eq!(plan["horizon"], "12 months");
@@ -89,7 +123,10 @@ fn each_form_of_plan_is_recorded() {
     assert_eq!(second["support"], "Analyst time");
 
     let txt = run_ok(store, &["export", &id, "--format", "txt"]);
-    assert!(txt.contains("Responsible leader or team: Deputy director"), "{txt}");
+    assert!(
+        txt.contains("Responsible leader or team: Deputy director"),
+        "{txt}"
+    );
 }
 
 #[test]
@@ -98,7 +135,16 @@ fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
     let store = dir.path();
     let id = snapshot_with_priorities(store);
     cmd(store)
-        .args(["plan", &id, "--priority", "1", "--action", "X", "--by", "2027-02-30"])
+        .args([
+            "plan",
+            &id,
+            "--priority",
+            "1",
+            "--action",
+            "X",
+            "--by",
+            "2027-02-30",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains(
@@ -139,7 +185,9 @@ fn a_priority_out_of_range_names_the_ones_there_are() {
         .args(["plan", &fresh, "--priority", "1", "--support", "x"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("there are no priorities to plan for yet"));
+        .stderr(predicate::str::contains(
+            "there are no priorities to plan for yet",
+        ));
     // The horizon needs no priority.
     run_ok(store, &["plan", &fresh, "--horizon", "18 months"]);
 }
@@ -160,14 +208,32 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
     // One decision per call; --who and --by belong to --action; a priority's decision needs it.
     for args in [
         vec!["plan", &id],
-        vec!["plan", &id, "--priority", "1", "--success", "a", "--support", "b"],
+        vec![
+            "plan",
+            &id,
+            "--priority",
+            "1",
+            "--success",
+            "a",
+            "--support",
+            "b",
+        ],
         vec!["plan", &id, "--success", "a"],
         vec!["plan", &id, "--horizon", "a", "--priority", "1"],
     ] {
         cmd(store).args(&args).assert().failure().code(2);
     }
     cmd(store)
-        .args(["plan", &id, "--priority", "1", "--success", "a", "--who", "me"])
+        .args([
+            "plan",
+            &id,
+            "--priority",
+            "1",
+            "--success",
+            "a",
+            "--who",
+            "me",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains(

@@ -26,10 +26,11 @@ fn saved_snapshot(store: &Path) -> String {
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
     let mut session = Session::new("20261123-0900-00".into(), spec, now).unwrap();
     let st = session.snapshot_mut(&library.snapshot);
-    for (text, dots) in [("Coaching time for supervisors", 5), ("Readable dashboards", 3)] {
-        let id = st
-            .add_note(text, 1, HeadingId::Opportunities, now)
-            .unwrap();
+    for (text, dots) in [
+        ("Coaching time for supervisors", 5),
+        ("Readable dashboards", 3),
+    ] {
+        let id = st.add_note(text, 1, HeadingId::Opportunities, now).unwrap();
         st.set_dots(id, dots).unwrap();
     }
     st.page = PRIORITIES_PAGE;
@@ -47,7 +48,11 @@ fn plan_json(store: &Path, id: &str) -> serde_json::Value {
         .args(["export", id, "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let session: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     session["snapshot"]["plan"].clone()
 }

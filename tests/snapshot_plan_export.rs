@@ -20,9 +20,7 @@ fn session() -> Session {
     let mut s = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     for (text, dots) in [("Coaching time", 5), ("Readable dashboards", 3)] {
-        let id = st
-            .add_note(text, 1, HeadingId::Opportunities, T0)
-            .unwrap();
+        let id = st.add_note(text, 1, HeadingId::Opportunities, T0).unwrap();
         st.set_dots(id, dots).unwrap();
     }
     s
@@ -66,10 +64,20 @@ fn nothing_planned_adds_nothing() {
     let s = session();
     for format in [Format::Txt, Format::Md, Format::Html] {
         let out = export(&s, format);
-        assert!(!out.contains("CPM Implementation Plan (draft)"), "{format:?}");
-        assert!(!out.contains("What changes do we want to see?"), "{format:?}");
+        assert!(
+            !out.contains("CPM Implementation Plan (draft)"),
+            "{format:?}"
+        );
+        assert!(
+            !out.contains("What changes do we want to see?"),
+            "{format:?}"
+        );
     }
-    assert_eq!(export(&s, Format::Csv).lines().count(), 3, "header and the two notes");
+    assert_eq!(
+        export(&s, Format::Csv).lines().count(),
+        3,
+        "header and the two notes"
+    );
 }
 
 #[test]
@@ -80,7 +88,11 @@ fn html_has_a_section_per_priority_and_escapes_everything() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | **bold** &amp; red"));
     assert!(html.contains("<td>Training &lt;unit&gt;</td><td class=\"date\">2027-02-28</td>"));
     assert_eq!(html.matches("<section class=\"priority\">").count(), 2);
-    assert!(html.contains("<h4>What is the target date for monitoring progress?</h4>\n<p>2027-06-30</p>"));
+    assert!(
+        html.contains(
+            "<h4>What is the target date for monitoring progress?</h4>\n<p>2027-06-30</p>"
+        )
+    );
     assert!(html.contains(
         "<th>Action step</th><th>Responsible leader or team</th><th class=\"date\">By when</th>"
     ));
@@ -115,7 +127,11 @@ fn csv_lists_each_decision_with_priority_who_and_by_when() {
     assert!(lines.iter().any(|l| l.ends_with(
         ",What action steps need to be taken?,<script>alert(1)</script> | **bold** & red,,,Priority 1: Coaching time (Workforce Development),Training <unit>,2027-02-28"
     )), "{csv}");
-    assert!(lines.iter().any(|l| l.contains(",What is our timeframe?,12 months,")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(",What is our timeframe?,12 months,"))
+    );
 }
 
 #[test]
@@ -125,8 +141,14 @@ fn text_shows_a_plan_set_aside_when_its_priority_leaves_the_list() {
     st.set_priority_count(1).unwrap();
     st.edit_priority(0, "Coaching time, protected").unwrap();
     let txt = export(&s, Format::Txt);
-    assert!(txt.contains("Priority 1: Coaching time, protected"), "{txt}");
-    assert!(!txt.contains("Set aside"), "a reworded priority keeps its plan");
+    assert!(
+        txt.contains("Priority 1: Coaching time, protected"),
+        "{txt}"
+    );
+    assert!(
+        !txt.contains("Set aside"),
+        "a reworded priority keeps its plan"
+    );
     // The dot vote changes order: the planned priority drops off the list of one.
     let mut s = planned();
     let st = s.snapshot.as_mut().unwrap();
@@ -140,8 +162,14 @@ fn text_shows_a_plan_set_aside_when_its_priority_leaves_the_list() {
         .unwrap();
     st.set_dots(other, 9).unwrap();
     let txt = export(&s, Format::Txt);
-    assert!(txt.contains("Set aside: plans for priorities no longer on the list"), "{txt}");
-    assert!(txt.contains("Coaching time (no longer a priority)"), "{txt}");
+    assert!(
+        txt.contains("Set aside: plans for priorities no longer on the list"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("Coaching time (no longer a priority)"),
+        "{txt}"
+    );
     assert!(txt.contains("Supervisors coach weekly"));
     assert!(!txt.contains('\u{1b}'));
 }

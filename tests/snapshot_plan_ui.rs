@@ -53,7 +53,10 @@ fn go_to(app: &mut App, page: Page) {
         }
         let pages = screen(app).pages();
         let here = pages.iter().position(|p| *p == screen(app).page()).unwrap();
-        let there = pages.iter().position(|p| *p == page).expect("the page exists");
+        let there = pages
+            .iter()
+            .position(|p| *p == page)
+            .expect("the page exists");
         let step = if here < there {
             Action::NextStep
         } else {
@@ -65,7 +68,9 @@ fn go_to(app: &mut App, page: Page) {
 }
 
 fn said(app: &App) -> String {
-    app.status.as_ref().map_or(String::new(), |s| s.text.clone())
+    app.status
+        .as_ref()
+        .map_or(String::new(), |s| s.text.clone())
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -163,7 +168,11 @@ fn a_bad_date_is_refused_with_its_reason_and_the_typing_kept() {
     go_to(&mut app, Page::Plan(PlanStepId::Actions));
     let effects = decide(&mut app, &["Invite partners", "Director", "2027-02-30"]);
     assert!(effects.is_empty(), "nothing saved: {effects:?}");
-    assert_eq!(app.context(), Context::SnapshotPlanInput, "the input stays open");
+    assert_eq!(
+        app.context(),
+        Context::SnapshotPlanInput,
+        "the input stays open"
+    );
     assert!(
         said(&app).contains("“2027-02-30” is not a date: February 2027 has 28 days"),
         "{}",
@@ -186,7 +195,11 @@ fn a_bad_date_is_refused_with_its_reason_and_the_typing_kept() {
     // A date before today is refused too.
     go_to(&mut app, Page::Plan(PlanStepId::Monitor));
     decide(&mut app, &["2026-01-01"]);
-    assert!(said(&app).contains("is before today (2026-11-23)"), "{}", said(&app));
+    assert!(
+        said(&app).contains("is before today (2026-11-23)"),
+        "{}",
+        said(&app)
+    );
 }
 
 #[test]
@@ -196,17 +209,27 @@ fn action_steps_are_edited_deleted_and_undone() {
     app.update(Action::Down, T0); // priority 1's first step
     app.update(Action::EditNote, T0);
     let input = screen(&app).plan_input.as_ref().unwrap();
-    assert_eq!(input.fields[1].value(), "Deputy director", "filled in to edit");
+    assert_eq!(
+        input.fields[1].value(),
+        "Deputy director",
+        "filled in to edit"
+    );
     app.update(Action::Close, T0);
     app.update(Action::DeleteNote, T0);
     let count = |app: &App| {
         let st = screen(app).state();
-        st.plan.for_priority(&st.priorities()[0]).map_or(0, |p| p.actions.len())
+        st.plan
+            .for_priority(&st.priorities()[0])
+            .map_or(0, |p| p.actions.len())
     };
     assert_eq!(count(&app), 1);
     app.update(Action::Undo, T0);
     assert_eq!(count(&app), 2);
-    assert!(said(&app).starts_with("Undone: removing an action step"), "{}", said(&app));
+    assert!(
+        said(&app).starts_with("Undone: removing an action step"),
+        "{}",
+        said(&app)
+    );
 }
 
 #[test]
@@ -230,13 +253,22 @@ fn plan_keys_are_in_the_keymap_help_and_hints() {
         .into_iter()
         .map(|(_, h)| h)
         .collect();
-    assert!(help.iter().any(|h| h.starts_with("type the decision")), "{help:?}");
-    assert!(help.iter().any(|h| h.starts_with("delete the selected action step")));
+    assert!(
+        help.iter().any(|h| h.starts_with("type the decision")),
+        "{help:?}"
+    );
+    assert!(
+        help.iter()
+            .any(|h| h.starts_with("delete the selected action step"))
+    );
     let input: Vec<&str> = help_lines(Context::SnapshotPlanInput)
         .into_iter()
         .map(|(_, h)| h)
         .collect();
-    assert!(input.iter().any(|h| h.starts_with("next field")), "{input:?}");
+    assert!(
+        input.iter().any(|h| h.starts_with("next field")),
+        "{input:?}"
+    );
     for c in ['n', 'd', 'e', '1'] {
         assert_eq!(
             action_for(

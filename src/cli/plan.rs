@@ -101,7 +101,10 @@ fn edit(
     let by = date(&args.by, "--by")?;
     let monitor = date(&args.monitor, "--monitor")?;
     if let Some(text) = &args.horizon {
-        return Ok((PlanEdit::Horizon { text: text.clone() }, PlanStepId::Horizon));
+        return Ok((
+            PlanEdit::Horizon { text: text.clone() },
+            PlanStepId::Horizon,
+        ));
     }
     let number = args.priority.unwrap_or(0) as usize;
     let priority = key(number)?;

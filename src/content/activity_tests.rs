@@ -351,7 +351,10 @@ fn an_empty_reworded_instruction_is_refused() {
 #[test]
 fn shipped_plan_asks_the_guides_key_decisions() {
     let snapshot = SnapshotActivity::from_json(snapshot_file(), SNAPSHOT_JSON).unwrap();
-    let plan = snapshot.plan.as_ref().expect("the shipped Snapshot has planning steps");
+    let plan = snapshot
+        .plan
+        .as_ref()
+        .expect("the shipped Snapshot has planning steps");
     let questions: Vec<&str> = plan.steps.iter().map(|s| s.question.as_str()).collect();
     // The guide's Part 2 key decisions, word for word, after "Which priorities are strategic to
     // address first?" (the priorities page answers that one).

@@ -54,7 +54,11 @@ pub fn render_html(session: &Session, activity: &SnapshotActivity) -> String {
          {plan_style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<pre>{body}</pre>\n{plan}</body>\n</html>\n",
         title = esc(&session.name),
         body = esc(&text),
-        plan_style = if plan.is_empty() { "" } else { snapshot_plan::HTML_STYLE },
+        plan_style = if plan.is_empty() {
+            ""
+        } else {
+            snapshot_plan::HTML_STYLE
+        },
     )
 }
 

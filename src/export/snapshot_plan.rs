@@ -98,7 +98,12 @@ fn txt_section(out: &mut String, section: &Section, script: &PlanScript) {
     let _ = writeln!(out, "{rule}");
     let plan = section.plan;
     let text = |f: fn(&PriorityPlan) -> Option<String>| plan.and_then(f);
-    for id in [PlanStepId::Success, PlanStepId::Actions, PlanStepId::Monitor, PlanStepId::Support] {
+    for id in [
+        PlanStepId::Success,
+        PlanStepId::Actions,
+        PlanStepId::Monitor,
+        PlanStepId::Support,
+    ] {
         let _ = writeln!(out, "\n{}", script.question(id));
         match id {
             PlanStepId::Actions => {
@@ -160,8 +165,16 @@ pub fn render_md(state: &SnapshotState, plan: &DraftPlan, script: &PlanScript) -
     let mut out = String::new();
     let _ = writeln!(out, "\n## {}\n", md_cell(&script.title));
     let _ = writeln!(out, "Source: {}\n", md_cell(&script.source));
-    let _ = writeln!(out, "### {}\n", md_cell(script.question(PlanStepId::Horizon)));
-    let _ = writeln!(out, "{}", md_cell(plan.horizon.as_deref().unwrap_or(NOT_YET)));
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        md_cell(script.question(PlanStepId::Horizon))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        md_cell(plan.horizon.as_deref().unwrap_or(NOT_YET))
+    );
     let (current, aside) = sections(state, plan, &priorities);
     for section in &current {
         md_section(&mut out, section, script, "###");
@@ -179,7 +192,12 @@ fn md_section(out: &mut String, section: &Section, script: &PlanScript, level: &
     let sub = format!("{level}#");
     let _ = writeln!(out, "\n{level} {}", md_cell(&section.title));
     let plan = section.plan;
-    for id in [PlanStepId::Success, PlanStepId::Actions, PlanStepId::Monitor, PlanStepId::Support] {
+    for id in [
+        PlanStepId::Success,
+        PlanStepId::Actions,
+        PlanStepId::Monitor,
+        PlanStepId::Support,
+    ] {
         let _ = writeln!(out, "\n{sub} {}\n", md_cell(script.question(id)));
         let value = match id {
             PlanStepId::Actions => {
@@ -229,8 +247,16 @@ pub fn render_html(state: &SnapshotState, plan: &DraftPlan, script: &PlanScript)
     let mut out = String::new();
     let _ = writeln!(out, "<section class=\"plan\">");
     let _ = writeln!(out, "<h2>{}</h2>", html_text(&script.title));
-    let _ = writeln!(out, "<p class=\"source\">Source: {}</p>", html_text(&script.source));
-    let _ = writeln!(out, "<h3>{}</h3>", html_text(script.question(PlanStepId::Horizon)));
+    let _ = writeln!(
+        out,
+        "<p class=\"source\">Source: {}</p>",
+        html_text(&script.source)
+    );
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>",
+        html_text(script.question(PlanStepId::Horizon))
+    );
     let _ = writeln!(
         out,
         "<p>{}</p>",
@@ -254,7 +280,12 @@ fn html_section(out: &mut String, section: &Section, script: &PlanScript) {
     let _ = writeln!(out, "<section class=\"priority\">");
     let _ = writeln!(out, "<h3>{}</h3>", html_text(&section.title));
     let plan = section.plan;
-    for id in [PlanStepId::Success, PlanStepId::Actions, PlanStepId::Monitor, PlanStepId::Support] {
+    for id in [
+        PlanStepId::Success,
+        PlanStepId::Actions,
+        PlanStepId::Monitor,
+        PlanStepId::Support,
+    ] {
         let _ = writeln!(out, "<h4>{}</h4>", html_text(script.question(id)));
         let value = match id {
             PlanStepId::Actions => {

@@ -3,9 +3,9 @@
 //! drawing, so the page and its keys agree.
 
 use crate::content::PlanStepId;
+use crate::workshop::PlanEdit;
 use crate::workshop::snapshot::Priority;
 use crate::workshop::snapshot::plan::{DraftPlan, PlanError, PriorityKey, date_text, parse_date};
-use crate::workshop::PlanEdit;
 use tui_input::Input;
 
 /// One selectable row of a planning page.
@@ -28,7 +28,8 @@ pub fn rows(step: PlanStepId, priorities: &[Priority], plan: &DraftPlan) -> Vec<
             .enumerate()
             .flat_map(|(i, p)| {
                 let steps = plan.for_priority(p).map_or(0, |pp| pp.actions.len());
-                std::iter::once(PlanRow::Priority(i)).chain((0..steps).map(move |a| PlanRow::Action(i, a)))
+                std::iter::once(PlanRow::Priority(i))
+                    .chain((0..steps).map(move |a| PlanRow::Action(i, a)))
             })
             .collect(),
         _ => (0..priorities.len()).map(PlanRow::Priority).collect(),
@@ -239,7 +240,10 @@ mod tests {
         let mut input =
             PlanInput::open(PlanStepId::Actions, PlanRow::Priority(0), &ps, &plan).unwrap();
         input.fields[0] = Input::new("Invite partners".into());
-        assert!(matches!(input.edit(), Ok(PlanEdit::AddAction { by: None, .. })));
+        assert!(matches!(
+            input.edit(),
+            Ok(PlanEdit::AddAction { by: None, .. })
+        ));
         input.fields[2] = Input::new("soon".into());
         assert!(matches!(input.edit(), Err(PlanError::NotADate { .. })));
         assert_eq!(input.date_field(), 2);

@@ -17,8 +17,8 @@ mod votes;
 pub use history::SnapshotHistory;
 
 use super::session::{EditError, Session};
-use plan::DraftPlan;
 use crate::content::SnapshotActivity;
+use plan::DraftPlan;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 

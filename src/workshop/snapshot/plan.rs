@@ -240,7 +240,9 @@ pub fn parse_date(text: &str) -> Result<Date, PlanError> {
         return Err(shape());
     };
     let Ok(month) = Month::try_from(month) else {
-        return Err(fail(format!("there is no month {month}; months are 1 to 12")));
+        return Err(fail(format!(
+            "there is no month {month}; months are 1 to 12"
+        )));
     };
     let days = month.length(year);
     if day == 0 || day > days {

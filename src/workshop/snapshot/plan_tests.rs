@@ -91,7 +91,10 @@ fn each_edit_lands_on_its_priority() {
     assert_eq!(second.actions.len(), 2);
     assert_eq!(second.actions[0].who.as_deref(), Some("Deputy director"));
     assert_eq!(second.actions[0].by, Some(date!(2027 - 02 - 28)));
-    assert_eq!(second.actions[1].who, None, "a blank who is nobody named yet");
+    assert_eq!(
+        second.actions[1].who, None,
+        "a blank who is nobody named yet"
+    );
     assert_eq!(second.monitor, Some(date!(2027 - 06 - 30)));
     assert_eq!(second.support, None);
     let first = plan.for_priority(&ps[0]).unwrap();
@@ -156,7 +159,13 @@ fn actions_are_edited_and_removed_by_number() {
             NOW,
         )
         .unwrap_err();
-    assert_eq!(err, PlanError::NoSuchAction { number: 6, count: 2 });
+    assert_eq!(
+        err,
+        PlanError::NoSuchAction {
+            number: 6,
+            count: 2
+        }
+    );
     assert_eq!(
         err.to_string(),
         "there is no action step 6; this priority has 2"
@@ -223,7 +232,14 @@ fn dates_must_be_real_days_written_yyyy_mm_dd() {
         parse_date("2027-04-31").unwrap_err().to_string(),
         "“2027-04-31” is not a date: April 2027 has 30 days"
     );
-    for bad in ["30/06/2027", "next spring", "2027-06", "27-06-30", "2027-06-3x", ""] {
+    for bad in [
+        "30/06/2027",
+        "next spring",
+        "2027-06",
+        "27-06-30",
+        "2027-06-3x",
+        "",
+    ] {
         let err = parse_date(bad).unwrap_err().to_string();
         assert!(
             err.ends_with("write it as YYYY-MM-DD, e.g. 2027-06-30"),
@@ -325,7 +341,10 @@ fn plans_follow_their_priority_when_the_list_changes() {
         err.to_string(),
         "“Coach supervisors to the practice behaviors” is no longer one of the priorities; its plan is kept, set aside, and comes back if the priority does"
     );
-    assert!(plan.set_aside(&ps).is_empty(), "back on the list, back in the plan");
+    assert!(
+        plan.set_aside(&ps).is_empty(),
+        "back on the list, back in the plan"
+    );
 }
 
 #[test]
@@ -380,7 +399,10 @@ fn the_plan_round_trips_and_old_records_load_without_one() {
         r#"{"priorities":[{"key":{"note":1},"priority":"p","monitor":"2027-02-30"}]}"#,
     )
     .unwrap_err();
-    assert!(bad.to_string().contains("February 2027 has 28 days"), "{bad}");
+    assert!(
+        bad.to_string().contains("February 2027 has 28 days"),
+        "{bad}"
+    );
 }
 
 #[test]

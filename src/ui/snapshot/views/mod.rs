@@ -198,7 +198,11 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
         Page::Priorities => heading("priorities"),
         Page::Plan(step) => {
             let script = app.library.snapshot.plan_script();
-            let n = s.plan_steps.iter().position(|&x| x == step).map_or(0, |i| i + 1);
+            let n = s
+                .plan_steps
+                .iter()
+                .position(|&x| x == step)
+                .map_or(0, |i| i + 1);
             format!(
                 "{} · plan step {n} of {} · {}",
                 script.question(step),

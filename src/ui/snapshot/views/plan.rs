@@ -90,7 +90,11 @@ pub fn render(app: &App, s: &SnapshotScreen, step: PlanStepId, frame: &mut Frame
                 let sel = selected == Some(row);
                 let marker = format!("{}{}. ", if sel { SELECTED } else { "  " }, i + 1);
                 let style = if sel { theme.selected } else { theme.title };
-                push(&mut lines, Some(row), hanging(&marker, &p.text, width, style));
+                push(
+                    &mut lines,
+                    Some(row),
+                    hanging(&marker, &p.text, width, style),
+                );
                 let recorded = plan.for_priority(p);
                 if step == PlanStepId::Actions {
                     action_lines(app, &mut lines, i, recorded, selected, width);
@@ -160,7 +164,14 @@ pub fn render(app: &App, s: &SnapshotScreen, step: PlanStepId, frame: &mut Frame
     };
     let title = format!(" {} ", script.question(step));
     frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).map(|(_, l)| l).collect::<Vec<_>>()).block(
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(scroll)
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>(),
+        )
+        .block(
             Block::bordered()
                 .title(Span::styled(title, theme.accent))
                 .title_bottom(Span::styled(keys, theme.dim))
@@ -203,14 +214,22 @@ fn action_lines(
         let sel = selected == Some(row);
         let marker = format!(
             "{}{}) ",
-            if sel { format!("   {SELECTED}") } else { ANSWER_INDENT.to_string() },
+            if sel {
+                format!("   {SELECTED}")
+            } else {
+                ANSWER_INDENT.to_string()
+            },
             char::from(b'a' + (a % 26) as u8)
         );
         let who = step.who.as_deref().unwrap_or("—");
         let by = step.by.map(date_text).unwrap_or_else(|| "—".into());
         let text = format!("{} · who: {who} · by when: {by}", step.text);
         let style = if sel { theme.selected } else { theme.base };
-        lines.extend(hanging(&marker, &text, width, style).into_iter().map(|l| (Some(row), l)));
+        lines.extend(
+            hanging(&marker, &text, width, style)
+                .into_iter()
+                .map(|l| (Some(row), l)),
+        );
     }
 }
 
