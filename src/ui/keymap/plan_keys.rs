@@ -25,7 +25,7 @@ pub(super) static PLAN: &[Binding] = &[
         &[C::SnapshotPlan],
         Key::Code(KeyCode::Enter),
         Action::EditNote,
-        "type the decision for the selected row (actions: a priority adds a step, a step is edited)",
+        "type the decision (actions: on a priority adds a step, on a step edits it)",
         "type"
     ),
     bind!(

@@ -127,7 +127,11 @@ pub fn render(app: &App, s: &SnapshotScreen, step: PlanStepId, frame: &mut Frame
             }
         }
     }
-    for aside in plan.set_aside(&priorities) {
+    let aside = plan.set_aside(&priorities);
+    if step == PlanStepId::Horizon && !aside.is_empty() {
+        lines.push((None, Line::default()));
+    }
+    for aside in aside {
         push(
             &mut lines,
             None,
