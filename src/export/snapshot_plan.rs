@@ -10,7 +10,7 @@ use super::wrap::wrap;
 use crate::content::{PlanScript, PlanStepId};
 use crate::workshop::SnapshotState;
 use crate::workshop::snapshot::Priority;
-use crate::workshop::snapshot::plan::{DraftPlan, PriorityPlan, date_text};
+use crate::workshop::snapshot::plan::{ActionStep, DraftPlan, PriorityPlan, date_text};
 use std::fmt::Write;
 
 /// Shown under a question the team has not answered yet.
@@ -63,6 +63,28 @@ fn date(d: Option<time::Date>) -> Option<String> {
     d.map(date_text)
 }
 
+/// What a priority's plan says under one of its questions.
+enum Answer<'a> {
+    /// A one-line decision, or `None` while it is open.
+    Text(Option<String>),
+    /// The action steps (empty while none is decided).
+    Actions(&'a [ActionStep]),
+}
+
+/// A priority's questions in the guide's order, each with its answer so far.
+fn answers(plan: Option<&PriorityPlan>) -> [(PlanStepId, Answer<'_>); 4] {
+    let text = |f: fn(&PriorityPlan) -> Option<String>| Answer::Text(plan.and_then(f));
+    [
+        (PlanStepId::Success, text(|p| p.success.clone())),
+        (
+            PlanStepId::Actions,
+            Answer::Actions(plan.map(|p| p.actions.as_slice()).unwrap_or_default()),
+        ),
+        (PlanStepId::Monitor, text(|p| date(p.monitor))),
+        (PlanStepId::Support, text(|p| p.support.clone())),
+    ]
+}
+
 /// The plan as plain text at 80 columns, appended to `out`; nothing when nothing is planned.
 pub fn write_txt(out: &mut String, state: &SnapshotState, plan: &DraftPlan, script: &PlanScript) {
     if plan.is_empty() {
@@ -96,21 +118,11 @@ fn txt_section(out: &mut String, section: &Section, script: &PlanScript) {
     let _ = writeln!(out, "\n{rule}");
     lines(out, "", &section.title);
     let _ = writeln!(out, "{rule}");
-    let plan = section.plan;
-    let text = |f: fn(&PriorityPlan) -> Option<String>| plan.and_then(f);
-    for id in [
-        PlanStepId::Success,
-        PlanStepId::Actions,
-        PlanStepId::Monitor,
-        PlanStepId::Support,
-    ] {
+    for (id, answer) in answers(section.plan) {
         let _ = writeln!(out, "\n{}", script.question(id));
-        match id {
-            PlanStepId::Actions => {
-                let actions = plan.map(|p| p.actions.as_slice()).unwrap_or_default();
-                if actions.is_empty() {
-                    bullet(out, NOT_YET);
-                }
+        match answer {
+            Answer::Actions([]) => bullet(out, NOT_YET),
+            Answer::Actions(actions) => {
                 for (i, a) in actions.iter().enumerate() {
                     let marker = format!("  {}. ", i + 1);
                     let hang = " ".repeat(marker.len());
@@ -121,14 +133,7 @@ fn txt_section(out: &mut String, section: &Section, script: &PlanScript) {
                     lines(out, &hang, &format!("{}: {by}", script.columns.by));
                 }
             }
-            _ => {
-                let value = match id {
-                    PlanStepId::Success => text(|p| p.success.clone()),
-                    PlanStepId::Monitor => text(|p| date(p.monitor)),
-                    _ => text(|p| p.support.clone()),
-                };
-                bullet(out, value.as_deref().unwrap_or(NOT_YET));
-            }
+            Answer::Text(value) => bullet(out, value.as_deref().unwrap_or(NOT_YET)),
         }
     }
 }
@@ -189,23 +194,14 @@ pub fn render_md(state: &SnapshotState, plan: &DraftPlan, script: &PlanScript) -
 }
 
 fn md_section(out: &mut String, section: &Section, script: &PlanScript, level: &str) {
-    let sub = format!("{level}#");
     let _ = writeln!(out, "\n{level} {}", md_cell(&section.title));
-    let plan = section.plan;
-    for id in [
-        PlanStepId::Success,
-        PlanStepId::Actions,
-        PlanStepId::Monitor,
-        PlanStepId::Support,
-    ] {
-        let _ = writeln!(out, "\n{sub} {}\n", md_cell(script.question(id)));
-        let value = match id {
-            PlanStepId::Actions => {
-                let actions = plan.map(|p| p.actions.as_slice()).unwrap_or_default();
-                if actions.is_empty() {
-                    let _ = writeln!(out, "{NOT_YET}");
-                    continue;
-                }
+    for (id, answer) in answers(section.plan) {
+        let _ = writeln!(out, "\n{level}# {}\n", md_cell(script.question(id)));
+        match answer {
+            Answer::Actions([]) => {
+                let _ = writeln!(out, "{NOT_YET}");
+            }
+            Answer::Actions(actions) => {
                 let c = &script.columns;
                 let _ = writeln!(
                     out,
@@ -223,13 +219,11 @@ fn md_section(out: &mut String, section: &Section, script: &PlanScript, level: &
                         date(a.by).unwrap_or_default()
                     );
                 }
-                continue;
             }
-            PlanStepId::Success => plan.and_then(|p| p.success.clone()),
-            PlanStepId::Monitor => plan.and_then(|p| date(p.monitor)),
-            _ => plan.and_then(|p| p.support.clone()),
-        };
-        let _ = writeln!(out, "{}", md_cell(value.as_deref().unwrap_or(NOT_YET)));
+            Answer::Text(value) => {
+                let _ = writeln!(out, "{}", md_cell(value.as_deref().unwrap_or(NOT_YET)));
+            }
+        }
     }
 }
 
@@ -279,21 +273,13 @@ pub fn render_html(state: &SnapshotState, plan: &DraftPlan, script: &PlanScript)
 fn html_section(out: &mut String, section: &Section, script: &PlanScript) {
     let _ = writeln!(out, "<section class=\"priority\">");
     let _ = writeln!(out, "<h3>{}</h3>", html_text(&section.title));
-    let plan = section.plan;
-    for id in [
-        PlanStepId::Success,
-        PlanStepId::Actions,
-        PlanStepId::Monitor,
-        PlanStepId::Support,
-    ] {
+    for (id, answer) in answers(section.plan) {
         let _ = writeln!(out, "<h4>{}</h4>", html_text(script.question(id)));
-        let value = match id {
-            PlanStepId::Actions => {
-                let actions = plan.map(|p| p.actions.as_slice()).unwrap_or_default();
-                if actions.is_empty() {
-                    let _ = writeln!(out, "<p class=\"open\">{NOT_YET}</p>");
-                    continue;
-                }
+        match answer {
+            Answer::Actions([]) | Answer::Text(None) => {
+                let _ = writeln!(out, "<p class=\"open\">{NOT_YET}</p>");
+            }
+            Answer::Actions(actions) => {
                 let c = &script.columns;
                 let _ = writeln!(
                     out,
@@ -312,18 +298,9 @@ fn html_section(out: &mut String, section: &Section, script: &PlanScript) {
                     );
                 }
                 let _ = writeln!(out, "</tbody>\n</table>");
-                continue;
             }
-            PlanStepId::Success => plan.and_then(|p| p.success.clone()),
-            PlanStepId::Monitor => plan.and_then(|p| date(p.monitor)),
-            _ => plan.and_then(|p| p.support.clone()),
-        };
-        match value {
-            Some(v) => {
-                let _ = writeln!(out, "<p>{}</p>", html_text(&v));
-            }
-            None => {
-                let _ = writeln!(out, "<p class=\"open\">{NOT_YET}</p>");
+            Answer::Text(Some(value)) => {
+                let _ = writeln!(out, "<p>{}</p>", html_text(&value));
             }
         }
     }
