@@ -2,15 +2,12 @@
 //! success, action steps (who, by when), monitoring date and support; clear refusals for a date
 //! that is not one, a priority that does not exist and a session that is not a Snapshot.
 
-use cpm_workshop::content::Library;
-use cpm_workshop::store::Store;
-use cpm_workshop::workshop::Session;
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
 use predicates::prelude::*;
 use std::path::Path;
 use time::OffsetDateTime;
 mod support;
 use support::cli::{cmd, run_ok};
+use support::priorities::{plan_json, save_snapshot_with_priorities};
 
 /// A date a year or two ahead of whenever the test runs, so "before today" never bites.
 fn ahead(years: i32, month_day: &str) -> String {
@@ -18,38 +15,20 @@ fn ahead(years: i32, month_day: &str) -> String {
     format!("{year}-{month_day}")
 }
 
-/// A Snapshot session whose dot vote made two priorities, saved in `store`; returns its id.
-fn snapshot_with_priorities(store: &Path) -> String {
-    let library = Library::shipped();
-    let now = OffsetDateTime::now_utc();
-    let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
-    let mut session = Session::new("20261123-0900-00".into(), spec, now).unwrap();
-    let st = session.snapshot_mut(&library.snapshot);
-    for (text, dots) in [
-        ("Coaching time for supervisors", 5),
-        ("Readable dashboards", 3),
-    ] {
-        let id = st.add_note(text, 1, HeadingId::Opportunities, now).unwrap();
-        st.set_dots(id, dots).unwrap();
-    }
-    Store::open(store.to_path_buf())
-        .unwrap()
-        .save(&session)
-        .unwrap();
-    session.id
-}
-
-fn plan_json(store: &Path, id: &str) -> serde_json::Value {
-    let out = run_ok(store, &["export", id, "--format", "json"]);
-    let session: serde_json::Value = serde_json::from_str(&out).unwrap();
-    session["snapshot"]["plan"].clone()
+/// Runs `args`, which must fail saying `message` on standard error.
+fn fails_with(store: &Path, args: &[&str], message: &str) {
+    cmd(store)
+        .args(args)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(message));
 }
 
 #[test]
 fn each_form_of_plan_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = snapshot_with_priorities(store);
+    let id = save_snapshot_with_priorities(store, 0);
     let by = ahead(1, "02-26");
     let monitor = ahead(1, "06-30");
     assert_eq!(
@@ -133,9 +112,10 @@ fn each_form_of_plan_is_recorded() {
 fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = snapshot_with_priorities(store);
-    cmd(store)
-        .args([
+    let id = save_snapshot_with_priorities(store, 0);
+    fails_with(
+        store,
+        &[
             "plan",
             &id,
             "--priority",
@@ -144,24 +124,19 @@ fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
             "X",
             "--by",
             "2027-02-30",
-        ])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "--by: “2027-02-30” is not a date: February 2027 has 28 days",
-        ));
-    cmd(store)
-        .args(["plan", &id, "--priority", "1", "--monitor", "30/06/2027"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "--monitor: “30/06/2027” is not a date: write it as YYYY-MM-DD, e.g. 2027-06-30",
-        ));
-    cmd(store)
-        .args(["plan", &id, "--priority", "1", "--monitor", "2001-01-01"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("2001-01-01 is before today"));
+        ],
+        "--by: “2027-02-30” is not a date: February 2027 has 28 days",
+    );
+    fails_with(
+        store,
+        &["plan", &id, "--priority", "1", "--monitor", "30/06/2027"],
+        "--monitor: “30/06/2027” is not a date: write it as YYYY-MM-DD, e.g. 2027-06-30",
+    );
+    fails_with(
+        store,
+        &["plan", &id, "--priority", "1", "--monitor", "2001-01-01"],
+        "2001-01-01 is before today",
+    );
     assert!(plan_json(store, &id).is_null(), "nothing was planned");
 }
 
@@ -169,25 +144,21 @@ fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
 fn a_priority_out_of_range_names_the_ones_there_are() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = snapshot_with_priorities(store);
+    let id = save_snapshot_with_priorities(store, 0);
     for n in ["3", "0"] {
-        cmd(store)
-            .args(["plan", &id, "--priority", n, "--success", "x"])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains(format!(
-                "there is no priority {n}; this Snapshot has priorities 1 to 2"
-            )));
+        fails_with(
+            store,
+            &["plan", &id, "--priority", n, "--success", "x"],
+            &format!("there is no priority {n}; this Snapshot has priorities 1 to 2"),
+        );
     }
     // A Snapshot before its dot vote has no priorities to plan for yet.
     let fresh = run_ok(store, &["new", "--activity", "snapshot", "--name", "Fresh"]);
-    cmd(store)
-        .args(["plan", &fresh, "--priority", "1", "--support", "x"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "there are no priorities to plan for yet",
-        ));
+    fails_with(
+        store,
+        &["plan", &fresh, "--priority", "1", "--support", "x"],
+        "there are no priorities to plan for yet",
+    );
     // The horizon needs no priority.
     run_ok(store, &["plan", &fresh, "--horizon", "18 months"]);
 }
@@ -197,14 +168,12 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
     let sticky = run_ok(store, &["new", "--name", "Practice day"]);
-    cmd(store)
-        .args(["plan", &sticky, "--horizon", "12 months"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "\"Practice day\" is a Sticky-note behaviors session, not a Snapshot warm-up: only a Snapshot continues into a plan",
-        ));
-    let id = snapshot_with_priorities(store);
+    fails_with(
+        store,
+        &["plan", &sticky, "--horizon", "12 months"],
+        "\"Practice day\" is a Sticky-note behaviors session, not a Snapshot warm-up: only a Snapshot continues into a plan",
+    );
+    let id = save_snapshot_with_priorities(store, 0);
     // One decision per call; --who and --by belong to --action; a priority's decision needs it.
     for args in [
         vec!["plan", &id],
@@ -223,8 +192,9 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
     ] {
         cmd(store).args(&args).assert().failure().code(2);
     }
-    cmd(store)
-        .args([
+    fails_with(
+        store,
+        &[
             "plan",
             &id,
             "--priority",
@@ -233,17 +203,12 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
             "a",
             "--who",
             "me",
-        ])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "--who and --by describe an action step: give them with --action TEXT",
-        ));
-    cmd(store)
-        .args(["plan", &id, "--priority", "1", "--success", " \u{1b}[2J "])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "the change we want to see is empty once spaces and control characters are removed",
-        ));
+        ],
+        "--who and --by describe an action step: give them with --action TEXT",
+    );
+    fails_with(
+        store,
+        &["plan", &id, "--priority", "1", "--success", " \u{1b}[2J "],
+        "the change we want to see is empty once spaces and control characters are removed",
+    );
 }

@@ -5,12 +5,8 @@
 
 mod support;
 
-use cpm_workshop::content::Library;
-use cpm_workshop::store::Store;
-use cpm_workshop::workshop::Session;
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
-use std::path::Path;
 use std::time::Duration;
+use support::priorities::{plan_json, save_snapshot_with_priorities};
 use support::pty::{Key, Pty};
 use time::OffsetDateTime;
 
@@ -19,49 +15,11 @@ const WAIT: Duration = Duration::from_secs(10);
 /// dot vote, then the priorities.
 const PRIORITIES_PAGE: usize = 11;
 
-/// A Snapshot whose dot vote made two priorities, left on its priorities page.
-fn saved_snapshot(store: &Path) -> String {
-    let library = Library::shipped();
-    let now = OffsetDateTime::now_utc();
-    let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
-    let mut session = Session::new("20261123-0900-00".into(), spec, now).unwrap();
-    let st = session.snapshot_mut(&library.snapshot);
-    for (text, dots) in [
-        ("Coaching time for supervisors", 5),
-        ("Readable dashboards", 3),
-    ] {
-        let id = st.add_note(text, 1, HeadingId::Opportunities, now).unwrap();
-        st.set_dots(id, dots).unwrap();
-    }
-    st.page = PRIORITIES_PAGE;
-    Store::open(store.to_path_buf())
-        .unwrap()
-        .save(&session)
-        .unwrap();
-    session.id
-}
-
-fn plan_json(store: &Path, id: &str) -> serde_json::Value {
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["export", id, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let session: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    session["snapshot"]["plan"].clone()
-}
-
 #[test]
 fn planning_after_the_priorities_survives_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = saved_snapshot(store);
+    let id = save_snapshot_with_priorities(store, PRIORITIES_PAGE);
     let year = OffsetDateTime::now_utc().year() + 1;
     let by = format!("{year}-03-31");
     let monitor = format!("{year}-06-30");

@@ -16,6 +16,11 @@ fn priorities() -> Vec<Priority> {
     ]
 }
 
+/// Applies an edit that must succeed.
+fn ok(plan: &mut DraftPlan, ps: &[Priority], edit: PlanEdit) {
+    plan.apply(edit, ps, NOW).unwrap();
+}
+
 fn key(n: usize) -> PriorityKey {
     priority_key(&priorities(), n).unwrap()
 }
@@ -24,63 +29,57 @@ fn key(n: usize) -> PriorityKey {
 fn each_edit_lands_on_its_priority() {
     let ps = priorities();
     let mut plan = DraftPlan::default();
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::Horizon {
             text: " 12 months ".into(),
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::Success {
             priority: key(2),
             text: "Partners sit on the planning team".into(),
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::AddAction {
             priority: key(2),
             text: "Invite tribal partners".into(),
             who: Some("Deputy director".into()),
             by: Some(date!(2027 - 02 - 28)),
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::AddAction {
             priority: key(2),
             text: "Map the forums".into(),
             who: Some("  ".into()),
             by: None,
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::Monitor {
             priority: key(2),
             date: date!(2027 - 06 - 30),
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::Support {
             priority: key(1),
             text: "Regional Training Academy coaching".into(),
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
 
     assert_eq!(plan.horizon.as_deref(), Some("12 months"));
     let second = plan.for_priority(&ps[1]).unwrap();
@@ -110,19 +109,20 @@ fn actions_are_edited_and_removed_by_number() {
     let ps = priorities();
     let mut plan = DraftPlan::default();
     for text in ["one", "two", "three"] {
-        plan.apply(
+        ok(
+            &mut plan,
+            &ps,
             PlanEdit::AddAction {
                 priority: key(1),
                 text: text.into(),
                 who: None,
                 by: None,
             },
-            &ps,
-            NOW,
-        )
-        .unwrap();
+        );
     }
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::EditAction {
             priority: key(1),
             index: 1,
@@ -130,19 +130,15 @@ fn actions_are_edited_and_removed_by_number() {
             who: Some("Training unit".into()),
             by: None,
         },
+    );
+    ok(
+        &mut plan,
         &ps,
-        NOW,
-    )
-    .unwrap();
-    plan.apply(
         PlanEdit::RemoveAction {
             priority: key(1),
             index: 0,
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
     let texts: Vec<&str> = plan.priorities[0]
         .actions
         .iter()
@@ -287,30 +283,28 @@ fn dates_before_today_are_refused() {
         .unwrap_err();
     assert!(matches!(err, PlanError::Past { .. }));
     assert!(plan.is_empty());
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::Monitor {
             priority: key(1),
             date: date!(2026 - 11 - 23),
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
 }
 
 #[test]
 fn plans_follow_their_priority_when_the_list_changes() {
     let ps = priorities();
     let mut plan = DraftPlan::default();
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::Success {
             priority: key(1),
             text: "Supervisors coach monthly".into(),
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
     // Reordered and reworded: the plan stays with its priority.
     let mut reordered = vec![ps[1].clone(), ps[0].clone()];
     reordered[1].text = "Coach supervisors".into();
@@ -356,15 +350,14 @@ fn a_priority_without_an_opportunity_is_known_by_its_words() {
     let mut plan = DraftPlan::default();
     let key = priority_key(&ps, 1).unwrap();
     assert_eq!(key, PriorityKey::Text("Data dashboard".into()));
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::Support {
             priority: key,
             text: "Analyst time".into(),
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
     assert!(plan.for_priority(&ps[0]).is_some());
     let same_words_from_a_note = Priority {
         note: Some(1),
@@ -377,17 +370,16 @@ fn a_priority_without_an_opportunity_is_known_by_its_words() {
 fn the_plan_round_trips_and_old_records_load_without_one() {
     let ps = priorities();
     let mut plan = DraftPlan::default();
-    plan.apply(
+    ok(
+        &mut plan,
+        &ps,
         PlanEdit::AddAction {
             priority: key(1),
             text: "Coaching circles".into(),
             who: Some("Training".into()),
             by: Some(date!(2027 - 03 - 01)),
         },
-        &ps,
-        NOW,
-    )
-    .unwrap();
+    );
     let json = serde_json::to_string(&plan).unwrap();
     assert!(json.contains("\"by\":\"2027-03-01\""), "{json}");
     assert!(json.contains("\"key\":{\"note\":7}"), "{json}");
