@@ -4,7 +4,7 @@
 //! asking first on a terminal, refusing without `--yes` anywhere else.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! The conventions of a command-line tool: exit codes, `--version`, completion scripts and the
 //! man page, as README's "Exit codes" and "Shell completions and man page" describe them.
 
-mod support;
+use crate::support;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys as a trainer would.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! drawn whole, with keys read raw again. `Ctrl-L` redraws a screen something else wrote over.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

@@ -3,8 +3,7 @@
 //! folder (here a temporary one), the pane shows the behaviors, and `content list` says where
 //! the deck now comes from.
 
-#[path = "support/screen.rs"]
-mod screen;
+use crate::support::screen;
 
 use cpm_workshop::content::{CONTENT_HOME_ENV, Library};
 use cpm_workshop::ui::app::{App, Effect, Overlay};

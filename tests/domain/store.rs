@@ -4,7 +4,7 @@
 //! Child processes are this test binary run again with `CPM_STORE_CHILD` set and a filter that
 //! selects only [`child_process`], so no extra binary is needed.
 
-mod support;
+use crate::support;
 
 use support::store_files::{assert_no_temp_files, hidden_files};
 
@@ -150,9 +150,11 @@ struct ChildGuard(Child);
 
 impl ChildGuard {
     fn spawn(role: &str, dir: &Path) -> ChildGuard {
+        // The test's name as libtest knows it: this module's path without the crate's name.
+        let test = format!("{}::child_process", module_path!().split_once("::").unwrap().1);
         let child = Command::new(std::env::current_exe().unwrap())
             .args([
-                "child_process",
+                test.as_str(),
                 "--exact",
                 "--nocapture",
                 "--test-threads=1",

@@ -6,7 +6,7 @@
 //! same bytes on every platform, so an export made on a Mac opens the same on a Windows laptop.
 //! Input: notes piped in from a file Notepad or PowerShell wrote (BOM, CRLF) come out clean.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use support::cli::{cmd, session_with_note};

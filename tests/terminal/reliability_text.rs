@@ -6,7 +6,7 @@
 //! receive no sequence the app did not mean to send, and every export must stay well-formed.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use cpm_workshop::content::Library;
 use cpm_workshop::export::{self, Format, Options, Scope};

@@ -7,7 +7,7 @@ use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
-mod support;
+use crate::support;
 use support::screen::draw;
 use time::OffsetDateTime;
 use time::macros::datetime;

@@ -1,6 +1,6 @@
 //! Tests of the pseudo-terminal harness itself, on plain shell commands rather than the app.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

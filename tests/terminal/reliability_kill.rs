@@ -10,7 +10,7 @@
 //! written that version.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use cpm_workshop::store::Store;
 use std::io::Write;

@@ -7,7 +7,7 @@
 //! `.ci/run`), so CI cannot skip it silently.
 #![cfg(target_os = "linux")]
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

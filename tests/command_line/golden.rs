@@ -5,7 +5,7 @@
 //! After an intended change to an export, rewrite the files and review the diff:
 //!
 //! ```text
-//! UPDATE_GOLDEN=1 cargo test --test golden
+//! UPDATE_GOLDEN=1 cargo test --test command_line golden::
 //! ```
 
 use assert_cmd::Command;
@@ -203,7 +203,7 @@ fn every_export_of_every_sample_matches_its_golden_file() {
     assert!(
         problems.is_empty(),
         "{} of {checked} exports differ from sessions/exports:\n{}\n\nIf the change is intended, \
-         run: UPDATE_GOLDEN=1 cargo test --test golden (and review the diff)",
+         run: UPDATE_GOLDEN=1 cargo test --test command_line golden:: (and review the diff)",
         problems.len(),
         problems.join("\n")
     );

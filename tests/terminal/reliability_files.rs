@@ -5,7 +5,7 @@
 //! clear message naming the file, and nothing overwritten.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use cpm_workshop::store::{Store, StoreError};
 use proptest::prelude::*;

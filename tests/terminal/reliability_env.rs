@@ -5,7 +5,7 @@
 //! SIGHUP mid-round. Each time: a clear message, the terminal restored, no note lost.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use cpm_workshop::store::Store;
 use std::path::Path;

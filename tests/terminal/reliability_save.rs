@@ -2,11 +2,11 @@
 //! the new content before the rename, then the folder after it. It used to make three (a second
 //! folder sync right after linking the backup), which cost a few milliseconds a save for nothing:
 //! the live file never depends on the backup's name. Crash safety is proved by the `kill -9`
-//! tests (`tests/store.rs`, `tests/reliability_kill.rs`); this counts the syncs with `strace`
+//! tests (`tests/domain/store.rs`, `tests/terminal/reliability_kill.rs`); this counts the syncs with `strace`
 //! (a requirement: without it the test skips, or fails under `CPM_TEST_STRICT=1`).
 #![cfg(target_os = "linux")]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

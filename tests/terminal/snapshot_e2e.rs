@@ -3,7 +3,7 @@
 //! each heading, dot-vote, see the priorities on the summary, quit, reopen, `kill -9`, reopen.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! Shift-D drops a session's deleted notes for good (the backup copy too).
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

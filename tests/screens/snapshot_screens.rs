@@ -9,7 +9,7 @@ use cpm_workshop::ui::snapshot::Page;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::SnapshotState;
 use cpm_workshop::workshop::{HeadingId, Session};
-mod support;
+use crate::support;
 use support::screen::draw;
 use time::OffsetDateTime;
 use time::macros::datetime;

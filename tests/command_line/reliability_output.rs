@@ -4,7 +4,7 @@
 //! a normal end. Unix file kinds are made here (a FIFO, links, modes); the real /dev/null is
 //! never touched.
 
-mod support;
+use crate::support;
 
 use predicates::prelude::*;
 use std::path::Path;
