@@ -1,32 +1,9 @@
 //! The command line, run as a trainer would: each subcommand and each bad input.
 
-use assert_cmd::Command;
+use crate::support;
+
 use predicates::prelude::*;
-use std::path::Path;
-
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
-
-fn new_session(store: &Path, args: &[&str]) -> String {
-    let out = cmd(store).arg("new").args(args).assert().success();
-    String::from_utf8(out.get_output().stdout.clone())
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
-fn export_json(store: &Path, id: &str) -> serde_json::Value {
-    let out = cmd(store)
-        .args(["export", id, "--format", "json"])
-        .assert()
-        .success();
-    serde_json::from_slice(&out.get_output().stdout).unwrap()
-}
+use support::cli::{cmd, export_json, new_session};
 
 #[test]
 fn content_list_names_the_four_decks() {
@@ -433,8 +410,10 @@ fn a_second_writer_is_told_who_holds_the_session() {
         ])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("Busy").or(predicate::str::contains(&id)))
-        .stderr(predicate::str::contains(std::process::id().to_string()));
+        .stderr(predicate::str::contains(format!(
+            "session \"Busy\" ({id}) is open in another cpm-workshop (process {})",
+            std::process::id()
+        )));
 }
 
 #[test]

@@ -3,17 +3,9 @@
 
 use crate::support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
-
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
+use support::cli::{cmd, command};
 
 fn stdout_of(store: &Path, args: &[&str]) -> String {
     let out = cmd(store).args(args).assert().success();
@@ -178,9 +170,8 @@ fn sessions_live_under_appdata_on_windows() {
 fn generated_output_to_a_closed_pipe_does_not_panic() {
     let dir = tempfile::tempdir().unwrap();
     for args in [&["completions", "zsh"][..], &["man"]] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
+        let mut child = command(dir.path())
             .args(args)
-            .env("CPM_WORKSHOP_STORE", dir.path())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

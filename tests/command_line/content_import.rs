@@ -1,18 +1,11 @@
 //! `cpm-workshop content import`, run as a trainer would: text copied out of a PDF handout becomes
 //! a deck file that `content check` accepts and the app loads with `--content`.
 
-use assert_cmd::Command;
+use crate::support;
+
 use predicates::prelude::*;
 use std::fs;
-use std::path::Path;
-
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
+use support::cli::cmd;
 
 /// A practice-behaviors handout as it pastes out of a PDF (Windows line endings, a running
 /// header, a page number, Symbol-font bullets, a line broken mid-item).

@@ -8,7 +8,9 @@
 //! UPDATE_GOLDEN=1 cargo test --test command_line golden::
 //! ```
 
-use assert_cmd::Command;
+use crate::support;
+
+use cpm_workshop::export::file_name::slug;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,23 +30,6 @@ fn repo() -> PathBuf {
 
 fn updating() -> bool {
     std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-/// `Service Planning & Delivery` → `service-planning-delivery`.
-fn slug(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// Every export of a session: each scope in each format, plus the Excel CSV.
@@ -95,13 +80,7 @@ fn sample_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn export(store: &Path, id: &str, args: &[String]) -> Vec<u8> {
-    let output = Command::cargo_bin("cpm-workshop")
-        .expect("the binary is built")
-        .env_remove("CPM_WORKSHOP_STORE")
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env_remove("CPM_WORKSHOP_EXPORTS")
-        .arg("--store")
-        .arg(store)
+    let output = support::cli::cmd(store)
         .args(["export", id])
         .args(args)
         .output()
@@ -236,10 +215,7 @@ fn bom_is_refused_for_formats_other_than_csv() {
         store.path().join("sample-practice.json"),
     )
     .expect("copy sample");
-    Command::cargo_bin("cpm-workshop")
-        .expect("the binary is built")
-        .arg("--store")
-        .arg(store.path())
+    support::cli::cmd(store.path())
         .args(["export", "sample-practice", "--format", "json", "--bom"])
         .assert()
         .failure()

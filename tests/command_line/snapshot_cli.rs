@@ -2,37 +2,14 @@
 //! snapshot`, `vote`, `add --dimension --heading`, and the JSON export carrying all of it; plus
 //! clear errors for the sticky-note form used on a Snapshot and the other way round.
 
-use assert_cmd::Command;
+use crate::support;
+
 use predicates::prelude::*;
 use std::path::Path;
-
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("cpm-workshop").unwrap();
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT");
-    c
-}
+use support::cli::{cmd, command, export_json as json, new_session};
 
 fn new_snapshot(store: &Path) -> String {
-    let out = cmd(store)
-        .args(["new", "--activity", "snapshot", "--name", "Leadership team"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-fn json(store: &Path, id: &str) -> serde_json::Value {
-    let out = cmd(store)
-        .args(["export", id, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    new_session(store, &["--activity", "snapshot", "--name", "Leadership team"])
 }
 
 #[test]
@@ -249,9 +226,7 @@ fn streamed_snapshot_notes_are_each_saved_before_the_next_line() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
     let id = new_snapshot(store);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
-        .env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
+    let mut child = command(store)
         .args([
             "add",
             &id,

@@ -770,28 +770,3 @@ fn saver_reports_a_failure_keeps_the_session_and_retries() {
         updated: new.updated
     }));
 }
-
-// ---------------------------------------------------------------------------------------------
-// How long a durable save takes (printed, not asserted: run with --nocapture to see it)
-
-#[test]
-fn time_a_durable_save_of_2000_notes() {
-    let (_tmp, store) = store();
-    let mut s = session("big", "Big");
-    for i in 0..2000 {
-        push_note(
-            &mut s,
-            &format!("Note {i}: we ask families what is working before we plan 🤝 家族"),
-            T0,
-        );
-    }
-    store.save(&s).unwrap();
-    let runs = 5;
-    let start = Instant::now();
-    for _ in 0..runs {
-        store.save(&s).unwrap();
-    }
-    let each = start.elapsed() / runs;
-    let size = fs::metadata(store.session_path("big")).unwrap().len();
-    eprintln!("durable save of 2,000 notes ({size} bytes): {each:?} each");
-}

@@ -117,10 +117,8 @@ fn f_paste_yes_saves_the_deck_and_the_pane_shows_the_behaviors() {
             .len(),
         2
     );
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
+    let out = crate::support::cli::cmd(&home.path().join("store"))
         .env(CONTENT_HOME_ENV, &folder)
-        .env_remove("CPM_WORKSHOP_CONTENT")
         .args(["content", "list"])
         .output()
         .unwrap();

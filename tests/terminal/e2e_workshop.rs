@@ -20,23 +20,7 @@ fn session_json(store: &Path) -> serde_json::Value {
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|x| x == "json"))
         .expect("a session file");
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args([
-            "export",
-            file.file_stem().unwrap().to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::cli::export_json(store, file.file_stem().unwrap().to_str().unwrap())
 }
 
 fn set_field(pty: &mut Pty, value: &str) {
@@ -215,13 +199,7 @@ fn tiny_window_says_how_big_it_must_be_and_recovers() {
 
 /// A round running with a 10-minute brainstorm, opened from the home screen.
 fn running_round(store: &Path) -> Pty {
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["new", "--name", "Room", "--brainstorm", "10m"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    support::cli::new_session(store, &["--name", "Room", "--brainstorm", "10m"]);
     let mut pty = app(store);
     pty.key(Key::Enter);
     pty.wait_for("Foundational (1 of 6)", WAIT).unwrap();

@@ -9,8 +9,8 @@ use crate::support;
 
 use cpm_workshop::store::Store;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
+use support::cli::{command as cli, new_session};
 use support::pty::{Key, Pty};
 use support::read_only::{Mount, ReadOnly, TMPFS_NEEDED};
 use support::store_files::assert_no_temp_files;
@@ -19,23 +19,6 @@ const WAIT: Duration = Duration::from_secs(15);
 /// Restoring the terminal: leave the alternate screen, bracketed paste off.
 const LEAVE_ALT: &str = "\x1b[?1049l";
 const PASTE_OFF: &str = "\x1b[?2004l";
-
-fn cli(store: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"));
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT");
-    c
-}
-
-fn new_session(store: &Path, args: &[&str]) -> String {
-    let out = cli(store).arg("new").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 fn spawn(store: &Path, args: &[&str], extra: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
     let s = store.to_str().unwrap().to_string();

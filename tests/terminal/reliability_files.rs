@@ -10,8 +10,8 @@ use crate::support;
 use cpm_workshop::store::{Store, StoreError};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
+use support::cli::{command as cli, new_session};
 use support::pty::{Key, Pty};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -21,19 +21,6 @@ const WAIT: Duration = Duration::from_secs(20);
 const BIG_WAIT: Duration = Duration::from_secs(120);
 /// Size of the big file: the 50 MB.
 const BIG: usize = 50 * 1024 * 1024;
-
-fn cli(store: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"));
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT");
-    c
-}
-
-fn new_session(store: &Path, name: &str) -> String {
-    let out = cli(store).args(["new", "--name", name]).output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 /// The bad session files: (id, what, bytes).
 fn bad_files(good: &[u8], with_big: bool) -> Vec<(&'static str, &'static str, Vec<u8>)> {
@@ -104,7 +91,7 @@ fn a_50_mb_session_file_gets_a_clear_message_and_is_never_overwritten() {
 fn bad_session_files(big_only: bool) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let good_id = new_session(store, "Good one");
+    let good_id = new_session(store, &["--name", "Good one"]);
     let good = std::fs::read(store.join(format!("{good_id}.json"))).unwrap();
     let mut bad = bad_files(&good, big_only);
     if big_only {
@@ -228,7 +215,7 @@ fn broken_deck_files_are_reported_with_their_line_and_the_app_runs_without_them(
     }
     std::fs::write(content.join("activities/sticky.json"), b"{\"steps\": [").unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
+    let out = cli(&dir.path().join("store"))
         .args(["content", "check"])
         .arg(&content)
         .output()
@@ -270,7 +257,7 @@ fn broken_deck_files_are_reported_with_their_line_and_the_app_runs_without_them(
 
 fn good_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
-    let id = new_session(dir.path(), "Seed");
+    let id = new_session(dir.path(), &["--name", "Seed"]);
     let out = cli(dir.path())
         .args([
             "add",

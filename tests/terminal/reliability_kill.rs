@@ -15,11 +15,12 @@ use crate::support;
 use cpm_workshop::store::Store;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+use support::cli::{command as cli, new_session};
 use support::pty::{Key, Pty};
 use support::rng::Rng;
 use support::store_files::hidden_files;
@@ -35,29 +36,6 @@ const CLI_EARLY_KILL_MS: u64 = 60;
 /// Latest kill after a command-line child's first save, for kills mid-stream.
 const CLI_STREAM_KILL_MS: u64 = 80;
 const WAIT: Duration = Duration::from_secs(15);
-
-fn cli(store: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"));
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1");
-    c
-}
-
-/// Makes a session with the command line; returns its id.
-fn new_session(store: &Path, name: &str, extra: &[&str]) -> String {
-    let out = cli(store)
-        .args(["new", "--name", name])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 /// The number of notes in the session file now, read cheaply from its `next_note_id` (notes
 /// are only ever added in these tests). `None` if the file cannot be read.
@@ -137,7 +115,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         // A fresh session now and then keeps saves short, so kills land in every part of one
         // (a save of thousands of notes is mostly encoding in a debug build).
         if trial % CLI_TRIALS_PER_SESSION == 0 {
-            id = new_session(store_dir, &format!("Streamed {trial}"), &[]);
+            id = new_session(store_dir, &["--name", &format!("Streamed {trial}")]);
             path = store.session_path(&id);
             ids.push(id.clone());
             on_disk = 0;
@@ -296,7 +274,7 @@ fn acknowledged(pty: &Pty, n: usize) -> bool {
 fn kill_9_while_typing_notes_into_the_app(tag: &str) {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path();
-    let id = new_session(store_dir, "Typed", &["--brainstorm", "30m"]);
+    let id = new_session(store_dir, &["--name", "Typed", "--brainstorm", "30m"]);
     // Start on the brainstorm step with the timer running, as mid-round.
     let store = Store::open(store_dir.to_path_buf()).unwrap();
     {

@@ -6,33 +6,24 @@
 
 use crate::support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::cli::{BIN, scrub, stdout_ok};
 use support::pty::Pty;
 
 /// The binary under the usual umask 022 (set by a shell, whatever this process's umask is).
-fn cmd(store: &Path) -> Command {
-    let mut c = Command::new("sh");
-    c.args([
-        "-c",
-        "umask 022 && exec \"$0\" \"$@\"",
-        env!("CARGO_BIN_EXE_cpm-workshop"),
-    ])
-    .env("CPM_WORKSHOP_STORE", store)
-    .env_remove("CPM_WORKSHOP_CONTENT")
-    .env("NO_COLOR", "1");
-    c
+fn cmd(store: &Path) -> assert_cmd::Command {
+    let mut c = std::process::Command::new("sh");
+    c.args(["-c", "umask 022 && exec \"$0\" \"$@\"", BIN]);
+    scrub(&mut c, store);
+    assert_cmd::Command::from_std(c)
 }
 
+/// A new session named `name`, made under umask 022; returns its id.
 fn new_session(store: &Path, name: &str) -> String {
-    let out = cmd(store).args(["new", "--name", name]).assert().success();
-    String::from_utf8(out.get_output().stdout.clone())
-        .unwrap()
-        .trim()
-        .to_string()
+    stdout_ok(cmd(store).args(["new", "--name", name]))
 }
 
 fn add(store: &Path, id: &str, text: &str) {

@@ -2,32 +2,27 @@
 //! the new content before the rename, then the folder after it. It used to make three (a second
 //! folder sync right after linking the backup), which cost a few milliseconds a save for nothing:
 //! the live file never depends on the backup's name. Crash safety is proved by the `kill -9`
-//! tests (`tests/domain/store.rs`, `tests/terminal/reliability_kill.rs`); this counts the syncs with `strace`
-//! (a requirement: without it the test skips, or fails under `CPM_TEST_STRICT=1`).
+//! tests (`tests/domain/store.rs`, `tests/terminal/reliability_kill.rs`); this counts the syncs
+//! with `strace` (a requirement: without it the test skips, or fails under `CPM_TEST_STRICT=1`).
 #![cfg(target_os = "linux")]
 
 use crate::support;
 
 use std::path::Path;
 use std::process::Command;
-
-fn cli(store: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cpm-workshop"));
-    c.env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT");
-    c
-}
+use support::cli::{BIN, command as cli, scrub};
 
 /// The sync system calls `args` makes, or `None` if `strace` cannot be used here.
 fn syncs_made_by(store: &Path, args: &[&str]) -> Option<Vec<String>> {
     let trace = store.join("strace.txt");
-    let out = Command::new("strace")
+    let mut strace = Command::new("strace");
+    scrub(&mut strace, store);
+    let out = strace
         .args(["-f", "-qq", "-o"])
         .arg(&trace)
         .args(["-e", "trace=fsync,fdatasync,sync_file_range,syncfs,sync"])
-        .arg(env!("CARGO_BIN_EXE_cpm-workshop"))
+        .arg(BIN)
         .args(args)
-        .env("CPM_WORKSHOP_STORE", store)
         .output()
         .ok()?;
     let text = std::fs::read_to_string(&trace).ok()?;

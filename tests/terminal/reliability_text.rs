@@ -318,19 +318,10 @@ fn a_hostile_session_file_reaches_the_screen_clean() {
 fn hostile_paste_and_command_line_notes_are_cleaned_and_exports_stay_well_formed() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path();
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store_dir)
-        .args(["new", "--name", "Pasted", "--groups", "3"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let id = support::cli::new_session(store_dir, &["--name", "Pasted", "--groups", "3"]);
     // Through the command line: each as an argument, and all at once on standard input.
     for (name, text) in hostile() {
-        let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-            .unwrap()
-            .env("CPM_WORKSHOP_STORE", store_dir)
+        let out = support::cli::cmd(store_dir)
             .args(["add", &id, "--group", "1", "--prompt", "already"])
             .arg(text.replace('\0', ""))
             .output()
@@ -345,9 +336,7 @@ fn hostile_paste_and_command_line_notes_are_cleaned_and_exports_stay_well_formed
         .into_iter()
         .map(|(_, t)| t.replace(['\n', '\r'], " ") + "\n")
         .collect();
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store_dir)
+    let out = support::cli::cmd(store_dir)
         .args(["add", &id, "--group", "2", "--prompt", "enhance", "-"])
         .write_stdin(stdin)
         .output()
@@ -530,10 +519,7 @@ const TERMINAL_ATTACK: &str =
 
 /// Runs the binary with `args` against `store` and returns (stdout, stderr).
 fn cli(store: &Path, args: &[&str]) -> (String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
-        .env("CPM_WORKSHOP_STORE", store)
-        .env_remove("CPM_WORKSHOP_CONTENT")
-        .env("NO_COLOR", "1")
+    let out = support::cli::command(store)
         .args(args)
         .output()
         .unwrap();

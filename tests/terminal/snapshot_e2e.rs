@@ -16,26 +16,9 @@ fn app(store: &Path) -> Pty {
 }
 
 fn session_json(store: &Path) -> serde_json::Value {
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["list", "--json"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let id = list[0]["id"].as_str().unwrap().to_string();
-    let out = assert_cmd::Command::cargo_bin("cpm-workshop")
-        .unwrap()
-        .env("CPM_WORKSHOP_STORE", store)
-        .args(["export", &id, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let list: serde_json::Value =
+        serde_json::from_str(&support::cli::run_ok(store, &["list", "--json"])).unwrap();
+    support::cli::export_json(store, list[0]["id"].as_str().unwrap())
 }
 
 /// Notes typed with `a`, `Tab` moving through the headings from Strengths.
