@@ -9,7 +9,10 @@ use std::path::Path;
 use support::cli::{cmd, command, export_json as json, new_session};
 
 fn new_snapshot(store: &Path) -> String {
-    new_session(store, &["--activity", "snapshot", "--name", "Leadership team"])
+    new_session(
+        store,
+        &["--activity", "snapshot", "--name", "Leadership team"],
+    )
 }
 
 #[test]

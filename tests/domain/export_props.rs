@@ -233,7 +233,7 @@ fn inputs() -> impl Strategy<Value = (String, Vec<String>, Vec<NoteSpec>, Scope)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(64, 256)))]
 
     #[test]
     fn csv_gives_back_every_cell_exactly((name, groups, notes, scope) in inputs()) {

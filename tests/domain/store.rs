@@ -151,14 +151,12 @@ struct ChildGuard(Child);
 impl ChildGuard {
     fn spawn(role: &str, dir: &Path) -> ChildGuard {
         // The test's name as libtest knows it: this module's path without the crate's name.
-        let test = format!("{}::child_process", module_path!().split_once("::").unwrap().1);
+        let test = format!(
+            "{}::child_process",
+            module_path!().split_once("::").unwrap().1
+        );
         let child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                test.as_str(),
-                "--exact",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, role)
             .env(CHILD_DIR_ENV, dir)
             .stdout(Stdio::null())

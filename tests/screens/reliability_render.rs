@@ -127,7 +127,7 @@ fn any_prompt() -> impl Strategy<Value = Prompt> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(48, 200)))]
 
     /// Includes what a hand-edited file could hold: groups and categories the session does not
     /// have, commitments with a category, notes of other prompts without one.

@@ -2,6 +2,7 @@
 //! reviewed snapshots (`cargo insta review` after an intended change); plus tiny and huge sizes
 //! that must never panic, and checks that meaning never rests on colour alone.
 
+use crate::support;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
@@ -9,19 +10,11 @@ use cpm_workshop::ui::snapshot::Page;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::SnapshotState;
 use cpm_workshop::workshop::{HeadingId, Session};
-use crate::support;
-use support::screen::draw;
+use support::screen::{Drive, SIZES, draw, snap};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
-const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
-
-fn snap(name: &str, app: &App, now: OffsetDateTime) {
-    for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h, now));
-    }
-}
 
 fn open() -> App {
     let library = Library::shipped();
@@ -43,13 +36,13 @@ fn go_to(app: &mut App, target: Page) {
         if page(app) == target {
             return;
         }
-        app.update(Action::NextStep, T0);
+        app.act(Action::NextStep, T0);
     }
     for _ in 0..20 {
         if page(app) == target {
             return;
         }
-        app.update(Action::PreviousStep, T0);
+        app.act(Action::PreviousStep, T0);
     }
     panic!("no page {target:?}");
 }
@@ -67,16 +60,16 @@ fn entry(app: &App) -> (HeadingId, usize) {
 
 /// Types a note for `dimension` under `heading` the way a scribe would (Tab, ↓).
 fn note(app: &mut App, heading: HeadingId, dimension: usize, text: &str) {
-    app.update(Action::AddNotes, T0);
+    app.act(Action::AddNotes, T0);
     while entry(app).0 != heading {
-        app.update(Action::CyclePrompt, T0);
+        app.act(Action::CyclePrompt, T0);
     }
     while entry(app).1 != dimension {
-        app.update(Action::Down, T0);
+        app.act(Action::Down, T0);
     }
-    app.update(Action::Paste(text.into()), T0);
-    app.update(Action::Submit, T0);
-    app.update(Action::Close, T0);
+    app.act(Action::Paste(text.into()), T0);
+    app.act(Action::Submit, T0);
+    app.act(Action::Close, T0);
 }
 
 /// A room that has voted on two dimensions, written notes under every heading and dot-voted.
@@ -84,11 +77,11 @@ fn worked() -> App {
     let mut a = open();
     go_to(&mut a, Page::Tally(0));
     for stage in [1, 2, 2, 2, 2, 3, 1, 2, 2, 2, 2, 2] {
-        a.update(Action::Vote(stage), T0);
+        a.act(Action::Vote(stage), T0);
     }
     go_to(&mut a, Page::Tally(1));
     for stage in [1, 1, 1, 2, 2, 1, 1, 3] {
-        a.update(Action::Vote(stage), T0);
+        a.act(Action::Vote(stage), T0);
     }
     use HeadingId::{Feasibility, Opportunities, Strengths};
     go_to(&mut a, Page::Dimension(0));
@@ -136,44 +129,44 @@ fn worked() -> App {
     // Leadership 1 dot, coaching 5, recruitment 2, dashboards 5, partners 2.
     for dots in [1, 5, 2, 5, 2] {
         for _ in 0..dots {
-            a.update(Action::AddDot, T0);
+            a.act(Action::AddDot, T0);
         }
-        a.update(Action::Down, T0);
+        a.act(Action::Down, T0);
     }
-    a.update(Action::Up, T0);
+    a.act(Action::Up, T0);
     a
 }
 
 #[test]
 fn intro_and_dimension_pages() {
     let mut a = open();
-    snap("snapshot_intro", &a, T0);
-    a.update(Action::NextStep, T0);
-    snap("snapshot_dimension", &a, T0);
+    snap!("snapshot_intro", &a, T0);
+    a.act(Action::NextStep, T0);
+    snap!("snapshot_dimension", &a, T0);
 }
 
 #[test]
 fn tally_empty_then_live() {
     let mut a = open();
     go_to(&mut a, Page::Tally(0));
-    snap("snapshot_tally_empty", &a, T0);
+    snap!("snapshot_tally_empty", &a, T0);
     let a = worked();
     let mut a = a;
     go_to(&mut a, Page::Tally(0));
-    snap("snapshot_tally", &a, T0);
+    snap!("snapshot_tally", &a, T0);
 }
 
 #[test]
 fn dimension_with_notes_timer_and_entry() {
     let mut a = worked();
     go_to(&mut a, Page::Dimension(1));
-    a.update(Action::ToggleTimer, T0);
-    a.update(Action::AddTime, T0);
-    a.update(Action::AddTime, T0);
-    a.update(Action::AddNotes, T0);
-    a.update(Action::CyclePrompt, T0);
-    a.update(Action::Paste("Peer coaching circles".into()), T0);
-    snap(
+    a.act(Action::ToggleTimer, T0);
+    a.act(Action::AddTime, T0);
+    a.act(Action::AddTime, T0);
+    a.act(Action::AddNotes, T0);
+    a.act(Action::CyclePrompt, T0);
+    a.act(Action::Paste("Peer coaching circles".into()), T0);
+    snap!(
         "snapshot_dimension_notes_timer_entry",
         &a,
         T0 + time::Duration::seconds(15),
@@ -184,15 +177,15 @@ fn dimension_with_notes_timer_and_entry() {
 fn analysis_dots_priorities_summary() {
     let mut a = worked();
     go_to(&mut a, Page::Analysis);
-    a.update(Action::Right, T0);
-    a.update(Action::Down, T0);
-    snap("snapshot_analysis", &a, T0);
+    a.act(Action::Right, T0);
+    a.act(Action::Down, T0);
+    snap!("snapshot_analysis", &a, T0);
     go_to(&mut a, Page::Dots);
-    snap("snapshot_dots", &a, T0);
+    snap!("snapshot_dots", &a, T0);
     go_to(&mut a, Page::Priorities);
-    snap("snapshot_priorities", &a, T0);
+    snap!("snapshot_priorities", &a, T0);
     go_to(&mut a, Page::Summary);
-    snap("snapshot_summary", &a, T0);
+    snap!("snapshot_summary", &a, T0);
 }
 
 // The help lists Ctrl-z (suspend), which exists only on Unix.
@@ -201,11 +194,11 @@ fn analysis_dots_priorities_summary() {
 fn edit_box_and_help_overlay() {
     let mut a = worked();
     go_to(&mut a, Page::Priorities);
-    a.update(Action::EditNote, T0);
-    snap("snapshot_edit_priority", &a, T0);
-    a.update(Action::Close, T0);
-    a.update(Action::Help, T0);
-    snap("snapshot_help_priorities", &a, T0);
+    a.act(Action::EditNote, T0);
+    snap!("snapshot_edit_priority", &a, T0);
+    a.act(Action::Close, T0);
+    a.act(Action::Help, T0);
+    snap!("snapshot_help_priorities", &a, T0);
 }
 
 #[test]
@@ -225,7 +218,7 @@ fn every_page_draws_at_any_size_without_panicking() {
         ] {
             let _ = draw(&a, w, h, T0);
         }
-        a.update(Action::NextStep, T0);
+        a.act(Action::NextStep, T0);
     }
     let tiny = draw(&a, 59, 20, T0);
     assert!(tiny.contains("Window too small"), "{tiny}");
@@ -321,14 +314,14 @@ fn the_page_timer_is_drawn_big_on_every_page_and_in_overtime() {
     for target in [Page::Tally(0), Page::Analysis, Page::Dots, Page::Summary] {
         let mut a = open();
         go_to(&mut a, target);
-        a.update(Action::AddTime, T0);
-        a.update(Action::ToggleTimer, T0);
+        a.act(Action::AddTime, T0);
+        a.act(Action::ToggleTimer, T0);
         let over = T0 + time::Duration::seconds(42);
         let screen = draw(&a, 80, 24, over);
         assert!(digit_rows(&screen) >= 3, "{target:?}:\n{screen}");
         assert!(screen.contains("over"), "{target:?}:\n{screen}");
         if target == Page::Tally(0) {
-            snap("snapshot_tally_timer_overtime", &a, over);
+            snap!("snapshot_tally_timer_overtime", &a, over);
         }
     }
 }
@@ -363,7 +356,7 @@ fn text_pages_scroll_to_their_last_line_and_no_further_at_80x24() {
             "{target:?} says there is more below: {first}"
         );
         for _ in 0..100 {
-            a.update(keys.clone(), T0);
+            a.act(keys.clone(), T0);
         }
         let last = draw(&a, 80, 24, T0);
         assert!(
@@ -374,7 +367,7 @@ fn text_pages_scroll_to_their_last_line_and_no_further_at_80x24() {
             insta::assert_snapshot!("intro_scrolled_to_end_80x24", last);
         }
         // Stopped at the end: one step up shows a new line at the top at once.
-        a.update(Action::Up, T0);
+        a.act(Action::Up, T0);
         let up = draw(&a, 80, 24, T0);
         assert_ne!(up, last, "{target:?}: ↑ after the end acts at once");
         assert!(up.contains("more ↓"), "{up}");

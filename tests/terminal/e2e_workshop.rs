@@ -247,7 +247,8 @@ fn escape_and_ctrl_c_never_leave_a_running_round_without_asking() {
     pty.key(Key::Esc);
     pty.wait_for("Leave this workshop?", WAIT).unwrap();
     pty.key(Key::Esc);
-    std::thread::sleep(Duration::from_millis(300));
+    pty.wait_until(|s| !s.contains("Leave this workshop?"), WAIT)
+        .unwrap();
     let screen = pty.screen();
     assert!(
         screen.contains("Step 2 of 5") && !screen.contains("New workshop"),
@@ -257,7 +258,11 @@ fn escape_and_ctrl_c_never_leave_a_running_round_without_asking() {
     pty.key(Key::Ctrl('c'));
     pty.wait_for("Quit now?", WAIT).unwrap();
     pty.keys("n");
-    std::thread::sleep(Duration::from_millis(300));
+    pty.wait_until(
+        |s| !s.contains("Quit now?") && s.contains("Step 2 of 5"),
+        WAIT,
+    )
+    .unwrap();
     assert_eq!(pty.wait_exit(Duration::from_millis(10)), None, "still up");
     pty.key(Key::Ctrl('c'));
     pty.wait_for("Quit now?", WAIT).unwrap();

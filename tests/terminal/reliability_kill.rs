@@ -24,11 +24,17 @@ use support::cli::{command as cli, new_session};
 use support::pty::{Key, Pty};
 use support::rng::Rng;
 use support::store_files::hidden_files;
+use support::trials::trials;
 
-/// Kill trials through the command line.
-const CLI_TRIALS: usize = 60;
+/// Kill trials through the command line: quick by default, full under `CPM_TEST_TRIALS=full`
+/// (`support::trials`). Two sessions' worth at least, so a kill lands in a growing file.
+fn cli_trials() -> usize {
+    trials(2 * CLI_TRIALS_PER_SESSION, 60)
+}
 /// Kill trials through the app, per test (two tests run side by side).
-const TUI_TRIALS: usize = 25;
+fn tui_trials() -> usize {
+    trials(10, 25)
+}
 /// Command-line trials on one session before the next starts.
 const CLI_TRIALS_PER_SESSION: usize = 12;
 /// Latest kill after a command-line child starts, for kills during start-up.
@@ -110,8 +116,9 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let (mut killed_before_first_save, mut max_acked_gain, mut kills_mid_save) = (0, 0, 0);
     // Trials whose child was seen saving before the kill, and notes so acknowledged.
     let (mut acked_trials, mut acked_notes) = (0, 0);
+    let cli_trials = cli_trials();
     let started = Instant::now();
-    for trial in 0..CLI_TRIALS {
+    for trial in 0..cli_trials {
         // A fresh session now and then keeps saves short, so kills land in every part of one
         // (a save of thousands of notes is mostly encoding in a debug build).
         if trial % CLI_TRIALS_PER_SESSION == 0 {
@@ -222,8 +229,8 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         "{acked_trials} trials with acknowledged notes ({acked_notes} notes), {kills_mid_save} \
          kills mid-save, {killed_before_first_save} before a first save (seed {seed})"
     );
-    assert!(acked_trials >= CLI_TRIALS / 2, "{coverage}");
-    assert!(kills_mid_save >= CLI_TRIALS / 6, "{coverage}");
+    assert!(acked_trials >= cli_trials / 2, "{coverage}");
+    assert!(kills_mid_save >= cli_trials / 6, "{coverage}");
     assert!(killed_before_first_save >= 1, "{coverage}");
     // And the command line reopens it too.
     let out = cli(store_dir)
@@ -234,7 +241,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["notes"].as_array().unwrap().len(), on_disk);
     eprintln!(
-        "kill -9 during `add -`: {CLI_TRIALS} trials on {} sessions in {:.1?}, {on_disk} notes on \
+        "kill -9 during `add -`: {cli_trials} trials on {} sessions in {:.1?}, {on_disk} notes on \
          the last one, every acknowledged note kept, the file parsed every time; \
          {killed_before_first_save} kills before that child's first save, {kills_mid_save} in the \
          middle of a save (its temporary file left), {acked_notes} notes acknowledged in \
@@ -289,8 +296,9 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
     let mut sent: Vec<String> = Vec::new();
     let mut on_disk = 0;
     let (mut acks, mut ack_checks, mut unacked_kills, mut kills_mid_save) = (0, 0, 0, 0);
+    let tui_trials = tui_trials();
     let started = Instant::now();
-    for trial in 0..TUI_TRIALS {
+    for trial in 0..tui_trials {
         sent.truncate(on_disk);
         let mut pty = app_with_input(store_dir, &id);
         let mut acked = on_disk;
@@ -335,13 +343,13 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
          typed note was saved, {kills_mid_save} mid-save (seed {seed})"
     );
     eprintln!(
-        "kill -9 while typing in the app ({tag}): {TUI_TRIALS} trials in {:.1?}, {on_disk} notes \
+        "kill -9 while typing in the app ({tag}): {tui_trials} trials in {:.1?}, {on_disk} notes \
          on disk, every acknowledged note kept; {coverage}",
         started.elapsed()
     );
     // "saved ✓" must show when asked for, or nothing above was checked against a promise.
     assert!(
-        acks >= ack_checks / 2 && acks >= TUI_TRIALS / 4,
+        acks >= ack_checks / 2 && acks >= tui_trials / 4,
         "{coverage}"
     );
     assert!(unacked_kills >= 1, "{coverage}");

@@ -519,10 +519,7 @@ const TERMINAL_ATTACK: &str =
 
 /// Runs the binary with `args` against `store` and returns (stdout, stderr).
 fn cli(store: &Path, args: &[&str]) -> (String, String) {
-    let out = support::cli::command(store)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = support::cli::command(store).args(args).output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -40,7 +40,10 @@ fn board_of(notes: usize) -> App {
     for i in 0..notes {
         s.notes.push(Note {
             id: s.next_note_id,
-            text: format!("note {i}: {}", "a longer line that wraps on the card ".repeat(i % 3)),
+            text: format!(
+                "note {i}: {}",
+                "a longer line that wraps on the card ".repeat(i % 3)
+            ),
             placement: Placement {
                 group: 1,
                 category: Some(category.clone()),
@@ -79,15 +82,24 @@ fn a_frame_wraps_only_the_cards_it_can_show_however_long_the_page() {
         let mut app = board_of(notes);
         let first = cards_wrapped_in_a_frame(&app);
         assert!(first > 0, "{notes} notes: the frame shows no card");
-        assert!(first <= AT_MOST, "{notes} notes, at the top: {first} cards wrapped");
+        assert!(
+            first <= AT_MOST,
+            "{notes} notes, at the top: {first} cards wrapped"
+        );
         // At the end of the page: every card above the selection is there to wrap.
         for _ in 0..=notes / 10 {
             app.update(Action::PageDown, T0);
         }
         let last = cards_wrapped_in_a_frame(&app);
-        assert!(last <= AT_MOST, "{notes} notes, at the end: {last} cards wrapped");
+        assert!(
+            last <= AT_MOST,
+            "{notes} notes, at the end: {last} cards wrapped"
+        );
         app.update(Action::Up, T0);
         let moved = cards_wrapped_in_a_frame(&app);
-        assert!(moved <= AT_MOST, "{notes} notes, one up: {moved} cards wrapped");
+        assert!(
+            moved <= AT_MOST,
+            "{notes} notes, one up: {moved} cards wrapped"
+        );
     }
 }
