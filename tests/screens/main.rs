@@ -11,4 +11,5 @@ mod app_fill_category;
 mod reliability_render;
 mod screens;
 mod snapshot_app;
+mod snapshot_checks;
 mod snapshot_screens;
