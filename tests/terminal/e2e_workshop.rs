@@ -220,8 +220,17 @@ fn a_paste_with_cr_line_breaks_becomes_one_note_per_line() {
     pty.wait_for("The paste has 3 lines", WAIT).unwrap();
     pty.keys("y");
     pty.wait_for("3 saved", WAIT).unwrap();
-    pty.wait_for("saved ✓", WAIT).unwrap();
-    let json = session_json(store);
+    // On disk, not on screen: "saved ✓" can be the old frame's, not yet drawn over.
+    let deadline = std::time::Instant::now() + WAIT;
+    let json = loop {
+        let json = session_json(store);
+        if json["notes"].as_array().is_some_and(|n| n.len() == 3)
+            || std::time::Instant::now() > deadline
+        {
+            break json;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
     let texts: Vec<&str> = json["notes"]
         .as_array()
         .unwrap()
