@@ -7,6 +7,7 @@ pub mod require;
 pub mod rng;
 pub mod screen;
 pub mod store_files;
+pub mod trials;
 
 #[allow(unused_imports)] // not every test file needs the machine to have something
 pub use require::require;

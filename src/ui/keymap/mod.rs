@@ -197,13 +197,16 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
     order.iter().position(|a| a == action)
 }
 
+/// How the digit keys are written in help and the hint bar (which narrows it to the digits in use).
+pub const DIGITS_LABEL: &str = "1-9";
+
 /// How a key is written for people: `Space`, `Ctrl-r`, `Esc`, `1-9`.
 pub fn key_label(key: Key) -> String {
     match key {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
-        Key::Digits => "1-9".into(),
+        Key::Digits => DIGITS_LABEL.into(),
         Key::Code(code) => match code {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),

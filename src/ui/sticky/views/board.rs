@@ -158,6 +158,8 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
 /// A note's text as its card shows it: with initials, wrapped beside the marker, cut with "…"
 /// after [`CARD_ROWS`] rows.
 fn card_text(n: &Note, width: usize) -> Vec<String> {
+    #[cfg(test)]
+    tests::CARDS_WRAPPED.with(|c| c.set(c.get() + 1));
     let who = n
         .initials
         .as_deref()
@@ -180,3 +182,7 @@ fn section(n: &Note, by_category: bool) -> (Option<&str>, Prompt, u32) {
     let group = if by_category { n.placement.group } else { 0 };
     (n.placement.category.as_deref(), n.placement.prompt, group)
 }
+
+#[cfg(test)]
+#[path = "board_tests.rs"]
+mod tests;
