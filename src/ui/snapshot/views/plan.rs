@@ -161,9 +161,11 @@ pub fn render(app: &App, s: &SnapshotScreen, step: PlanStepId, frame: &mut Frame
     } else {
         0
     };
+    // While the input is open its own box says what Enter does there; the page's keys wait.
     let keys = match step {
+        _ if s.plan_input.is_some() => "",
         PlanStepId::Horizon => " Enter types it · n next ",
-        PlanStepId::Actions => " ↑↓ choose · Enter add to a priority / edit a step · d delete ",
+        PlanStepId::Actions => " ↑↓ choose · Enter types a new step, or edits one · d delete ",
         _ => " ↑↓ priority · Enter types it ",
     };
     let title = format!(" {} ", script.question(step));
