@@ -140,7 +140,7 @@ impl SnapshotScreen {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.workshop.session.timer.toggle(now);
+                self.workshop.session.toggle_timer(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
