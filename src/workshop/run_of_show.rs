@@ -84,10 +84,9 @@ pub struct Progress {
 /// is time the plan did not have, so it counts as behind; moving on early counts as ahead.
 pub fn progress(session: &Session, now: OffsetDateTime) -> Progress {
     let show = steps(session);
-    let planned_total = show.last().map_or(0, |s| {
-        s.starts_after
-            .saturating_add(s.planned.unwrap_or(0))
-    });
+    let planned_total = show
+        .last()
+        .map_or(0, |s| s.starts_after.saturating_add(s.planned.unwrap_or(0)));
     let here = show.get(session.position.min(show.len().saturating_sub(1)));
     let in_step = u64::try_from(session.timer.elapsed_ms(now) / 1000).unwrap_or(0);
     let expected = here.map_or(0, |s| {
@@ -138,7 +137,10 @@ mod tests {
         assert_eq!(show[0].planned, None);
         assert_eq!(show[1].starts_after, 0);
         assert_eq!(show[2].starts_after, 120);
-        assert_eq!(show[5].starts_after, 600, "second round starts after 10 min");
+        assert_eq!(
+            show[5].starts_after, 600,
+            "second round starts after 10 min"
+        );
         assert_eq!(show[30].step.kind, StepKind::Commitment);
         let p = progress(&s, T0);
         assert_eq!(p.planned_total, s.durations.whole(s.categories.len()));
@@ -155,7 +157,10 @@ mod tests {
         s.toggle_timer(at(0));
         let p = progress(&s, at(300));
         assert_eq!(p.elapsed, Some(540));
-        assert_eq!(p.expected, 120, "a step counts no more than its planned length");
+        assert_eq!(
+            p.expected, 120,
+            "a step counts no more than its planned length"
+        );
         assert_eq!(p.slip, Slip::Behind(7));
         assert_eq!(p.slip.to_string(), "7 min behind");
     }
