@@ -6,7 +6,7 @@
 //! (pages, selections, the note input, undo) is [`SnapshotScreen`]'s own.
 
 mod update;
-mod views;
+pub(crate) mod views;
 
 pub use update::update;
 pub use views::{render, scroll_limit};
