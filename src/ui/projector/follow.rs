@@ -35,7 +35,9 @@ impl Follow {
         let target = self.pinned.clone().or_else(|| store.presenting());
         let mut changed = false;
         if target != self.target {
-            self.watch = target.as_deref().map(|id| RoomWatch::new(store.room_path(id)));
+            self.watch = target
+                .as_deref()
+                .map(|id| RoomWatch::new(store.room_path(id)));
             self.view = None;
             self.problem = None;
             self.target = target;
@@ -57,7 +59,9 @@ impl Follow {
 
     /// The room view on show, if the presenter has the session open.
     pub fn view(&self) -> Option<&RoomView> {
-        self.view.as_ref().filter(|_| self.open && self.problem.is_none())
+        self.view
+            .as_ref()
+            .filter(|_| self.open && self.problem.is_none())
     }
 
     /// What to draw.

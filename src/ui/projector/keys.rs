@@ -62,10 +62,22 @@ mod tests {
     #[test]
     fn q_esc_and_ctrl_c_quit_and_nothing_else_acts() {
         let press = |code, m| key_for(&KeyEvent::new(code, m));
-        assert_eq!(press(KeyCode::Char('q'), KeyModifiers::NONE), Some(ProjectorKey::Quit));
-        assert_eq!(press(KeyCode::Esc, KeyModifiers::NONE), Some(ProjectorKey::Quit));
-        assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(ProjectorKey::Quit));
-        assert_eq!(press(KeyCode::Char('l'), KeyModifiers::CONTROL), Some(ProjectorKey::Redraw));
+        assert_eq!(
+            press(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some(ProjectorKey::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Esc, KeyModifiers::NONE),
+            Some(ProjectorKey::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(ProjectorKey::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Char('l'), KeyModifiers::CONTROL),
+            Some(ProjectorKey::Redraw)
+        );
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::NONE), None);
         assert_eq!(press(KeyCode::Char(' '), KeyModifiers::NONE), None);
         assert_eq!(press(KeyCode::Char('n'), KeyModifiers::NONE), None);

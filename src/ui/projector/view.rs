@@ -124,7 +124,13 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-fn waiting(frame: &mut Frame, area: Rect, theme: &Theme, session: Option<&str>, problem: Option<&str>) {
+fn waiting(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    session: Option<&str>,
+    problem: Option<&str>,
+) {
     let width = usize::from(area.width.saturating_sub(4));
     let mut lines = vec![
         Line::from(Span::styled("Waiting for the presenter", theme.title)),
@@ -174,10 +180,18 @@ impl Areas {
         let [step, rest] = cut_top(rest, 1);
         let [_, rest] = cut_top(rest, 1);
         let [body, bottom] = cut_bottom(rest, 1);
-        let side_w = (body.width * SIDE_PERCENT / 100).max(SIDE_MIN);
+        let has_side =
+            shows_timer(view) || !view.instruction.is_empty() || !view.stations.is_empty();
+        let side_w = if has_side {
+            (body.width * SIDE_PERCENT / 100).max(SIDE_MIN)
+        } else {
+            0
+        };
         let [content, side] = cut_right(body, side_w);
         let content = Rect {
-            width: content.width.saturating_sub(COLUMN_GAP),
+            width: content
+                .width
+                .saturating_sub(if has_side { COLUMN_GAP } else { 0 }),
             ..content
         };
         let timer_rows = if shows_timer(view) {
@@ -206,7 +220,9 @@ fn shows_timer(view: &RoomView) -> bool {
 
 fn room(v: &RoomView, frame: &mut Frame, area: Rect, theme: &Theme, now: OffsetDateTime) {
     let a = Areas::of(v, area);
-    let place_w = u16::try_from(v.place.width()).unwrap_or(0).min(a.top.width / 2);
+    let place_w = u16::try_from(v.place.width())
+        .unwrap_or(0)
+        .min(a.top.width / 2);
     let [left, right] = cut_right(a.top, place_w);
     frame.render_widget(
         Paragraph::new(truncate(
@@ -240,7 +256,10 @@ fn room(v: &RoomView, frame: &mut Frame, area: Rect, theme: &Theme, now: OffsetD
     let (source_w, page_label) = match page {
         Some((p, n)) if n > 1 => {
             let label = format!("page {} of {n}", p + 1);
-            (a.bottom.width.saturating_sub(label.width() as u16 + 2), label)
+            (
+                a.bottom.width.saturating_sub(label.width() as u16 + 2),
+                label,
+            )
         }
         _ => (a.bottom.width, String::new()),
     };
@@ -273,7 +292,10 @@ fn side(v: &RoomView, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     if !v.stations.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Where each group works", theme.accent)));
+        lines.push(Line::from(Span::styled(
+            "Where each group works",
+            theme.accent,
+        )));
         for s in &v.stations {
             lines.push(Line::from(truncate(
                 &format!("{} → {}", s.group, s.category),
@@ -479,11 +501,7 @@ fn columns(
     let page = pick_page(v, pages.len(), now);
     for (i, col) in pages.get(page)?.iter().enumerate() {
         let x = area.x + (width + COLUMN_GAP) * u16::try_from(i).unwrap_or(0);
-        let col_area = Rect {
-            x,
-            width,
-            ..area
-        };
+        let col_area = Rect { x, width, ..area };
         frame.render_widget(Paragraph::new(col.clone()).style(theme.base), col_area);
     }
     Some((page, pages.len()))

@@ -23,11 +23,9 @@ pub fn render(theme: &Theme, timer: &Timer, frame: &mut Frame, area: Rect, now: 
         Face::Remaining(0) if reading.state == RunState::Ready => {
             (String::new(), "no time set".to_string(), theme.timer)
         }
-        Face::Remaining(s) if reading.is_over() => (
-            Clock(s).to_string(),
-            "TIME".to_string(),
-            theme.timer_over,
-        ),
+        Face::Remaining(s) if reading.is_over() => {
+            (Clock(s).to_string(), "TIME".to_string(), theme.timer_over)
+        }
         Face::Remaining(s) if reading.is_warning() => (
             Clock(s).to_string(),
             "nearly time".to_string(),
@@ -57,11 +55,7 @@ pub fn render(theme: &Theme, timer: &Timer, frame: &mut Frame, area: Rect, now: 
         Face::Remaining(0) => reading.is_over(),
         _ => false,
     } && reading.state == RunState::Running;
-    let box_style = if flashing {
-        theme.flash
-    } else {
-        Style::new()
-    };
+    let box_style = if flashing { theme.flash } else { Style::new() };
     let caption = if label.is_empty() {
         state.to_string()
     } else {
@@ -69,11 +63,7 @@ pub fn render(theme: &Theme, timer: &Timer, frame: &mut Frame, area: Rect, now: 
     };
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(if flashing {
-            theme.flash
-        } else {
-            theme.border
-        })
+        .border_style(if flashing { theme.flash } else { theme.border })
         .title(Span::styled(" Timer ", theme.accent))
         .style(box_style);
     let inner = block.inner(area);
