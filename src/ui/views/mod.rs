@@ -5,6 +5,7 @@ mod chrome;
 mod content;
 mod home;
 mod overlay;
+pub mod jump;
 pub mod presenter;
 mod rotation;
 mod run;
