@@ -27,7 +27,10 @@ pub fn trainer_notes(
             if let Some(label) = card.and_then(|c| c.label.as_ref()) {
                 notes.push(label.clone());
             }
-            notes.push(format!("Instruction quoted from: {}", sticky.step(step.kind).source));
+            notes.push(format!(
+                "Instruction quoted from: {}",
+                sticky.step(step.kind).source
+            ));
             if let Some(guidance) = &sticky.timing_guidance {
                 notes.push(format!("Timing: {guidance}"));
             }
@@ -79,6 +82,9 @@ mod tests {
         s.snapshot_mut(&library.snapshot).page = 1; // the first dimension
         let notes = trainer_notes(&s, None, &library.sticky, &library.snapshot, 1);
         let first = &library.snapshot.dimensions[0].facilitation_prompts[0];
-        assert!(notes.iter().any(|n| n.contains(first.as_str())), "{notes:?}");
+        assert!(
+            notes.iter().any(|n| n.contains(first.as_str())),
+            "{notes:?}"
+        );
     }
 }

@@ -75,3 +75,65 @@ impl Follow {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+    use crate::room::{Presenter, RoomSource, room_view};
+    use crate::workshop::session::tests::session;
+
+    fn write_view(store: &Store, id: &str, blank: bool) {
+        let library = Library::shipped();
+        let mut s = session();
+        s.id = id.to_string();
+        let view = room_view(&RoomSource {
+            session: &s,
+            deck: library.deck(&s.deck),
+            sticky: &library.sticky,
+            snapshot: &library.snapshot,
+            group: 1,
+            choice: Presenter { blank, page: None },
+        });
+        store.write_room(&view).unwrap();
+    }
+
+    #[test]
+    fn follows_the_presented_session_only_while_an_app_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let (a, b) = ("20261123-0900-00", "20261123-0900-01");
+        let mut follow = Follow::new(None);
+        follow.poll(&store);
+        assert!(matches!(
+            follow.showing(),
+            Showing::Waiting { session: None, .. }
+        ));
+
+        let lock = store.lock(a).unwrap();
+        store.set_presenting(a).unwrap();
+        write_view(&store, a, false);
+        assert!(follow.poll(&store));
+        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == a));
+        assert!(!follow.poll(&store), "nothing changed, nothing to draw");
+
+        write_view(&store, a, true);
+        assert!(follow.poll(&store));
+        assert!(matches!(follow.showing(), Showing::Room(v) if v.blank));
+
+        drop(lock); // the presenter went away (a crash leaves `presenting` behind)
+        assert!(follow.poll(&store));
+        assert!(matches!(follow.showing(), Showing::Waiting { session: Some(id), .. } if id == a));
+
+        let _lock = store.lock(b).unwrap();
+        store.set_presenting(b).unwrap();
+        write_view(&store, b, false);
+        assert!(follow.poll(&store));
+        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == b));
+
+        // A projector pinned to `a` keeps waiting for it.
+        let mut pinned = Follow::new(Some(a.to_string()));
+        pinned.poll(&store);
+        assert!(matches!(pinned.showing(), Showing::Waiting { session: Some(id), .. } if id == a));
+    }
+}

@@ -73,7 +73,13 @@ pub fn render(showing: Showing, theme: &Theme, frame: &mut Frame, now: OffsetDat
 
 /// Draws the room view in `area` whatever its size (the console's preview is smaller than a
 /// projector window; parts that do not fit are cut, never drawn outside).
-pub fn render_in(showing: Showing, theme: &Theme, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+pub fn render_in(
+    showing: Showing,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    now: OffsetDateTime,
+) {
     match showing {
         Showing::Waiting { session, problem } => waiting(frame, area, theme, session, problem),
         Showing::Room(v) if v.blank => {}

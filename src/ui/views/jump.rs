@@ -104,14 +104,21 @@ pub fn render(
             let text = super::truncate(&format!("{pointer}{mark} {}", t.label), width);
             Line::from(Span::styled(
                 text,
-                if i == selected { theme.selected } else { theme.base },
+                if i == selected {
+                    theme.selected
+                } else {
+                    theme.base
+                },
             ))
         })
         .collect();
     while lines.len() < visible {
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled(super::truncate(hint, width), theme.dim)));
+    lines.push(Line::from(Span::styled(
+        super::truncate(hint, width),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -127,8 +134,16 @@ mod tests {
         let s = session();
         let list = targets(&s, &library.sticky);
         assert_eq!(list.len(), s.plan().len());
-        assert!(list[7].label.contains("Round 2 · Share: already using"), "{:?}", list[7]);
-        assert!(list[7].label.trim_start().starts_with("12:00"), "{:?}", list[7]);
+        assert!(
+            list[7].label.contains("Round 2 · Share: already using"),
+            "{:?}",
+            list[7]
+        );
+        assert!(
+            list[7].label.trim_start().starts_with("12:00"),
+            "{:?}",
+            list[7]
+        );
         assert_eq!(skip_category(&list, 7, true, 5), 10);
         assert_eq!(skip_category(&list, 7, false, 5), 5);
         assert_eq!(skip_category(&list, 5, false, 5), 0);

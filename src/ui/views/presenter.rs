@@ -74,14 +74,21 @@ pub fn render(c: &Console, theme: &Theme, frame: &mut Frame, area: Rect, now: Of
 
 fn trainer_notes(notes: &[String], theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
-        .title(Span::styled(" Trainer notes (not projected) ", theme.accent))
+        .title(Span::styled(
+            " Trainer notes (not projected) ",
+            theme.accent,
+        ))
         .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line> = Vec::new();
     for n in notes {
-        lines.extend(wrap(n, width).into_iter().map(|l| Line::from(Span::styled(l, theme.dim))));
+        lines.extend(
+            wrap(n, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.dim))),
+        );
     }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled("None for this step.", theme.dim)));
@@ -110,8 +117,10 @@ pub fn step_name(session: &Session, sticky: &StickyActivity, step: &ShowStep) ->
 }
 
 fn length(step: &ShowStep) -> String {
-    step.planned
-        .map_or_else(|| "untimed".to_string(), |s| Clock(u64::from(s)).to_string())
+    step.planned.map_or_else(
+        || "untimed".to_string(),
+        |s| Clock(u64::from(s)).to_string(),
+    )
 }
 
 /// The sticky-note run of show: totals, the next steps, then a row per category.
@@ -220,7 +229,11 @@ fn page_lines(s: &Session, theme: &Theme) -> Vec<Line<'static>> {
             );
             Line::from(Span::styled(
                 text,
-                if i == here { theme.selected } else { theme.base },
+                if i == here {
+                    theme.selected
+                } else {
+                    theme.base
+                },
             ))
         })
         .collect()
