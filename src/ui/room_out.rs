@@ -73,3 +73,45 @@ impl RoomOut {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+    use crate::ui::keymap::Action;
+    use crate::ui::theme::{Theme, ThemeName};
+    use crate::workshop::Session;
+    use crate::workshop::session::tests::{T0, spec};
+
+    #[test]
+    fn writes_when_the_room_would_see_a_change_and_not_on_timer_ticks() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let id = "20261123-0900-00";
+        let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
+        app.opened(Session::new(id.into(), spec(), T0).unwrap());
+        let mut out = RoomOut::default();
+        out.opened(&store, id).unwrap();
+        assert_eq!(store.presenting().as_deref(), Some(id));
+        out.publish(&store, &mut app);
+        let path = store.room_path(id);
+        let first = std::fs::read(&path).unwrap();
+        app.update(Action::NextStep, T0);
+        app.update(Action::ToggleTimer, T0);
+        out.publish(&store, &mut app);
+        let running = std::fs::read(&path).unwrap();
+        assert_ne!(first, running);
+        // A second of the countdown later the room's view is the same: nothing is written.
+        std::fs::remove_file(&path).unwrap();
+        app.tick(T0 + time::Duration::seconds(1));
+        out.publish(&store, &mut app);
+        assert!(!path.exists(), "a tick wrote the file again");
+        app.update(Action::ToggleBlank, T0);
+        out.publish(&store, &mut app);
+        let blank: crate::room::RoomView =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert!(blank.blank);
+        out.closed(&store);
+        assert_eq!(store.presenting(), None);
+    }
+}
