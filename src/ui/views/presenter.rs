@@ -23,6 +23,8 @@ use time::OffsetDateTime;
 const LEFT_PERCENT: u16 = 50;
 /// Share of the left column the preview takes.
 const PREVIEW_PERCENT: u16 = 60;
+/// Columns of a run-of-show row besides the category's name: marker, start, five marks.
+const ROW_FIXED_COLUMNS: usize = 2 + 2 + 7 + 2 + 9;
 /// How many steps ahead the "next" list shows.
 const NEXT_STEPS: usize = 3;
 
@@ -57,10 +59,15 @@ pub fn render(c: &Console, theme: &Theme, frame: &mut Frame, area: Rect, now: Of
         .border_style(theme.border);
     let inner = block.inner(preview);
     frame.render_widget(block, preview);
-    room_view::render_in(Showing::Room(c.room), theme, frame, inner, now);
+    if inner.width >= room_view::MIN_WIDTH && inner.height >= room_view::MIN_HEIGHT {
+        room_view::render_in(Showing::Room(c.room), theme, frame, inner, now);
+    } else {
+        let lines = fit(preview_lines(c.room, theme, inner.width, now), inner);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
     trainer_notes(c.notes, theme, frame, notes);
     let lines = match c.session.activity {
-        Activity::Sticky => show_lines(c, theme, now),
+        Activity::Sticky => show_lines(c, theme, right.width.saturating_sub(2), now),
         Activity::Snapshot => page_lines(c.session, theme),
     };
     let block = Block::bordered()
@@ -123,8 +130,55 @@ fn length(step: &ShowStep) -> String {
     )
 }
 
+/// The room view in words, for a preview too small to draw it as the projector does.
+fn preview_lines(
+    v: &RoomView,
+    theme: &Theme,
+    width: u16,
+    now: OffsetDateTime,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    if v.blank {
+        return vec![Line::from(Span::styled("(blank)", theme.dim))];
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(truncate(&v.heading, width), theme.accent)),
+        Line::from(Span::styled(truncate(&v.step, width), theme.title)),
+    ];
+    let reading = v.timer.as_timer().reading(now);
+    let timer = match reading.face {
+        crate::workshop::Face::Remaining(s) => format!("timer {}", Clock(s)),
+        crate::workshop::Face::Overtime(s) => format!("timer +{} over", Clock(s)),
+        crate::workshop::Face::Elapsed(_) => "untimed".to_string(),
+    };
+    let state = match reading.state {
+        crate::workshop::RunState::Ready => "ready",
+        crate::workshop::RunState::Running => "running",
+        crate::workshop::RunState::Paused => "paused",
+    };
+    lines.push(Line::from(truncate(&format!("{timer} · {state}"), width)));
+    let shows = if let Some(wall) = &v.wall {
+        format!("notes wall: {} notes", wall.notes.len() + wall.more)
+    } else if !v.tallies.is_empty() {
+        format!(
+            "show of hands: {} in all",
+            v.tallies.iter().map(|t| t.total).sum::<u32>()
+        )
+    } else if !v.priorities.is_empty() {
+        format!("{} priorities", v.priorities.len())
+    } else if !v.dots.is_empty() {
+        format!("dot vote: {} opportunities", v.dots.len())
+    } else {
+        format!("{} behaviors on the card", v.behaviors.len())
+    };
+    lines.push(Line::from(Span::styled(truncate(&shows, width), theme.dim)));
+    lines.push(Line::default());
+    lines.extend(wrap(&v.instruction, width).into_iter().map(Line::from));
+    lines
+}
+
 /// The sticky-note run of show: totals, the next steps, then a row per category.
-fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'static>> {
+fn show_lines(c: &Console, theme: &Theme, width: u16, now: OffsetDateTime) -> Vec<Line<'static>> {
     let s = c.session;
     let show = steps(s);
     let p = progress(s, now);
@@ -139,9 +193,8 @@ fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'stat
                 Some(e) => format!(" · elapsed {}", Clock(e)),
                 None => String::new(),
             }),
-            Span::raw(" · "),
-            Span::styled(p.slip.to_string(), slip_style),
         ]),
+        Line::from(Span::styled(p.slip.to_string(), slip_style)),
         Line::default(),
         Line::from(Span::styled("Next", theme.accent)),
     ];
@@ -150,11 +203,14 @@ fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'stat
         lines.push(Line::from("  nothing: this is the last step"));
     }
     for step in next {
-        lines.push(Line::from(format!(
-            "  {} · {} · planned at {}",
-            step_name(s, c.sticky, step),
-            length(step),
-            Clock(u64::from(step.starts_after))
+        lines.push(Line::from(truncate(
+            &format!(
+                "  {} · {} · at {}",
+                step_name(s, c.sticky, step),
+                length(step),
+                Clock(u64::from(step.starts_after))
+            ),
+            usize::from(width),
         )));
     }
     lines.push(Line::default());
@@ -169,7 +225,8 @@ fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'stat
         .map(|n| n.chars().count())
         .max()
         .unwrap_or(0)
-        .min(28);
+        .min(usize::from(width).saturating_sub(ROW_FIXED_COLUMNS))
+        .max(1);
     let mark = |position: usize| match position.cmp(&s.position) {
         std::cmp::Ordering::Less => "✓",
         std::cmp::Ordering::Equal => "▶",
@@ -187,7 +244,7 @@ fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'stat
         let line = format!(
             "{} {label:<name_w$}  {:>7}  {}",
             if here { "▸" } else { " " },
-            Clock(u64::from(start)),
+            Clock(u64::from(start)).to_string(),
             marks.join(" ")
         );
         lines.push(Line::from(Span::styled(
@@ -202,7 +259,7 @@ fn show_lines(c: &Console, theme: &Theme, now: OffsetDateTime) -> Vec<Line<'stat
                 "{} {:<name_w$}  {:>7}  {}",
                 if here { "▸" } else { " " },
                 truncate(&c.sticky.step(step.step.kind).label, name_w),
-                Clock(u64::from(step.starts_after)),
+                Clock(u64::from(step.starts_after)).to_string(),
                 mark(step.position)
             ),
             if here { theme.selected } else { theme.base },
