@@ -47,7 +47,7 @@ fn running_late() -> App {
 }
 
 fn draw_console(app: &App, w: u16, h: u16, now: OffsetDateTime) -> String {
-    let w_ = app.workshop().unwrap();
+    let w_ = app.open_session().unwrap();
     let room = view_of(app).unwrap();
     let notes = trainer_notes(
         &w_.session,
@@ -81,7 +81,7 @@ fn the_presenter_view_shows_the_room_the_run_of_show_and_the_trainer_notes() {
 #[test]
 fn the_jump_picker_lists_every_step_with_its_planned_start() {
     let app = running_late();
-    let s = &app.workshop().unwrap().session;
+    let s = &app.open_session().unwrap().session;
     let list = jump::targets(s, &app.library.sticky);
     for (w, h) in SIZES {
         let screen = draw_with(w, h, |f| {

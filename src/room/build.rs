@@ -9,7 +9,7 @@ use crate::content::{Block, Category, Deck, SnapshotActivity, StickyActivity};
 use crate::workshop::plan::category_for;
 use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::snapshot_pages::{Page, page_at, pages};
-use crate::workshop::{Activity, HeadingId, Mode, Session, StepKind};
+use crate::workshop::{Activity, HeadingId, Mode, Prompt, Session, StepKind};
 
 /// Most notes on the wall; the newest are kept (a wall of hundreds is unreadable anyway).
 pub const WALL_MAX_NOTES: usize = 120;
@@ -172,7 +172,7 @@ fn block_text(block: &Block) -> String {
 
 /// The notes each group wrote for this round's prompt, on the card it works at.
 fn share_wall(s: &Session, round: usize) -> Wall {
-    let prompt = s.step().kind.default_prompt();
+    let prompt = Prompt::for_step(s.step().kind);
     let notes: Vec<WallNote> = s
         .notes
         .iter()

@@ -9,7 +9,7 @@ use crate::store::Store;
 
 /// What the room sees of the app's open session now; `None` with no session open.
 pub fn view_of(app: &App) -> Option<RoomView> {
-    let w = app.workshop()?;
+    let w = app.open_session()?;
     Some(room_view(&RoomSource {
         session: &w.session,
         deck: w.deck.as_ref(),
