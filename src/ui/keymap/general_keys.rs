@@ -135,7 +135,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Rotation,
             C::Move,
             C::Export,
-            C::Setup
+            C::Setup,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Char('?'),
         Action::Help,
@@ -144,7 +147,15 @@ pub(super) static GENERAL: &[Binding] = &[
     ),
     bind!(&[C::Help], Key::Char('?'), Action::Close, "close the help"),
     bind!(
-        &[C::Home, C::Run, C::Board, C::Rotation, C::TooSmall],
+        &[
+            C::Home,
+            C::Run,
+            C::Board,
+            C::Rotation,
+            C::TooSmall,
+            C::Presenter,
+            C::RoomView
+        ],
         Key::Char('q'),
         Action::Quit,
         "quit (asks while a timer runs; notes are already saved)",
@@ -163,7 +174,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Confirm,
             C::Export,
             C::Help,
-            C::Blank
+            C::Blank,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,
@@ -184,7 +198,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Export,
             C::Help,
             C::Blank,
-            C::TooSmall
+            C::TooSmall,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Ctrl('c'),
         Action::Quit,

@@ -7,6 +7,7 @@ mod binding;
 mod context;
 mod contexts;
 mod general_keys;
+mod presenter_keys;
 mod snapshot_keys;
 mod sticky_keys;
 #[cfg(test)]
@@ -25,6 +26,7 @@ use tui_input::InputRequest;
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     [
         sticky_keys::STICKY,
+        presenter_keys::PRESENTER,
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
         general_keys::TERMINAL,
@@ -158,6 +160,14 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
             A::Export,
         ],
         C::Entry | C::SnapshotEntry => &[A::Submit, A::Close, A::CyclePrompt, A::Up],
+        C::Presenter | C::RoomView => &[
+            A::Help,
+            A::NextStep,
+            A::ToggleTimer,
+            A::Jump,
+            A::ShowPresenter,
+            A::ShowRoom,
+        ],
         C::SnapshotPage | C::SnapshotDimension => &[
             A::Help,
             A::Vote(1),
