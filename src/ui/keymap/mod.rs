@@ -26,9 +26,10 @@ use tui_input::InputRequest;
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     [
         sticky_keys::STICKY,
-        presenter_keys::PRESENTER,
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
+        // After the screens' own keys, so the hint bar keeps those first where room is short.
+        presenter_keys::PRESENTER,
         general_keys::TERMINAL,
     ]
     .into_iter()

@@ -51,11 +51,15 @@ pub fn run(store: Store, session: Option<String>, theme: Theme) -> Result<()> {
         }
         if dirty {
             let _ = queue!(guard.terminal.backend_mut(), BeginSynchronizedUpdate);
-            guard
+            // A frame that could not be drawn (the terminal did not answer a cursor query in
+            // the middle of a resize, say) is drawn again on the next round: the room's view
+            // must outlast a hiccup of the terminal, so it never ends the projector.
+            let failed = guard
                 .terminal
-                .draw(|frame| view::render(follow.showing(), &theme, frame, now))?;
+                .draw(|frame| view::render(follow.showing(), &theme, frame, now))
+                .is_err();
             let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
-            dirty = false;
+            dirty = failed;
             shown_second = second;
         }
         let wait = follow
@@ -67,14 +71,15 @@ pub fn run(store: Store, session: Option<String>, theme: Theme) -> Result<()> {
                 Event::Key(key) if key.kind == KeyEventKind::Press => match keys::key_for(&key) {
                     Some(ProjectorKey::Quit) => return Ok(()),
                     Some(ProjectorKey::Redraw) => {
-                        guard.redraw_all()?;
+                        let _ = guard.redraw_all();
                         dirty = true;
                     }
                     None => {}
                 },
                 Event::Resize(..) => {
-                    // The terminal reflowed its cells: draw everything again, not a diff.
-                    guard.redraw_all()?;
+                    // The terminal reflowed its cells: draw everything again, not a diff (if
+                    // clearing fails, the next frame still follows the new size).
+                    let _ = guard.redraw_all();
                     dirty = true;
                 }
                 _ => {}
