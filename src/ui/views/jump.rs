@@ -64,7 +64,7 @@ pub fn skip_category(targets: &[Target], selected: usize, forward: bool, per: us
     let per = per.max(1);
     if forward {
         ((selected / per + 1) * per).min(last)
-    } else if selected % per != 0 {
+    } else if !selected.is_multiple_of(per) {
         selected - selected % per
     } else {
         selected.saturating_sub(per)
