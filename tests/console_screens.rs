@@ -1,15 +1,13 @@
 //! The presenter console's new panes drawn on their own: the presenter view (room preview, run
 //! of show, trainer notes) and the jump picker, at a laptop's 120×36 and at 80×24.
 
-use cpm_workshop::content::Library;
 use cpm_workshop::room::trainer_notes;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::room_out::view_of;
-use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::ui::views::jump;
 use cpm_workshop::ui::views::presenter::{self, Console};
-use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
+use cpm_workshop::workshop::Mode;
 mod support;
 use support::screen::draw_with;
 use time::OffsetDateTime;
@@ -23,26 +21,13 @@ fn secs(s: i64) -> OffsetDateTime {
 }
 
 fn running_late() -> App {
-    let library = Library::shipped();
-    let deck = library.default_deck();
-    let spec = SessionSpec {
-        name: "Tuesday cohort".into(),
-        activity: Activity::Sticky,
-        deck: deck.id.clone(),
-        categories: deck.category_names(),
-        groups: 4,
-        group_names: vec![],
-        mode: Mode::Together,
-        durations: Durations::default(),
-        role: None,
-    };
-    let mut app = App::new(library, Theme::new(ThemeName::Mono), Vec::new());
-    let mut s = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
-    // Read for 5 minutes, then the first category's brainstorm and share as planned; now in
-    // Engagement's reading.
-    s.mark_started(T0);
-    s.go_to(5, secs(300 + 300));
-    app.opened(s);
+    let mut app = support::apps::sticky_app("practice", Mode::Together, 4, T0);
+    // The room began at T0 and reached Engagement's reading 10 minutes in.
+    app.update(Action::ToggleTimer, T0);
+    app.update(Action::ToggleTimer, T0);
+    for _ in 0..5 {
+        app.update(Action::NextStep, secs(600));
+    }
     app
 }
 

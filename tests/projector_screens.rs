@@ -9,7 +9,7 @@ use cpm_workshop::ui::projector::view::{self, Showing};
 use cpm_workshop::ui::room_out::view_of;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::SnapshotState;
-use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
+use cpm_workshop::workshop::{Mode, Session};
 mod support;
 use support::screen::draw_with;
 use time::OffsetDateTime;
@@ -37,22 +37,7 @@ fn snap(name: &str, v: &RoomView, now: OffsetDateTime) {
 }
 
 fn workshop(deck: &str, mode: Mode) -> App {
-    let library = Library::shipped();
-    let deck = library.deck(deck).unwrap();
-    let spec = SessionSpec {
-        name: "Tuesday cohort".into(),
-        activity: Activity::Sticky,
-        deck: deck.id.clone(),
-        categories: deck.category_names(),
-        groups: 4,
-        group_names: vec!["Redwoods".into()],
-        mode,
-        durations: Durations::default(),
-        role: None,
-    };
-    let mut app = App::new(library, theme(), Vec::new());
-    app.opened(Session::new("20261123-0900-00".into(), spec, T0).unwrap());
-    app
+    support::apps::sticky_app(deck, mode, 4, T0)
 }
 
 fn room(app: &App) -> RoomView {
@@ -77,16 +62,7 @@ fn a_brainstorm_counting_down_in_a_rotation() {
 fn the_wall_during_a_share() {
     let mut app = workshop("practice", Mode::Together);
     app.update(Action::NextStep, T0);
-    app.update(Action::AddNotes, T0);
-    for text in [
-        "We introduce ourselves by name and role at every home visit",
-        "Ask the family how they want to be addressed",
-        "Une note en français, avec des accents — et un emoji 😀",
-        "家族と一緒に計画を立てる",
-    ] {
-        app.update(Action::Paste(text.into()), T0);
-        app.update(Action::Submit, T0);
-    }
+    support::apps::type_notes(&mut app, &support::apps::SAMPLE_NOTES, T0);
     app.update(Action::Close, T0);
     app.update(Action::NextStep, T0);
     snap("projector_share", &room(&app), T0);

@@ -1,3 +1,4 @@
+pub mod apps;
 pub mod cli;
 pub mod pty;
 #[cfg(unix)]
