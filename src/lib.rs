@@ -13,6 +13,7 @@ pub mod content;
 pub mod error_report;
 pub mod export;
 pub mod note_lines;
+pub mod room;
 pub mod store;
 pub mod ui;
 pub mod workshop;

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => run_app(&cli, None, offset),
         Some(Command::Open { session }) => run_app(&cli, Some(session.clone()), offset),
+        Some(Command::Projector { session }) => run_projector(&cli, session.clone()),
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
@@ -26,6 +27,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn run_projector(cli: &Cli, session: Option<String>) -> anyhow::Result<()> {
+    // The projector only reads: a store it cannot write in is no reason to refuse.
+    let store = cpm_workshop::store::Store::open_for_reading(cli::store_dir(cli)?)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    ui::projector::run(store, session, Theme::choose(cli.theme, no_color))
 }
 
 fn run_app(cli: &Cli, open: Option<String>, offset: time::UtcOffset) -> anyhow::Result<()> {

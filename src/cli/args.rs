@@ -15,6 +15,13 @@ pub enum Command {
         /// Session id or an unambiguous start of its name.
         session: String,
     },
+    /// Show the room's view full screen, for a second terminal on the projector (read-only;
+    /// q, Esc or Ctrl-c close it).
+    Projector {
+        /// Session id or an unambiguous start of its name (default: whatever session the
+        /// presenter opens).
+        session: Option<String>,
+    },
     /// Create a session and print its id.
     New(NewArgs),
     /// List saved sessions, newest first.

@@ -135,6 +135,7 @@ pub fn run(
 ) -> Result<()> {
     match command {
         Command::Open { .. } => bail!("`open` is handled by the full-screen app"),
+        Command::Projector { .. } => bail!("`projector` is handled by the full-screen projector"),
         Command::New(args) => sessions::new(cli, args, now(offset), out),
         Command::List { json } => sessions::list(cli, *json, offset, out),
         Command::Add(args) => notes::add(cli, args, now(offset), out),

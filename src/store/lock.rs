@@ -9,6 +9,7 @@ use super::StoreError;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Proof that this process is the one writer of a session; the lock is released when this is
 /// dropped or the process dies.
@@ -51,7 +52,7 @@ pub fn acquire(
     let mut file = options
         .open(path)
         .map_err(|e| StoreError::io("open the lock file", path, e))?;
-    match file.try_lock() {
+    match try_lock_patiently(&file) {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             return Err(StoreError::Locked {
@@ -75,6 +76,42 @@ pub fn acquire(
         id: id.to_string(),
         path: path.to_path_buf(),
     })
+}
+
+/// Tries to lock a few times over [`PEEK_GRACE`]: a follower's [`is_held`] holds a shared lock
+/// for a moment, and an owner opening the session just then must not be turned away.
+fn try_lock_patiently(file: &File) -> Result<(), TryLockError> {
+    let tries = PEEK_GRACE.as_millis() / PEEK_RETRY.as_millis();
+    for _ in 0..tries {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => std::thread::sleep(PEEK_RETRY),
+            other => return other,
+        }
+    }
+    file.try_lock()
+}
+
+/// How long taking a lock keeps trying while someone may only be peeking at it.
+const PEEK_GRACE: Duration = Duration::from_millis(60);
+/// The pause between those tries.
+const PEEK_RETRY: Duration = Duration::from_millis(10);
+
+/// Whether some process holds the lock at `path` now (has the session open): a liveness check
+/// for followers, which never write the session. It takes a shared lock for an instant and
+/// lets go, so it never keeps anyone out for longer than [`PEEK_GRACE`] allows for. A missing
+/// lock file means nobody ever opened the session here.
+pub fn is_held(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
+    }
 }
 
 /// The holder's description from a lock file, or a generic one if it cannot be read (the holder
@@ -110,6 +147,27 @@ mod tests {
         let again = acquire("s1", &path, || None).unwrap();
         assert_eq!(again.id(), "s1");
         assert_eq!(again.path(), path);
+    }
+
+    #[test]
+    fn a_follower_sees_whether_the_lock_is_held_without_keeping_the_owner_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s1.lock");
+        assert!(!is_held(&path), "no lock file: nobody has it");
+        let owner = acquire("s1", &path, || None).unwrap();
+        assert!(is_held(&path));
+        drop(owner);
+        assert!(!is_held(&path));
+        // A peek in progress (a shared lock held by a follower) does not turn the owner away.
+        let peek = File::open(&path).unwrap();
+        peek.try_lock_shared().unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(15));
+            drop(peek);
+        });
+        let owner = acquire("s1", &path, || None);
+        release.join().unwrap();
+        assert!(owner.is_ok(), "{owner:?}");
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! - `<id>.json.corrupt-<UTC time>`: a file that could not be parsed, moved aside and kept
 //! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable until purged
 //! - `.listing-cache.json`: summaries remembered between listings
+//! - `<id>.room`: what the room sees of an open session, for projectors; `presenting`: which
+//!   session the presenter has open
 //! - `.store.write-test-<pid>-<n>`: the probe that opening a store makes and removes at once
 //!
 //! On Unix the folders are made `0700` and every file `0600`: notes are the user's alone.
@@ -22,6 +24,7 @@ mod listing;
 mod listing_cache;
 mod lock;
 mod parse;
+mod projection;
 mod purge;
 mod rename_retry;
 mod saver;
@@ -31,6 +34,7 @@ pub use error::StoreError;
 pub use fsio::{MAX_FILE_BYTES, OWNER_NOT_KEPT};
 pub use ids::{MAX_ID_LEN, is_valid_id};
 pub use lock::SessionLock;
+pub use projection::{PRESENTING_FILE, RoomFileError, RoomWatch};
 pub use purge::Purged;
 pub use saver::{Flusher, SaveEvent, Saver};
 

@@ -94,7 +94,12 @@ fn copies_in(dir: &Path, id: &str) -> Vec<PathBuf> {
     let live = format!("{id}.json");
     let backup = format!("{id}.json.bak");
     let corrupt = format!("{id}.json.corrupt-");
-    let temps = [format!(".{id}.json.tmp-"), format!(".{id}.json.bak.tmp-")];
+    let room = format!("{id}.room");
+    let temps = [
+        format!(".{id}.json.tmp-"),
+        format!(".{id}.json.bak.tmp-"),
+        format!(".{id}.room.tmp-"),
+    ];
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .filter(|entry| {
@@ -104,6 +109,7 @@ fn copies_in(dir: &Path, id: &str) -> Vec<PathBuf> {
             };
             name == live
                 || name == backup
+                || name == room
                 || name.starts_with(&corrupt)
                 || temps.iter().any(|t| name.starts_with(t.as_str()))
         })
@@ -163,6 +169,8 @@ mod tests {
         store.save(&s).unwrap();
         fs::write(dir.path().join(format!(".{}.json.tmp-1-0", s.id)), "{").unwrap();
         fs::write(dir.path().join(format!("{}.json.corrupt-X", s.id)), "{").unwrap();
+        // What the room saw of it (its notes wall) goes too.
+        fs::write(dir.path().join(format!("{}.room", s.id)), "{}").unwrap();
         let mut other = sample();
         other.id = "other".into();
         store.create(&other).unwrap();
@@ -174,9 +182,9 @@ mod tests {
         let purged = purged.unwrap_or_else(|e| panic!("{e}"));
         assert!(purged.done);
         assert_eq!(asked, purged.files);
-        // File, .bak, the corrupt copy, the trash copy and its .bak (the leftover temporary
-        // file went when the lock was taken).
-        assert_eq!(purged.files.len(), 5, "{:?}", purged.files);
+        // File, .bak, the corrupt copy, the room view, the trash copy and its .bak (the
+        // leftover temporary file went when the lock was taken).
+        assert_eq!(purged.files.len(), 6, "{:?}", purged.files);
         assert_eq!(names(dir.path()), ["other.json", "trash"]);
         assert!(names(&store.trash_dir()).is_empty());
     }

@@ -9,6 +9,8 @@ pub mod fill_category;
 pub mod input_view;
 pub mod keymap;
 pub mod open_session;
+pub mod projector;
+pub mod room_out;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
@@ -83,6 +85,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         clock: Cell::new(SteadyClock::new()),
         started: Instant::now(),
         timing: Cell::new(false),
+        room: room_out::RoomOut::default(),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -103,6 +106,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         };
     }
     let result = lp.run(&mut app, &mut guard);
+    lp.room.closed(&lp.store);
     let flushed = lp.saver.flush(FLUSH_TIMEOUT);
     drop(guard);
     result?;
@@ -125,6 +129,8 @@ struct Loop {
     started: Instant,
     /// Whether the open session's timer is running (as of the last action).
     timing: Cell<bool>,
+    /// What projectors were last given.
+    room: room_out::RoomOut,
 }
 
 impl Loop {
@@ -220,6 +226,7 @@ impl Loop {
                 }
                 self.perform(app, effect);
             }
+            self.room.publish(&self.store, app);
         }
     }
 
@@ -278,7 +285,7 @@ impl Loop {
                 Err(e) => app.fail(e.to_string()),
             },
             Effect::Open(id) => match self.open(&id) {
-                Ok(session) => app.opened(session),
+                Ok(session) => self.opened(app, session),
                 Err(e) => app.fail(e),
             },
             Effect::Create(spec) => {
@@ -287,7 +294,7 @@ impl Loop {
                     .and_then(|s| self.store.create(&s).map(|()| s).map_err(|e| e.to_string()))
                     .and_then(|s| self.open(&s.id));
                 match result {
-                    Ok(session) => app.opened(session),
+                    Ok(session) => self.opened(app, session),
                     Err(e) => app.fail(format!("Could not create the workshop: {e}")),
                 }
             }
@@ -335,6 +342,7 @@ impl Loop {
                     return;
                 }
                 self.lock = None;
+                self.room.closed(&self.store);
                 app.go_home();
             }
             Effect::SaveDeck(preview) => fill_category::perform_save_deck(app, *preview),
@@ -359,6 +367,16 @@ impl Loop {
                 }
                 app.overlay = None;
             }
+        }
+    }
+
+    /// Shows a session just opened and names it for projectors; the session is open even if a
+    /// second screen cannot follow it (the trainer is told).
+    fn opened(&mut self, app: &mut App, session: Session) {
+        let named = self.room.opened(&self.store, &session.id);
+        app.opened(session);
+        if let Err(e) = named {
+            app.fail(e);
         }
     }
 

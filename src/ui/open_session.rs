@@ -23,6 +23,20 @@ pub struct OpenSession {
     pub blank: bool,
     /// The step at whose deadline the bell already rang, so it rings once.
     pub rang_at: Option<usize>,
+    /// Which pane the console shows: the activity's own screens or a presenter's pane.
+    pub pane: Pane,
+}
+
+/// What the console shows of an open session.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    /// The activity's screens (run view, board, Snapshot pages).
+    #[default]
+    Screens,
+    /// The presenter view: preview of the room, run of show, trainer notes.
+    Presenter,
+    /// The room's view, full screen, for a trainer with one screen.
+    Room,
 }
 
 impl OpenSession {

@@ -198,6 +198,14 @@ pub struct Session {
     /// absent in older files, which load with `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotState>,
+    /// When the room began: the first timer start or step change, so the run of show can say
+    /// how far behind or ahead of plan the workshop runs (absent until then, and in older files).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: Option<OffsetDateTime>,
 }
 
 impl Session {
@@ -239,6 +247,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: None,
+            started: None,
         };
         session.reset_timer();
         Ok(session)
@@ -256,6 +265,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
+            started: None,
             ..self.clone()
         };
         copy.reset_timer();
@@ -310,10 +320,25 @@ impl Session {
         if position >= self.plan().len() || position == self.position {
             return false;
         }
+        self.mark_started(now);
         self.position = position;
         self.reset_timer();
         self.updated = now;
         true
+    }
+
+    /// Starts, pauses or resumes the step's timer (the facilitator's `Space`); the first start
+    /// marks when the room began.
+    pub fn toggle_timer(&mut self, now: OffsetDateTime) {
+        self.mark_started(now);
+        self.timer.toggle(now);
+    }
+
+    /// Records `now` as when the room began, unless it began earlier.
+    pub fn mark_started(&mut self, now: OffsetDateTime) {
+        if self.started.is_none() {
+            self.started = Some(now);
+        }
     }
 
     fn reset_timer(&mut self) {

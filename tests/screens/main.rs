@@ -8,6 +8,8 @@ mod support;
 
 mod app;
 mod app_fill_category;
+mod console_screens;
+mod projector_screens;
 mod reliability_render;
 mod screens;
 mod snapshot_app;

@@ -7,7 +7,7 @@ use cpm_workshop::store::Summary;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::workshop::{Activity, Durations, Mode, Session, SessionSpec};
+use cpm_workshop::workshop::{Activity, Mode};
 use support::screen::{Drive, SIZES, draw, snap};
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -23,36 +23,12 @@ fn app() -> App {
 }
 
 fn workshop(mode: Mode, groups: u32) -> App {
-    let library = Library::shipped();
-    let deck = library.default_deck();
-    let spec = SessionSpec {
-        name: "Tuesday cohort".into(),
-        activity: Activity::Sticky,
-        deck: deck.id.clone(),
-        categories: deck.category_names(),
-        groups,
-        group_names: vec!["Redwoods".into()],
-        mode,
-        durations: Durations::default(),
-        role: None,
-    };
-    let mut app = app();
-    app.opened(Session::new("20261123-0900-00".into(), spec, T0).unwrap());
-    app
+    support::apps::sticky_app("practice", mode, groups, T0)
 }
 
 fn with_notes(app: &mut App) {
     app.act(Action::NextStep, T0);
-    app.act(Action::AddNotes, T0);
-    for text in [
-        "We introduce ourselves by name and role at every home visit",
-        "Ask the family how they want to be addressed",
-        "Une note en français, avec des accents — et un emoji 😀",
-        "家族と一緒に計画を立てる",
-    ] {
-        app.act(Action::Paste(text.into()), T0);
-        app.act(Action::Submit, T0);
-    }
+    support::apps::type_notes(app, &support::apps::SAMPLE_NOTES, T0);
     app.act(Action::CyclePrompt, T0);
     app.act(
         Action::Paste("Follow up in writing after each team meeting ".repeat(12)),

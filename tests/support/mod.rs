@@ -1,3 +1,4 @@
+pub mod apps;
 pub mod cli;
 pub mod priorities;
 pub mod pty;

@@ -17,8 +17,13 @@ pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 /// The app drawn at `w`×`h` and `now`, one line per row (wide characters counted once,
 /// trailing blanks trimmed).
 pub fn draw(app: &App, w: u16, h: u16, now: OffsetDateTime) -> String {
+    draw_with(w, h, |f| views::render(app, f, now))
+}
+
+/// Whatever `render` draws at `w`×`h`, read back as [`draw`] does.
+pub fn draw_with(w: u16, h: u16, render: impl FnOnce(&mut ratatui::Frame)) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| views::render(app, f, now)).unwrap();
+    terminal.draw(render).unwrap();
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..h {

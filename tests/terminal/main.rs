@@ -7,6 +7,7 @@ mod support;
 
 mod app_files;
 mod e2e_workshop;
+mod projector_e2e;
 mod pty_selftest;
 mod reliability_clock;
 mod reliability_env;

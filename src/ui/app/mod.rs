@@ -6,6 +6,7 @@
 mod effect;
 mod home;
 mod overlay;
+mod presenting;
 mod screen;
 mod status;
 
@@ -102,7 +103,11 @@ impl App {
             Some(Overlay::Text { .. }) => return Context::TextPrompt,
             Some(Overlay::Move(_)) => return Context::Move,
             Some(Overlay::Export { .. }) => return Context::Export,
+            Some(Overlay::Jump { .. }) => return Context::Jump,
             None => {}
+        }
+        if let Some(context) = self.presenting_context() {
+            return context;
         }
         match &self.screen {
             Screen::Home(_) => Context::Home,
@@ -210,6 +215,7 @@ impl App {
             draft: None,
             blank: false,
             rang_at: None,
+            pane: Default::default(),
         };
         self.screen = if snapshot {
             Screen::Snapshot(Box::new(SnapshotScreen::open(
@@ -259,6 +265,9 @@ impl App {
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
         }
+        if let Some(effects) = self.update_presenting(&action) {
+            return effects;
+        }
         if action == Action::DropDeletedNotes {
             self.ask_drop_deleted();
             return Vec::new();
@@ -281,6 +290,8 @@ impl App {
             Context::Run
                 | Context::Board
                 | Context::Rotation
+                | Context::Presenter
+                | Context::RoomView
                 | Context::SnapshotPage
                 | Context::SnapshotDimension
                 | Context::SnapshotAnalysis

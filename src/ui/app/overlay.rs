@@ -70,6 +70,10 @@ pub enum Overlay {
     Export {
         selected: usize,
     },
+    /// The jump picker; `selected` indexes its list of steps (or pages).
+    Jump {
+        selected: usize,
+    },
 }
 
 impl App {
@@ -78,6 +82,7 @@ impl App {
             return Vec::new();
         };
         match (overlay, action) {
+            (Overlay::Jump { selected }, action) => self.update_jump(selected, action, now),
             (Overlay::Help(_), Action::Close | Action::Help) => {
                 self.help_scroll = 0;
                 Vec::new()

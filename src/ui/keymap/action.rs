@@ -70,4 +70,12 @@ pub enum Action {
     Suspend,
     /// Draw the whole screen again.
     Redraw,
+    /// The presenter view: run of show, a preview of the room, trainer notes (and back).
+    ShowPresenter,
+    /// The room's view on this screen, for a trainer with one screen (and back).
+    ShowRoom,
+    /// Open the jump picker.
+    Jump,
+    /// Go to a run-order position (sticky) or page (Snapshot), chosen in the jump picker.
+    JumpTo(usize),
 }

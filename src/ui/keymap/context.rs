@@ -38,4 +38,10 @@ pub enum Context {
     SnapshotPlanInput,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
+    /// The presenter view of an open session (run of show, preview, trainer notes).
+    Presenter,
+    /// The room's view shown on the console itself (one screen).
+    RoomView,
+    /// The jump picker.
+    Jump,
 }

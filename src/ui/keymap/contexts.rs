@@ -54,6 +54,23 @@ pub(super) const SNAP_ALL: &[Context] = &[
     C::SnapshotPlanInput,
 ];
 
+/// The presenter view and the room view on the console: the keys that drive the room.
+pub(super) const PRESENTING: &[Context] = &[C::Presenter, C::RoomView];
+/// Every screen of an open session from which the presenter's panes open.
+pub(super) const SESSION_SCREENS: &[Context] = &[
+    C::Run,
+    C::Board,
+    C::Rotation,
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+    C::SnapshotPlan,
+    C::Presenter,
+    C::RoomView,
+];
+
 /// Every context: keys that belong to the terminal rather than to a screen.
 pub(super) const EVERYWHERE: &[Context] = &[
     C::Home,
@@ -77,4 +94,7 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::SnapshotEdit,
     C::SnapshotPlan,
     C::SnapshotPlanInput,
+    C::Presenter,
+    C::RoomView,
+    C::Jump,
 ];

@@ -149,7 +149,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Rotation,
             C::Move,
             C::Export,
-            C::Setup
+            C::Setup,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Char('?'),
         Action::Help,
@@ -158,7 +161,15 @@ pub(super) static GENERAL: &[Binding] = &[
     ),
     bind!(&[C::Help], Key::Char('?'), Action::Close, "close the help"),
     bind!(
-        &[C::Home, C::Run, C::Board, C::Rotation, C::TooSmall],
+        &[
+            C::Home,
+            C::Run,
+            C::Board,
+            C::Rotation,
+            C::TooSmall,
+            C::Presenter,
+            C::RoomView
+        ],
         Key::Char('q'),
         Action::Quit,
         "quit (asks while a timer runs; notes are already saved)",
@@ -177,7 +188,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Confirm,
             C::Export,
             C::Help,
-            C::Blank
+            C::Blank,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,
@@ -198,7 +212,10 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Export,
             C::Help,
             C::Blank,
-            C::TooSmall
+            C::TooSmall,
+            C::Presenter,
+            C::RoomView,
+            C::Jump
         ],
         Key::Ctrl('c'),
         Action::Quit,

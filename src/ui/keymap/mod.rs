@@ -8,6 +8,7 @@ mod context;
 mod contexts;
 mod general_keys;
 mod plan_keys;
+mod presenter_keys;
 mod snapshot_keys;
 mod sticky_keys;
 #[cfg(test)]
@@ -29,6 +30,8 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
         plan_keys::PLAN,
+        // After the screens' own keys, so the hint bar keeps those first where room is short.
+        presenter_keys::PRESENTER,
         general_keys::TERMINAL,
     ]
     .into_iter()
@@ -170,6 +173,14 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
             A::Undo,
         ],
         C::SnapshotPlanInput => &[A::Submit, A::CyclePrompt, A::Close],
+        C::Presenter | C::RoomView => &[
+            A::Help,
+            A::NextStep,
+            A::ToggleTimer,
+            A::Jump,
+            A::ShowPresenter,
+            A::ShowRoom,
+        ],
         C::SnapshotPage | C::SnapshotDimension => &[
             A::Help,
             A::Vote(1),

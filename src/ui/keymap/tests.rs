@@ -80,6 +80,9 @@ fn every_context_has_a_way_out_and_hints() {
         Context::Export,
         Context::Help,
         Context::Blank,
+        Context::Presenter,
+        Context::RoomView,
+        Context::Jump,
     ] {
         assert_eq!(
             action_for(ctx, &press(KeyCode::Esc)),
@@ -92,4 +95,61 @@ fn every_context_has_a_way_out_and_hints() {
         .map(|(k, _)| k)
         .collect();
     assert!(run.contains(&"Space".to_string()) && run.contains(&"?".to_string()));
+}
+
+#[test]
+fn the_presenters_keys_open_their_panes_from_every_session_screen_and_drive_the_room() {
+    for ctx in [
+        Context::Run,
+        Context::Board,
+        Context::SnapshotDimension,
+        Context::Presenter,
+    ] {
+        for (c, action) in [
+            ('o', Action::ShowPresenter),
+            ('w', Action::ShowRoom),
+            ('j', Action::Jump),
+        ] {
+            assert_eq!(
+                action_for(ctx, &press(KeyCode::Char(c))),
+                Some(action),
+                "{ctx:?} {c}"
+            );
+        }
+    }
+    for ctx in [Context::Presenter, Context::RoomView] {
+        for (c, action) in [
+            (' ', Action::ToggleTimer),
+            ('n', Action::NextStep),
+            ('p', Action::PreviousStep),
+            ('.', Action::ToggleBlank),
+            ('q', Action::Quit),
+        ] {
+            assert_eq!(
+                action_for(ctx, &press(KeyCode::Char(c))),
+                Some(action),
+                "{ctx:?} {c}"
+            );
+        }
+        // Typing keys of the run view do not reach the room from here.
+        assert_eq!(action_for(ctx, &press(KeyCode::Char('a'))), None, "{ctx:?}");
+    }
+    assert_eq!(
+        action_for(Context::Jump, &press(KeyCode::Enter)),
+        Some(Action::Submit)
+    );
+    let hints: Vec<String> = hints_for(Context::Run)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for key in ["o", "w", "j"] {
+        assert!(hints.contains(&key.to_string()), "{hints:?}");
+    }
+    let help: Vec<String> = help_lines(Context::Presenter)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for key in ["o", "w", "j", "Space", "n", ".", "Esc"] {
+        assert!(help.contains(&key.to_string()), "{help:?}");
+    }
 }

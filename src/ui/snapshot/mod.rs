@@ -7,7 +7,7 @@
 
 pub mod plan;
 mod update;
-mod views;
+pub(crate) mod views;
 
 pub use update::update;
 pub use views::{render, scroll_limit};
@@ -18,41 +18,9 @@ use crate::content::{PlanStepId, SnapshotActivity};
 use crate::workshop::snapshot::SnapshotNoteId;
 use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
 use std::sync::LazyLock;
+
+pub use crate::workshop::snapshot_pages::{Page, pages};
 use tui_input::Input;
-
-/// One page of the warm-up, in the order `n` walks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// What the Snapshot is for (the Implementation Planning Guide's words).
-    Intro,
-    /// What the Implementation Planning Guide says about a dimension, the facilitation prompts and its notes.
-    Dimension(usize),
-    /// "Where are we now?" for a dimension: the room's show of hands as bars.
-    Tally(usize),
-    /// Every note in a column per heading, grouped by dimension.
-    Analysis,
-    /// Dot voting on the opportunities.
-    Dots,
-    /// Setting Priorities for Local Planning.
-    Priorities,
-    /// One of the planning steps after the priorities (the guide's Part 2 key decisions).
-    Plan(PlanStepId),
-    /// Per dimension the tally and notes, then the priorities.
-    Summary,
-}
-
-/// Every page for a Snapshot with `dimensions` dimensions and these planning steps.
-pub fn pages(dimensions: usize, plan_steps: &[PlanStepId]) -> Vec<Page> {
-    let mut pages = vec![Page::Intro];
-    for d in 0..dimensions {
-        pages.push(Page::Dimension(d));
-        pages.push(Page::Tally(d));
-    }
-    pages.extend([Page::Analysis, Page::Dots, Page::Priorities]);
-    pages.extend(plan_steps.iter().map(|&s| Page::Plan(s)));
-    pages.push(Page::Summary);
-    pages
-}
 
 /// The scribe's note input.
 #[derive(Debug, Clone)]

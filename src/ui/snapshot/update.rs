@@ -142,9 +142,17 @@ impl SnapshotScreen {
         let page = self.page();
         match action {
             Action::NextStep => self.go(activity, 1, now, out),
+            Action::JumpTo(to) => {
+                let at = self.state().page.min(self.pages().len() - 1);
+                let delta =
+                    isize::try_from(to).unwrap_or(isize::MAX) - isize::try_from(at).unwrap_or(0);
+                if delta != 0 {
+                    self.go(activity, delta, now, out);
+                }
+            }
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.open.session.timer.toggle(now);
+                self.open.session.toggle_timer(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {

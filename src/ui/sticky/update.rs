@@ -28,7 +28,7 @@ impl App {
         let groups = w.session.groups.len() as u32;
         match action {
             Action::ToggleTimer => {
-                w.session.timer.toggle(now);
+                w.session.toggle_timer(now);
                 w.session.updated = now;
                 return self.save_effect();
             }
@@ -46,21 +46,22 @@ impl App {
                 }
                 return self.save_effect();
             }
-            Action::NextStep | Action::PreviousStep => {
-                let moved = if action == Action::NextStep {
-                    w.session.next_step(now)
-                } else {
-                    w.session.previous_step(now)
+            Action::NextStep | Action::PreviousStep | Action::JumpTo(_) => {
+                let moved = match action {
+                    Action::NextStep => w.session.next_step(now),
+                    Action::PreviousStep => w.session.previous_step(now),
+                    Action::JumpTo(p) => w.session.go_to(p, now),
+                    _ => false,
                 };
                 if moved {
                     w.content_scroll = 0;
                     w.rang_at = None;
                     return self.save_effect();
                 }
-                self.say(if action == Action::NextStep {
-                    "This is the last step: the wrap-up."
-                } else {
-                    "This is the first step."
+                self.say(match action {
+                    Action::NextStep => "This is the last step: the wrap-up.",
+                    Action::PreviousStep => "This is the first step.",
+                    _ => "That is the step on show.",
                 });
             }
             Action::ChooseGroup(g) => {

@@ -3,7 +3,9 @@
 pub(crate) mod chrome;
 pub(crate) mod content;
 mod home;
+pub mod jump;
 mod overlay;
+pub mod presenter;
 pub(crate) mod scroll_pane;
 mod setup;
 
@@ -16,6 +18,8 @@ pub(crate) use overlay::help_rows;
 
 use super::app::{App, Screen};
 use super::sticky::View;
+use crate::ui::open_session::Pane;
+use crate::ui::projector::view::{self as room_view, Showing};
 use crate::workshop::Session;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,8 +66,19 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
         chrome::blank(frame, area, &app.theme);
         return;
     }
+    let pane = app.open_session().map(|w| w.pane);
+    if pane == Some(Pane::Room) {
+        if let Some(view) = crate::ui::room_out::view_of(app) {
+            room_view::render_in(Showing::Room(&view), &app.theme, frame, area, now);
+        }
+        if let Some(o) = &app.overlay {
+            overlay::render(app, o, frame, area, now);
+        }
+        return;
+    }
     let [body, status, hints] = chrome::frame_areas(area, app.status.is_some());
     match &app.screen {
+        _ if pane == Some(Pane::Presenter) => presenter_pane(app, frame, body, now),
         Screen::Home(home) => home::render(app, home, frame, body, now.offset()),
         Screen::Setup(form) => setup::render(app, form, frame, body),
         Screen::Sticky(w) => match w.view {
@@ -78,6 +93,28 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     if let Some(o) = &app.overlay {
         overlay::render(app, o, frame, body, now);
     }
+}
+
+/// The presenter view of the open session.
+fn presenter_pane(app: &App, frame: &mut Frame, body: Rect, now: OffsetDateTime) {
+    let (Some(w), Some(room)) = (app.open_session(), crate::ui::room_out::view_of(app)) else {
+        return;
+    };
+    let notes = crate::room::trainer_notes(
+        &w.session,
+        w.deck.as_ref(),
+        &app.library.sticky,
+        &app.library.snapshot,
+        w.group,
+    );
+    let console = presenter::Console {
+        session: &w.session,
+        room: &room,
+        notes: &notes,
+        sticky: &app.library.sticky,
+        snapshot: &app.library.snapshot,
+    };
+    presenter::render(&console, &app.theme, frame, body, now);
 }
 
 /// `area` cut after its first `rows` rows (all of it if shorter): `[top, rest]`. The frame's

@@ -28,6 +28,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             help(app, *ctx, frame, body);
             return;
         }
+        Overlay::Jump { selected } => {
+            jump_picker(app, *selected, frame, body);
+            return;
+        }
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
@@ -331,4 +335,22 @@ fn help(app: &App, ctx: Context, frame: &mut Frame, body: Rect) {
 /// is one, and the box's borders.
 pub fn help_rows(height: u16, has_status: bool) -> usize {
     usize::from(height.saturating_sub(HELP_CHROME + u16::from(has_status)))
+}
+
+/// The jump picker over the open session, its keys' words from the keymap.
+fn jump_picker(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
+    let Some(w) = app.open_session() else {
+        return;
+    };
+    let list = super::jump::targets(&w.session, &app.library.sticky, &app.library.snapshot);
+    let current = match w.session.activity {
+        crate::workshop::Activity::Sticky => w.session.position,
+        crate::workshop::Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| s.page),
+    };
+    let hint = crate::ui::keymap::hints_for(Context::Jump)
+        .into_iter()
+        .map(|(key, word)| format!("{key} {word}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    super::jump::render(&list, selected, current, &hint, &app.theme, frame, body);
 }

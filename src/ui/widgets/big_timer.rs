@@ -1,6 +1,7 @@
 //! A projector countdown drawn in big block digits that scale to the area they get.
 //!
-//! Glyphs (`0-9`, `:`, `+`, `-`) are defined once on a small base grid, [`GLYPH_HEIGHT`] pixels
+//! Glyphs (`0-9`, `:`, `+`, `-`, and capital letters with a little punctuation for big titles)
+//! are defined once on a small base grid, [`GLYPH_HEIGHT`] pixels
 //! tall, and scaled by the largest integer factors that fit the area while keeping a readable
 //! aspect. Pixels are drawn with half-blocks (`▀ ▄ █`), so one terminal cell holds two pixel rows
 //! and a pixel row ("half-row") is about as tall as a cell is wide: a pixel `sx` columns wide and
@@ -54,6 +55,38 @@ const GLYPH_9: Glyph = ["###", "#.#", "###", "..#", "###"];
 const GLYPH_COLON: Glyph = [".", "#", ".", "#", "."];
 const GLYPH_PLUS: Glyph = ["...", ".#.", "###", ".#.", "..."];
 const GLYPH_MINUS: Glyph = ["...", "...", "###", "...", "..."];
+const GLYPH_A: Glyph = [".#.", "#.#", "###", "#.#", "#.#"];
+const GLYPH_B: Glyph = ["##.", "#.#", "##.", "#.#", "##."];
+const GLYPH_C: Glyph = [".##", "#..", "#..", "#..", ".##"];
+const GLYPH_D: Glyph = ["##.", "#.#", "#.#", "#.#", "##."];
+const GLYPH_E: Glyph = ["###", "#..", "##.", "#..", "###"];
+const GLYPH_F: Glyph = ["###", "#..", "##.", "#..", "#.."];
+const GLYPH_G: Glyph = [".##", "#..", "#.#", "#.#", ".##"];
+const GLYPH_H: Glyph = ["#.#", "#.#", "###", "#.#", "#.#"];
+const GLYPH_I: Glyph = ["###", ".#.", ".#.", ".#.", "###"];
+const GLYPH_J: Glyph = ["..#", "..#", "..#", "#.#", ".#."];
+const GLYPH_K: Glyph = ["#.#", "#.#", "##.", "#.#", "#.#"];
+const GLYPH_L: Glyph = ["#..", "#..", "#..", "#..", "###"];
+const GLYPH_M: Glyph = ["#...#", "##.##", "#.#.#", "#...#", "#...#"];
+const GLYPH_N: Glyph = ["#..#", "##.#", "#.##", "#..#", "#..#"];
+const GLYPH_O: Glyph = [".#.", "#.#", "#.#", "#.#", ".#."];
+const GLYPH_P: Glyph = ["##.", "#.#", "##.", "#..", "#.."];
+const GLYPH_Q: Glyph = [".#.", "#.#", "#.#", "##.", ".##"];
+const GLYPH_R: Glyph = ["##.", "#.#", "##.", "#.#", "#.#"];
+const GLYPH_S: Glyph = [".##", "#..", ".#.", "..#", "##."];
+const GLYPH_T: Glyph = ["###", ".#.", ".#.", ".#.", ".#."];
+const GLYPH_U: Glyph = ["#.#", "#.#", "#.#", "#.#", "###"];
+const GLYPH_V: Glyph = ["#.#", "#.#", "#.#", "#.#", ".#."];
+const GLYPH_W: Glyph = ["#...#", "#...#", "#.#.#", "##.##", "#...#"];
+const GLYPH_X: Glyph = ["#.#", "#.#", ".#.", "#.#", "#.#"];
+const GLYPH_Y: Glyph = ["#.#", "#.#", ".#.", ".#.", ".#."];
+const GLYPH_Z: Glyph = ["###", "..#", ".#.", "#..", "###"];
+const GLYPH_AMPERSAND: Glyph = [".#.", "#.#", ".#.", "#.#", ".##"];
+const GLYPH_SLASH: Glyph = ["..#", "..#", ".#.", "#..", "#.."];
+const GLYPH_PERIOD: Glyph = [".", ".", ".", ".", "#"];
+const GLYPH_COMMA: Glyph = [".", ".", ".", "#", "#"];
+const GLYPH_APOSTROPHE: Glyph = ["#", "#", ".", ".", "."];
+const GLYPH_QUESTION: Glyph = ["###", "..#", ".#.", "...", ".#."];
 /// Drawn for a space and for any character without a glyph: a digit-wide gap.
 const GLYPH_BLANK: Glyph = ["...", "...", "...", "...", "..."];
 
@@ -72,9 +105,47 @@ fn glyph(c: char) -> &'static Glyph {
         '9' => &GLYPH_9,
         ':' => &GLYPH_COLON,
         '+' => &GLYPH_PLUS,
-        '-' => &GLYPH_MINUS,
+        '-' | '–' => &GLYPH_MINUS,
+        'A' => &GLYPH_A,
+        'B' => &GLYPH_B,
+        'C' => &GLYPH_C,
+        'D' => &GLYPH_D,
+        'E' => &GLYPH_E,
+        'F' => &GLYPH_F,
+        'G' => &GLYPH_G,
+        'H' => &GLYPH_H,
+        'I' => &GLYPH_I,
+        'J' => &GLYPH_J,
+        'K' => &GLYPH_K,
+        'L' => &GLYPH_L,
+        'M' => &GLYPH_M,
+        'N' => &GLYPH_N,
+        'O' => &GLYPH_O,
+        'P' => &GLYPH_P,
+        'Q' => &GLYPH_Q,
+        'R' => &GLYPH_R,
+        'S' => &GLYPH_S,
+        'T' => &GLYPH_T,
+        'U' => &GLYPH_U,
+        'V' => &GLYPH_V,
+        'W' => &GLYPH_W,
+        'X' => &GLYPH_X,
+        'Y' => &GLYPH_Y,
+        'Z' => &GLYPH_Z,
+        '&' => &GLYPH_AMPERSAND,
+        '/' => &GLYPH_SLASH,
+        '.' => &GLYPH_PERIOD,
+        ',' => &GLYPH_COMMA,
+        '\'' => &GLYPH_APOSTROPHE,
+        '?' => &GLYPH_QUESTION,
         _ => &GLYPH_BLANK,
     }
+}
+
+/// Whether `c` has a glyph of its own (a space counts): a title with any other character is
+/// drawn as plain text rather than with gaps.
+pub fn has_glyph(c: char) -> bool {
+    c == ' ' || !std::ptr::eq(glyph(c), &GLYPH_BLANK)
 }
 
 /// The whole text on the base grid, one bit mask per pixel column (bit `r` = pixel row `r`),

@@ -1,2 +1,3 @@
 pub mod big_timer;
 pub mod card;
+pub mod timer_box;

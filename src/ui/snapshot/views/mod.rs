@@ -2,7 +2,7 @@
 //! input, the edit box, the page timer). Views read state; they change nothing.
 
 mod analysis;
-mod bars;
+pub(crate) mod bars;
 mod dimension;
 mod dots;
 mod intro;

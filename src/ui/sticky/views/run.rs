@@ -8,16 +8,13 @@ use crate::ui::open_session::OpenSession;
 use crate::ui::sticky::{entry_placement, entry_prompt};
 use crate::ui::views::content::{category_lines, opening_lines, truncate};
 use crate::ui::views::{group_label, group_short};
-use crate::ui::widgets::big_timer::BigTimer;
 use crate::ui::widgets::card::card_lines;
-use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
-use crate::workshop::{Face, Mode, Placement, Prompt, RunState, StepKind};
+use crate::workshop::{Mode, Placement, Prompt, StepKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use time::OffsetDateTime;
 use unicode_width::UnicodeWidthStr;
 
@@ -25,8 +22,6 @@ use unicode_width::UnicodeWidthStr;
 const TIMER_COLUMN_PERCENT: u16 = 42;
 /// Share of the right column the timer box takes.
 const TIMER_BOX_PERCENT: u16 = 55;
-/// Seconds of overtime during which the timer flashes.
-const FLASH_SECONDS: u64 = 10;
 /// Columns of the wrap-up table besides the group's name: indent and three counts.
 const COUNTS_WIDTH: usize = 2 + 3 * 8;
 /// Widest a group's name gets in the wrap-up table.
@@ -79,7 +74,7 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect, now: Of
     header(app, w, frame, p.top);
     step_line(app, w, frame, p.step);
     content_pane(app, w, frame, p.content);
-    timer_box(app, w, frame, p.timer, now);
+    crate::ui::widgets::timer_box::render(&app.theme, &w.session.timer, frame, p.timer, now);
     prompt_box(app, w, frame, p.prompt);
     if w.entry.is_some() {
         entry_box(app, w, frame, p.entry);
@@ -277,108 +272,6 @@ fn wrap_up_lines(app: &App, w: &OpenSession, width: u16) -> Vec<Line<'static>> {
     }
     // How to export is the trainer's business (hint bar, help, README): the room sees its notes.
     lines
-}
-
-fn timer_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
-    let reading = w.session.timer.reading(now);
-    let (digits, label, style) = match reading.face {
-        // Nothing to count down and not started: no digits, so no zero that reads as time-up.
-        Face::Remaining(0) if reading.state == RunState::Ready => {
-            (String::new(), "no time set".to_string(), app.theme.timer)
-        }
-        Face::Remaining(s) if reading.is_over() => (
-            Clock(s).to_string(),
-            "TIME".to_string(),
-            app.theme.timer_over,
-        ),
-        Face::Remaining(s) if reading.is_warning() => (
-            Clock(s).to_string(),
-            "nearly time".to_string(),
-            app.theme.timer_warn,
-        ),
-        Face::Remaining(s) => (Clock(s).to_string(), String::new(), app.theme.timer),
-        Face::Overtime(s) => (
-            format!("+{}", Clock(s)),
-            format!("TIME · {} over", Clock(s)),
-            app.theme.timer_over,
-        ),
-        // An untimed step shows no digits; how long it has run is in the caption.
-        Face::Elapsed(0) => (String::new(), "untimed".to_string(), app.theme.timer),
-        Face::Elapsed(s) => (
-            String::new(),
-            format!("untimed · {} so far", Clock(s)),
-            app.theme.timer,
-        ),
-    };
-    let state = match reading.state {
-        RunState::Ready => "ready",
-        RunState::Running => "running",
-        RunState::Paused => "PAUSED",
-    };
-    let flashing = match reading.face {
-        Face::Overtime(s) => s < FLASH_SECONDS && s % 2 == 0,
-        Face::Remaining(0) => reading.is_over(),
-        _ => false,
-    } && reading.state == RunState::Running;
-    let box_style = if flashing {
-        app.theme.flash
-    } else {
-        Style::new()
-    };
-    let caption = if label.is_empty() {
-        state.to_string()
-    } else {
-        format!("{label} · {state}")
-    };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(if flashing {
-            app.theme.flash
-        } else {
-            app.theme.border
-        })
-        .title(Span::styled(" Timer ", app.theme.accent))
-        .style(box_style);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.height == 0 {
-        return;
-    }
-    let [digits_area, caption_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    let digit_style = if flashing { app.theme.flash } else { style };
-    if digits.is_empty() {
-        let words = if matches!(reading.face, Face::Elapsed(_)) {
-            "No timer for this step"
-        } else {
-            "No time set"
-        };
-        let [_, middle, _] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(digits_area);
-        frame.render_widget(
-            Paragraph::new(words)
-                .style(app.theme.dim)
-                .alignment(ratatui::layout::Alignment::Center),
-            middle,
-        );
-    } else {
-        frame.render_widget(
-            BigTimer::new(&digits)
-                .style(digit_style)
-                .keep_size_with_sign(),
-            digits_area,
-        );
-    }
-    frame.render_widget(
-        Paragraph::new(caption)
-            .style(if flashing { app.theme.flash } else { style })
-            .alignment(ratatui::layout::Alignment::Center),
-        caption_area,
-    );
 }
 
 /// The last notes at `placement`, as many as fit in `area` (a box), wrapped, newest at the
