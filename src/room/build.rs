@@ -296,7 +296,12 @@ fn snapshot(source: &RoomSource, view: &mut RoomView) {
 
 /// A planning page: the guide's question, and what the team has decided so far under it, each
 /// decision by the priority it belongs to.
-fn plan_page(st: &SnapshotState, activity: &SnapshotActivity, step: PlanStepId, view: &mut RoomView) {
+fn plan_page(
+    st: &SnapshotState,
+    activity: &SnapshotActivity,
+    step: PlanStepId,
+    view: &mut RoomView,
+) {
     let script = activity.plan_script();
     let n = script
         .steps

@@ -245,7 +245,7 @@ fn snapshot_pages_show_the_tally_the_dots_and_the_priorities() {
     let v = view_of(&s, &library, 1, Presenter::default());
     assert_eq!(v.heading, "Organization and Leadership");
     assert_eq!(v.step, "Where are we now?");
-    assert_eq!(v.place, "Page 3 of 13");
+    assert_eq!(v.place, format!("Page 3 of {}", all.len()));
     let t = &v.tallies[0];
     assert_eq!(t.total, 4);
     assert_eq!(
@@ -279,6 +279,60 @@ fn snapshot_pages_show_the_tally_the_dots_and_the_priorities() {
     let prompt = &library.snapshot.dimensions[0].facilitation_prompts[0];
     assert!(!json.contains(prompt.as_str()));
     assert!(!v.text.is_empty());
+}
+
+#[test]
+fn planning_pages_show_the_question_and_the_decisions_by_priority() {
+    use crate::content::PlanStepId;
+    use crate::workshop::snapshot::plan::PlanEdit;
+    let library = Library::shipped();
+    let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
+    let mut s = Session::new("s3".into(), spec, T0).unwrap();
+    let st = s.snapshot_mut(&library.snapshot);
+    let a = st
+        .add_note("Data <b>team</b>", 0, HeadingId::Opportunities, T0)
+        .unwrap();
+    st.set_dots(a, 3).unwrap();
+    let priority = st.priority_key(1).unwrap();
+    st.apply_plan(
+        PlanEdit::Horizon {
+            text: "12 months".into(),
+        },
+        T0,
+    )
+    .unwrap();
+    st.apply_plan(
+        PlanEdit::AddAction {
+            priority,
+            text: "Hire an analyst".into(),
+            who: Some("Deputy director".into()),
+            by: None,
+        },
+        T0,
+    )
+    .unwrap();
+    let all = pages_for(st.dimensions.len(), &library.snapshot);
+    let at = |step| all.iter().position(|p| *p == Page::Plan(step)).unwrap();
+    let script = library.snapshot.plan_script();
+
+    s.snapshot.as_mut().unwrap().page = at(PlanStepId::Horizon);
+    let v = view_of(&s, &library, 1, Presenter::default());
+    assert_eq!(v.heading, script.question(PlanStepId::Horizon));
+    let wall = v.wall.unwrap();
+    assert_eq!(wall.notes.len(), 1);
+    assert_eq!(wall.notes[0].text, "12 months");
+
+    s.snapshot.as_mut().unwrap().page = at(PlanStepId::Actions);
+    let v = view_of(&s, &library, 1, Presenter::default());
+    assert_eq!(v.heading, script.question(PlanStepId::Actions));
+    assert!(v.step.starts_with("Planning, step "), "{}", v.step);
+    let wall = v.wall.unwrap();
+    assert_eq!(wall.notes.len(), 1);
+    assert_eq!(wall.notes[0].by, "Data <b>team</b>");
+    assert_eq!(
+        wall.notes[0].text,
+        "Hire an analyst · who: Deputy director · by when: —"
+    );
 }
 
 #[test]

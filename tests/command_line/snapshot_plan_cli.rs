@@ -2,12 +2,12 @@
 //! success, action steps (who, by when), monitoring date and support; clear refusals for a date
 //! that is not one, a priority that does not exist and a session that is not a Snapshot.
 
+use crate::support;
 use predicates::prelude::*;
 use std::path::Path;
-use time::OffsetDateTime;
-use crate::support;
 use support::cli::{cmd, run_ok};
 use support::priorities::{plan_json, save_snapshot_with_priorities};
+use time::OffsetDateTime;
 
 /// A date a year or two ahead of whenever the test runs, so "before today" never bites.
 fn ahead(years: i32, month_day: &str) -> String {

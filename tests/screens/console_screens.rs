@@ -1,6 +1,7 @@
 //! The presenter console's new panes drawn on their own: the presenter view (room preview, run
 //! of show, trainer notes) and the jump picker, at a laptop's 120×36 and at 80×24.
 
+use crate::support;
 use cpm_workshop::room::trainer_notes;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
@@ -8,7 +9,6 @@ use cpm_workshop::ui::room_out::view_of;
 use cpm_workshop::ui::views::jump;
 use cpm_workshop::ui::views::presenter::{self, Console};
 use cpm_workshop::workshop::Mode;
-use crate::support;
 use support::screen::draw_with;
 use time::OffsetDateTime;
 use time::macros::datetime;

@@ -1,6 +1,7 @@
 //! The projector's room view drawn at projector sizes (64×18 up to 300×90) and compared with
 //! reviewed snapshots: what the room sees of a session at each kind of step.
 
+use crate::support;
 use cpm_workshop::content::Library;
 use cpm_workshop::room::RoomView;
 use cpm_workshop::ui::app::App;
@@ -10,7 +11,6 @@ use cpm_workshop::ui::room_out::view_of;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::SnapshotState;
 use cpm_workshop::workshop::{Mode, Session};
-use crate::support;
 use support::screen::draw_with;
 use time::OffsetDateTime;
 use time::macros::datetime;

@@ -2,6 +2,7 @@
 //! the draft plan out, a refused date keeps what was typed; and the pages drawn at 80×24 and
 //! 200×60 (reviewed snapshots).
 
+use crate::support;
 use cpm_workshop::content::{Library, PlanStepId};
 use cpm_workshop::ui::app::{App, Effect, Screen};
 use cpm_workshop::ui::keymap::{Action, Context, action_for, help_lines};
@@ -10,10 +11,9 @@ use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::snapshot::SnapshotState;
 use cpm_workshop::workshop::{HeadingId, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::screen::draw;
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
-use crate::support;
-use support::screen::draw;
 
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];

@@ -1,8 +1,8 @@
 //! The app with a sticky-note session open, as the screen tests draw it.
 #![allow(dead_code)] // each test file uses part of the support code
 
-use cpm_workshop::content::Library;
 use super::screen::Drive;
+use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::theme::{Theme, ThemeName};

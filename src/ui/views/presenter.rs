@@ -3,8 +3,8 @@
 //! and actual time, the next steps, and the trainer notes that never reach the room.
 
 use super::content::truncate;
-use crate::content::{PlanStepId, SnapshotActivity};
 use crate::content::StickyActivity;
+use crate::content::{PlanStepId, SnapshotActivity};
 use crate::export::wrap::wrap;
 use crate::room::RoomView;
 use crate::ui::projector::view::{self as room_view, Showing};
