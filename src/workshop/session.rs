@@ -2,6 +2,7 @@
 
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::plan::{Mode, PlanStep, category_for, plan};
+use super::rounds::RoundsState;
 use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
 use super::text::{sanitize, sanitize_line};
@@ -198,6 +199,10 @@ pub struct Session {
     /// absent in older files, which load with `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotState>,
+    /// The record of a rounds activity (discussion rounds, values check): its items, steps,
+    /// notes by group and show of hands (those sessions only; absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<RoundsState>,
 }
 
 impl Session {
@@ -239,6 +244,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: None,
+            rounds: None,
         };
         session.reset_timer();
         Ok(session)
@@ -256,6 +262,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
+            rounds: self.rounds.as_ref().map(RoundsState::as_template),
             ..self.clone()
         };
         copy.reset_timer();
