@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use super::activity::{SnapshotActivity, StickyActivity};
-use super::rounds::RoundsActivity;
 use super::deck::Deck;
 use super::error::ContentError;
 use super::parse::parse_deck;
+use super::rounds::RoundsActivity;
 
 /// A deck file shipped in `content/`.
 pub struct ShippedDeck {

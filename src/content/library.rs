@@ -338,7 +338,11 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
                 Ok(format!(
                     "{shown}: ok, {}, {}, {} a round",
                     rounds.title,
-                    plural(rounds.items.len(), &rounds.item_word, &format!("{}s", rounds.item_word)),
+                    plural(
+                        rounds.items.len(),
+                        &rounds.item_word,
+                        &format!("{}s", rounds.item_word)
+                    ),
                     plural(rounds.steps.len(), "step", "steps")
                 ))
             }

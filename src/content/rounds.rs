@@ -200,9 +200,14 @@ mod tests {
         );
         let mut a = discussion();
         a.steps[1].default_seconds = Some(0);
-        assert!(matches!(a.validate(), Err(ActivityProblem::ZeroCount(f)) if f.contains("steps[1]")));
+        assert!(
+            matches!(a.validate(), Err(ActivityProblem::ZeroCount(f)) if f.contains("steps[1]"))
+        );
         let err = RoundsActivity::from_json(path, "{\"title\": 3}").unwrap_err();
-        assert!(err.to_string().starts_with("activities/mine.json:1:"), "{err}");
+        assert!(
+            err.to_string().starts_with("activities/mine.json:1:"),
+            "{err}"
+        );
         let mut a = discussion();
         a.items[2].text = "bad\u{1b}[2J".into();
         assert!(matches!(

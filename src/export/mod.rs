@@ -15,6 +15,10 @@
 //! priorities): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
 //! lists the notes as csv; json is the whole session as for any other.
 //!
+//! A rounds session (discussion rounds, values check) exports per item its show of hands and
+//! each group's notes, then the worries and questions to follow up: `rounds.rs` (txt, md) and
+//! `rounds_formats.rs` (html, csv).
+//!
 //! Two modules are not formats: [`destination`] writes an export's text to a path (the only
 //! file-system code here), and [`file_name`] names the app's export files.
 
@@ -25,6 +29,8 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod md;
+pub mod rounds;
+pub mod rounds_formats;
 pub mod scope;
 pub mod snapshot;
 pub mod snapshot_formats;
@@ -86,6 +92,16 @@ pub struct Options {
 
 /// Renders a session in a format.
 pub fn render(session: &Session, format: Format, options: &Options) -> String {
+    if format != Format::Json
+        && let Some(report) = rounds::Report::of(session, &options.scope)
+    {
+        return match format {
+            Format::Md => rounds::render_md(&report),
+            Format::Html => rounds_formats::render_html(&report),
+            Format::Csv => rounds_formats::render_csv(&report),
+            _ => rounds::render_txt(&report),
+        };
+    }
     if session.activity == crate::workshop::Activity::Snapshot && format != Format::Json {
         let shipped;
         let activity = match &options.snapshot {

@@ -461,10 +461,16 @@ mod tests {
         assert_eq!(pages[8], RoundPage::Step { item: 3, step: 1 });
         assert_eq!(pages[9], RoundPage::Summary);
         assert!(s.turn(1));
-        assert_eq!(s.step_of(s.current_page()).unwrap().kind, RoundStepKind::Discuss);
+        assert_eq!(
+            s.step_of(s.current_page()).unwrap().kind,
+            RoundStepKind::Discuss
+        );
         assert_eq!(s.seconds_for(s.current_page()), Some(300));
         assert!(s.turn(1));
-        assert_eq!(s.step_of(s.current_page()).unwrap().kind, RoundStepKind::Share);
+        assert_eq!(
+            s.step_of(s.current_page()).unwrap().kind,
+            RoundStepKind::Share
+        );
         assert_eq!(s.seconds_for(s.current_page()), Some(180));
         assert!(!s.turn(-5) || s.page == 0);
         assert_eq!(s.page, 0);
@@ -473,7 +479,11 @@ mod tests {
         assert_eq!(s.current_page(), RoundPage::Summary);
         assert!(!s.turn(1), "nothing after the summary");
         s.page = 999;
-        assert_eq!(s.current_page(), RoundPage::Summary, "a bad page shows the last");
+        assert_eq!(
+            s.current_page(),
+            RoundPage::Summary,
+            "a bad page shows the last"
+        );
     }
 
     #[test]
@@ -481,7 +491,10 @@ mod tests {
         let mut s = discussion();
         s.set_seconds(RoundStepKind::Discuss, Some(240));
         s.set_seconds(RoundStepKind::Share, None);
-        assert_eq!(s.seconds_for(RoundPage::Step { item: 3, step: 0 }), Some(240));
+        assert_eq!(
+            s.seconds_for(RoundPage::Step { item: 3, step: 0 }),
+            Some(240)
+        );
         assert_eq!(s.seconds_for(RoundPage::Step { item: 2, step: 1 }), None);
         assert_eq!(s.seconds_for(RoundPage::Intro), None);
     }
@@ -521,11 +534,16 @@ mod tests {
     fn a_leading_question_mark_or_a_follow_up_question_puts_a_note_on_the_follow_up_list() {
         let mut s = discussion();
         let plain = s.add_note(0, 1, 4, "We value teaming", T0).unwrap();
-        let asked = s.add_note(1, 2, 4, "  ?  Who pays for coaching?", T0).unwrap();
+        let asked = s
+            .add_note(1, 2, 4, "  ?  Who pays for coaching?", T0)
+            .unwrap();
         let worry = s.add_note(2, 3, 4, "Caseloads are too high", T0).unwrap();
         assert_eq!(s.note(asked).unwrap().text, "Who pays for coaching?");
         assert!(s.note(asked).unwrap().follow_up);
-        assert!(!s.note(worry).unwrap().follow_up, "flag comes from the item");
+        assert!(
+            !s.note(worry).unwrap().follow_up,
+            "flag comes from the item"
+        );
         let ids: Vec<RoundNoteId> = s.follow_ups().iter().map(|n| n.id).collect();
         assert_eq!(ids, [asked, worry]);
         assert_eq!(s.toggle_follow_up(plain), Ok(true));
@@ -535,10 +553,25 @@ mod tests {
 
     #[test]
     fn typed_items_carry_their_own_follow_up_mark() {
-        let items = ["What worked?".to_string(), "? What worries you?".to_string()];
+        let items = [
+            "What worked?".to_string(),
+            "? What worries you?".to_string(),
+        ];
         let s = RoundsState::new(&embedded::discussion(), Some(&items));
-        assert_eq!(s.items[0], RoundItem { text: "What worked?".into(), follow_up: false });
-        assert_eq!(s.items[1], RoundItem { text: "What worries you?".into(), follow_up: true });
+        assert_eq!(
+            s.items[0],
+            RoundItem {
+                text: "What worked?".into(),
+                follow_up: false
+            }
+        );
+        assert_eq!(
+            s.items[1],
+            RoundItem {
+                text: "What worries you?".into(),
+                follow_up: true
+            }
+        );
         assert_eq!(s.pages().len(), 1 + 2 * 2 + 1);
     }
 
@@ -560,7 +593,11 @@ mod tests {
         s.add_hands(0, 1, 2).unwrap();
         s.add_hands(0, 1, 1).unwrap();
         s.add_hands(1, 1, 5).unwrap();
-        assert_eq!(s.hands.len(), 3, "consecutive hands for one mark are one entry");
+        assert_eq!(
+            s.hands.len(),
+            3,
+            "consecutive hands for one mark are one entry"
+        );
         let t = s.tally(0);
         assert_eq!(t.counts, [7, 3]);
         assert_eq!(t.total, 10);
@@ -571,14 +608,18 @@ mod tests {
         assert_eq!(s.tally(2).percents, [0, 0]);
         assert_eq!(
             s.take_back_hand(2),
-            Err(RoundsError::NoHands("Lifelong, Loving Families & Connections".into()))
+            Err(RoundsError::NoHands(
+                "Lifelong, Loving Families & Connections".into()
+            ))
         );
         assert_eq!(
             s.add_hands(0, 2, 1).unwrap_err().to_string(),
             "there is no mark 3; the marks are 1 Lived every day, 2 Needs strengthening"
         );
-        assert_eq!(s.add_hands(11, 0, 1).unwrap_err().to_string(),
-            "there is no value 12; this session has values 1 to 11");
+        assert_eq!(
+            s.add_hands(11, 0, 1).unwrap_err().to_string(),
+            "there is no value 12; this session has values 1 to 11"
+        );
         assert_eq!(s.add_hands(0, 0, 0), Err(RoundsError::HandCount(0)));
         assert_eq!(discussion().add_hands(0, 0, 1), Err(RoundsError::NoMarks));
     }
