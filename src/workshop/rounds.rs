@@ -6,8 +6,8 @@
 //! the session. The script's texts are copied in when the session is made, so an edited script
 //! never changes a workshop already run, and exports need nothing but the session.
 
-use super::session::{EditError, Session};
-use super::snapshot::percentages;
+use super::session::{Durations, EditError, Session};
+use super::snapshot::{Tally, percentages};
 use crate::content::{RoundStepKind, RoundsActivity};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -86,15 +86,6 @@ pub enum RoundPage {
     Step { item: usize, step: usize },
     /// Every item with its marks and notes.
     Summary,
-}
-
-/// One item's show of hands: a count and a percentage per mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkTally {
-    pub counts: Vec<u32>,
-    pub total: u32,
-    /// Whole percentages adding up to exactly 100 (or all 0 with no hands).
-    pub percents: Vec<u32>,
 }
 
 /// Why a change to a rounds activity was refused.
@@ -407,7 +398,7 @@ impl RoundsState {
     }
 
     /// The hands on an item, per mark, with percentages adding to 100.
-    pub fn tally(&self, item: usize) -> MarkTally {
+    pub fn tally(&self, item: usize) -> Tally {
         let mut counts = vec![0u32; self.marks.len()];
         for h in self.hands.iter().filter(|h| h.item == item) {
             if let Some(c) = counts.get_mut(h.mark) {
@@ -415,7 +406,7 @@ impl RoundsState {
             }
         }
         let total = counts.iter().fold(0u32, |a, &c| a.saturating_add(c));
-        MarkTally {
+        Tally {
             percents: percentages(&counts),
             counts,
             total,
@@ -428,10 +419,92 @@ impl RoundsState {
     }
 }
 
+/// The set-up's times for a rounds script: the first talk step's length as the brainstorm
+/// time and the first share step's as the share time (the script's defaults where it has none).
+pub fn durations_for(activity: &RoundsActivity) -> Durations {
+    let first = |kind| {
+        activity
+            .steps
+            .iter()
+            .find(|s| s.kind == kind)
+            .and_then(|s| s.default_seconds)
+    };
+    let defaults = Durations::default();
+    Durations {
+        read: None,
+        brainstorm: first(RoundStepKind::Discuss).unwrap_or(defaults.brainstorm),
+        share: first(RoundStepKind::Share).unwrap_or(defaults.share),
+        commitment: defaults.commitment,
+    }
+}
+
+impl RoundsState {
+    /// A fresh record for a session: its items are the session's categories (a category the
+    /// script lists keeps the script's follow-up mark; any other is read with
+    /// [`RoundItem::typed`]) and its talk and share steps take the session's times.
+    pub fn for_session(session: &Session, activity: &RoundsActivity) -> RoundsState {
+        let mut state = RoundsState::new(activity, None);
+        if !session.categories.is_empty() {
+            state.items = session
+                .categories
+                .iter()
+                .map(|c| {
+                    activity.items.iter().find(|i| i.text == *c).map_or_else(
+                        || RoundItem::typed(c),
+                        |i| RoundItem {
+                            text: i.text.clone(),
+                            follow_up: i.follow_up,
+                        },
+                    )
+                })
+                .collect();
+        }
+        state.set_seconds(RoundStepKind::Discuss, Some(session.durations.brainstorm));
+        state.set_seconds(RoundStepKind::Share, Some(session.durations.share));
+        state
+    }
+
+    /// The session's record, or a fresh one if nothing has been recorded yet.
+    pub fn of<'a>(
+        session: &'a Session,
+        activity: &RoundsActivity,
+    ) -> std::borrow::Cow<'a, RoundsState> {
+        match &session.rounds {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(RoundsState::for_session(session, activity)),
+        }
+    }
+}
+
 impl Session {
-    /// Whether this session runs a rounds activity (discussion rounds, values check).
-    pub fn is_rounds(&self) -> bool {
-        self.rounds.is_some()
+    /// The rounds record, created from the script if the session has none yet.
+    pub fn rounds_mut(&mut self, activity: &RoundsActivity) -> &mut RoundsState {
+        let fresh = match self.rounds {
+            Some(_) => None,
+            None => Some(RoundsState::for_session(self, activity)),
+        };
+        self.rounds
+            .get_or_insert_with(|| fresh.unwrap_or_else(|| RoundsState::new(activity, None)))
+    }
+
+    /// Adds a note to a rounds session by 1-based item and group numbers, as a person types
+    /// them; returns the new note's id.
+    pub fn add_round_note(
+        &mut self,
+        activity: &RoundsActivity,
+        item: u32,
+        group: u32,
+        text: &str,
+        now: OffsetDateTime,
+    ) -> Result<RoundNoteId, RoundsError> {
+        let groups = self.groups.len() as u32;
+        let state = self.rounds_mut(activity);
+        let index = (item as usize).checked_sub(1).ok_or_else(|| {
+            RoundsError::NoSuchItem(0, state.items.len(), state.item_word.clone())
+        })?;
+        let id = state.add_note(index, group, groups, text, now)?;
+        self.updated = now;
+        Ok(id)
     }
 }
 
@@ -634,6 +707,89 @@ mod tests {
         assert_eq!(t.items, s.items);
         assert!(t.notes.is_empty() && t.hands.is_empty());
         assert_eq!((t.page, t.next_note_id), (0, 1));
+    }
+
+    #[test]
+    fn a_session_record_takes_its_items_and_times_from_the_session() {
+        let mut session = crate::workshop::session::tests::session();
+        let script = embedded::discussion();
+        session.categories = vec![
+            "Do you have any worries about CPM?".into(),
+            "? What would help?".into(),
+            "What went well?".into(),
+        ];
+        session.durations.brainstorm = 240;
+        session.durations.share = 90;
+        let state = RoundsState::for_session(&session, &script);
+        let follow: Vec<(&str, bool)> = state
+            .items
+            .iter()
+            .map(|i| (i.text.as_str(), i.follow_up))
+            .collect();
+        assert_eq!(
+            follow,
+            [
+                ("Do you have any worries about CPM?", true),
+                ("What would help?", true),
+                ("What went well?", false)
+            ]
+        );
+        assert_eq!(
+            state.seconds_for(RoundPage::Step { item: 0, step: 0 }),
+            Some(240)
+        );
+        assert_eq!(
+            state.seconds_for(RoundPage::Step { item: 2, step: 1 }),
+            Some(90)
+        );
+        assert!(session.rounds.is_none());
+        assert!(matches!(
+            RoundsState::of(&session, &script),
+            std::borrow::Cow::Owned(_)
+        ));
+        let id = session
+            .add_round_note(&script, 2, 4, "Time to plan", T0)
+            .unwrap();
+        assert_eq!(session.rounds.as_ref().unwrap().note(id).unwrap().item, 1);
+        assert_eq!(
+            session.add_round_note(&script, 0, 1, "x", T0),
+            Err(RoundsError::NoSuchItem(0, 3, "question".into()))
+        );
+        assert_eq!(
+            session.add_round_note(&script, 4, 1, "x", T0),
+            Err(RoundsError::NoSuchItem(4, 3, "question".into()))
+        );
+        assert_eq!(
+            session.add_round_note(&script, 1, 5, "x", T0),
+            Err(RoundsError::NoSuchGroup(5, 4))
+        );
+    }
+
+    #[test]
+    fn set_up_times_come_from_the_script() {
+        let d = durations_for(&embedded::discussion());
+        assert_eq!((d.brainstorm, d.share), (300, 180));
+        let v = durations_for(&embedded::values());
+        assert_eq!(v.brainstorm, 120);
+        assert_eq!(
+            v.share,
+            Durations::default().share,
+            "values has no share step"
+        );
+    }
+
+    #[test]
+    fn a_session_file_from_before_rounds_loads_and_saves_unchanged() {
+        let old = crate::workshop::session::tests::session();
+        let mut value = serde_json::to_value(&old).unwrap();
+        assert!(
+            value.get("rounds").is_none(),
+            "no key written for other activities"
+        );
+        value.as_object_mut().unwrap().remove("rounds");
+        let back: Session = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(back.rounds, None);
+        assert_eq!(serde_json::to_value(&back).unwrap(), value);
     }
 
     #[test]
