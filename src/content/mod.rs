@@ -29,6 +29,6 @@ pub use import::{ImportError, Imported, import_text};
 pub use import_lines::DropReason;
 pub use library::{Library, check_path, read_deck_file, read_snapshot, read_sticky};
 pub use parse::parse_deck;
-pub use rounds::{ItemScript, RoundStepKind, RoundStepScript, RoundsActivity};
+pub use rounds::{ItemScript, RoundStepKind, RoundStepScript, RoundsActivity, items_from_deck};
 pub use text::deck_to_text;
 pub use user_folder::{CONTENT_HOME_ENV, user_content_dir};

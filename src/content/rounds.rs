@@ -7,10 +7,36 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::deck::Deck;
 use super::error::{ActivityProblem, ContentError};
 
 /// The most marks (show-of-hands choices) a script may have: one key each, 1–9.
 pub const MAX_MARKS: usize = 9;
+
+/// The most items a session may have (a workshop's worth of rounds, and the keys to reach them).
+pub const MAX_ITEMS: usize = 60;
+
+/// The items a deck file gives a rounds activity: its numbered entries' titles, category by
+/// category, in order (a trainer writes `1. What worked?`, `2. ? What worries you?` under any
+/// `##` heading; `content import` makes such a file from a pasted list). A deck with no numbered
+/// entries, or too many, is refused with what to do.
+pub fn items_from_deck(deck: &Deck, item_word: &str) -> Result<Vec<String>, String> {
+    let items: Vec<String> = deck.behaviors().map(|b| b.title.clone()).collect();
+    if items.is_empty() {
+        return Err(format!(
+            "deck {:?} has no numbered entries to use as {item_word}s: write each {item_word} as \"1. …\", \"2. …\" under a \"## …\" heading",
+            deck.id
+        ));
+    }
+    if items.len() > MAX_ITEMS {
+        return Err(format!(
+            "deck {:?} has {} numbered entries; a session takes at most {MAX_ITEMS} {item_word}s",
+            deck.id,
+            items.len()
+        ));
+    }
+    Ok(items)
+}
 
 /// What one step of a round does; the screens and exports are generic over these three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,6 +204,23 @@ mod tests {
         assert!(!texts.iter().any(|t| t.contains("Community Families")));
         assert_eq!(a.marks, ["Lived every day", "Needs strengthening"]);
         assert_eq!(a.steps[0].kind, RoundStepKind::Mark);
+    }
+
+    #[test]
+    fn a_deck_file_gives_its_numbered_entries_as_items() {
+        let text = "# Forum questions\nsource: our own\n## Opening\n1. What worked?\n2. ? What worries you?\n## Closing\n3. What next?\n";
+        let deck = crate::content::parse_deck("forum", Path::new("forum.md"), text).unwrap();
+        assert_eq!(
+            items_from_deck(&deck, "question").unwrap(),
+            ["What worked?", "? What worries you?", "What next?"]
+        );
+        let none = "# Empty\nsource: x\n## Only text\nA paragraph.\n";
+        let deck = crate::content::parse_deck("empty", Path::new("empty.md"), none).unwrap();
+        let err = items_from_deck(&deck, "question").unwrap_err();
+        assert!(
+            err.contains("no numbered entries to use as questions"),
+            "{err}"
+        );
     }
 
     #[test]
