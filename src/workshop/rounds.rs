@@ -261,7 +261,7 @@ impl RoundsState {
             Ok(())
         } else {
             Err(RoundsError::NoSuchItem(
-                item + 1,
+                item.saturating_add(1),
                 self.items.len(),
                 self.item_word.clone(),
             ))
@@ -282,7 +282,7 @@ impl RoundsState {
             .map(|(i, m)| format!("{} {m}", i + 1))
             .collect::<Vec<_>>()
             .join(", ");
-        Err(RoundsError::NoSuchMark(mark + 1, marks))
+        Err(RoundsError::NoSuchMark(mark.saturating_add(1), marks))
     }
 
     // ---- notes -------------------------------------------------------------------------
