@@ -21,14 +21,39 @@ fn export(store: &std::path::Path, id: &str, format: &str) -> String {
 fn notes_go_to_a_question_and_a_group_and_come_out_per_question() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = run_ok(store, &["new", "--activity", "discussion", "--name", "Forum"]);
+    let id = run_ok(
+        store,
+        &["new", "--activity", "discussion", "--name", "Forum"],
+    );
     let said = run_ok(
         store,
-        &["add", &id, "--group", "2", "--question", "1", "Family voice first"],
+        &[
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--question",
+            "1",
+            "Family voice first",
+        ],
     );
     assert!(said.contains("question 1"), "{said}");
-    run_ok(store, &["add", &id, "--group", "1", "--question", "2", "? Who pays for coaching?"]);
-    run_ok(store, &["add", &id, "--group", "3", "--question", "3", "Caseloads"]);
+    run_ok(
+        store,
+        &[
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--question",
+            "2",
+            "? Who pays for coaching?",
+        ],
+    );
+    run_ok(
+        store,
+        &["add", &id, "--group", "3", "--question", "3", "Caseloads"],
+    );
     let csv = export(store, &id, "csv");
     let mut lines = csv.lines();
     assert_eq!(
@@ -62,7 +87,10 @@ fn a_question_or_group_out_of_range_is_refused_and_nothing_is_saved() {
         err.contains("there is no group 4 (this workshop has groups 1 to 3)"),
         "{err}"
     );
-    let err = fails(store, &["add", &id, "--group", "1", "--question", "1", "\u{1b}[2J"]);
+    let err = fails(
+        store,
+        &["add", &id, "--group", "1", "--question", "1", "\u{1b}[2J"],
+    );
     assert!(err.contains("empty"), "{err}");
     let csv = export(store, &id, "csv");
     assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
@@ -73,10 +101,19 @@ fn options_that_do_not_fit_the_activity_say_what_to_use() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
     let sticky = run_ok(store, &["new", "--name", "Sticky"]);
-    let err = fails(store, &["add", &sticky, "--group", "1", "--question", "1", "x"]);
+    let err = fails(
+        store,
+        &["add", &sticky, "--group", "1", "--question", "1", "x"],
+    );
     assert!(err.contains("not a discussion"), "{err}");
-    let talk = run_ok(store, &["new", "--activity", "discussion", "--name", "Talk"]);
-    let err = fails(store, &["add", &talk, "--group", "1", "--prompt", "already", "x"]);
+    let talk = run_ok(
+        store,
+        &["new", "--activity", "discussion", "--name", "Talk"],
+    );
+    let err = fails(
+        store,
+        &["add", &talk, "--group", "1", "--prompt", "already", "x"],
+    );
     assert!(err.contains("--question"), "{err}");
     let err = fails(store, &["add", &talk, "--group", "1", "--value", "1", "x"]);
     assert!(err.contains("--question"), "{err}");
@@ -91,15 +128,23 @@ fn questions_can_be_given_at_set_up_or_taken_from_a_deck_file() {
     let id = run_ok(
         &store,
         &[
-            "new", "--activity", "discussion", "--question", "What worked?",
-            "--question", "? What worries you?",
+            "new",
+            "--activity",
+            "discussion",
+            "--question",
+            "What worked?",
+            "--question",
+            "? What worries you?",
         ],
     );
     let txt = export(&store, &id, "txt");
     assert!(txt.contains("Question 1. What worked?"));
     assert!(txt.contains("Question 2. What worries you?"));
     assert!(!txt.contains("Question 3."));
-    run_ok(&store, &["add", &id, "--group", "1", "--question", "2", "Time"]);
+    run_ok(
+        &store,
+        &["add", &id, "--group", "1", "--question", "2", "Time"],
+    );
     let csv = export(&store, &id, "csv");
     assert!(csv.contains(",What worries you?,1,,Time,yes,"), "{csv}");
 
@@ -113,11 +158,22 @@ fn questions_can_be_given_at_set_up_or_taken_from_a_deck_file() {
     let content_arg = content.to_str().unwrap();
     let id = run_ok(
         &store,
-        &["--content", content_arg, "new", "--activity", "discussion", "--deck", "forum"],
+        &[
+            "--content",
+            content_arg,
+            "new",
+            "--activity",
+            "discussion",
+            "--deck",
+            "forum",
+        ],
     );
     let txt = export(&store, &id, "txt");
     assert!(txt.contains("Question 2. What will you try?"), "{txt}");
-    let err = fails(&store, &["new", "--activity", "discussion", "--deck", "nope"]);
+    let err = fails(
+        &store,
+        &["new", "--activity", "discussion", "--deck", "nope"],
+    );
     assert!(err.contains("no deck \"nope\""), "{err}");
 }
 
@@ -126,12 +182,32 @@ fn values_take_a_show_of_hands_per_mark_and_notes_on_why() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
     let id = run_ok(store, &["new", "--activity", "values", "--name", "Values"]);
-    let said = run_ok(store, &["vote", &id, "--value", "7", "--mark", "1", "--count", "9"]);
+    let said = run_ok(
+        store,
+        &["vote", &id, "--value", "7", "--mark", "1", "--count", "9"],
+    );
     assert!(said.contains("Families Can Grow & Change"), "{said}");
-    run_ok(store, &["vote", &id, "--value", "7", "--mark", "2", "--count", "3"]);
-    run_ok(store, &["add", &id, "--group", "2", "--value", "7", "Reunification is up"]);
+    run_ok(
+        store,
+        &["vote", &id, "--value", "7", "--mark", "2", "--count", "3"],
+    );
+    run_ok(
+        store,
+        &[
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--value",
+            "7",
+            "Reunification is up",
+        ],
+    );
     let err = fails(store, &["vote", &id, "--value", "12", "--mark", "1"]);
-    assert!(err.contains("there is no value 12; this session has values 1 to 11"), "{err}");
+    assert!(
+        err.contains("there is no value 12; this session has values 1 to 11"),
+        "{err}"
+    );
     let err = fails(store, &["vote", &id, "--value", "1", "--mark", "3"]);
     assert!(
         err.contains("there is no mark 3; the marks are 1 Lived every day, 2 Needs strengthening"),

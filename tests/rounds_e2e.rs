@@ -23,7 +23,11 @@ fn session_json(store: &Path) -> serde_json::Value {
         .args(["export", &id, "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -96,8 +100,11 @@ fn a_values_check_counts_hands_and_survives_kill_9() {
     pty.wait_for("page 1 of 24", WAIT).unwrap();
     pty.keys("n");
     pty.wait_for("Value 1 of 11", WAIT).unwrap();
-    pty.wait_for("Prevention & Early Intervention to Keep Children Safe", WAIT)
-        .unwrap();
+    pty.wait_for(
+        "Prevention & Early Intervention to Keep Children Safe",
+        WAIT,
+    )
+    .unwrap();
     pty.keys("1112");
     pty.wait_for("4 votes", WAIT).unwrap();
     pty.keys("u");

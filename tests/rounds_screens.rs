@@ -76,7 +76,11 @@ fn notes(app: &mut App, group: u32, texts: &[&str]) {
 fn discussion_worked() -> App {
     let mut a = open(Activity::Discussion);
     go_to(&mut a, RoundPage::Step { item: 1, step: 0 });
-    notes(&mut a, 1, &["Fewer surprises for families", "Same language everywhere"]);
+    notes(
+        &mut a,
+        1,
+        &["Fewer surprises for families", "Same language everywhere"],
+    );
     notes(&mut a, 2, &["? Will this be in our reviews?"]);
     notes(&mut a, 3, &["Better hand-offs between units 🤝"]);
     a.update(Action::Down, T0);
@@ -113,7 +117,10 @@ fn discussion_talk_page_shows_notes_by_group_and_the_follow_up_mark() {
 fn follow_up_and_delete_act_on_the_selected_note() {
     let mut a = discussion_worked();
     a.update(Action::ToggleFollowUp, T0);
-    assert!(state(&a).notes_on(1)[1].follow_up, "the second note is selected");
+    assert!(
+        state(&a).notes_on(1)[1].follow_up,
+        "the second note is selected"
+    );
     a.update(Action::DeleteNote, T0);
     assert_eq!(state(&a).notes_on(1).len(), 3);
     assert_eq!(state(&a).trash.len(), 1);
@@ -124,7 +131,11 @@ fn discussion_share_page_with_the_timer_running() {
     let mut a = discussion_worked();
     a.update(Action::NextStep, T0);
     a.update(Action::ToggleTimer, T0);
-    snap("rounds_discussion_share", &a, datetime!(2026-11-23 09:01:05 UTC));
+    snap(
+        "rounds_discussion_share",
+        &a,
+        datetime!(2026-11-23 09:01:05 UTC),
+    );
 }
 
 #[test]
