@@ -6,6 +6,7 @@ pub mod conventions;
 mod export_cmd;
 mod notes;
 pub mod purge;
+mod rounds;
 mod sessions;
 #[cfg(test)]
 mod tests;

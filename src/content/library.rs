@@ -169,6 +169,15 @@ impl Library {
         Ok(())
     }
 
+    /// The rounds script with this activity id (`discussion`, `values`), if it is one.
+    pub fn rounds(&self, id: &str) -> Option<&RoundsActivity> {
+        match id {
+            "discussion" => Some(&self.discussion),
+            "values" => Some(&self.values),
+            _ => None,
+        }
+    }
+
     /// Every deck, in a stable order.
     pub fn decks(&self) -> &[Deck] {
         self.decks.get_or_init(|| {

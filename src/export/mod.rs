@@ -93,6 +93,15 @@ pub struct Options {
 /// Renders a session in a format.
 pub fn render(session: &Session, format: Format, options: &Options) -> String {
     if format != Format::Json
+        && session.rounds.is_none()
+        && let Some(script) = rounds_script(session.activity)
+    {
+        // A rounds session saved before its record was made: the record it would open with.
+        let mut filled = session.clone();
+        filled.rounds = Some(crate::workshop::RoundsState::for_session(session, &script));
+        return render(&filled, format, options);
+    }
+    if format != Format::Json
         && let Some(report) = rounds::Report::of(session, &options.scope)
     {
         return match format {
@@ -125,6 +134,13 @@ pub fn render(session: &Session, format: Format, options: &Options) -> String {
         Format::Json => json::render(session, &options.scope),
         Format::Txt => txt::render(session, options),
     }
+}
+
+/// The shipped script of a rounds activity, `None` for the other activities.
+fn rounds_script(activity: crate::workshop::Activity) -> Option<crate::content::RoundsActivity> {
+    crate::content::Library::shipped()
+        .rounds(activity.id())
+        .cloned()
 }
 
 /// `text` with the UTF-8 byte-order mark in front, which Excel needs to read a CSV's accents.

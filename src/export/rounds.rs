@@ -7,7 +7,7 @@
 //! narrows the notes: a group's handout (`Group`), one item (`Category`, matched by its text), or
 //! the follow-ups alone (`Commitments`, the take-away list of this kind of activity).
 
-use super::layout::{clean_line, date, note_lines};
+use super::document::{clean_line, date, note_lines};
 use super::snapshot::text_bar;
 use super::wrap::wrap;
 use super::{Scope, md};
@@ -102,7 +102,7 @@ impl<'a> Report<'a> {
         match self.scope {
             Scope::Commitments => FOLLOW_UP_TITLE.to_string(),
             Scope::Category(c) => format!("{}, all groups", clean_line(c)),
-            other => super::layout::scope_label(self.session, other),
+            other => super::document::scope_label(self.session, other),
         }
     }
 
@@ -132,7 +132,7 @@ pub fn capitalised(word: &str) -> String {
 
 /// A note's text as exports show it, with a `? ` in front when it is to be followed up.
 pub fn shown(state: &RoundsState, note: &RoundNote) -> String {
-    let text = super::layout::clean_text(&note.text);
+    let text = super::document::clean_text(&note.text);
     if state.is_follow_up(note) {
         format!("? {text}")
     } else {
@@ -197,7 +197,7 @@ pub fn render_txt(report: &Report) -> String {
         );
         bullet_txt(
             &mut out,
-            &format!("{from}{}", super::layout::clean_text(&note.text)),
+            &format!("{from}{}", super::document::clean_text(&note.text)),
         );
     }
     out

@@ -4,8 +4,8 @@
 //! whether it is to be followed up, and when it was written, so a spreadsheet filter on the
 //! "Follow up" column pulls out the worries and questions.
 
+use super::document::{clean_line, clean_text, date};
 use super::html::esc;
-use super::layout::{clean_line, clean_text, date};
 use super::rounds::{FOLLOW_UP_TITLE, Report, capitalised, hands_label, shown};
 use std::fmt::Write;
 

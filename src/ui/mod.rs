@@ -9,6 +9,7 @@ pub mod fill_category;
 pub mod input_view;
 pub mod keymap;
 pub mod open_session;
+pub mod rounds;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;

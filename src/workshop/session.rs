@@ -29,6 +29,10 @@ pub enum Activity {
     Sticky,
     /// The Snapshot warm-up (CPM Implementation Planning Guide).
     Snapshot,
+    /// Discussion rounds on the CPM Overview's "Questions for Discussion".
+    Discussion,
+    /// A values check on the CPM Overview's "Values of CPM: We Believe…".
+    Values,
 }
 
 impl Activity {
@@ -37,6 +41,8 @@ impl Activity {
         match self {
             Activity::Sticky => "sticky",
             Activity::Snapshot => "snapshot",
+            Activity::Discussion => "discussion",
+            Activity::Values => "values",
         }
     }
 
@@ -45,6 +51,8 @@ impl Activity {
         match self {
             Activity::Sticky => "Sticky-note behaviors",
             Activity::Snapshot => "Snapshot warm-up",
+            Activity::Discussion => "Discussion rounds",
+            Activity::Values => "Values check",
         }
     }
 }

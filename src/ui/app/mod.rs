@@ -15,6 +15,7 @@ pub use screen::{Home, Screen};
 pub use status::{SaveState, Status};
 
 use super::open_session::OpenSession;
+use super::rounds::RoundsScreen;
 use super::snapshot::SnapshotScreen;
 use super::sticky::{Board, View};
 use super::theme::Theme;
@@ -115,6 +116,7 @@ impl App {
                 View::Rotation => Context::Rotation,
             },
             Screen::Snapshot(s) => s.context(),
+            Screen::Rounds(s) => s.context(),
         }
     }
 
@@ -123,6 +125,7 @@ impl App {
         match &self.screen {
             Screen::Sticky(w) => Some(w),
             Screen::Snapshot(s) => Some(&s.open),
+            Screen::Rounds(s) => Some(&s.open),
             _ => None,
         }
     }
@@ -131,6 +134,7 @@ impl App {
         match &mut self.screen {
             Screen::Sticky(w) => Some(w),
             Screen::Snapshot(s) => Some(&mut s.open),
+            Screen::Rounds(s) => Some(&mut s.open),
             _ => None,
         }
     }
@@ -199,11 +203,14 @@ impl App {
             blank: false,
             rang_at: None,
         };
+        let rounds = super::rounds::script(&self.library, workshop.session.activity);
         self.screen = if snapshot {
             Screen::Snapshot(Box::new(SnapshotScreen::open(
                 workshop,
                 &self.library.snapshot,
             )))
+        } else if let Some(script) = rounds {
+            Screen::Rounds(Box::new(RoundsScreen::open(workshop, script)))
         } else {
             Screen::Sticky(Box::new(workshop))
         };
@@ -274,6 +281,9 @@ impl App {
                 | Context::SnapshotAnalysis
                 | Context::SnapshotDots
                 | Context::SnapshotPriorities
+                | Context::RoundsPage
+                | Context::RoundsNotes
+                | Context::RoundsMark
         );
         on_a_page
             && self.open_session().is_some_and(|w| {
@@ -291,6 +301,7 @@ impl App {
             Screen::Setup(_) => self.update_setup(action),
             Screen::Sticky(_) => self.update_sticky(action, now),
             Screen::Snapshot(_) => super::snapshot::update(self, action, now),
+            Screen::Rounds(_) => super::rounds::update(self, action, now),
         }
     }
 

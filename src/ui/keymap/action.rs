@@ -70,4 +70,6 @@ pub enum Action {
     Suspend,
     /// Draw the whole screen again.
     Redraw,
+    /// Mark the selected note as a worry or question to follow up, or unmark it.
+    ToggleFollowUp,
 }

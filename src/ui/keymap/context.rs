@@ -32,6 +32,14 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// Rounds activity (discussion, values): the intro and the summary.
+    RoundsPage,
+    /// Rounds activity: a talk or share page (notes by group).
+    RoundsNotes,
+    /// Rounds activity: a "where do we stand?" page (a show of hands per mark).
+    RoundsMark,
+    /// Rounds activity: the scribe's note input.
+    RoundsEntry,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
 }

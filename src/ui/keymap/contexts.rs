@@ -11,6 +11,7 @@ pub(super) const TYPING: &[Context] = &[
     C::Setup,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::RoundsEntry,
 ];
 /// Every Snapshot page (not its inputs).
 pub(super) const SNAP_PAGES: &[Context] = &[
@@ -40,7 +41,17 @@ pub(super) const SNAP_ALL: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::RoundsPage,
+    C::RoundsNotes,
+    C::RoundsMark,
+    C::RoundsEntry,
 ];
+
+/// Every page of a rounds activity (not its input).
+pub(super) const ROUNDS_PAGES: &[Context] = &[C::RoundsPage, C::RoundsNotes, C::RoundsMark];
+/// Everything in a rounds activity, its input included.
+pub(super) const ROUNDS_ALL: &[Context] =
+    &[C::RoundsPage, C::RoundsNotes, C::RoundsMark, C::RoundsEntry];
 
 /// Every context: keys that belong to the terminal rather than to a screen.
 pub(super) const EVERYWHERE: &[Context] = &[
@@ -63,4 +74,8 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::RoundsPage,
+    C::RoundsNotes,
+    C::RoundsMark,
+    C::RoundsEntry,
 ];

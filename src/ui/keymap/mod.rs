@@ -7,6 +7,7 @@ mod binding;
 mod context;
 mod contexts;
 mod general_keys;
+mod rounds_keys;
 mod snapshot_keys;
 mod sticky_keys;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         sticky_keys::STICKY,
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
+        rounds_keys::ROUNDS,
         general_keys::TERMINAL,
     ]
     .into_iter()

@@ -3,7 +3,7 @@
 //! and a summary. What each activity shows comes from its script, so a new activity written as
 //! data runs on these same screens.
 //!
-//! The open session lives in a [`Workshop`] like the other activities', so the event loop
+//! The open session lives in an [`OpenSession`] like the other activities', so the event loop
 //! saves it, wakes for its timer and exports it the same way.
 
 mod update;
@@ -12,12 +12,18 @@ mod views;
 pub use update::update;
 pub use views::render;
 
-use super::app::Workshop;
 use super::keymap::Context;
-use crate::content::{RoundStepKind, RoundsActivity};
+use super::open_session::OpenSession;
+use crate::content::{Library, RoundStepKind, RoundsActivity};
+use crate::workshop::Activity;
 use crate::workshop::rounds::{RoundNoteId, RoundPage, RoundsState};
 use std::sync::LazyLock;
 use tui_input::Input;
+
+/// The script a rounds activity runs, `None` for the other activities.
+pub fn script(library: &Library, activity: Activity) -> Option<&RoundsActivity> {
+    library.rounds(activity.id())
+}
 
 /// The scribe's note input.
 #[derive(Debug, Clone)]
@@ -35,7 +41,7 @@ pub struct RoundEntry {
 #[derive(Debug, Clone)]
 pub struct RoundsScreen {
     /// The open session (its `rounds` record is always present once opened).
-    pub workshop: Workshop,
+    pub open: OpenSession,
     pub entry: Option<RoundEntry>,
     /// A half-typed note put aside with Esc; `a` brings it back.
     pub draft: Option<RoundEntry>,
@@ -51,10 +57,10 @@ static EMPTY: LazyLock<RoundsState> =
 
 impl RoundsScreen {
     /// Opens a rounds session, creating its record from the script if it has none.
-    pub fn open(mut workshop: Workshop, activity: &RoundsActivity) -> RoundsScreen {
-        workshop.session.rounds_mut(activity);
+    pub fn open(mut open: OpenSession, activity: &RoundsActivity) -> RoundsScreen {
+        open.session.rounds_mut(activity);
         RoundsScreen {
-            workshop,
+            open,
             entry: None,
             draft: None,
             selected: 0,
@@ -64,7 +70,7 @@ impl RoundsScreen {
 
     /// The rounds record.
     pub fn state(&self) -> &RoundsState {
-        self.workshop.session.rounds.as_ref().unwrap_or(&EMPTY)
+        self.open.session.rounds.as_ref().unwrap_or(&EMPTY)
     }
 
     /// The page the facilitator is on.
@@ -85,7 +91,7 @@ impl RoundsScreen {
 
     /// The keyboard context.
     pub fn context(&self) -> Context {
-        if self.workshop.blank {
+        if self.open.blank {
             return Context::Blank;
         }
         if self.entry.is_some() {

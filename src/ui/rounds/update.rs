@@ -6,9 +6,9 @@ use crate::export::rounds::hands_label;
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
+use crate::workshop::Timer;
 use crate::workshop::rounds::{RoundsError, RoundsState};
 use crate::workshop::timer::NUDGE_SECONDS;
-use crate::workshop::{Activity, Timer};
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -39,18 +39,13 @@ impl Outcome {
     }
 }
 
-/// The script of a rounds session's activity.
-pub fn script(app: &App, activity: Activity) -> &RoundsActivity {
-    match activity {
-        Activity::Values => &app.library.values,
-        _ => &app.library.discussion,
-    }
-}
-
 /// Applies one action to the rounds screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
     let activity = match &app.screen {
-        Screen::Rounds(s) => script(app, s.workshop.session.activity).clone(),
+        Screen::Rounds(s) => match super::script(&app.library, s.open.session.activity) {
+            Some(script) => script.clone(),
+            None => return Vec::new(),
+        },
         _ => return Vec::new(),
     };
     let Screen::Rounds(screen) = &mut app.screen else {
@@ -88,9 +83,9 @@ fn quote(text: &str) -> String {
 impl RoundsScreen {
     fn apply(&mut self, activity: &RoundsActivity, action: Action, now: OffsetDateTime) -> Outcome {
         let mut out = Outcome::default();
-        if self.workshop.blank {
+        if self.open.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
-                self.workshop.blank = false;
+                self.open.blank = false;
             }
         } else if self.entry.is_some() {
             self.update_entry(activity, action, now, &mut out);
@@ -102,7 +97,7 @@ impl RoundsScreen {
 
     /// The session changed: mark it and save.
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
-        self.workshop.session.updated = now;
+        self.open.session.updated = now;
         out.save = true;
     }
 
@@ -117,7 +112,7 @@ impl RoundsScreen {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.workshop.session.timer.toggle(now);
+                self.open.session.timer.toggle(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
@@ -126,16 +121,16 @@ impl RoundsScreen {
                 } else {
                     -NUDGE_SECONDS
                 };
-                self.workshop.session.timer.nudge(secs, now);
-                if !self.workshop.session.timer.reading(now).is_over() {
-                    self.workshop.rang_at = None;
+                self.open.session.timer.nudge(secs, now);
+                if !self.open.session.timer.reading(now).is_over() {
+                    self.open.rang_at = None;
                 }
                 self.touched(now, out);
             }
             Action::ChooseGroup(n) => self.choose_group(n, out),
             Action::NextGroup => {
-                let groups = self.workshop.session.groups.len() as u32;
-                self.choose_group(self.workshop.group % groups.max(1) + 1, out);
+                let groups = self.open.session.groups.len() as u32;
+                self.choose_group(self.open.group % groups.max(1) + 1, out);
             }
             Action::Vote(n) => self.hand(activity, n, now, out),
             Action::Undo => self.take_back(activity, now, out),
@@ -161,7 +156,7 @@ impl RoundsScreen {
             Action::ToggleFollowUp => self.toggle_follow_up(activity, now, out),
             Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
             Action::Help => out.overlay = Some(Overlay::Help(self.context())),
-            Action::ToggleBlank => self.workshop.blank = true,
+            Action::ToggleBlank => self.open.blank = true,
             // The session list must never reach the projector by accident.
             Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
             _ => {}
@@ -169,8 +164,14 @@ impl RoundsScreen {
     }
 
     /// Moves `delta` pages; each step page starts its own countdown (ready, not running).
-    fn go(&mut self, activity: &RoundsActivity, delta: isize, now: OffsetDateTime, out: &mut Outcome) {
-        let state = self.workshop.session.rounds_mut(activity);
+    fn go(
+        &mut self,
+        activity: &RoundsActivity,
+        delta: isize,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
+        let state = self.open.session.rounds_mut(activity);
         if !state.turn(delta) {
             out.say(if delta < 0 {
                 "This is the first page."
@@ -180,8 +181,8 @@ impl RoundsScreen {
             return;
         }
         let seconds = state.seconds_for(state.current_page());
-        self.workshop.session.timer = Timer::new(seconds);
-        self.workshop.rang_at = None;
+        self.open.session.timer = Timer::new(seconds);
+        self.open.rang_at = None;
         self.selected = 0;
         self.scroll = 0;
         out.clear_status = true;
@@ -189,25 +190,31 @@ impl RoundsScreen {
     }
 
     fn choose_group(&mut self, n: u32, out: &mut Outcome) {
-        let groups = self.workshop.session.groups.len() as u32;
+        let groups = self.open.session.groups.len() as u32;
         if n == 0 || n > groups {
             out.fail(format!(
                 "There is no group {n}; this workshop has groups 1 to {groups}."
             ));
             return;
         }
-        self.workshop.group = n;
+        self.open.group = n;
         out.say(format!("Notes go to group {n}: a to type."));
     }
 
-    fn hand(&mut self, activity: &RoundsActivity, mark: u32, now: OffsetDateTime, out: &mut Outcome) {
+    fn hand(
+        &mut self,
+        activity: &RoundsActivity,
+        mark: u32,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
         let page = self.page();
         let on_mark = self.step_kind() == Some(crate::content::RoundStepKind::Mark);
         let (Some(item), true) = (RoundsState::item_of(page), on_mark) else {
             out.say("Hands are counted on a “where do we stand?” page: n walks to it.");
             return;
         };
-        let state = self.workshop.session.rounds_mut(activity);
+        let state = self.open.session.rounds_mut(activity);
         let index = (mark as usize).saturating_sub(1);
         match state.add_hands(item, index, 1) {
             Ok(()) => {
@@ -229,7 +236,7 @@ impl RoundsScreen {
             out.say("u takes back a hand on a “where do we stand?” page; d deletes a note.");
             return;
         };
-        let state = self.workshop.session.rounds_mut(activity);
+        let state = self.open.session.rounds_mut(activity);
         match state.take_back_hand(item) {
             Ok(mark) => {
                 let msg = format!(
@@ -249,7 +256,7 @@ impl RoundsScreen {
             out.say("No note selected: ↑↓ choose one on a talk or share page.");
             return;
         };
-        match self.workshop.session.rounds_mut(activity).delete_note(id) {
+        match self.open.session.rounds_mut(activity).delete_note(id) {
             Ok(note) => {
                 out.say(format!(
                     "Deleted “{}” (kept in the session's trash).",
@@ -263,12 +270,17 @@ impl RoundsScreen {
         }
     }
 
-    fn toggle_follow_up(&mut self, activity: &RoundsActivity, now: OffsetDateTime, out: &mut Outcome) {
+    fn toggle_follow_up(
+        &mut self,
+        activity: &RoundsActivity,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) {
         let Some(id) = self.selected_note() else {
             out.say("No note selected: ↑↓ choose one on a talk or share page.");
             return;
         };
-        match self.workshop.session.rounds_mut(activity).toggle_follow_up(id) {
+        match self.open.session.rounds_mut(activity).toggle_follow_up(id) {
             Ok(true) => {
                 out.say("Marked to follow up (listed at the end of the exports).");
                 self.touched(now, out);
@@ -296,7 +308,7 @@ impl RoundsScreen {
         self.entry = Some(RoundEntry {
             input: Input::default(),
             item,
-            group: self.workshop.group.max(1),
+            group: self.open.group.max(1),
             saved: 0,
         });
     }
@@ -308,7 +320,7 @@ impl RoundsScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let groups = (self.workshop.session.groups.len() as u32).max(1);
+        let groups = (self.open.session.groups.len() as u32).max(1);
         let Some(entry) = self.entry.as_mut() else {
             return;
         };
@@ -354,8 +366,8 @@ impl RoundsScreen {
         let Some(entry) = self.entry.clone() else {
             return;
         };
-        let groups = self.workshop.session.groups.len() as u32;
-        let state = self.workshop.session.rounds_mut(activity);
+        let groups = self.open.session.groups.len() as u32;
+        let state = self.open.session.rounds_mut(activity);
         let mut added = 0;
         let mut refused: Option<(String, RoundsError)> = None;
         for text in texts {
@@ -368,7 +380,7 @@ impl RoundsScreen {
             }
         }
         if added > 0 {
-            self.workshop.group = entry.group;
+            self.open.group = entry.group;
             self.touched(now, out);
         }
         if let Some(e) = self.entry.as_mut() {

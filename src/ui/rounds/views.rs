@@ -42,7 +42,7 @@ pub fn render(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect, now: O
         Paragraph::new(truncate(&page_title(s), title.width as usize)).style(app.theme.accent),
         title,
     );
-    let timer = &s.workshop.session.timer;
+    let timer = &s.open.session.timer;
     let (page_area, timer_area) = if timer_in_use(timer) {
         let [page, side] = Layout::horizontal([
             Constraint::Min(0),
@@ -59,10 +59,22 @@ pub fn render(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect, now: O
         timer_box(app, timer, frame, timer_rect, now);
     }
     match s.page() {
-        RoundPage::Intro => text_page(app, s, frame, page_area, " About this activity ", intro_lines),
-        RoundPage::Summary => {
-            text_page(app, s, frame, page_area, " Summary (↑↓ scroll · x export) ", summary_lines)
-        }
+        RoundPage::Intro => text_page(
+            app,
+            s,
+            frame,
+            page_area,
+            " About this activity ",
+            intro_lines,
+        ),
+        RoundPage::Summary => text_page(
+            app,
+            s,
+            frame,
+            page_area,
+            " Summary (↑↓ scroll · x export) ",
+            summary_lines,
+        ),
         RoundPage::Step { item, step } => step_page(app, s, item, step, frame, page_area),
     }
     if s.entry.is_some() {
@@ -73,12 +85,12 @@ pub fn render(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect, now: O
 /// The top line: the activity, the session, the page and the timer.
 fn header(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let (page, pages) = s.page_number();
-    let timer = &s.workshop.session.timer;
+    let timer = &s.open.session.timer;
     let right = format!(" page {page} of {pages} · {} ", timer_caption(timer, now));
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
-    let left = format!("{} · {}", s.state().title, s.workshop.session.name);
+    let left = format!("{} · {}", s.state().title, s.open.session.name);
     frame.render_widget(
         Paragraph::new(truncate(&left, left_area.width as usize)).style(app.theme.title),
         left_area,
@@ -140,14 +152,22 @@ fn intro_lines(app: &App, st: &RoundsState, width: usize) -> Vec<Line<'static>> 
         lines.push(Line::default());
     }
     let word = capitalised(&st.item_word);
-    lines.push(Line::from(Span::styled(format!("{word}s"), app.theme.accent)));
+    lines.push(Line::from(Span::styled(
+        format!("{word}s"),
+        app.theme.accent,
+    )));
     for (i, item) in st.items.iter().enumerate() {
         let text = if item.follow_up {
             format!("{} (follow up)", item.text)
         } else {
             item.text.clone()
         };
-        lines.extend(hanging(&format!("{}. ", i + 1), &text, width, app.theme.base));
+        lines.extend(hanging(
+            &format!("{}. ", i + 1),
+            &text,
+            width,
+            app.theme.base,
+        ));
     }
     lines.push(Line::default());
     lines.extend(hanging("Source: ", &st.source, width, app.theme.dim));
@@ -192,7 +212,13 @@ fn summary_lines(app: &App, st: &RoundsState, width: usize) -> Vec<Line<'static>
     for note in follow {
         lines.extend(hanging(
             "? ",
-            &format!("{} {} · G{}: {}", capitalised(&st.item_word), note.item + 1, note.group, note.text),
+            &format!(
+                "{} {} · G{}: {}",
+                capitalised(&st.item_word),
+                note.item + 1,
+                note.group,
+                note.text
+            ),
             width,
             theme.base,
         ));
@@ -201,14 +227,7 @@ fn summary_lines(app: &App, st: &RoundsState, width: usize) -> Vec<Line<'static>
 }
 
 /// A step page: the item and its instruction, then the notes or the bars.
-fn step_page(
-    app: &App,
-    s: &RoundsScreen,
-    item: usize,
-    step: usize,
-    frame: &mut Frame,
-    area: Rect,
-) {
+fn step_page(app: &App, s: &RoundsScreen, item: usize, step: usize, frame: &mut Frame, area: Rect) {
     let st = s.state();
     let Some(script) = st.steps.get(step) else {
         return;
@@ -256,7 +275,7 @@ fn step_page(
 /// The notes on the item, by group, the selected one marked.
 fn notes_pane(app: &App, s: &RoundsScreen, item: usize, frame: &mut Frame, area: Rect) {
     let st = s.state();
-    let session = &s.workshop.session;
+    let session = &s.open.session;
     let width = area.width.saturating_sub(2) as usize;
     let notes = st.notes_on(item);
     let mut lines: Vec<Line> = Vec::new();
@@ -291,7 +310,7 @@ fn notes_pane(app: &App, s: &RoundsScreen, item: usize, frame: &mut Frame, area:
         lines.push(Line::from(Span::styled(
             format!(
                 "No notes yet. a types one for group {} (↑↓ in the input changes the group).",
-                s.workshop.group.max(1)
+                s.open.group.max(1)
             ),
             app.theme.dim,
         )));
@@ -324,7 +343,7 @@ fn entry_box(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect) {
         " New note → {} {} · {} ",
         capitalised(&st.item_word),
         entry.item + 1,
-        group_label(&s.workshop.session, entry.group)
+        group_label(&s.open.session, entry.group)
     );
     let keys = " Enter save · ↑↓ group · ?text = follow up · Esc close ";
     let block = entry_block(app, &title, entry.saved, keys, area.width);

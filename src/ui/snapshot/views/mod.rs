@@ -2,7 +2,7 @@
 //! input, the edit box, the page timer). Views read state; they change nothing.
 
 mod analysis;
-mod bars;
+pub(crate) mod bars;
 mod dimension;
 mod dots;
 mod intro;
@@ -18,7 +18,7 @@ pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate}
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
-use crate::workshop::{Face, RunState};
+use crate::workshop::{Face, RunState, Timer};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -65,21 +65,22 @@ fn areas(s: &SnapshotScreen, area: Rect) -> Areas {
     .areas(area);
     // A running or set page timer gets big digits beside the page, so the back row sees it
     // and its overtime.
-    let (page, timer) = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
-        let [page, side] = Layout::horizontal([
-            Constraint::Min(0),
-            Constraint::Percentage(TIMER_COLUMN_PERCENT),
-        ])
-        .areas(body);
-        let [timer, _] = Layout::vertical([
-            Constraint::Percentage(TIMER_BOX_PERCENT),
-            Constraint::Min(0),
-        ])
-        .areas(side);
-        (page, Some(timer))
-    } else {
-        (body, None)
-    };
+    let (page, timer) =
+        if timer_in_use(&s.open.session.timer) && !matches!(s.page(), Page::Dimension(_)) {
+            let [page, side] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Percentage(TIMER_COLUMN_PERCENT),
+            ])
+            .areas(body);
+            let [timer, _] = Layout::vertical([
+                Constraint::Percentage(TIMER_BOX_PERCENT),
+                Constraint::Min(0),
+            ])
+            .areas(side);
+            (page, Some(timer))
+        } else {
+            (body, None)
+        };
     Areas {
         top,
         title,
@@ -118,7 +119,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         title,
     );
     if let Some(timer) = timer {
-        timer_box(app, s, frame, timer, now);
+        timer_box(app, &s.open.session.timer, frame, timer, now);
     }
     match s.page() {
         Page::Intro => intro::render(app, s, frame, body),
@@ -140,7 +141,10 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
 /// The top line: what this is, the session, the page and the timer.
 fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let (page, pages) = s.page_number();
-    let right = format!(" page {page} of {pages} · {} ", timer_caption(s, now));
+    let right = format!(
+        " page {page} of {pages} · {} ",
+        timer_caption(&s.open.session.timer, now)
+    );
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
@@ -193,8 +197,7 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
 }
 
 /// The page timer in words: "no timer", "timer 1:23 running", "TIME · 0:12 over".
-fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
-    let timer = &s.open.session.timer;
+pub(crate) fn timer_caption(timer: &Timer, now: OffsetDateTime) -> String {
     let reading = timer.reading(now);
     if reading.state == RunState::Ready && timer.length_ms.is_none() {
         return "no timer".to_string();
@@ -214,20 +217,19 @@ fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
 }
 
 /// Whether the page timer is in use (started, or given a length).
-pub(super) fn timer_in_use(s: &SnapshotScreen) -> bool {
-    let timer = &s.open.session.timer;
+pub(crate) fn timer_in_use(timer: &Timer) -> bool {
     timer.state() != RunState::Ready || timer.length_ms.is_some()
 }
 
 /// The page timer in big digits, with its state in words underneath.
-pub(super) fn timer_box(
+pub(crate) fn timer_box(
     app: &App,
-    s: &SnapshotScreen,
+    timer: &Timer,
     frame: &mut Frame,
     area: Rect,
     now: OffsetDateTime,
 ) {
-    let reading = s.open.session.timer.reading(now);
+    let reading = timer.reading(now);
     let (digits, style) = match reading.face {
         Face::Remaining(secs) if reading.is_over() => {
             (Clock(secs).to_string(), app.theme.timer_over)
@@ -253,7 +255,7 @@ pub(super) fn timer_box(
         digits_area,
     );
     frame.render_widget(
-        Paragraph::new(timer_caption(s, now))
+        Paragraph::new(timer_caption(timer, now))
             .style(style)
             .alignment(Alignment::Center),
         caption,
@@ -324,7 +326,7 @@ fn edit_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, body: Rect) {
 }
 
 /// `marker` then `text` wrapped to `width`, continuation lines indented under the text.
-pub(super) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+pub(crate) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     let indent = marker.width();
     wrap(text, width.saturating_sub(indent).max(MIN_WRAP))
         .into_iter()

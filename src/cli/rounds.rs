@@ -13,12 +13,8 @@ use std::io::Write;
 use time::OffsetDateTime;
 
 /// The script a rounds activity runs, `None` for the other activities.
-pub fn script(library: &Library, activity: Activity) -> Option<&RoundsActivity> {
-    match activity {
-        Activity::Discussion => Some(&library.discussion),
-        Activity::Values => Some(&library.values),
-        Activity::Sticky | Activity::Snapshot => None,
-    }
+fn script(library: &Library, activity: Activity) -> Option<&RoundsActivity> {
+    library.rounds(activity.id())
 }
 
 /// What `new` needs for a rounds session beyond the common options.
@@ -88,7 +84,12 @@ pub fn spec(
 
 /// A new rounds session with its record made at once, so its exports and the app agree from the
 /// first moment.
-pub fn create(library: &Library, id: String, spec: SessionSpec, now: OffsetDateTime) -> Result<Session> {
+pub fn create(
+    library: &Library,
+    id: String,
+    spec: SessionSpec,
+    now: OffsetDateTime,
+) -> Result<Session> {
     let activity = spec.activity;
     let mut session = Session::new(id, spec, now)?;
     if let Some(script) = script(library, activity) {
@@ -105,7 +106,9 @@ pub fn expect_activity(session: &Session, wanted: Activity) -> Result<()> {
     }
     let hint = match session.activity {
         Activity::Discussion => "add notes with --group N --question K",
-        Activity::Values => "add notes with --group N --value K; hands with vote --value K --mark M",
+        Activity::Values => {
+            "add notes with --group N --value K; hands with vote --value K --mark M"
+        }
         Activity::Snapshot => "add notes with --dimension N --heading …",
         Activity::Sticky => "add notes with --group N --prompt …",
     };
@@ -152,7 +155,11 @@ pub fn add(
     let fed = crate::note_lines::feed(
         std::io::stdin().lock(),
         &mut session,
-        |session, line| session.add_round_note(script, item, group, line, now).map(drop),
+        |session, line| {
+            session
+                .add_round_note(script, item, group, line, now)
+                .map(drop)
+        },
         |session| store.save(session),
     )?;
     writeln!(
