@@ -41,10 +41,6 @@ pub(super) const SNAP_ALL: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
-    C::RoundsPage,
-    C::RoundsNotes,
-    C::RoundsMark,
-    C::RoundsEntry,
 ];
 
 /// Every page of a rounds activity (not its input).

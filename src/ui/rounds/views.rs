@@ -252,12 +252,6 @@ fn step_page(app: &App, s: &RoundsScreen, item: usize, step: usize, frame: &mut 
     match script.kind {
         RoundStepKind::Mark => {
             let tally = st.tally(item);
-            let labels: Vec<String> = st
-                .marks
-                .iter()
-                .enumerate()
-                .map(|(i, m)| format!("{} {m}", i + 1))
-                .collect();
             let block = Block::bordered()
                 .title(Span::styled(
                     format!(" Show of hands · {} ", hands_label(tally.total)),
@@ -266,7 +260,8 @@ fn step_page(app: &App, s: &RoundsScreen, item: usize, step: usize, frame: &mut 
                 .border_style(app.theme.border);
             let inner = block.inner(rest);
             frame.render_widget(block, rest);
-            bars::render(frame, inner, &labels, &tally, &app.theme);
+            // The bars number each mark themselves (1 = its key).
+            bars::render(frame, inner, &st.marks, &tally, &app.theme);
         }
         RoundStepKind::Discuss | RoundStepKind::Share => notes_pane(app, s, item, frame, rest),
     }
