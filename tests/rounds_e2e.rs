@@ -106,7 +106,7 @@ fn a_values_check_counts_hands_and_survives_kill_9() {
     )
     .unwrap();
     pty.keys("1112");
-    pty.wait_for("4 votes", WAIT).unwrap();
+    pty.wait_for("Show of hands · 4 hands", WAIT).unwrap();
     pty.keys("u");
     pty.wait_for("Took back a hand", WAIT).unwrap();
     pty.wait_for("saved ✓", WAIT).unwrap();
