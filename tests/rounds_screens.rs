@@ -165,7 +165,11 @@ fn values_mark_page_counts_hands_per_mark_as_bars() {
     }
     a.update(Action::Undo, T0);
     let tally = state(&a).tally(6);
-    assert_eq!(tally.counts, [6, 2], "the last hand, for mark 1, taken back");
+    assert_eq!(
+        tally.counts,
+        [6, 2],
+        "the last hand, for mark 1, taken back"
+    );
     a.update(Action::Vote(3), T0);
     assert_eq!(state(&a).tally(6).total, 8, "no third mark: refused");
     snap("rounds_values_mark", &a, T0);

@@ -144,3 +144,20 @@ fn markdown_escapes_and_keeps_multi_line_notes_in_one_item() {
     );
     assert!(md.contains("## Question 4. Any questions about CPM?"));
 }
+
+#[test]
+fn a_groups_json_holds_only_that_groups_notes_and_no_deleted_ones() {
+    let mut s = discussion_session();
+    if let Some(state) = s.rounds.as_mut() {
+        let id = state.add_note(0, 2, 4, "deleted", T0).unwrap();
+        state.delete_note(id).unwrap();
+    }
+    let json = render(&s, Format::Json, &with_scope(Scope::Group(2)));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let notes = value["rounds"]["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["text"], "Teaming <b>across</b> units");
+    assert!(value["rounds"]["trash"].as_array().unwrap().is_empty());
+    let back: Session = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.rounds.unwrap().items.len(), 4, "still a session file");
+}

@@ -94,7 +94,6 @@ fn every_context_has_a_way_out_and_hints() {
     assert!(run.contains(&"Space".to_string()) && run.contains(&"?".to_string()));
 }
 
-
 /// Every rounds context answers each key once: the help and the hint bar list it once, and a
 /// digit counts a hand on a mark page but chooses a group on a talk page.
 #[test]
@@ -112,7 +111,10 @@ fn rounds_keys_are_listed_once_and_digits_fit_the_page() {
         assert!(!super::help_lines(ctx).is_empty());
     }
     let digit = |c| press(KeyCode::Char(c));
-    assert_eq!(action_for(Context::RoundsMark, &digit('2')), Some(Action::Vote(2)));
+    assert_eq!(
+        action_for(Context::RoundsMark, &digit('2')),
+        Some(Action::Vote(2))
+    );
     assert_eq!(
         action_for(Context::RoundsNotes, &digit('3')),
         Some(Action::ChooseGroup(3))
