@@ -92,6 +92,14 @@ impl<'a> Report<'a> {
             .collect()
     }
 
+    /// Whether any group in scope has a note on the item (an item nobody wrote on is listed
+    /// once as "(no notes)", not once per group).
+    pub fn has_notes(&self, item: usize) -> bool {
+        self.groups()
+            .iter()
+            .any(|g| !self.notes(item, g.number).is_empty())
+    }
+
     /// "Question 3" / "Value 7".
     pub fn item_label(&self, item: usize) -> String {
         format!("{} {}", capitalised(&self.state.item_word), item + 1)
@@ -170,6 +178,10 @@ pub fn render_txt(report: &Report) -> String {
         );
         if report.shows_hands() {
             hands_txt(&mut out, state, item);
+        }
+        if !report.has_notes(item) {
+            let _ = writeln!(out, "\n(no notes)");
+            continue;
         }
         for group in report.groups() {
             let _ = writeln!(out, "\n{}", clean_line(&group.label()));
@@ -289,6 +301,10 @@ pub fn render_md(report: &Report) -> String {
                 );
             }
             out.push('\n');
+        }
+        if !report.has_notes(item) {
+            let _ = writeln!(out, "(no notes)\n");
+            continue;
         }
         for group in report.groups() {
             let _ = writeln!(out, "### {}\n", md::escape(&clean_line(&group.label())));

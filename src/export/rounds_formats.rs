@@ -99,6 +99,10 @@ pub fn render_html(report: &Report) -> String {
         if report.shows_hands() {
             hands_html(&mut out, report, item);
         }
+        if !report.has_notes(item) {
+            let _ = writeln!(out, "<p class=\"none\">(no notes)</p>\n</section>");
+            continue;
+        }
         for group in report.groups() {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&clean_line(&group.label())));
             let notes = report.notes(item, group.number);
