@@ -199,3 +199,50 @@ fn every_page_draws_at_tiny_and_huge_sizes() {
         a.update(Action::NextStep, T0);
     }
 }
+
+#[test]
+fn the_set_up_form_edits_the_questions_and_starts_discussion_rounds_with_them() {
+    use cpm_workshop::ui::app::Effect;
+    let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
+    app.update(Action::Submit, T0);
+    app.update(Action::Right, T0);
+    app.update(Action::Right, T0);
+    // Activity → Name → Questions, then replace the four questions with two of our own.
+    app.update(Action::Down, T0);
+    app.update(Action::Down, T0);
+    snap("rounds_setup_discussion", &app, T0);
+    app.update(Action::Line(tui_input::InputRequest::DeleteLine), T0);
+    for c in "What worked? | ? What worries you? |  ".chars() {
+        app.update(Action::Insert(c), T0);
+    }
+    let effects = app.update(Action::Submit, T0);
+    let Some(Effect::Create(spec)) = effects.first() else {
+        panic!("no session made: {effects:?}");
+    };
+    assert_eq!(spec.activity, Activity::Discussion);
+    assert_eq!(spec.categories, ["What worked?", "? What worries you?"]);
+    assert_eq!((spec.durations.brainstorm, spec.durations.share), (300, 180));
+    let session = Session::new("s".into(), spec.clone(), T0).unwrap();
+    app.opened(session);
+    let st = state(&app);
+    assert!(!st.items[0].follow_up && st.items[1].follow_up);
+    assert_eq!(st.items[1].text, "What worries you?");
+}
+
+#[test]
+fn the_set_up_form_refuses_discussion_rounds_without_a_question() {
+    let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
+    app.update(Action::Submit, T0);
+    app.update(Action::Right, T0);
+    app.update(Action::Right, T0);
+    app.update(Action::Down, T0);
+    app.update(Action::Down, T0);
+    app.update(Action::Line(tui_input::InputRequest::DeleteLine), T0);
+    app.update(Action::Insert('|'), T0);
+    assert!(app.update(Action::Submit, T0).is_empty());
+    assert!(
+        draw(&app, 120, 30, T0).contains("type at least one question"),
+        "{}",
+        draw(&app, 120, 30, T0)
+    );
+}

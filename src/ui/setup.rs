@@ -317,7 +317,7 @@ impl SetupForm {
     /// rounds activities).
     pub fn label(&self, field: Field) -> &'static str {
         match (self.activity, field) {
-            (Activity::Discussion | Activity::Values, Field::Brainstorm) => "Talk in groups",
+            (Activity::Discussion | Activity::Values, Field::Brainstorm) => "Talk",
             (Activity::Discussion, Field::Share) => "Share",
             _ => field.label(),
         }
