@@ -90,7 +90,7 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
         if form.activity == crate::workshop::Activity::Snapshot {
             "Snapshot warm-up: votes, notes, dots and priorities per dimension."
         } else if form.activity == crate::workshop::Activity::Discussion {
-            "Questions: separate with |; a leading ? = follow up."
+            "| between questions; leading ? = follow up"
         } else {
             "Durations: 90s, 2m or 1:30. Group names: comma-separated, optional."
         },
