@@ -209,7 +209,6 @@ fn options(scope: Scope) -> Options {
         deck_title: Some("Practice <behaviors> & \"more\"".into()),
         deck_source: Some("CPM Overview [link](x) *bold*".into()),
         snapshot: None,
-        rounds: None,
     }
 }
 
