@@ -221,7 +221,10 @@ fn the_set_up_form_edits_the_questions_and_starts_discussion_rounds_with_them() 
     };
     assert_eq!(spec.activity, Activity::Discussion);
     assert_eq!(spec.categories, ["What worked?", "? What worries you?"]);
-    assert_eq!((spec.durations.brainstorm, spec.durations.share), (300, 180));
+    assert_eq!(
+        (spec.durations.brainstorm, spec.durations.share),
+        (300, 180)
+    );
     let session = Session::new("s".into(), spec.clone(), T0).unwrap();
     app.opened(session);
     let st = state(&app);

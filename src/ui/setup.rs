@@ -193,7 +193,7 @@ impl SetupForm {
         });
         Field::ALL
             .into_iter()
-            .filter(|f| *f != Field::Role || has_roles)
+            .filter(|f| *f != Field::Questions && (*f != Field::Role || has_roles))
             .collect()
     }
 

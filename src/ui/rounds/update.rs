@@ -4,7 +4,7 @@ use super::{RoundEntry, RoundsScreen};
 use crate::content::RoundsActivity;
 use crate::export::rounds::hands_label;
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
-use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
+use crate::ui::input_view::note_input_key;
 use crate::ui::keymap::Action;
 use crate::workshop::Timer;
 use crate::workshop::rounds::{RoundsError, RoundsState};
@@ -334,23 +334,13 @@ impl RoundsScreen {
             }
             Action::Up => entry.group = (entry.group + groups - 2) % groups + 1,
             Action::Down => entry.group = entry.group % groups + 1,
-            Action::Submit => {
-                let text = entry.input.value().to_string();
-                if text.trim().is_empty() {
-                    out.say("Type a note, then Enter (start it with ? to follow it up). Esc closes the input.");
-                    return;
-                }
-                self.add_notes(activity, &[text], now, out);
-            }
-            Action::Paste(text) => {
-                let lines = pasted_lines(&text);
-                if lines.len() > 1 {
-                    self.add_notes(activity, &lines, now, out);
-                } else if let Some(line) = lines.first() {
-                    insert_str(&mut entry.input, line);
-                }
-            }
-            other => edit_input(&mut entry.input, other),
+            other => match note_input_key(&mut entry.input, other) {
+                Some(texts) if texts.is_empty() => out.say(
+                    "Type a note, then Enter (start it with ? to follow it up). Esc closes the input.",
+                ),
+                Some(texts) => self.add_notes(activity, &texts, now, out),
+                None => {}
+            },
         }
     }
 

@@ -7,7 +7,7 @@ use crate::content::RoundStepKind;
 use crate::export::rounds::{FOLLOW_UP_TITLE, capitalised, hands_label};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
-use crate::ui::input_view::wrapped;
+use crate::ui::input_view::draw_wrapped_input;
 use crate::ui::snapshot::shared::{bars, hanging, timer_box, timer_caption, timer_in_use};
 use crate::ui::views::{CARD, SELECTED, entry_block, group_label, scroll_pane, truncate};
 use crate::workshop::rounds::{RoundPage, RoundsState};
@@ -344,20 +344,5 @@ fn entry_box(app: &App, s: &RoundsScreen, frame: &mut Frame, area: Rect) {
     let block = entry_block(app, &title, entry.saved, keys, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 2 || inner.height == 0 {
-        return;
-    }
-    let typed = wrapped(
-        entry.input.value(),
-        entry.input.cursor(),
-        usize::from(inner.width.saturating_sub(1)),
-        usize::from(inner.height),
-    );
-    let (col, row) = typed.cursor;
-    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
-    frame.render_widget(Paragraph::new(typed_lines), inner);
-    frame.set_cursor_position((
-        (inner.x + col).min(inner.right().saturating_sub(1)),
-        (inner.y + row).min(inner.bottom().saturating_sub(1)),
-    ));
+    draw_wrapped_input(frame, inner, &entry.input);
 }

@@ -13,7 +13,7 @@ mod tally;
 use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
-use crate::ui::input_view::{visible_slice, wrapped};
+use crate::ui::input_view::{draw_wrapped_input, visible_slice};
 pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate};
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
@@ -280,22 +280,7 @@ fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     let block = entry_block(app, &title, entry.saved, keys, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 2 || inner.height == 0 {
-        return;
-    }
-    let typed = wrapped(
-        entry.input.value(),
-        entry.input.cursor(),
-        usize::from(inner.width.saturating_sub(1)),
-        usize::from(inner.height),
-    );
-    let (col, row) = typed.cursor;
-    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
-    frame.render_widget(Paragraph::new(typed_lines), inner);
-    frame.set_cursor_position((
-        (inner.x + col).min(inner.right().saturating_sub(1)),
-        (inner.y + row).min(inner.bottom().saturating_sub(1)),
-    ));
+    draw_wrapped_input(frame, inner, &entry.input);
 }
 
 /// Editing a note or a priority, over the page.
