@@ -104,14 +104,19 @@ fn a_snapshot_session_opens_from_home_into_its_own_screens() {
 }
 
 #[test]
-fn thirteen_pages_in_order_and_the_page_is_saved() {
+fn eighteen_pages_in_order_and_the_page_is_saved() {
     let mut app = open();
     let pages = screen(&app).pages();
-    assert_eq!(pages.len(), 13);
+    assert_eq!(pages.len(), 18);
     assert_eq!(pages[1], Page::Dimension(0));
     assert_eq!(pages[2], Page::Tally(0));
     assert_eq!(pages[9], Page::Analysis);
-    assert_eq!(pages[12], Page::Summary);
+    assert_eq!(pages[11], Page::Priorities);
+    assert_eq!(
+        pages[12],
+        Page::Plan(cpm_workshop::content::PlanStepId::Horizon)
+    );
+    assert_eq!(pages[17], Page::Summary);
     assert_eq!(app.update(Action::NextStep, T0), vec![Effect::Save]);
     assert_eq!(state(&app).page, 1);
     assert_eq!(app.context(), Context::SnapshotDimension);

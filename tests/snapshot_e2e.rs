@@ -67,7 +67,7 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     pty.key(Key::Right);
     pty.wait_for("Snapshot preview", WAIT).unwrap();
     pty.key(Key::Enter);
-    pty.wait_for("page 1 of 13", WAIT).unwrap();
+    pty.wait_for("page 1 of 18", WAIT).unwrap();
     pty.wait_for("Where Are We Now?", WAIT).unwrap();
 
     // Each dimension: its page (the Implementation Planning Guide's words, facilitation prompts), then the tally.
@@ -120,11 +120,11 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     pty.keys("++");
     pty.wait_for("2 dots on", WAIT).unwrap();
 
-    // The priorities follow the dots; the summary shows them.
+    // The priorities follow the dots; past the five planning pages the summary shows them.
     pty.keys("n");
     pty.wait_for("The top 3 by dots", WAIT).unwrap();
-    pty.keys("n");
-    pty.wait_for("page 13 of 13", WAIT).unwrap();
+    pty.keys("nnnnnn");
+    pty.wait_for("page 18 of 18", WAIT).unwrap();
     pty.wait_for("1. Bring youth voice into planning", WAIT)
         .unwrap();
     pty.wait_for("2. Shared data with probation", WAIT).unwrap();
@@ -135,7 +135,7 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     let json = session_json(store);
     assert_eq!(json["activity"], "snapshot");
     let snap = &json["snapshot"];
-    assert_eq!(snap["page"], 12);
+    assert_eq!(snap["page"], 17);
     let tally = |d: u64| -> Vec<u64> {
         let mut counts = vec![0; 3];
         for v in snap["votes"].as_array().unwrap() {
@@ -162,12 +162,12 @@ fn a_warm_up_from_set_up_to_priorities_survives_quit_and_kill_9() {
     let mut pty = app(store);
     pty.wait_for("Snapshot warm-up", WAIT).unwrap();
     pty.key(Key::Enter);
-    pty.wait_for("page 13 of 13", WAIT).unwrap();
+    pty.wait_for("page 18 of 18", WAIT).unwrap();
     pty.wait_for("1. Bring youth voice into planning", WAIT)
         .unwrap();
 
     // A change, then kill -9 once it is saved: nothing is lost.
-    pty.keys("pp");
+    pty.keys("ppppppp");
     pty.wait_for("Dot voting", WAIT).unwrap();
     pty.keys("+");
     pty.wait_for("4 dots on", WAIT).unwrap();

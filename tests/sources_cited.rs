@@ -121,6 +121,9 @@ fn source_lines_show_no_json_key_names() {
     ];
     sources.extend(library.sticky.steps.iter().map(|s| s.source.clone()));
     sources.extend(library.snapshot.dimensions.iter().map(|d| d.source.clone()));
+    let plan = library.snapshot.plan_script();
+    sources.push(plan.source.clone());
+    sources.extend(plan.steps.iter().map(|s| s.source.clone()));
     for deck in library.decks() {
         sources.push(deck.source.clone());
         sources.extend(deck.categories.iter().filter_map(|c| c.source.clone()));

@@ -30,6 +30,10 @@ pub enum Command {
     /// Record a show of hands: for one stage of a Snapshot dimension (--dimension, --stage), or
     /// for one mark of a value in a values check (--value, --mark).
     Vote(VoteArgs),
+    /// Snapshot warm-up: the draft Implementation Plan — the planning horizon, or for one
+    /// priority what changes we want to see, an action step (who, by when), the target date for
+    /// monitoring progress or what will support our progress.
+    Plan(crate::cli::plan::PlanArgs),
     /// Export a session's notes.
     Export(ExportArgs),
     /// Rename a session.

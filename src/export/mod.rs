@@ -12,7 +12,7 @@
 //! environment — so the files in `sessions/exports/` can be compared byte for byte.
 //!
 //! A Snapshot warm-up session exports its summary (tallies, notes under the headings, dot vote,
-//! priorities): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
+//! priorities, then the draft plan: `snapshot_plan.rs`): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
 //! lists the notes as csv; json is the whole session as for any other.
 //!
 //! A rounds session (discussion rounds, values check) exports per item its show of hands and
@@ -34,6 +34,7 @@ pub mod rounds_formats;
 pub mod scope;
 pub mod snapshot;
 pub mod snapshot_formats;
+pub mod snapshot_plan;
 pub mod txt;
 pub mod wrap;
 

@@ -281,6 +281,7 @@ impl App {
                 | Context::SnapshotAnalysis
                 | Context::SnapshotDots
                 | Context::SnapshotPriorities
+                | Context::SnapshotPlan
                 | Context::RoundsPage
                 | Context::RoundsNotes
                 | Context::RoundsMark

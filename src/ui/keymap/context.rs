@@ -32,6 +32,10 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// Snapshot warm-up: a planning page (the Implementation Plan's key decisions).
+    SnapshotPlan,
+    /// Snapshot warm-up: typing a planning decision.
+    SnapshotPlanInput,
     /// Rounds activity (discussion, values): the intro and the summary.
     RoundsPage,
     /// Rounds activity: a talk or share page (notes by group).

@@ -11,6 +11,7 @@ pub(super) const TYPING: &[Context] = &[
     C::Setup,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlanInput,
     C::RoundsEntry,
 ];
 /// Every Snapshot page (not its inputs).
@@ -20,13 +21,22 @@ pub(super) const SNAP_PAGES: &[Context] = &[
     C::SnapshotAnalysis,
     C::SnapshotDots,
     C::SnapshotPriorities,
+    C::SnapshotPlan,
 ];
 /// Snapshot pages where `+`/`-` nudge the page timer (on dot voting they are dots).
-pub(super) const SNAP_NUDGE: &[Context] =
-    &[C::SnapshotPage, C::SnapshotDimension, C::SnapshotAnalysis];
+pub(super) const SNAP_NUDGE: &[Context] = &[
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotPlan,
+];
 /// Snapshot pages with an undo history (on a dimension, `u` takes back a vote instead).
-pub(super) const SNAP_UNDO: &[Context] =
-    &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
+pub(super) const SNAP_UNDO: &[Context] = &[
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+    C::SnapshotPlan,
+];
 /// Snapshot pages with a list to move through.
 pub(super) const SNAP_LISTS: &[Context] =
     &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
@@ -41,6 +51,8 @@ pub(super) const SNAP_ALL: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlan,
+    C::SnapshotPlanInput,
 ];
 
 /// Every page of a rounds activity (not its input).
@@ -70,6 +82,8 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlan,
+    C::SnapshotPlanInput,
     C::RoundsPage,
     C::RoundsNotes,
     C::RoundsMark,

@@ -7,6 +7,7 @@ mod binding;
 mod context;
 mod contexts;
 mod general_keys;
+mod plan_keys;
 mod rounds_keys;
 mod snapshot_keys;
 mod sticky_keys;
@@ -28,6 +29,7 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         sticky_keys::STICKY,
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
+        plan_keys::PLAN,
         rounds_keys::ROUNDS,
         general_keys::TERMINAL,
     ]
@@ -160,6 +162,16 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
             A::Export,
         ],
         C::Entry | C::SnapshotEntry => &[A::Submit, A::Close, A::CyclePrompt, A::Up],
+        C::SnapshotPlan => &[
+            A::Help,
+            A::EditNote,
+            A::Up,
+            A::NextStep,
+            A::PreviousStep,
+            A::DeleteNote,
+            A::Undo,
+        ],
+        C::SnapshotPlanInput => &[A::Submit, A::CyclePrompt, A::Close],
         C::SnapshotPage | C::SnapshotDimension => &[
             A::Help,
             A::Vote(1),

@@ -5,6 +5,7 @@
 //! saves it, wakes for its timer and exports it the same way; everything Snapshot-specific
 //! (pages, selections, the note input, undo) is [`SnapshotScreen`]'s own.
 
+pub mod plan;
 mod update;
 mod views;
 
@@ -20,7 +21,7 @@ pub(crate) mod shared {
 
 use super::keymap::Context;
 use super::open_session::OpenSession;
-use crate::content::SnapshotActivity;
+use crate::content::{PlanStepId, SnapshotActivity};
 use crate::workshop::snapshot::SnapshotNoteId;
 use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
 use std::sync::LazyLock;
@@ -41,18 +42,22 @@ pub enum Page {
     Dots,
     /// Setting Priorities for Local Planning.
     Priorities,
+    /// One of the planning steps after the priorities (the guide's Part 2 key decisions).
+    Plan(PlanStepId),
     /// Per dimension the tally and notes, then the priorities.
     Summary,
 }
 
-/// Every page for a Snapshot with `dimensions` dimensions.
-pub fn pages(dimensions: usize) -> Vec<Page> {
+/// Every page for a Snapshot with `dimensions` dimensions and these planning steps.
+pub fn pages(dimensions: usize, plan_steps: &[PlanStepId]) -> Vec<Page> {
     let mut pages = vec![Page::Intro];
     for d in 0..dimensions {
         pages.push(Page::Dimension(d));
         pages.push(Page::Tally(d));
     }
-    pages.extend([Page::Analysis, Page::Dots, Page::Priorities, Page::Summary]);
+    pages.extend([Page::Analysis, Page::Dots, Page::Priorities]);
+    pages.extend(plan_steps.iter().map(|&s| Page::Plan(s)));
+    pages.push(Page::Summary);
     pages
 }
 
@@ -102,6 +107,12 @@ pub struct SnapshotScreen {
     pub priority_selected: usize,
     /// Scroll of the intro, dimension and summary pages.
     pub scroll: u16,
+    /// The planning steps in the activity's order (one page each).
+    pub plan_steps: Vec<PlanStepId>,
+    /// The selected row of a planning page.
+    pub plan_selected: usize,
+    /// The scribe's input for a planning decision.
+    pub plan_input: Option<plan::PlanInput>,
 }
 
 /// Stands in for a missing record (never expected once a session is opened).
@@ -123,6 +134,9 @@ impl SnapshotScreen {
             dot_selected: 0,
             priority_selected: 0,
             scroll: 0,
+            plan_steps: activity.plan_script().steps.iter().map(|s| s.id).collect(),
+            plan_selected: 0,
+            plan_input: None,
         }
     }
 
@@ -133,7 +147,7 @@ impl SnapshotScreen {
 
     /// Every page of this session.
     pub fn pages(&self) -> Vec<Page> {
-        pages(self.state().dimensions.len())
+        pages(self.state().dimensions.len(), &self.plan_steps)
     }
 
     /// The page the facilitator is on.
@@ -156,6 +170,9 @@ impl SnapshotScreen {
         if self.edit.is_some() {
             return Context::SnapshotEdit;
         }
+        if self.plan_input.is_some() {
+            return Context::SnapshotPlanInput;
+        }
         if self.entry.is_some() {
             return Context::SnapshotEntry;
         }
@@ -165,6 +182,7 @@ impl SnapshotScreen {
             Page::Analysis => Context::SnapshotAnalysis,
             Page::Dots => Context::SnapshotDots,
             Page::Priorities => Context::SnapshotPriorities,
+            Page::Plan(_) => Context::SnapshotPlan,
         }
     }
 

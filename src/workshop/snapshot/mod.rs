@@ -8,6 +8,7 @@
 
 mod history;
 mod notes;
+pub mod plan;
 mod priorities;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ pub use history::SnapshotHistory;
 
 use super::session::{EditError, Session};
 use crate::content::SnapshotActivity;
+use plan::DraftPlan;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -154,6 +156,9 @@ pub struct SnapshotState {
     /// The page the facilitator is on (an index into the Snapshot screens' page list).
     #[serde(default)]
     pub page: usize,
+    /// The draft Implementation Plan for the priorities (the guide's Part 2).
+    #[serde(default, skip_serializing_if = "DraftPlan::is_empty")]
+    pub plan: DraftPlan,
 }
 
 /// One dimension's votes: a count and a percentage per stage.
@@ -211,6 +216,8 @@ pub enum SnapshotError {
     NoSuchPriority(usize),
     #[error("{0} must be from {1} to {2}")]
     OutOfRange(&'static str, u32, u32),
+    #[error(transparent)]
+    Plan(#[from] plan::PlanError),
 }
 
 /// Percentages of `counts` that add up to exactly 100 after rounding, by the largest-remainder
@@ -259,6 +266,7 @@ impl SnapshotState {
             priority_count: priority_count.clamp(1, MAX_SETTING),
             priorities: None,
             page: 0,
+            plan: DraftPlan::default(),
         }
     }
 

@@ -5,6 +5,7 @@ use crate::ui::app::App;
 use crate::ui::open_session::OpenSession;
 use crate::ui::sticky::board_page;
 use crate::ui::views::content::{clipped, truncate};
+use crate::ui::widgets::card::{CARD, CARD_ROWS, card_from};
 use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,14 +15,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// Rows of the box that shows the selected note in full.
 const DETAIL_HEIGHT: u16 = 5;
-/// Marker beside a selected item (selection never depends on colour alone).
-pub const SELECTED: &str = "▶ ";
-/// Marker beside an unselected note.
-pub const CARD: &str = "▌ ";
-/// Most rows a note takes on the board before it is cut with "…" (the selected-note box below
-/// shows it whole).
-pub const CARD_ROWS: usize = 4;
-
 /// Draws the board.
 pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
@@ -180,34 +173,6 @@ fn card_text(n: &Note, width: usize) -> Vec<String> {
 /// One note as a sticky card, marked when selected (never by colour alone).
 fn card(app: &App, n: &Note, selected: bool, width: usize) -> Vec<Line<'static>> {
     card_from(app, card_text(n, width), selected)
-}
-
-/// `text` as a sticky card `width` columns wide, wrapped (at most [`CARD_ROWS`] rows, cut
-/// with "…"), marked and highlighted when selected.
-pub fn card_lines(app: &App, text: &str, selected: bool, width: usize) -> Vec<Line<'static>> {
-    card_from(
-        app,
-        clipped(text, width.saturating_sub(CARD.width()), CARD_ROWS),
-        selected,
-    )
-}
-
-/// Wrapped card text with its marker on the first row and the card's edge below it.
-fn card_from(app: &App, text: Vec<String>, selected: bool) -> Vec<Line<'static>> {
-    let (first, rest, style) = if selected {
-        (SELECTED, "  ", app.theme.selected)
-    } else {
-        (CARD, CARD, app.theme.note)
-    };
-    text.into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            Line::from(vec![
-                Span::styled(if i == 0 { first } else { rest }, app.theme.accent),
-                Span::styled(t, style),
-            ])
-        })
-        .collect()
 }
 
 /// What puts a note in a new section: category, prompt and, across groups, the group.
