@@ -385,6 +385,8 @@ impl Loop {
             export::Scope::All => "room".to_string(),
             export::Scope::Group(g) => format!("group-{g}"),
             export::Scope::Category(c) => c.clone(),
+            // A rounds session's take-away list is its worries and questions to follow up.
+            export::Scope::Commitments if session.rounds.is_some() => "follow-ups".to_string(),
             export::Scope::Commitments => "commitments".to_string(),
         };
         let options = export::Options {
