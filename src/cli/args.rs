@@ -31,9 +31,11 @@ pub enum Command {
         json: bool,
     },
     /// Add notes to a session: TEXT, or '-' to read one note per line from standard input.
-    /// Sticky-note sessions take --group and --prompt; Snapshot warm-ups --dimension and --heading.
+    /// Sticky-note sessions take --group and --prompt; Snapshot warm-ups --dimension and --heading;
+    /// discussion rounds --group and --question; a values check --group and --value.
     Add(AddArgs),
-    /// Snapshot warm-up: record the room's show of hands for one stage of a dimension.
+    /// Record a show of hands: for one stage of a Snapshot dimension (--dimension, --stage), or
+    /// for one mark of a value in a values check (--value, --mark).
     Vote(VoteArgs),
     /// Snapshot warm-up: the draft Implementation Plan — the planning horizon, or for one
     /// priority what changes we want to see, an action step (who, by when), the target date for
@@ -76,9 +78,14 @@ pub struct NewArgs {
     pub name: Option<String>,
     #[arg(long, value_enum, default_value_t = ActivityArg::Sticky)]
     pub activity: ActivityArg,
-    /// Deck id (see `content list`).
-    #[arg(long, default_value = "practice")]
-    pub deck: String,
+    /// Deck id (see `content list`); for discussion rounds, a deck whose numbered entries are the
+    /// questions.
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Discussion rounds: a question (repeat for each; a leading '?' follows up every note on
+    /// it). Default: the CPM Overview's four "Questions for Discussion".
+    #[arg(long = "question", value_name = "TEXT", conflicts_with = "deck")]
+    pub questions: Vec<String>,
     /// Number of groups (tables), 2 to 12.
     #[arg(long, default_value_t = 4)]
     pub groups: u32,
@@ -108,14 +115,20 @@ pub struct NewArgs {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     pub session: String,
-    /// Group number (1-based); sticky-note sessions.
+    /// Group number (1-based); sticky-note sessions, discussion rounds and values checks.
     #[arg(long, required_unless_present = "dimension")]
     pub group: Option<u32>,
+    /// Discussion rounds: the question (1-based) the note answers.
+    #[arg(long, conflicts_with_all = ["prompt", "category", "value", "dimension"])]
+    pub question: Option<u32>,
+    /// Values check: the value (1-based) the note is about.
+    #[arg(long, conflicts_with_all = ["prompt", "category", "dimension"])]
+    pub value: Option<u32>,
     /// Category name (default: the group's category at the session's current step).
     #[arg(long)]
     pub category: Option<String>,
     /// Sticky-note sessions: which prompt the note answers.
-    #[arg(long, value_enum, required_unless_present = "dimension")]
+    #[arg(long, value_enum, required_unless_present_any = ["dimension", "question", "value"])]
     pub prompt: Option<PromptArg>,
     /// Snapshot warm-ups: the dimension (1-based, in the order the intro lists them).
     #[arg(
@@ -138,12 +151,19 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct VoteArgs {
     pub session: String,
-    /// The dimension (1-based, in the order the intro lists them).
-    #[arg(long)]
-    pub dimension: u32,
-    /// The stage of the scale (1-based: 1 is the first stage, e.g. "just getting started").
-    #[arg(long)]
-    pub stage: u32,
+    /// Snapshot warm-ups: the dimension (1-based, in the order the intro lists them).
+    #[arg(long, required_unless_present = "value", requires = "stage")]
+    pub dimension: Option<u32>,
+    /// Snapshot warm-ups: the stage of the scale (1-based: 1 is the first stage, e.g. "just
+    /// getting started").
+    #[arg(long, requires = "dimension")]
+    pub stage: Option<u32>,
+    /// Values check: the value (1-based, in the order of "Values of CPM: We Believe…").
+    #[arg(long, conflicts_with = "dimension", requires = "mark")]
+    pub value: Option<u32>,
+    /// Values check: the mark (1 lived every day, 2 needs strengthening).
+    #[arg(long, requires = "value")]
+    pub mark: Option<u32>,
     /// How many hands.
     #[arg(long, default_value_t = 1)]
     pub count: u32,
@@ -161,9 +181,12 @@ pub struct ExportArgs {
     /// Only this category, across groups.
     #[arg(long, conflicts_with = "commitments")]
     pub category: Option<String>,
-    /// Only the commitments.
+    /// Only the commitments (sticky-note sessions).
     #[arg(long)]
     pub commitments: bool,
+    /// Only the worries and questions to follow up (discussion rounds, values check).
+    #[arg(long, conflicts_with_all = ["group", "category", "commitments"])]
+    pub follow_ups: bool,
     /// Write here instead of standard output ('-' for standard output).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -213,6 +236,8 @@ pub struct ImportArgs {
 pub enum ActivityArg {
     Sticky,
     Snapshot,
+    Discussion,
+    Values,
 }
 
 /// Which mode (command-line spelling).
@@ -261,6 +286,8 @@ impl From<ActivityArg> for Activity {
         match a {
             ActivityArg::Sticky => Activity::Sticky,
             ActivityArg::Snapshot => Activity::Snapshot,
+            ActivityArg::Discussion => Activity::Discussion,
+            ActivityArg::Values => Activity::Values,
         }
     }
 }

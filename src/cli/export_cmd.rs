@@ -31,7 +31,9 @@ pub(super) fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> R
             )
         })?;
         Scope::Category(name.to_string())
-    } else if args.commitments {
+    } else if args.commitments || args.follow_ups {
+        // A rounds session's take-away list is its follow-ups, as a sticky-note session's is
+        // its commitments.
         Scope::Commitments
     } else {
         Scope::All

@@ -7,6 +7,7 @@ mod export_cmd;
 mod notes;
 pub mod plan;
 pub mod purge;
+mod rounds;
 mod sessions;
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,32 @@ pub(super) fn add(
     let id = store.find(&args.session)?.id;
     let _lock = store.lock(&id)?;
     let mut session = store.load(&id)?;
+    let rounds_item = match (args.question, args.value) {
+        (Some(k), _) => Some((Activity::Discussion, k)),
+        (None, Some(k)) => Some((Activity::Values, k)),
+        (None, None) => None,
+    };
+    if let Some((wanted, item)) = rounds_item {
+        let group = args
+            .group
+            .ok_or_else(|| anyhow!("a note needs --group N as well"))?;
+        let library = load_library(cli)?;
+        return super::rounds::add(
+            &library, &store, session, wanted, item, group, &args.text, now, out,
+        );
+    }
+    if matches!(session.activity, Activity::Discussion | Activity::Values) {
+        let option = if session.activity == Activity::Discussion {
+            "--question K"
+        } else {
+            "--value K"
+        };
+        bail!(
+            "{:?} is a {} session: add notes with --group N {option}",
+            session.name,
+            session.activity.label()
+        );
+    }
     if let (Some(dimension), Some(heading)) = (args.dimension, args.heading) {
         return add_snapshot(
             cli,
@@ -129,10 +155,19 @@ pub(super) fn vote(
     let store = open_store(cli)?;
     let id = store.find(&args.session)?.id;
     let _lock = store.lock(&id)?;
+    if let (Some(value), Some(mark)) = (args.value, args.mark) {
+        let session = store.load(&id)?;
+        return super::rounds::vote(&library, &store, session, value, mark, args.count, now, out);
+    }
+    let (Some(dimension), Some(stage)) = (args.dimension, args.stage) else {
+        bail!(
+            "a show of hands needs --dimension N --stage K (Snapshot) or --value K --mark M (values check)"
+        );
+    };
     let (_, mut session) = snapshot_session(&store, &id)?;
     let state = session.snapshot_mut(&library.snapshot);
-    let d = index(args.dimension, "dimension")?;
-    let stage = index(args.stage, "stage")?;
+    let d = index(dimension, "dimension")?;
+    let stage = index(stage, "stage")?;
     state.vote(d, stage, args.count)?;
     let tally = state.tally(d);
     let line = format!(

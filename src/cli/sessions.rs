@@ -7,7 +7,7 @@ use crate::content::{Library, Role};
 use crate::store::Summary;
 use crate::workshop::clock::short_time;
 use crate::workshop::{Activity, Durations, Session, SessionSpec};
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use std::io::Write;
 use time::OffsetDateTime;
 
@@ -20,12 +20,19 @@ pub(super) fn new(
     let library = load_library(cli)?;
     let store = open_store(cli)?;
     let activity = Activity::from(args.activity);
+    if !args.questions.is_empty() && activity != Activity::Discussion {
+        bail!("--question is for discussion rounds: add --activity discussion");
+    }
+    let deck_id = args.deck.as_deref().unwrap_or(crate::content::DEFAULT_DECK);
     let (deck, categories) = match activity {
+        Activity::Discussion | Activity::Values => {
+            return new_rounds(&library, &store, args, activity, now, out);
+        }
         Activity::Sticky => {
-            let deck = library.deck(&args.deck).ok_or_else(|| {
+            let deck = library.deck(deck_id).ok_or_else(|| {
                 anyhow!(
                     "no deck {:?}; the decks are: {}",
-                    args.deck,
+                    deck_id,
                     deck_ids(&library)
                 )
             })?;
@@ -55,15 +62,10 @@ pub(super) fn new(
         share: args.share.unwrap_or(defaults.share),
         commitment: args.commitment.unwrap_or(defaults.commitment),
     };
-    let name = args.name.clone().unwrap_or_else(|| {
-        format!(
-            "{} {:04}-{:02}-{:02}",
-            activity.label(),
-            now.year(),
-            u8::from(now.month()),
-            now.day()
-        )
-    });
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| default_name(activity, now));
     let spec = SessionSpec {
         name,
         activity,
@@ -79,6 +81,51 @@ pub(super) fn new(
     store.create(&session)?;
     writeln!(out, "{}", session.id)?;
     Ok(())
+}
+
+/// `new --activity discussion|values`: the items typed, from a deck or the script's, and the
+/// record made at once.
+fn new_rounds(
+    library: &Library,
+    store: &crate::store::Store,
+    args: &NewArgs,
+    activity: Activity,
+    now: OffsetDateTime,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| default_name(activity, now));
+    let rounds = super::rounds::NewRounds {
+        items: &args.questions,
+        deck: args.deck.as_deref(),
+        talk: args.brainstorm,
+        share: args.share,
+    };
+    let spec = super::rounds::spec(
+        library,
+        activity,
+        name,
+        args.groups,
+        args.group_names.clone(),
+        &rounds,
+    )?;
+    let session = super::rounds::create(library, store.new_id(now), spec, now)?;
+    store.create(&session)?;
+    writeln!(out, "{}", session.id)?;
+    Ok(())
+}
+
+/// "Discussion rounds 2026-11-23": the activity and the day.
+fn default_name(activity: Activity, now: OffsetDateTime) -> String {
+    format!(
+        "{} {:04}-{:02}-{:02}",
+        activity.label(),
+        now.year(),
+        u8::from(now.month()),
+        now.day()
+    )
 }
 
 pub(super) fn deck_ids(library: &Library) -> String {

@@ -250,7 +250,7 @@ impl SnapshotActivity {
 }
 
 /// Parses an activity script and checks it with `validate`; errors read `FILE:LINE:COL: message`.
-fn from_json<T: DeserializeOwned>(
+pub(super) fn from_json<T: DeserializeOwned>(
     file: &Path,
     text: &str,
     validate: impl Fn(&T) -> Result<(), ActivityProblem>,
@@ -282,7 +282,7 @@ pub(super) fn non_empty(field: &str, text: &str) -> Result<(), ActivityProblem> 
     clean(field, text)
 }
 
-fn clean(field: &str, text: &str) -> Result<(), ActivityProblem> {
+pub(super) fn clean(field: &str, text: &str) -> Result<(), ActivityProblem> {
     let bad = text.chars().find(|&c| {
         c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     });

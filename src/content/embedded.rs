@@ -6,6 +6,7 @@ use super::activity::{SnapshotActivity, StickyActivity};
 use super::deck::Deck;
 use super::error::ContentError;
 use super::parse::parse_deck;
+use super::rounds::RoundsActivity;
 
 /// A deck file shipped in `content/`.
 pub struct ShippedDeck {
@@ -40,6 +41,10 @@ pub const DEFAULT_DECK: &str = "practice";
 
 /// The shipped sticky-note activity script.
 pub const STICKY_JSON: &str = include_str!("../../content/activities/sticky.json");
+/// The shipped discussion rounds script (the CPM Overview's "Questions for Discussion").
+pub const DISCUSSION_JSON: &str = include_str!("../../content/activities/discussion.json");
+/// The shipped values check script (the CPM Overview's "Values of CPM: We Believe…").
+pub const VALUES_JSON: &str = include_str!("../../content/activities/values.json");
 /// The shipped Snapshot warm-up script.
 pub const SNAPSHOT_JSON: &str = include_str!("../../content/activities/snapshot.json");
 
@@ -73,4 +78,19 @@ pub fn decks() -> Vec<Deck> {
         .iter()
         .map(|d| d.parse().expect("shipped decks are valid (tested)"))
         .collect()
+}
+
+/// The shipped discussion rounds script. It is validated by the test suite, so it cannot fail.
+pub fn discussion() -> RoundsActivity {
+    RoundsActivity::from_json(
+        Path::new("content/activities/discussion.json"),
+        DISCUSSION_JSON,
+    )
+    .expect("shipped content/activities/discussion.json is valid (tested)")
+}
+
+/// The shipped values check script. It is validated by the test suite, so it cannot fail.
+pub fn values() -> RoundsActivity {
+    RoundsActivity::from_json(Path::new("content/activities/values.json"), VALUES_JSON)
+        .expect("shipped content/activities/values.json is valid (tested)")
 }

@@ -230,6 +230,14 @@ pub enum ActivityProblem {
     MissingPlanStep(String),
     #[error("\"{0}\" must be at least 1")]
     ZeroCount(String),
+    #[error("the activity has no items: list at least one in \"items\"")]
+    NoItems,
+    #[error("the activity has no steps: list at least one in \"steps\"")]
+    NoSteps,
+    #[error("a \"mark\" step needs marks to count: list them in \"marks\"")]
+    NoMarks,
+    #[error("\"marks\" has {len} entries; at most {max} (one key each)")]
+    TooManyMarks { len: usize, max: usize },
 }
 
 /// What is wrong with a content folder.

@@ -11,6 +11,7 @@ use super::embedded::{self, DEFAULT_DECK, SHIPPED_DECKS};
 use super::error::{ContentError, FolderProblem};
 use super::files::read_text;
 use super::parse::parse_deck;
+use super::rounds::RoundsActivity;
 
 /// The folder, inside a content folder, that holds activity scripts.
 pub const ACTIVITIES_DIR: &str = "activities";
@@ -18,6 +19,10 @@ pub const ACTIVITIES_DIR: &str = "activities";
 pub const STICKY_FILE: &str = "sticky.json";
 /// The Snapshot warm-up script's file name.
 pub const SNAPSHOT_FILE: &str = "snapshot.json";
+/// The discussion rounds script's file name.
+pub const DISCUSSION_FILE: &str = "discussion.json";
+/// The values check script's file name.
+pub const VALUES_FILE: &str = "values.json";
 
 /// Every deck and activity script available, and the override files that were skipped.
 #[derive(Debug, Clone)]
@@ -39,6 +44,10 @@ pub struct Library {
     decks: OnceLock<Vec<Deck>>,
     pub sticky: StickyActivity,
     pub snapshot: SnapshotActivity,
+    /// The discussion rounds (the CPM Overview's "Questions for Discussion").
+    pub discussion: RoundsActivity,
+    /// The values check (the CPM Overview's "Values of CPM: We Believe…").
+    pub values: RoundsActivity,
     /// Override files that could not be used, each with why; the shipped content stood in.
     pub skipped: Vec<ContentError>,
 }
@@ -55,6 +64,8 @@ impl Library {
             decks: OnceLock::new(),
             sticky: embedded::sticky(),
             snapshot: embedded::snapshot(),
+            discussion: embedded::discussion(),
+            values: embedded::values(),
             skipped: Vec::new(),
         }
     }
@@ -143,7 +154,28 @@ impl Library {
                 Err(err) => self.skipped.push(err),
             }
         }
+        for (file, slot) in [
+            (DISCUSSION_FILE, &mut self.discussion),
+            (VALUES_FILE, &mut self.values),
+        ] {
+            let path = activities.join(file);
+            if path.exists() {
+                match read_rounds(&path) {
+                    Ok(activity) => *slot = activity,
+                    Err(err) => self.skipped.push(err),
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// The rounds script with this activity id (`discussion`, `values`), if it is one.
+    pub fn rounds(&self, id: &str) -> Option<&RoundsActivity> {
+        match id {
+            "discussion" => Some(&self.discussion),
+            "values" => Some(&self.values),
+            _ => None,
+        }
     }
 
     /// Every deck, in a stable order.
@@ -235,6 +267,11 @@ pub fn read_snapshot(path: &Path) -> Result<SnapshotActivity, ContentError> {
     SnapshotActivity::from_json(path, &read_text(path)?)
 }
 
+/// Reads a rounds script (discussion rounds, values check).
+pub fn read_rounds(path: &Path) -> Result<RoundsActivity, ContentError> {
+    RoundsActivity::from_json(path, &read_text(path)?)
+}
+
 /// Checks a deck file, an activity script, or every `*.md` and `activities/*.json` in a
 /// folder; one result per file, each saying what was checked or what is wrong.
 pub fn check_path(path: &Path) -> Vec<Result<String, ContentError>> {
@@ -303,6 +340,19 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
                     "{shown}: ok, Snapshot warm-up, {}, {}-point scale",
                     plural(snapshot.dimensions.len(), "dimension", "dimensions"),
                     snapshot.scale.len()
+                ))
+            }
+            Some(DISCUSSION_FILE | VALUES_FILE) => {
+                let rounds = read_rounds(path)?;
+                Ok(format!(
+                    "{shown}: ok, {}, {}, {} a round",
+                    rounds.title,
+                    plural(
+                        rounds.items.len(),
+                        &rounds.item_word,
+                        &format!("{}s", rounds.item_word)
+                    ),
+                    plural(rounds.steps.len(), "step", "steps")
                 ))
             }
             _ => Err(ContentError::UnknownFile {

@@ -3,7 +3,7 @@
 //! be loaded back. A narrower scope (a group, a category, the commitments) gives the same
 //! session with only the notes in scope and an empty `trash` — still a valid session file, so
 //! every tool that reads one reads it — and nothing else changed (same id, name, groups and
-//! categories). Note text is exact: JSON escapes every control character.
+//! categories); a rounds session's notes are narrowed the same way. Note text is exact: JSON escapes every control character.
 
 use super::Scope;
 use crate::workshop::Session;
@@ -22,6 +22,23 @@ pub fn render(session: &Session, scope: &Scope) -> String {
                 .cloned()
                 .collect(),
             trash: Vec::new(),
+            rounds: session.rounds.as_ref().map(|r| {
+                let report = super::rounds::Report {
+                    session,
+                    state: r,
+                    scope,
+                };
+                crate::workshop::RoundsState {
+                    notes: r
+                        .notes
+                        .iter()
+                        .filter(|n| report.includes(n))
+                        .cloned()
+                        .collect(),
+                    trash: Vec::new(),
+                    ..r.clone()
+                }
+            }),
             ..session.clone()
         };
         &filtered

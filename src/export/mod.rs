@@ -15,6 +15,10 @@
 //! priorities, then the draft plan: `snapshot_plan.rs`): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
 //! lists the notes as csv; json is the whole session as for any other.
 //!
+//! A rounds session (discussion rounds, values check) exports per item its show of hands and
+//! each group's notes, then the worries and questions to follow up: `rounds.rs` (txt, md) and
+//! `rounds_formats.rs` (html, csv).
+//!
 //! Two modules are not formats: [`destination`] writes an export's text to a path (the only
 //! file-system code here), and [`file_name`] names the app's export files.
 
@@ -25,6 +29,8 @@ pub mod file_name;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod rounds;
+pub mod rounds_formats;
 pub mod scope;
 pub mod snapshot;
 pub mod snapshot_formats;
@@ -87,6 +93,25 @@ pub struct Options {
 
 /// Renders a session in a format.
 pub fn render(session: &Session, format: Format, options: &Options) -> String {
+    if format != Format::Json
+        && session.rounds.is_none()
+        && let Some(script) = rounds_script(session.activity)
+    {
+        // A rounds session saved before its record was made: the record it would open with.
+        let mut filled = session.clone();
+        filled.rounds = Some(crate::workshop::RoundsState::for_session(session, &script));
+        return render(&filled, format, options);
+    }
+    if format != Format::Json
+        && let Some(report) = rounds::Report::of(session, &options.scope)
+    {
+        return match format {
+            Format::Md => rounds::render_md(&report),
+            Format::Html => rounds_formats::render_html(&report),
+            Format::Csv => rounds_formats::render_csv(&report),
+            _ => rounds::render_txt(&report),
+        };
+    }
     if session.activity == crate::workshop::Activity::Snapshot && format != Format::Json {
         let shipped;
         let activity = match &options.snapshot {
@@ -110,6 +135,13 @@ pub fn render(session: &Session, format: Format, options: &Options) -> String {
         Format::Json => json::render(session, &options.scope),
         Format::Txt => txt::render(session, options),
     }
+}
+
+/// The shipped script of a rounds activity, `None` for the other activities.
+fn rounds_script(activity: crate::workshop::Activity) -> Option<crate::content::RoundsActivity> {
+    crate::content::Library::shipped()
+        .rounds(activity.id())
+        .cloned()
 }
 
 /// `text` with the UTF-8 byte-order mark in front, which Excel needs to read a CSV's accents.

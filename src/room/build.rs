@@ -5,8 +5,11 @@ use super::view::{
     Dotted, ROOM_VIEW_VERSION, RoomBehavior, RoomLine, RoomTally, RoomTimer, RoomView, Stage,
     Station, Wall, WallNote,
 };
-use crate::content::{Block, Category, Deck, PlanStepId, SnapshotActivity, StickyActivity};
+use crate::content::{
+    Block, Category, Deck, PlanStepId, RoundStepKind, SnapshotActivity, StickyActivity,
+};
 use crate::workshop::plan::category_for;
+use crate::workshop::rounds::RoundPage;
 use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::snapshot::plan::date_text;
 use crate::workshop::snapshot_pages::{Page, page_at, pages_for};
@@ -64,8 +67,94 @@ pub fn room_view(source: &RoomSource) -> RoomView {
     match s.activity {
         Activity::Sticky => sticky(source, &mut view),
         Activity::Snapshot => snapshot(source, &mut view),
+        Activity::Discussion | Activity::Values => rounds(source, &mut view),
     }
     view.cleaned()
+}
+
+/// A discussion or values check: the question or value on the page, the step's instruction, its
+/// notes by group while the room shares, and the show of hands as bars on a mark page.
+fn rounds(source: &RoomSource, view: &mut RoomView) {
+    let s = source.session;
+    let Some(r) = s.rounds.as_ref() else {
+        return;
+    };
+    let pages = r.pages();
+    let page = r.current_page();
+    view.deck = r.title.clone();
+    view.place = format!(
+        "Page {} of {}",
+        r.page.min(pages.len().saturating_sub(1)) + 1,
+        pages.len()
+    );
+    view.source = Some(r.source.clone());
+    let tally = |item: usize| {
+        let t = r.tally(item);
+        RoomTally {
+            dimension: r.item_text(item).to_string(),
+            stages: r
+                .marks
+                .iter()
+                .enumerate()
+                .map(|(i, label)| Stage {
+                    label: label.clone(),
+                    count: t.counts.get(i).copied().unwrap_or(0),
+                    percent: t.percents.get(i).copied().unwrap_or(0),
+                })
+                .collect(),
+            total: t.total,
+        }
+    };
+    match page {
+        RoundPage::Intro => {
+            view.heading = r.title.clone();
+            view.text = r.intro.clone();
+        }
+        RoundPage::Summary => {
+            view.heading = r.title.clone();
+            view.step = "Summary".to_string();
+            if r.has_marks() {
+                view.tallies = (0..r.items.len()).map(tally).collect();
+            }
+        }
+        RoundPage::Step { item, step } => {
+            view.heading = r.item_text(item).to_string();
+            view.step = format!("{} {} of {}", r.item_word, item + 1, r.items.len());
+            let Some(step) = r.steps.get(step) else {
+                return;
+            };
+            view.step = format!("{} · {}", view.step, step.label);
+            view.instruction = step.instruction.clone();
+            match step.kind {
+                RoundStepKind::Discuss => {}
+                RoundStepKind::Share => {
+                    let notes: Vec<WallNote> = r
+                        .notes_on(item)
+                        .into_iter()
+                        .map(|n| WallNote {
+                            by: group_name(s, n.group),
+                            text: n.text.clone(),
+                        })
+                        .collect();
+                    let more = notes.len().saturating_sub(WALL_MAX_NOTES);
+                    view.wall = Some(Wall {
+                        heading: step.label.clone(),
+                        notes: notes.into_iter().skip(more).collect(),
+                        more,
+                    });
+                }
+                RoundStepKind::Mark => view.tallies = vec![tally(item)],
+            }
+        }
+    }
+}
+
+/// A group as the room knows it: its name, or "Group N".
+fn group_name(s: &Session, number: u32) -> String {
+    s.groups
+        .iter()
+        .find(|g| g.number == number)
+        .map_or_else(|| format!("Group {number}"), |g| g.label())
 }
 
 fn sticky(source: &RoomSource, view: &mut RoomView) {

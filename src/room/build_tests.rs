@@ -354,3 +354,47 @@ fn the_wall_keeps_the_newest_notes_and_counts_the_rest() {
     assert_eq!(wall.notes.len(), WALL_MAX_NOTES);
     assert_eq!(wall.notes[0].text, "note 5");
 }
+
+#[test]
+fn a_discussion_shares_its_notes_by_group_and_a_values_check_shows_its_hands() {
+    use crate::workshop::rounds::{RoundPage, RoundsState};
+    let library = Library::shipped();
+    let mut s = session();
+    s.activity = Activity::Discussion;
+    let mut r = RoundsState::new(&library.discussion, None);
+    r.add_note(0, 2, 4, "We value <family> voice", T0).unwrap();
+    let share = r
+        .pages()
+        .iter()
+        .position(|p| {
+            matches!(p, RoundPage::Step { item: 0, step } if r.steps[*step].kind == crate::content::RoundStepKind::Share)
+        })
+        .unwrap();
+    r.page = share;
+    let question = r.items[0].text.clone();
+    s.rounds = Some(r);
+    let v = view_of(&s, &library, 1, Presenter::default());
+    assert_eq!(v.heading, question);
+    let wall = v.wall.expect("the share step puts the notes on the wall");
+    assert_eq!(wall.notes.len(), 1);
+    assert_eq!(wall.notes[0].by, "Group 2");
+    assert_eq!(wall.notes[0].text, "We value <family> voice");
+
+    s.activity = Activity::Values;
+    let mut r = RoundsState::new(&library.values, None);
+    r.add_hands(0, 0, 7).unwrap();
+    r.add_hands(0, 1, 3).unwrap();
+    let mark = r
+        .pages()
+        .iter()
+        .position(|p| {
+            matches!(p, RoundPage::Step { item: 0, step } if r.steps[*step].kind == crate::content::RoundStepKind::Mark)
+        })
+        .unwrap();
+    r.page = mark;
+    s.rounds = Some(r);
+    let v = view_of(&s, &library, 1, Presenter::default());
+    let t = &v.tallies[0];
+    assert_eq!(t.total, 10);
+    assert_eq!(t.stages.iter().map(|x| x.count).collect::<Vec<_>>(), [7, 3]);
+}

@@ -50,6 +50,11 @@ pub fn trainer_notes(
                 notes.push(note.clone());
             }
         }
+        Activity::Discussion | Activity::Values => {
+            if let Some(r) = session.rounds.as_ref() {
+                notes.push(format!("Quoted from: {}", r.source));
+            }
+        }
     }
     notes.iter().map(|n| sanitize_line(n)).collect()
 }

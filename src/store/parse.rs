@@ -45,6 +45,8 @@ struct SummaryFields {
     timer: TimerFields,
     #[serde(default)]
     snapshot: Option<SnapshotFields>,
+    #[serde(default)]
+    rounds: Option<RoundsFields>,
 }
 
 /// What the load checks need of a group, a note, a deleted note and the timer.
@@ -81,6 +83,17 @@ struct SnapshotFields {
     next_note_id: NoteId,
 }
 
+/// Just enough of a rounds record (discussion rounds, values check) to count its notes and
+/// check their ids and groups.
+#[derive(Deserialize)]
+struct RoundsFields {
+    #[serde(default)]
+    notes: Vec<NoteFields>,
+    #[serde(default)]
+    trash: Vec<NoteFields>,
+    next_note_id: NoteId,
+}
+
 #[derive(Deserialize)]
 struct IdFields {
     id: NoteId,
@@ -103,6 +116,10 @@ impl SummaryFields {
             snapshot: self.snapshot.as_ref().map(|s| {
                 let ids = s.notes.iter().chain(&s.trash).map(|n| n.id).collect();
                 (ids, s.next_note_id)
+            }),
+            rounds: self.rounds.as_ref().map(|r| {
+                let notes = r.notes.iter().chain(&r.trash).map(|n| (n.id, n.group));
+                (notes.collect(), r.next_note_id)
             }),
         }
     }
@@ -173,8 +190,10 @@ pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseErro
         activity: f.activity,
         deck: f.deck,
         groups: f.groups.len(),
-        // A Snapshot warm-up's notes live in its record; either way the listing counts them.
-        notes: f.notes.len() + f.snapshot.map_or(0, |s| s.notes.len()),
+        // A Snapshot warm-up's or a rounds activity's notes live in its record; either way the listing counts them.
+        notes: f.notes.len()
+            + f.snapshot.map_or(0, |s| s.notes.len())
+            + f.rounds.map_or(0, |r| r.notes.len()),
         path: path.to_path_buf(),
     })
 }

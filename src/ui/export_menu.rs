@@ -46,6 +46,9 @@ pub fn export_choices(session: &Session) -> Vec<ExportChoice> {
             ),
         ];
     }
+    if matches!(session.activity, Activity::Discussion | Activity::Values) {
+        return rounds_choices(session);
+    }
     let handouts: Vec<Scope> = session
         .groups
         .iter()
@@ -97,4 +100,51 @@ pub fn export_choices(session: &Session) -> Vec<ExportChoice> {
         ));
     }
     v
+}
+
+/// The export menu of a rounds activity: the whole room, each group's notes, the worries and
+/// questions to follow up, the CSV and the session.
+fn rounds_choices(session: &Session) -> Vec<ExportChoice> {
+    let handouts: Vec<Scope> = session
+        .groups
+        .iter()
+        .map(|g| Scope::Group(g.number))
+        .collect();
+    vec![
+        choice(
+            "Whole room, printable HTML (per question, per group)",
+            Format::Html,
+            vec![Scope::All],
+        ),
+        choice(
+            "Whole room, Markdown (paste into Word or email)",
+            Format::Md,
+            vec![Scope::All],
+        ),
+        choice("Whole room, text", Format::Txt, vec![Scope::All]),
+        choice(
+            "Worries and questions to follow up, text",
+            Format::Txt,
+            vec![Scope::Commitments],
+        ),
+        choice(
+            "Every group's notes, HTML (one file each)",
+            Format::Html,
+            handouts,
+        ),
+        choice(
+            "Whole room, CSV (a row per note, question as a column)",
+            Format::Csv,
+            vec![Scope::All],
+        ),
+        ExportChoice {
+            bom: true,
+            ..choice(
+                "Whole room, CSV for Excel (UTF-8 with BOM)",
+                Format::Csv,
+                vec![Scope::All],
+            )
+        },
+        choice("Whole session, JSON", Format::Json, vec![Scope::All]),
+    ]
 }

@@ -19,6 +19,60 @@ pub fn edit_input(input: &mut Input, action: Action) {
     }
 }
 
+/// What the scribe's note input makes of a key: notes to save (Enter, or a paste of several
+/// lines), or nothing more (typing and editing are applied to `input` here). `Some(empty)` is
+/// Enter on an empty input.
+pub fn note_input_key(input: &mut Input, action: Action) -> Option<Vec<String>> {
+    match action {
+        Action::Submit => {
+            let text = input.value().to_string();
+            Some(if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![text]
+            })
+        }
+        Action::Paste(text) => {
+            let lines = pasted_lines(&text);
+            if lines.len() > 1 {
+                return Some(lines);
+            }
+            if let Some(line) = lines.first() {
+                insert_str(input, line);
+            }
+            None
+        }
+        other => {
+            edit_input(input, other);
+            None
+        }
+    }
+}
+
+/// Draws a note input's text in `inner`, wrapped, with the terminal's cursor at the input's.
+pub fn draw_wrapped_input(frame: &mut ratatui::Frame, inner: ratatui::layout::Rect, input: &Input) {
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let typed = wrapped(
+        input.value(),
+        input.cursor(),
+        usize::from(inner.width.saturating_sub(1)),
+        usize::from(inner.height),
+    );
+    let (col, row) = typed.cursor;
+    let lines: Vec<ratatui::text::Line> = typed
+        .rows
+        .into_iter()
+        .map(ratatui::text::Line::from)
+        .collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+    frame.set_cursor_position((
+        (inner.x + col).min(inner.right().saturating_sub(1)),
+        (inner.y + row).min(inner.bottom().saturating_sub(1)),
+    ));
+}
+
 /// The lines of a paste that hold anything, trimmed: each becomes a note when there are several.
 /// A line ends at LF, CRLF or a lone CR: terminals send a pasted line break as CR (xterm, tmux's
 /// `paste-buffer -p`), files from Windows carry CRLF.

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod open_session;
 pub mod projector;
 pub mod room_out;
+pub mod rounds;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
@@ -402,6 +403,8 @@ impl Loop {
             export::Scope::All => "room".to_string(),
             export::Scope::Group(g) => format!("group-{g}"),
             export::Scope::Category(c) => c.clone(),
+            // A rounds session's take-away list is its worries and questions to follow up.
+            export::Scope::Commitments if session.rounds.is_some() => "follow-ups".to_string(),
             export::Scope::Commitments => "commitments".to_string(),
         };
         let options = export::Options {

@@ -15,6 +15,8 @@ pub enum Field {
     /// decides which of the other fields there are.
     Activity,
     Name,
+    /// The questions of discussion rounds, separated by `|`.
+    Questions,
     Deck,
     Groups,
     GroupNames,
@@ -28,9 +30,10 @@ pub enum Field {
 
 impl Field {
     /// Every field in form order.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Activity,
         Field::Name,
+        Field::Questions,
         Field::Deck,
         Field::Groups,
         Field::GroupNames,
@@ -46,6 +49,7 @@ impl Field {
     pub fn label(self) -> &'static str {
         match self {
             Field::Name => "Name",
+            Field::Questions => "Questions",
             Field::Deck => "Deck",
             Field::Groups => "Groups",
             Field::GroupNames => "Group names",
@@ -71,6 +75,34 @@ impl Field {
 /// Text shown in the Read field when the read step has no countdown.
 pub const UNTIMED: &str = "untimed";
 
+/// Separates the questions in the set-up's Questions field.
+pub const QUESTION_SEPARATOR: char = '|';
+
+/// The questions field's text for a script's items: each written as a trainer would type it
+/// (a leading `?` on those to follow up), separated by ` | `.
+pub fn questions_text(activity: &crate::content::RoundsActivity) -> String {
+    activity
+        .items
+        .iter()
+        .map(|i| {
+            if i.follow_up {
+                format!("? {}", i.text)
+            } else {
+                i.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&format!(" {QUESTION_SEPARATOR} "))
+}
+
+/// The questions typed in the Questions field, blank ones dropped.
+pub fn typed_questions(text: &str) -> Vec<String> {
+    text.split(QUESTION_SEPARATOR)
+        .map(|q| crate::workshop::text::sanitize_line(q).trim().to_string())
+        .filter(|q| !crate::workshop::rounds::split_follow_up(q).0.is_empty())
+        .collect()
+}
+
 /// The set-up form.
 #[derive(Debug, Clone)]
 pub struct SetupForm {
@@ -86,6 +118,8 @@ pub struct SetupForm {
     pub commitment: Input,
     pub role: Option<Role>,
     pub activity: Activity,
+    /// The discussion's questions, separated by `|` (a leading `?` marks one to follow up).
+    pub questions: Input,
     /// Fields refused on the last try to start, with the reason.
     pub errors: Vec<(Field, String)>,
 }
@@ -118,6 +152,7 @@ impl SetupForm {
             commitment: Input::new(Clock(d.commitment.into()).to_string()),
             role: None,
             activity: Activity::Sticky,
+            questions: Input::new(questions_text(&library.discussion)),
             errors: Vec::new(),
         }
     }
@@ -125,8 +160,29 @@ impl SetupForm {
     /// The fields shown for the chosen deck (the role filter only where a deck has role items);
     /// a Snapshot warm-up needs only a name.
     pub fn visible_fields(&self, library: &Library) -> Vec<Field> {
-        if self.activity == Activity::Snapshot {
-            return vec![Field::Activity, Field::Name];
+        match self.activity {
+            Activity::Snapshot => return vec![Field::Activity, Field::Name],
+            Activity::Discussion => {
+                return vec![
+                    Field::Activity,
+                    Field::Name,
+                    Field::Questions,
+                    Field::Groups,
+                    Field::GroupNames,
+                    Field::Brainstorm,
+                    Field::Share,
+                ];
+            }
+            Activity::Values => {
+                return vec![
+                    Field::Activity,
+                    Field::Name,
+                    Field::Groups,
+                    Field::GroupNames,
+                    Field::Brainstorm,
+                ];
+            }
+            Activity::Sticky => {}
         }
         let has_roles = library.decks().get(self.deck).is_some_and(|d| {
             d.categories
@@ -137,7 +193,7 @@ impl SetupForm {
         });
         Field::ALL
             .into_iter()
-            .filter(|f| *f != Field::Role || has_roles)
+            .filter(|f| *f != Field::Questions && (*f != Field::Role || has_roles))
             .collect()
     }
 
@@ -145,6 +201,7 @@ impl SetupForm {
     pub fn input_mut(&mut self, field: Field) -> Option<&mut Input> {
         Some(match field {
             Field::Name => &mut self.name,
+            Field::Questions => &mut self.questions,
             Field::Groups => &mut self.groups,
             Field::GroupNames => &mut self.group_names,
             Field::Read => &mut self.read,
@@ -159,6 +216,7 @@ impl SetupForm {
     pub fn input(&self, field: Field) -> Option<&Input> {
         Some(match field {
             Field::Name => &self.name,
+            Field::Questions => &self.questions,
             Field::Groups => &self.groups,
             Field::GroupNames => &self.group_names,
             Field::Read => &self.read,
@@ -217,10 +275,20 @@ impl SetupForm {
                 self.role = order[next];
             }
             Field::Activity => {
-                self.activity = match self.activity {
-                    Activity::Sticky => Activity::Snapshot,
-                    Activity::Snapshot => Activity::Sticky,
-                };
+                const ORDER: [Activity; 4] = [
+                    Activity::Sticky,
+                    Activity::Snapshot,
+                    Activity::Discussion,
+                    Activity::Values,
+                ];
+                let at = ORDER.iter().position(|a| *a == self.activity).unwrap_or(0);
+                let next = if forward {
+                    at + 1
+                } else {
+                    at + ORDER.len() - 1
+                } % ORDER.len();
+                self.activity = ORDER[next];
+                self.set_times_for_activity(library);
                 self.errors.clear();
             }
             Field::Groups => {
@@ -230,6 +298,28 @@ impl SetupForm {
                 self.groups = Input::new(n.to_string());
             }
             _ => {}
+        }
+    }
+
+    /// The talk and share times of the chosen activity's script (the CPM Overview's times for
+    /// the sticky-note activity).
+    fn set_times_for_activity(&mut self, library: &Library) {
+        let d = match self.activity {
+            Activity::Discussion => crate::workshop::rounds::durations_for(&library.discussion),
+            Activity::Values => crate::workshop::rounds::durations_for(&library.values),
+            Activity::Sticky | Activity::Snapshot => Durations::default(),
+        };
+        self.brainstorm = Input::new(Clock(d.brainstorm.into()).to_string());
+        self.share = Input::new(Clock(d.share.into()).to_string());
+    }
+
+    /// The label of a field for the chosen activity (the brainstorm is a talk in groups in the
+    /// rounds activities).
+    pub fn label(&self, field: Field) -> &'static str {
+        match (self.activity, field) {
+            (Activity::Discussion | Activity::Values, Field::Brainstorm) => "Talk",
+            (Activity::Discussion, Field::Share) => "Share",
+            _ => field.label(),
         }
     }
 
@@ -303,6 +393,43 @@ impl SetupForm {
         } else {
             Some(duration(Field::Read, &self.read))
         };
+        if matches!(self.activity, Activity::Discussion | Activity::Values) {
+            let categories = match self.activity {
+                Activity::Discussion => typed_questions(self.questions.value()),
+                _ => library.values.item_texts(),
+            };
+            if categories.is_empty() {
+                errors.push((Field::Questions, "type at least one question".to_string()));
+            } else if categories.len() > crate::content::rounds::MAX_ITEMS {
+                errors.push((
+                    Field::Questions,
+                    format!(
+                        "{} questions; at most {}",
+                        categories.len(),
+                        crate::content::rounds::MAX_ITEMS
+                    ),
+                ));
+            }
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            return Ok(SessionSpec {
+                name,
+                activity: self.activity,
+                deck: self.activity.id().to_string(),
+                categories,
+                groups,
+                group_names,
+                mode: Mode::Together,
+                durations: Durations {
+                    read: None,
+                    brainstorm,
+                    share,
+                    commitment,
+                },
+                role: None,
+            });
+        }
         let Some(deck) = library.decks().get(self.deck) else {
             errors.push((Field::Deck, "no deck is loaded".to_string()));
             return Err(errors);

@@ -139,7 +139,9 @@ impl Session {
 
     /// How many deleted notes the session still keeps (its own and its Snapshot record's).
     pub fn deleted_note_count(&self) -> usize {
-        self.trash.len() + self.snapshot.as_ref().map_or(0, |s| s.trash.len())
+        self.trash.len()
+            + self.snapshot.as_ref().map_or(0, |s| s.trash.len())
+            + self.rounds.as_ref().map_or(0, |r| r.trash.len())
     }
 
     /// Drops every deleted note for good (they can no longer be restored, and leave the JSON
@@ -149,6 +151,9 @@ impl Session {
         self.trash.clear();
         if let Some(snapshot) = &mut self.snapshot {
             snapshot.trash.clear();
+        }
+        if let Some(rounds) = &mut self.rounds {
+            rounds.trash.clear();
         }
         if n > 0 {
             self.updated = now;

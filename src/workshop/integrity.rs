@@ -24,6 +24,8 @@ pub struct Shape {
     pub banked_ms: i64,
     /// A Snapshot record's note ids (live or deleted) and its id counter.
     pub snapshot: Option<(Vec<NoteId>, NoteId)>,
+    /// A rounds record's notes (id and group, live or deleted) and its id counter.
+    pub rounds: Option<(Vec<(NoteId, u32)>, NoteId)>,
 }
 
 impl Session {
@@ -43,6 +45,10 @@ impl Session {
             snapshot: self.snapshot.as_ref().map(|s| {
                 let ids = s.notes.iter().chain(&s.trash).map(|n| n.id).collect();
                 (ids, s.next_note_id)
+            }),
+            rounds: self.rounds.as_ref().map(|r| {
+                let notes = r.notes.iter().chain(&r.trash).map(|n| (n.id, n.group));
+                (notes.collect(), r.next_note_id)
             }),
         }
     }
@@ -76,6 +82,14 @@ pub fn check(shape: &Shape) -> Result<(), String> {
     if let Some((ids, next)) = &shape.snapshot {
         check_ids("Snapshot note", ids.iter().copied(), *next)?;
     }
+    if let Some((notes, next)) = &shape.rounds {
+        if let Some((id, g)) = notes.iter().find(|(_, g)| *g == 0 || *g > groups) {
+            return Err(format!(
+                "discussion note {id} is in group {g}, and the session has groups 1 to {groups}"
+            ));
+        }
+        check_ids("discussion note", notes.iter().map(|(id, _)| *id), *next)?;
+    }
     let timer_ok = |ms: i64| (0..=MAX_TIMER_MS).contains(&ms);
     if let Some(len) = shape.length_ms.filter(|&l| !timer_ok(l)) {
         return Err(timer_message("length_ms", len));
@@ -88,10 +102,10 @@ pub fn check(shape: &Shape) -> Result<(), String> {
 
 /// Ids must be unique and below the counter, and the counter must leave room to count on.
 fn check_ids(what: &str, ids: impl Iterator<Item = NoteId>, next: NoteId) -> Result<(), String> {
-    let field = if what == "note" {
-        "next_note_id"
-    } else {
-        "snapshot.next_note_id"
+    let field = match what {
+        "note" => "next_note_id",
+        "discussion note" => "rounds.next_note_id",
+        _ => "snapshot.next_note_id",
     };
     if next == 0 || next > MAX_NOTE_ID {
         return Err(format!(
@@ -137,7 +151,7 @@ mod tests {
     #[test]
     fn values_this_app_never_writes_are_refused_with_what_was_wrong() {
         type Edit = fn(&mut Shape);
-        let cases: [(Edit, &str); 12] = [
+        let cases: [(Edit, &str); 15] = [
             (|s| s.next_note_id = u64::MAX, "would wrap"),
             (|s| s.next_note_id = 0, "must be from 1"),
             (
@@ -164,6 +178,18 @@ mod tests {
             (
                 |s| s.snapshot = Some((vec![], u64::MAX)),
                 "snapshot.next_note_id",
+            ),
+            (
+                |s| s.rounds = Some((vec![(1, 1)], u64::MAX)),
+                "rounds.next_note_id",
+            ),
+            (
+                |s| s.rounds = Some((vec![(1, 5)], 9)),
+                "discussion note 1 is in group 5",
+            ),
+            (
+                |s| s.rounds = Some((vec![(2, 1), (2, 1)], 9)),
+                "two discussion notes have the id 2",
             ),
         ];
         for (edit, expected) in cases {

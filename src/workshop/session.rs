@@ -2,6 +2,7 @@
 
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::plan::{Mode, PlanStep, category_for, plan};
+use super::rounds::RoundsState;
 use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
 use super::text::{sanitize, sanitize_line};
@@ -28,6 +29,10 @@ pub enum Activity {
     Sticky,
     /// The Snapshot warm-up (CPM Implementation Planning Guide).
     Snapshot,
+    /// Discussion rounds on the CPM Overview's "Questions for Discussion".
+    Discussion,
+    /// A values check on the CPM Overview's "Values of CPM: We Believe…".
+    Values,
 }
 
 impl Activity {
@@ -36,6 +41,8 @@ impl Activity {
         match self {
             Activity::Sticky => "sticky",
             Activity::Snapshot => "snapshot",
+            Activity::Discussion => "discussion",
+            Activity::Values => "values",
         }
     }
 
@@ -44,6 +51,8 @@ impl Activity {
         match self {
             Activity::Sticky => "Sticky-note behaviors",
             Activity::Snapshot => "Snapshot warm-up",
+            Activity::Discussion => "Discussion rounds",
+            Activity::Values => "Values check",
         }
     }
 }
@@ -206,6 +215,10 @@ pub struct Session {
         skip_serializing_if = "Option::is_none"
     )]
     pub started: Option<OffsetDateTime>,
+    /// The record of a rounds activity (discussion rounds, values check): its items, steps,
+    /// notes by group and show of hands (those sessions only; absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<RoundsState>,
 }
 
 impl Session {
@@ -248,6 +261,7 @@ impl Session {
             next_note_id: 1,
             snapshot: None,
             started: None,
+            rounds: None,
         };
         session.reset_timer();
         Ok(session)
@@ -266,6 +280,7 @@ impl Session {
             next_note_id: 1,
             snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
             started: None,
+            rounds: self.rounds.as_ref().map(RoundsState::as_template),
             ..self.clone()
         };
         copy.reset_timer();

@@ -35,8 +35,16 @@ fn updating() -> bool {
 /// Every export of a session: each scope in each format, plus the Excel CSV.
 fn cases(session: &serde_json::Value) -> Vec<Case> {
     let mut scopes: Vec<(String, Vec<String>)> = vec![("room".into(), vec![])];
-    // Snapshot warm-ups have one scope (their summary); sticky-note sessions have the rest.
-    if session["activity"] != "snapshot" {
+    // Snapshot warm-ups have one scope (their summary); rounds activities (discussion, values)
+    // have a handout per group and the list to follow up; sticky-note sessions have the rest.
+    let rounds = session["activity"] == "discussion" || session["activity"] == "values";
+    if rounds {
+        for g in session["groups"].as_array().into_iter().flatten() {
+            let n = g["number"].to_string();
+            scopes.push((format!("group-{n}"), vec!["--group".into(), n]));
+        }
+        scopes.push(("follow-ups".into(), vec!["--follow-ups".into()]));
+    } else if session["activity"] != "snapshot" {
         for g in session["groups"].as_array().into_iter().flatten() {
             let n = g["number"].to_string();
             scopes.push((format!("group-{n}"), vec!["--group".into(), n]));

@@ -50,8 +50,8 @@ fn check_path_passes_on_the_shipped_folder() {
     let results = check_path(&root);
     assert_eq!(
         results.len(),
-        6,
-        "4 decks and 2 activity scripts: {results:?}"
+        8,
+        "4 decks and 4 activity scripts (sticky, snapshot, discussion, values): {results:?}"
     );
     for result in &results {
         assert!(result.is_ok(), "{result:?}");

@@ -11,6 +11,7 @@ mod app_fill_category;
 mod console_screens;
 mod projector_screens;
 mod reliability_render;
+mod rounds_screens;
 mod screens;
 mod snapshot_app;
 mod snapshot_checks;

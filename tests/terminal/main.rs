@@ -17,5 +17,6 @@ mod reliability_privacy;
 mod reliability_save;
 mod reliability_terminal;
 mod reliability_text;
+mod rounds_e2e;
 mod snapshot_e2e;
 mod snapshot_plan_e2e;

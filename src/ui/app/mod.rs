@@ -16,6 +16,7 @@ pub use screen::{Home, Screen};
 pub use status::{SaveState, Status};
 
 use super::open_session::OpenSession;
+use super::rounds::RoundsScreen;
 use super::snapshot::SnapshotScreen;
 use super::sticky::{Board, View};
 use super::theme::Theme;
@@ -120,6 +121,7 @@ impl App {
                 View::Rotation => Context::Rotation,
             },
             Screen::Snapshot(s) => s.context(),
+            Screen::Rounds(s) => s.context(),
         }
     }
 
@@ -140,6 +142,7 @@ impl App {
         match &self.screen {
             Screen::Sticky(w) => Some(w),
             Screen::Snapshot(s) => Some(&s.open),
+            Screen::Rounds(s) => Some(&s.open),
             _ => None,
         }
     }
@@ -148,6 +151,7 @@ impl App {
         match &mut self.screen {
             Screen::Sticky(w) => Some(w),
             Screen::Snapshot(s) => Some(&mut s.open),
+            Screen::Rounds(s) => Some(&mut s.open),
             _ => None,
         }
     }
@@ -217,11 +221,14 @@ impl App {
             rang_at: None,
             pane: Default::default(),
         };
+        let rounds = super::rounds::script(&self.library, workshop.session.activity);
         self.screen = if snapshot {
             Screen::Snapshot(Box::new(SnapshotScreen::open(
                 workshop,
                 &self.library.snapshot,
             )))
+        } else if let Some(script) = rounds {
+            Screen::Rounds(Box::new(RoundsScreen::open(workshop, script)))
         } else {
             Screen::Sticky(Box::new(workshop))
         };
@@ -298,6 +305,9 @@ impl App {
                 | Context::SnapshotDots
                 | Context::SnapshotPriorities
                 | Context::SnapshotPlan
+                | Context::RoundsPage
+                | Context::RoundsNotes
+                | Context::RoundsMark
         );
         on_a_page
             && self.open_session().is_some_and(|w| {
@@ -315,6 +325,7 @@ impl App {
             Screen::Setup(_) => self.update_setup(action),
             Screen::Sticky(_) => self.update_sticky(action, now),
             Screen::Snapshot(_) => super::snapshot::update(self, action, now),
+            Screen::Rounds(_) => super::rounds::update(self, action, now),
         }
     }
 

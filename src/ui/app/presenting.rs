@@ -60,6 +60,9 @@ impl App {
         Some(match w.session.activity {
             Activity::Sticky => w.session.position,
             Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| s.page),
+            Activity::Discussion | Activity::Values => {
+                w.session.rounds.as_ref().map_or(0, |r| r.page)
+            }
         })
     }
 
@@ -78,6 +81,11 @@ impl App {
         let per = match w.session.activity {
             Activity::Sticky => StepKind::PER_CATEGORY.len(),
             Activity::Snapshot => 2,
+            Activity::Discussion | Activity::Values => w
+                .session
+                .rounds
+                .as_ref()
+                .map_or(1, |r| r.steps.len().max(1)),
         };
         let selected = selected.min(n.saturating_sub(1));
         let next = match action {

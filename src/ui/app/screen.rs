@@ -2,6 +2,7 @@
 
 use crate::store::Summary;
 use crate::ui::open_session::OpenSession;
+use crate::ui::rounds::RoundsScreen;
 use crate::ui::setup::SetupForm;
 use crate::ui::snapshot::SnapshotScreen;
 
@@ -25,4 +26,6 @@ pub enum Screen {
     Sticky(Box<OpenSession>),
     /// A Snapshot warm-up session (CPM Implementation Planning Guide); see [`crate::ui::snapshot`].
     Snapshot(Box<SnapshotScreen>),
+    /// A rounds activity session (discussion rounds, values check); see [`crate::ui::rounds`].
+    Rounds(Box<RoundsScreen>),
 }

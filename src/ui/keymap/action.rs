@@ -78,4 +78,6 @@ pub enum Action {
     Jump,
     /// Go to a run-order position (sticky) or page (Snapshot), chosen in the jump picker.
     JumpTo(usize),
+    /// Mark the selected note as a worry or question to follow up, or unmark it.
+    ToggleFollowUp,
 }

@@ -36,6 +36,14 @@ pub enum Context {
     SnapshotPlan,
     /// Snapshot warm-up: typing a planning decision.
     SnapshotPlanInput,
+    /// Rounds activity (discussion, values): the intro and the summary.
+    RoundsPage,
+    /// Rounds activity: a talk or share page (notes by group).
+    RoundsNotes,
+    /// Rounds activity: a "where do we stand?" page (a show of hands per mark).
+    RoundsMark,
+    /// Rounds activity: the scribe's note input.
+    RoundsEntry,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
     /// The presenter view of an open session (run of show, preview, trainer notes).

@@ -12,6 +12,7 @@ pub(super) const TYPING: &[Context] = &[
     C::SnapshotEntry,
     C::SnapshotEdit,
     C::SnapshotPlanInput,
+    C::RoundsEntry,
 ];
 /// Every Snapshot page (not its inputs).
 pub(super) const SNAP_PAGES: &[Context] = &[
@@ -70,6 +71,11 @@ pub(super) const SESSION_SCREENS: &[Context] = &[
     C::Presenter,
     C::RoomView,
 ];
+/// Every page of a rounds activity (not its input).
+pub(super) const ROUNDS_PAGES: &[Context] = &[C::RoundsPage, C::RoundsNotes, C::RoundsMark];
+/// Everything in a rounds activity, its input included.
+pub(super) const ROUNDS_ALL: &[Context] =
+    &[C::RoundsPage, C::RoundsNotes, C::RoundsMark, C::RoundsEntry];
 
 /// Every context: keys that belong to the terminal rather than to a screen.
 pub(super) const EVERYWHERE: &[Context] = &[
@@ -97,4 +103,8 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::Presenter,
     C::RoomView,
     C::Jump,
+    C::RoundsPage,
+    C::RoundsNotes,
+    C::RoundsMark,
+    C::RoundsEntry,
 ];

@@ -9,6 +9,7 @@ mod contexts;
 mod general_keys;
 mod plan_keys;
 mod presenter_keys;
+mod rounds_keys;
 mod snapshot_keys;
 mod sticky_keys;
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
         plan_keys::PLAN,
+        rounds_keys::ROUNDS,
         // After the screens' own keys, so the hint bar keeps those first where room is short.
         presenter_keys::PRESENTER,
         general_keys::TERMINAL,

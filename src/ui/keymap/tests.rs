@@ -153,3 +153,39 @@ fn the_presenters_keys_open_their_panes_from_every_session_screen_and_drive_the_
         assert!(help.contains(&key.to_string()), "{help:?}");
     }
 }
+
+/// Every rounds context answers each key once: the help and the hint bar list it once, and a
+/// digit counts a hand on a mark page but chooses a group on a talk page.
+#[test]
+fn rounds_keys_are_listed_once_and_digits_fit_the_page() {
+    for ctx in [
+        Context::RoundsPage,
+        Context::RoundsNotes,
+        Context::RoundsMark,
+        Context::RoundsEntry,
+    ] {
+        let keys: Vec<_> = super::bindings_for(ctx).map(|b| b.key).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "{ctx:?}: {k:?} bound twice");
+        }
+        assert!(!super::help_lines(ctx).is_empty());
+    }
+    let digit = |c| press(KeyCode::Char(c));
+    assert_eq!(
+        action_for(Context::RoundsMark, &digit('2')),
+        Some(Action::Vote(2))
+    );
+    assert_eq!(
+        action_for(Context::RoundsNotes, &digit('3')),
+        Some(Action::ChooseGroup(3))
+    );
+    assert_eq!(
+        action_for(Context::RoundsNotes, &digit('f')),
+        Some(Action::ToggleFollowUp)
+    );
+    assert_eq!(
+        action_for(Context::RoundsEntry, &digit('f')),
+        Some(Action::Insert('f')),
+        "typing, f is a letter"
+    );
+}

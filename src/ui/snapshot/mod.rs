@@ -12,6 +12,13 @@ pub(crate) mod views;
 pub use update::update;
 pub use views::{render, scroll_limit};
 
+/// Drawing pieces the rounds screens share with the Snapshot's: the show-of-hands bars, the
+/// page timer and text with a hanging marker.
+pub(crate) mod shared {
+    pub(crate) use super::views::bars;
+    pub(crate) use super::views::{hanging, timer_box, timer_caption, timer_in_use};
+}
+
 use super::keymap::Context;
 use super::open_session::OpenSession;
 use crate::content::{PlanStepId, SnapshotActivity};

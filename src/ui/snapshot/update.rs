@@ -5,7 +5,7 @@ mod plan;
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
-use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
+use crate::ui::input_view::{edit_input, insert_str, note_input_key};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
 use crate::workshop::timer::NUDGE_SECONDS;
@@ -333,23 +333,13 @@ impl SnapshotScreen {
             Action::ShiftLeft => entry.heading = entry.heading.previous(),
             Action::Up => entry.dimension = (entry.dimension + dimensions - 1) % dimensions,
             Action::Down => entry.dimension = (entry.dimension + 1) % dimensions,
-            Action::Submit => {
-                let text = entry.input.value().to_string();
-                if text.trim().is_empty() {
+            other => match note_input_key(&mut entry.input, other) {
+                Some(texts) if texts.is_empty() => {
                     out.say("Type a note, then Enter. Esc closes the input.");
-                    return;
                 }
-                self.add_notes(activity, &[text], now, out);
-            }
-            Action::Paste(text) => {
-                let lines = pasted_lines(&text);
-                if lines.len() > 1 {
-                    self.add_notes(activity, &lines, now, out);
-                } else if let Some(line) = lines.first() {
-                    insert_str(&mut entry.input, line);
-                }
-            }
-            other => edit_input(&mut entry.input, other),
+                Some(texts) => self.add_notes(activity, &texts, now, out),
+                None => {}
+            },
         }
     }
 

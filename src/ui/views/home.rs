@@ -51,6 +51,9 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect, offset: tim
         // Groups and decks belong to the sticky-note activity only.
         let setup = match s.activity {
             crate::workshop::Activity::Sticky => format!("{} · {} groups · ", s.deck, s.groups),
+            crate::workshop::Activity::Discussion | crate::workshop::Activity::Values => {
+                format!("{} groups · ", s.groups)
+            }
             crate::workshop::Activity::Snapshot => String::new(),
         };
         // What tells two sessions of one day apart comes first, before the name is cut.

@@ -7,6 +7,7 @@ use crate::content::SnapshotActivity;
 use crate::content::StickyActivity;
 use crate::ui::theme::Theme;
 use crate::workshop::duration::Clock;
+use crate::workshop::rounds::RoundPage;
 use crate::workshop::run_of_show::steps;
 use crate::workshop::snapshot_pages::pages_for;
 use crate::workshop::{Activity, Session};
@@ -56,6 +57,30 @@ pub fn targets(
                 .map(|(index, page)| Target {
                     index,
                     label: format!("{:>2}. {}", index + 1, page_name(st, page)),
+                })
+                .collect()
+        }
+        Activity::Discussion | Activity::Values => {
+            let Some(r) = session.rounds.as_ref() else {
+                return Vec::new();
+            };
+            r.pages()
+                .into_iter()
+                .enumerate()
+                .map(|(index, page)| {
+                    let name = match page {
+                        RoundPage::Intro => "Introduction".to_string(),
+                        RoundPage::Summary => "Summary".to_string(),
+                        RoundPage::Step { item, step } => format!(
+                            "{} · {}",
+                            r.item_text(item),
+                            r.steps.get(step).map_or("", |s| s.label.as_str())
+                        ),
+                    };
+                    Target {
+                        index,
+                        label: format!("{:>2}. {name}", index + 1),
+                    }
                 })
                 .collect()
         }

@@ -87,6 +87,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
             View::Rotation => rotation::render(app, w, frame, body),
         },
         Screen::Snapshot(s) => crate::ui::snapshot::render(app, s, frame, body, now),
+        Screen::Rounds(s) => crate::ui::rounds::render(app, s, frame, body, now),
     }
     chrome::status(app, frame, status);
     chrome::hints(app, frame, hints);

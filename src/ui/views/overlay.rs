@@ -346,6 +346,9 @@ fn jump_picker(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let current = match w.session.activity {
         crate::workshop::Activity::Sticky => w.session.position,
         crate::workshop::Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| s.page),
+        crate::workshop::Activity::Discussion | crate::workshop::Activity::Values => {
+            w.session.rounds.as_ref().map_or(0, |r| r.page)
+        }
     };
     let hint = crate::ui::keymap::hints_for(Context::Jump)
         .into_iter()

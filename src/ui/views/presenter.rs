@@ -71,6 +71,7 @@ pub fn render(c: &Console, theme: &Theme, frame: &mut Frame, area: Rect, now: Of
     let lines = match c.session.activity {
         Activity::Sticky => show_lines(c, theme, right.width.saturating_sub(2), now),
         Activity::Snapshot => page_lines(c.session, c.snapshot, theme),
+        Activity::Discussion | Activity::Values => round_lines(c, theme),
     };
     let block = Block::bordered()
         .title(Span::styled(" Run of show ", theme.accent))
@@ -293,6 +294,21 @@ fn page_lines(s: &Session, activity: &SnapshotActivity, theme: &Theme) -> Vec<Li
                 } else {
                     theme.base
                 },
+            ))
+        })
+        .collect()
+}
+
+/// A rounds activity's pages (the jump list's names), the one on show marked.
+fn round_lines(c: &Console, theme: &Theme) -> Vec<Line<'static>> {
+    let here = c.session.rounds.as_ref().map_or(0, |r| r.page);
+    super::jump::targets(c.session, c.sticky, c.snapshot)
+        .into_iter()
+        .map(|t| {
+            let on = t.index == here;
+            Line::from(Span::styled(
+                format!("{} {}", if on { "▸" } else { " " }, t.label),
+                if on { theme.selected } else { theme.base },
             ))
         })
         .collect()

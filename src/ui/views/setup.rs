@@ -66,7 +66,7 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{marker} {:<LABEL_WIDTH$} ", field.label()),
+                format!("{marker} {:<LABEL_WIDTH$} ", form.label(field)),
                 label_style,
             ),
             Span::styled(
@@ -89,6 +89,8 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(Span::styled(
         if form.activity == crate::workshop::Activity::Snapshot {
             "Snapshot warm-up: votes, notes, dots and priorities per dimension."
+        } else if form.activity == crate::workshop::Activity::Discussion {
+            "| between questions; leading ? = follow up"
         } else {
             "Durations: 90s, 2m or 1:30. Group names: comma-separated, optional."
         },
@@ -102,7 +104,14 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     }
 
     let mut preview = Vec::new();
-    if form.activity == crate::workshop::Activity::Snapshot {
+    let rounds = match form.activity {
+        crate::workshop::Activity::Discussion => Some(&app.library.discussion),
+        crate::workshop::Activity::Values => Some(&app.library.values),
+        _ => None,
+    };
+    if let Some(script) = rounds {
+        rounds_preview(app, form, script, &mut preview);
+    } else if form.activity == crate::workshop::Activity::Snapshot {
         let a = &app.library.snapshot;
         preview.push(Line::from(Span::styled(a.title.clone(), app.theme.title)));
         preview.push(Line::from(Span::styled(
@@ -140,15 +149,50 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(preview).wrap(Wrap { trim: true }).block(
             Block::bordered()
-                .title(if form.activity == crate::workshop::Activity::Snapshot {
-                    " Snapshot preview "
-                } else {
-                    " Deck preview "
+                .title(match form.activity {
+                    crate::workshop::Activity::Snapshot => " Snapshot preview ",
+                    crate::workshop::Activity::Sticky => " Deck preview ",
+                    _ => " Preview ",
                 })
                 .border_style(app.theme.border),
         ),
         right,
     );
+}
+
+/// The preview of a rounds activity: its items as they stand, the steps each goes through, and
+/// the source.
+fn rounds_preview(
+    app: &App,
+    form: &SetupForm,
+    script: &crate::content::RoundsActivity,
+    preview: &mut Vec<Line<'static>>,
+) {
+    preview.push(Line::from(Span::styled(
+        script.title.clone(),
+        app.theme.title,
+    )));
+    preview.push(Line::default());
+    let items = match form.activity {
+        crate::workshop::Activity::Discussion => {
+            super::super::setup::typed_questions(form.questions.value())
+        }
+        _ => script.item_texts(),
+    };
+    for (i, item) in items.iter().enumerate() {
+        preview.push(Line::from(format!("{}. {item}", i + 1)));
+    }
+    preview.push(Line::default());
+    let steps: Vec<&str> = script.steps.iter().map(|s| s.label.as_str()).collect();
+    preview.push(Line::from(format!("Each: {}", steps.join(" → "))));
+    if !script.marks.is_empty() {
+        preview.push(Line::from(format!("Marks: {}", script.marks.join(" · "))));
+    }
+    preview.push(Line::default());
+    preview.push(Line::from(Span::styled(
+        format!("Source: {}", script.source),
+        app.theme.dim,
+    )));
 }
 
 /// Under the deck preview: cards with nothing to read, the planned time beside the document's

@@ -37,7 +37,10 @@ pub fn render(
     let [left, right] = columns(area);
     guide_text(app, s, d, frame, left);
     let prompts = prompt_lines(app, s, d, right.width.saturating_sub(2) as usize);
-    let timer_h = match (timer_in_use(s), area.height >= TALL_FROM) {
+    let timer_h = match (
+        timer_in_use(&s.open.session.timer),
+        area.height >= TALL_FROM,
+    ) {
         (false, _) => 0,
         (true, false) => TIMER_ROWS_SHORT,
         (true, true) => TIMER_ROWS_TALL,
@@ -49,7 +52,7 @@ pub fn render(
     ])
     .areas(right);
     if timer_h > 0 {
-        timer_box(app, s, frame, timer, now);
+        timer_box(app, &s.open.session.timer, frame, timer, now);
     }
     frame.render_widget(
         Paragraph::new(prompts).block(

@@ -14,12 +14,12 @@ mod tally;
 use super::{EditTarget, Page, SnapshotScreen};
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
-use crate::ui::input_view::{visible_slice, wrapped};
+use crate::ui::input_view::{draw_wrapped_input, visible_slice};
 pub(super) use crate::ui::views::{CARD, SELECTED, card_lines, clipped, truncate};
 use crate::ui::views::{centered, entry_block};
 use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
-use crate::workshop::{Face, RunState};
+use crate::workshop::{Face, RunState, Timer};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -70,21 +70,22 @@ fn areas(s: &SnapshotScreen, area: Rect) -> Areas {
     .areas(area);
     // A running or set page timer gets big digits beside the page, so the back row sees it
     // and its overtime.
-    let (page, timer) = if timer_in_use(s) && !matches!(s.page(), Page::Dimension(_)) {
-        let [page, side] = Layout::horizontal([
-            Constraint::Min(0),
-            Constraint::Percentage(TIMER_COLUMN_PERCENT),
-        ])
-        .areas(body);
-        let [timer, _] = Layout::vertical([
-            Constraint::Percentage(TIMER_BOX_PERCENT),
-            Constraint::Min(0),
-        ])
-        .areas(side);
-        (page, Some(timer))
-    } else {
-        (body, None)
-    };
+    let (page, timer) =
+        if timer_in_use(&s.open.session.timer) && !matches!(s.page(), Page::Dimension(_)) {
+            let [page, side] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Percentage(TIMER_COLUMN_PERCENT),
+            ])
+            .areas(body);
+            let [timer, _] = Layout::vertical([
+                Constraint::Percentage(TIMER_BOX_PERCENT),
+                Constraint::Min(0),
+            ])
+            .areas(side);
+            (page, Some(timer))
+        } else {
+            (body, None)
+        };
     Areas {
         top,
         title,
@@ -123,7 +124,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         title,
     );
     if let Some(timer) = timer {
-        timer_box(app, s, frame, timer, now);
+        timer_box(app, &s.open.session.timer, frame, timer, now);
     }
     match s.page() {
         Page::Intro => intro::render(app, s, frame, body),
@@ -148,7 +149,10 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
 /// The top line: what this is, the session, the page and the timer.
 fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let (page, pages) = s.page_number();
-    let right = format!(" page {page} of {pages} · {} ", timer_caption(s, now));
+    let right = format!(
+        " page {page} of {pages} · {} ",
+        timer_caption(&s.open.session.timer, now)
+    );
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
@@ -215,8 +219,7 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
 }
 
 /// The page timer in words: "no timer", "timer 1:23 running", "TIME · 0:12 over".
-fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
-    let timer = &s.open.session.timer;
+pub(crate) fn timer_caption(timer: &Timer, now: OffsetDateTime) -> String {
     let reading = timer.reading(now);
     if reading.state == RunState::Ready && timer.length_ms.is_none() {
         return "no timer".to_string();
@@ -236,20 +239,19 @@ fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
 }
 
 /// Whether the page timer is in use (started, or given a length).
-pub(super) fn timer_in_use(s: &SnapshotScreen) -> bool {
-    let timer = &s.open.session.timer;
+pub(crate) fn timer_in_use(timer: &Timer) -> bool {
     timer.state() != RunState::Ready || timer.length_ms.is_some()
 }
 
 /// The page timer in big digits, with its state in words underneath.
-pub(super) fn timer_box(
+pub(crate) fn timer_box(
     app: &App,
-    s: &SnapshotScreen,
+    timer: &Timer,
     frame: &mut Frame,
     area: Rect,
     now: OffsetDateTime,
 ) {
-    let reading = s.open.session.timer.reading(now);
+    let reading = timer.reading(now);
     let (digits, style) = match reading.face {
         Face::Remaining(secs) if reading.is_over() => {
             (Clock(secs).to_string(), app.theme.timer_over)
@@ -275,7 +277,7 @@ pub(super) fn timer_box(
         digits_area,
     );
     frame.render_widget(
-        Paragraph::new(timer_caption(s, now))
+        Paragraph::new(timer_caption(timer, now))
             .style(style)
             .alignment(Alignment::Center),
         caption,
@@ -300,22 +302,7 @@ fn entry_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     let block = entry_block(app, &title, entry.saved, keys, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 2 || inner.height == 0 {
-        return;
-    }
-    let typed = wrapped(
-        entry.input.value(),
-        entry.input.cursor(),
-        usize::from(inner.width.saturating_sub(1)),
-        usize::from(inner.height),
-    );
-    let (col, row) = typed.cursor;
-    let typed_lines: Vec<Line> = typed.rows.into_iter().map(Line::from).collect();
-    frame.render_widget(Paragraph::new(typed_lines), inner);
-    frame.set_cursor_position((
-        (inner.x + col).min(inner.right().saturating_sub(1)),
-        (inner.y + row).min(inner.bottom().saturating_sub(1)),
-    ));
+    draw_wrapped_input(frame, inner, &entry.input);
 }
 
 /// Editing a note or a priority, over the page.
@@ -346,7 +333,7 @@ fn edit_box(app: &App, s: &SnapshotScreen, frame: &mut Frame, body: Rect) {
 }
 
 /// `marker` then `text` wrapped to `width`, continuation lines indented under the text.
-pub(super) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+pub(crate) fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     let indent = marker.width();
     wrap(text, width.saturating_sub(indent).max(MIN_WRAP))
         .into_iter()
