@@ -198,6 +198,11 @@ pub struct Session {
     /// absent in older files, which load with `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<SnapshotState>,
+    /// Ids of the latest commands applied on behalf of other processes (newest last, at most
+    /// [`super::command::APPLIED_KEPT`]), saved with the change they made, so a command found
+    /// again after its applier was killed is never applied twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applied_commands: Vec<String>,
 }
 
 impl Session {
@@ -239,6 +244,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: None,
+            applied_commands: Vec::new(),
         };
         session.reset_timer();
         Ok(session)
@@ -256,6 +262,7 @@ impl Session {
             trash: Vec::new(),
             next_note_id: 1,
             snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
+            applied_commands: Vec::new(),
             ..self.clone()
         };
         copy.reset_timer();
