@@ -1,6 +1,6 @@
 //! Removing notes for good: a session with every copy of its notes (the file, its `.bak`, its
 //! copies in the trash and moved-aside corrupt copies, leftover temporary files, its line in
-//! the listing cache and its lock file), or everything in the trash. Deleting, by contrast,
+//! the listing cache, its inbox and its lock file), or everything in the trash. Deleting, by contrast,
 //! only moves a session into the trash, where it stays restorable.
 
 use super::listing_cache::ListingCache;
@@ -47,6 +47,8 @@ pub fn session(
         return Ok(Purged { files, done: false });
     }
     remove_all(&files)?;
+    // Commands and answers from other processes may quote notes too.
+    store.inbox(id).remove()?;
     let mut cache = ListingCache::read(store.dir());
     cache.forget(id);
     cache.write();
@@ -163,6 +165,10 @@ mod tests {
         store.save(&s).unwrap();
         fs::write(dir.path().join(format!(".{}.json.tmp-1-0", s.id)), "{").unwrap();
         fs::write(dir.path().join(format!("{}.json.corrupt-X", s.id)), "{").unwrap();
+        // A co-scribe's command nobody took, which quotes a note.
+        let inbox = store.inbox(&s.id);
+        fs::create_dir(inbox.dir()).unwrap();
+        fs::write(inbox.dir().join("1-1-1.cmd.json"), "{}").unwrap();
         let mut other = sample();
         other.id = "other".into();
         store.create(&other).unwrap();
