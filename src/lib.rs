@@ -10,6 +10,7 @@ pub mod console;
 pub mod content;
 pub mod error_report;
 pub mod export;
+pub mod handoff;
 pub mod note_lines;
 pub mod store;
 pub mod ui;

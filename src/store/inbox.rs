@@ -396,7 +396,10 @@ mod tests {
         inbox.post(&d).unwrap();
         let w = inbox.waiting().remove(0);
         assert!(inbox.take(&w).unwrap().is_some());
-        assert!(!inbox.withdraw(&d.id).unwrap(), "taken first: not withdrawn");
+        assert!(
+            !inbox.withdraw(&d.id).unwrap(),
+            "taken first: not withdrawn"
+        );
         assert!(!inbox.is_waiting(&d.id));
     }
 
@@ -413,7 +416,10 @@ mod tests {
         let Answer::Error(why) = &answers[0].1 else {
             panic!("{answers:?}")
         };
-        assert!(why.contains(bad) && why.contains("newer cpm-workshop"), "{why}");
+        assert!(
+            why.contains(bad) && why.contains("newer cpm-workshop"),
+            "{why}"
+        );
     }
 
     #[test]
@@ -436,8 +442,14 @@ mod tests {
     fn ids_that_are_not_safe_file_names_are_refused() {
         let (_d, inbox) = inbox();
         for id in ["", "../x", "a/b", "a.b", &"9".repeat(81)] {
-            let c = Command { id: id.to_string(), ..command("x") };
-            assert!(matches!(inbox.post(&c), Err(StoreError::BadId { .. })), "{id:?}");
+            let c = Command {
+                id: id.to_string(),
+                ..command("x")
+            };
+            assert!(
+                matches!(inbox.post(&c), Err(StoreError::BadId { .. })),
+                "{id:?}"
+            );
         }
         let a = Inbox::new_command_id();
         let b = Inbox::new_command_id();

@@ -321,8 +321,13 @@ mod tests {
         let mut s = session();
         s.go_to(5, T0); // round 1: rotation puts group 2 at Assessment
         let later = T0 + Duration::minutes(3);
-        let applied = apply(&mut s, &add("c1", &["one\u{1b}[31m", "two"], 2, None), &activity(), later)
-            .unwrap();
+        let applied = apply(
+            &mut s,
+            &add("c1", &["one\u{1b}[31m", "two"], 2, None),
+            &activity(),
+            later,
+        )
+        .unwrap();
         assert_eq!(
             applied.outcome,
             Outcome::Added {
@@ -351,8 +356,16 @@ mod tests {
         .unwrap_err();
         assert_eq!(err, CommandError::Edit(EditError::Empty));
         assert_eq!(s, before, "nothing added, id not recorded");
-        let err = apply(&mut s, &add("c2", &["x"], 9, Some("Teaming")), &activity(), T0);
-        assert_eq!(err.unwrap_err().to_string(), EditError::NoSuchGroup(9, 4).to_string());
+        let err = apply(
+            &mut s,
+            &add("c2", &["x"], 9, Some("Teaming")),
+            &activity(),
+            T0,
+        );
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            EditError::NoSuchGroup(9, 4).to_string()
+        );
         assert_eq!(
             apply(&mut s, &add("c3", &[], 1, Some("Teaming")), &activity(), T0),
             Err(CommandError::NoNotes)
@@ -377,8 +390,13 @@ mod tests {
     fn the_applied_list_keeps_only_the_newest_ids() {
         let mut s = session();
         for n in 0..APPLIED_KEPT + 5 {
-            apply(&mut s, &add(&format!("c{n}"), &["x"], 1, Some("Teaming")), &activity(), T0)
-                .unwrap();
+            apply(
+                &mut s,
+                &add(&format!("c{n}"), &["x"], 1, Some("Teaming")),
+                &activity(),
+                T0,
+            )
+            .unwrap();
         }
         assert_eq!(s.applied_commands.len(), APPLIED_KEPT);
         assert_eq!(s.applied_commands[0], "c5");
@@ -415,7 +433,9 @@ mod tests {
             )
         };
         apply(&mut s, &vote("v1", 1), &activity(), T0).unwrap();
-        let out = apply(&mut s, &vote("v2", 2), &activity(), T0).unwrap().outcome;
+        let out = apply(&mut s, &vote("v2", 2), &activity(), T0)
+            .unwrap()
+            .outcome;
         assert_eq!(
             out,
             Outcome::Voted {
@@ -427,7 +447,10 @@ mod tests {
             }
         );
         let err = apply(&mut s, &vote("v3", 7), &activity(), T0).unwrap_err();
-        assert!(matches!(err, CommandError::Snapshot(SnapshotError::NoSuchStage(8, 3, _))));
+        assert!(matches!(
+            err,
+            CommandError::Snapshot(SnapshotError::NoSuchStage(8, 3, _))
+        ));
         assert_eq!(s.snapshot.as_ref().unwrap().tally(0).total, 4);
     }
 
@@ -443,7 +466,11 @@ mod tests {
             },
         );
         let err = apply(&mut sticky, &vote, &activity(), T0).unwrap_err();
-        assert!(err.to_string().contains("\"Tuesday cohort\" is a Sticky-note"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("\"Tuesday cohort\" is a Sticky-note"),
+            "{err}"
+        );
         let mut snap = snapshot_session();
         let err = apply(&mut snap, &add("a", &["x"], 1, None), &activity(), T0).unwrap_err();
         assert!(err.to_string().contains("--dimension N --heading"), "{err}");
