@@ -137,6 +137,39 @@ fn outcome(answer: Answer) -> Result<Outcome> {
     }
 }
 
+/// What an outcome did, as the command line prints it for a vote and the app's status line
+/// repeats it.
+pub fn describe(outcome: &Outcome) -> String {
+    use crate::export::snapshot::votes_label;
+    match outcome {
+        Outcome::Added { count, place } => format!(
+            "Added {count} note{} at {place}.",
+            if *count == 1 { "" } else { "s" }
+        ),
+        Outcome::Voted {
+            count,
+            stage,
+            dimension,
+            counts,
+            total,
+        } => format!(
+            "Recorded {} for {stage:?} on {dimension}: {} ({} in all).",
+            votes_label(*count),
+            counts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" · "),
+            votes_label(*total)
+        ),
+        Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
+    }
+}
+
+/// Said when a command turns out to have been saved by an owner that stopped before answering.
+pub const ALREADY_APPLIED: &str =
+    "It was saved already, by the app that took it before it stopped; nothing was added twice.";
+
 /// "5 s" or "2.5 s".
 fn seconds(d: Duration) -> String {
     let s = d.as_secs_f64();

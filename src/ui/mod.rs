@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod fill_category;
+mod inbox;
 pub mod input_view;
 pub mod keymap;
 pub mod setup;
@@ -79,6 +80,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         clock: Cell::new(SteadyClock::new()),
         started: Instant::now(),
         timing: Cell::new(false),
+        inbox: inbox::InboxWatch::default(),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -121,6 +123,8 @@ struct Loop {
     started: Instant,
     /// Whether the open session's timer is running (as of the last action).
     timing: Cell<bool>,
+    /// When the open session's inbox was last looked at, and answers owed to co-scribes.
+    inbox: inbox::InboxWatch,
 }
 
 impl Loop {
@@ -216,6 +220,7 @@ impl Loop {
                 }
                 self.perform(app, effect);
             }
+            self.poll_inbox(app);
         }
     }
 
@@ -226,6 +231,11 @@ impl Loop {
             SAVE_CHECK
         } else {
             MAX_SLEEP
+        };
+        // While a session is open, co-scribes' commands are looked for a few times a second.
+        let cap = match self.lock {
+            Some(_) => cap.min(self.inbox.due_in()),
+            None => cap,
         };
         let next = app
             .workshop()

@@ -1,0 +1,170 @@
+//! The app as the owner of its open session: a few times a second it looks in the session's
+//! inbox, applies what co-scribes sent from other terminals (`cpm-workshop add`, `vote`) through
+//! the same [`command::apply`] the command line uses, shows it, saves, and answers each sender
+//! once the save is on disk.
+//!
+//! Undo: a co-scribe's notes go on the app's undo stack like the scribe's own, so `u` takes back
+//! the newest change whoever made it; the status line says where each one came from when it
+//! arrives, so the trainer knows what `u` would take back. Votes are not on the undo stack (as in
+//! the app, a show of hands has its own take-back).
+
+use super::app::{App, Screen};
+use super::{FLUSH_TIMEOUT, Loop};
+use crate::handoff;
+use crate::store::LEFTOVER_AGE;
+use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
+use crate::workshop::text::quote;
+use crate::workshop::{Change, Session};
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+use time::OffsetDateTime;
+
+/// How often the inbox is looked at while a session is open: a co-scribe's note is on screen
+/// well within a second, and an idle app wakes five times a second for one folder read.
+pub const INBOX_POLL: Duration = Duration::from_millis(200);
+/// How often answers and temporary files that nobody came back for are removed.
+const TIDY_EVERY: Duration = Duration::from_secs(60);
+
+/// The loop's record of the inbox.
+#[derive(Debug, Default)]
+pub struct InboxWatch {
+    last: Option<Instant>,
+    tidied: Option<Instant>,
+    /// Applied in memory but not yet known to be on disk (the save failed): answered once a
+    /// later save succeeds, and skipped by the drain meanwhile.
+    unanswered: Vec<(String, Answer)>,
+}
+
+impl InboxWatch {
+    /// How long until the inbox should be looked at again.
+    pub fn due_in(&self) -> Duration {
+        self.last
+            .map_or(Duration::ZERO, |t| INBOX_POLL.saturating_sub(t.elapsed()))
+    }
+}
+
+impl Loop {
+    /// Applies what waits in the open session's inbox (when it is time to look), saves, and
+    /// answers the senders once the save is on disk.
+    pub(super) fn poll_inbox(&mut self, app: &mut App) {
+        let Some(id) = self.lock.as_ref().map(|l| l.id().to_string()) else {
+            self.inbox = InboxWatch::default();
+            return;
+        };
+        if !self.inbox.due_in().is_zero() {
+            return;
+        }
+        self.inbox.last = Some(Instant::now());
+        let inbox = self.store.inbox(&id);
+        if !self.inbox.unanswered.is_empty() {
+            if self.saver.flush(FLUSH_TIMEOUT).is_err() {
+                return;
+            }
+            let _ = inbox.answer_all(&std::mem::take(&mut self.inbox.unanswered));
+        }
+        if self.inbox.tidied.is_none_or(|t| t.elapsed() >= TIDY_EVERY) {
+            self.inbox.tidied = Some(Instant::now());
+            inbox.remove_leftovers(LEFTOVER_AGE);
+        }
+        let now = self.now();
+        let skip: HashSet<String> = HashSet::new();
+        let answers = inbox.drain(&skip, |c| apply_in_app(app, &id, c, now));
+        if answers.is_empty() {
+            return;
+        }
+        let changed = answers
+            .iter()
+            .any(|(_, a)| matches!(a, Answer::Ok(o) if *o != Outcome::AlreadyApplied));
+        if changed {
+            self.perform(app, super::app::Effect::Save);
+        }
+        // Blocks for one save of the session (a few milliseconds): the senders are told only
+        // what is on disk.
+        match self.saver.flush(FLUSH_TIMEOUT) {
+            Ok(()) => {
+                let _ = inbox.answer_all(&answers);
+            }
+            Err(_) => self.inbox.unanswered = answers,
+        }
+    }
+}
+
+/// Applies a co-scribe's command to the open session `id`, puts its notes on the undo stack and
+/// says on the status line where they came from.
+fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> Answer {
+    let activity = &app.library.snapshot;
+    let result = match &mut app.screen {
+        Screen::Workshop(w) if w.session.id == id => {
+            let result = command::apply(&mut w.session, c, activity, now);
+            if let Ok(applied) = &result {
+                let mut changes = applied.changes.clone();
+                match changes.len() {
+                    0 => {}
+                    1 => w.history.record(changes.remove(0)),
+                    _ => w.history.record(Change::Batch(changes)),
+                }
+            }
+            result
+        }
+        Screen::Snapshot(s) if s.workshop.session.id == id => {
+            let session = &mut s.workshop.session;
+            let before = session.snapshot.clone();
+            let result = command::apply(session, c, activity, now);
+            // Notes go on the Snapshot undo stack as one step: the record before and after.
+            if let (Ok(_), CommandKind::AddSnapshotNotes { texts, .. }, Some(before)) =
+                (&result, &c.change, before)
+                && let Some(after) = session.snapshot.replace(before)
+                && let Some(state) = session.snapshot.as_mut()
+            {
+                let _ = s
+                    .history
+                    .apply(state, adding(texts), |state| -> Result<(), _> {
+                        *state = after;
+                        Ok(())
+                    });
+            }
+            result
+        }
+        _ => return Answer::Error(format!("session {id} is not open in the app any more")),
+    };
+    let answer = Answer::from(result);
+    if let Answer::Ok(outcome) = &answer {
+        match outcome {
+            Outcome::Added { count, place } => {
+                let what = match &c.change {
+                    CommandKind::AddNotes { texts, .. }
+                    | CommandKind::AddSnapshotNotes { texts, .. }
+                        if *count == 1 =>
+                    {
+                        quoted(&texts[0])
+                    }
+                    _ => format!("{count} notes"),
+                };
+                app.say(format!(
+                    "Added from another terminal: {what} ({place}). u takes it back."
+                ));
+            }
+            Outcome::Voted { .. } => {
+                app.say(format!(
+                    "From another terminal: {}",
+                    handoff::describe(outcome)
+                ));
+            }
+            Outcome::AlreadyApplied => {}
+        }
+    }
+    answer
+}
+
+/// "adding “…”" or "adding 3 notes" (for "Undone: …").
+fn adding(texts: &[String]) -> String {
+    match texts {
+        [one] => format!("adding {} from another terminal", quoted(one)),
+        _ => format!("adding {} notes from another terminal", texts.len()),
+    }
+}
+
+/// The start of a note as the status line quotes it, cleaned like the note itself.
+fn quoted(text: &str) -> String {
+    quote(&Session::clean_text(text).unwrap_or_default())
+}
