@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cli_conventions;
 pub mod cli_purge;
+pub mod cli_send;
 pub mod console;
 pub mod content;
 pub mod error_report;
