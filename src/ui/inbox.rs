@@ -168,3 +168,115 @@ fn adding(texts: &[String]) -> String {
 fn quoted(text: &str) -> String {
     quote(&Session::clean_text(text).unwrap_or_default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+    use crate::ui::keymap::Action;
+    use crate::ui::theme::{Theme, ThemeName};
+    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::snapshot::SnapshotState;
+    use crate::workshop::{HeadingId, Prompt};
+
+    fn app_with(session: Session) -> App {
+        let mut app = App::new(
+            Library::shipped(),
+            Theme::new(ThemeName::HighContrast),
+            Vec::new(),
+        );
+        app.opened(session);
+        app
+    }
+
+    fn status(app: &App) -> String {
+        app.status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_co_scribes_note_is_shown_and_undone_like_the_scribes_own() {
+        let mut app = app_with(session());
+        let c = Command::new(
+            "c1".into(),
+            CommandKind::AddNotes {
+                texts: vec!["From the back row".into()],
+                group: 2,
+                category: Some("Teaming".into()),
+                prompt: Prompt::Already,
+                initials: None,
+            },
+        );
+        let answer = apply_in_app(&mut app, "s1", &c, T0);
+        assert!(matches!(
+            answer,
+            Answer::Ok(Outcome::Added { count: 1, .. })
+        ));
+        assert_eq!(
+            status(&app),
+            "Added from another terminal: “From the back row” (Group 2 · Teaming · Already using). u takes it back."
+        );
+        assert!(app.dirty);
+        app.update(Action::Undo, T0);
+        assert!(app.workshop().unwrap().session.notes.is_empty());
+        assert_eq!(status(&app), "Undone: adding “From the back row”.");
+        app.update(Action::Redo, T0);
+        assert_eq!(app.workshop().unwrap().session.notes.len(), 1);
+        // The same command again (its file found after a kill) changes nothing.
+        let again = apply_in_app(&mut app, "s1", &c, T0);
+        assert_eq!(again, Answer::Ok(Outcome::AlreadyApplied));
+        assert_eq!(app.workshop().unwrap().session.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_co_scribes_snapshot_note_is_one_undo_step_and_votes_are_not_undone() {
+        let activity = Library::shipped().snapshot;
+        let spec = SnapshotState::session_spec("Leaders", &activity);
+        let mut app = app_with(Session::new("s2".into(), spec, T0).unwrap());
+        let note = Command::new(
+            "n1".into(),
+            CommandKind::AddSnapshotNotes {
+                texts: vec!["Mentors".into()],
+                dimension: 1,
+                heading: HeadingId::Strengths,
+            },
+        );
+        let vote = Command::new(
+            "v1".into(),
+            CommandKind::Vote {
+                dimension: 0,
+                stage: 1,
+                count: 4,
+            },
+        );
+        apply_in_app(&mut app, "s2", &note, T0);
+        apply_in_app(&mut app, "s2", &vote, T0);
+        assert!(status(&app).starts_with("From another terminal: Recorded 4 votes"));
+        let state = |app: &App| app.workshop().unwrap().session.snapshot.clone().unwrap();
+        assert_eq!(state(&app).notes.len(), 1);
+        app.update(Action::Undo, T0);
+        assert!(state(&app).notes.is_empty(), "{}", status(&app));
+        assert_eq!(
+            status(&app),
+            "Undone: adding “Mentors” from another terminal."
+        );
+        assert_eq!(state(&app).tally(0).total, 4, "the show of hands stays");
+    }
+
+    #[test]
+    fn a_command_for_a_session_that_is_not_open_is_refused() {
+        let mut app = app_with(session());
+        let c = Command::new(
+            "c1".into(),
+            CommandKind::Vote {
+                dimension: 0,
+                stage: 0,
+                count: 1,
+            },
+        );
+        let answer = apply_in_app(&mut app, "other", &c, T0);
+        assert!(matches!(answer, Answer::Error(m) if m.contains("not open")));
+    }
+}
