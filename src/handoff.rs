@@ -11,7 +11,6 @@ use crate::content::SnapshotActivity;
 use crate::store::{Inbox, Store, StoreError};
 use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
 use anyhow::{Result, bail};
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
@@ -64,7 +63,7 @@ fn apply_as_owner(
         changed |= result.is_ok();
         Answer::from(result)
     };
-    let answers = inbox.drain(&HashSet::new(), &mut run);
+    let answers = inbox.drain(&mut run);
     let mine = own.map(run);
     if changed {
         store.save(&session)?;

@@ -16,7 +16,6 @@
 
 use super::{StoreError, fsio, rename_retry};
 use crate::workshop::command::{Answer, Command};
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -201,19 +200,12 @@ impl Inbox {
         Ok(Some((waiting.id.clone(), read)))
     }
 
-    /// Takes every waiting command not in `skip`, oldest first, and applies each with `apply`;
+    /// Takes every waiting command, oldest first, and applies each with `apply`;
     /// returns the answers, to be given with [`Inbox::answer_all`] once the session is saved.
     /// Files that cannot be used are answered with why, without calling `apply`.
-    pub fn drain(
-        &self,
-        skip: &HashSet<String>,
-        mut apply: impl FnMut(&Command) -> Answer,
-    ) -> Vec<(String, Answer)> {
+    pub fn drain(&self, mut apply: impl FnMut(&Command) -> Answer) -> Vec<(String, Answer)> {
         let mut answers = Vec::new();
         for waiting in self.waiting() {
-            if skip.contains(&waiting.id) {
-                continue;
-            }
             match self.take(&waiting) {
                 Ok(Some((id, Ok(command)))) => answers.push((id, apply(&command))),
                 Ok(Some((id, Err(why)))) => answers.push((id, Answer::Error(why))),
@@ -346,7 +338,7 @@ mod tests {
             inbox.post(&sent[i]).unwrap();
         }
         let mut seen = Vec::new();
-        let answers = inbox.drain(&HashSet::new(), |c| {
+        let answers = inbox.drain(|c| {
             seen.push(c.clone());
             Answer::Ok(Outcome::AlreadyApplied)
         });
@@ -373,15 +365,12 @@ mod tests {
         assert_eq!(inbox.take(&w[0]).unwrap().unwrap().1.unwrap(), c);
         // The owner died here. The next drain finds it, taken, and applies it.
         let mut again = 0;
-        let answers = inbox.drain(&HashSet::new(), |_| {
+        let answers = inbox.drain(|_| {
             again += 1;
             Answer::Error("refused".into())
         });
         assert_eq!(again, 1);
         assert_eq!(answers, [(c.id.clone(), Answer::Error("refused".into()))]);
-        // Skipped while the live owner has it in flight.
-        let skip = HashSet::from([c.id.clone()]);
-        assert!(inbox.drain(&skip, |_| panic!("applied twice")).is_empty());
     }
 
     #[test]
@@ -410,7 +399,7 @@ mod tests {
         let bad = "00000000000000000001-1-0";
         fs::write(inbox.path(bad, WAITING), "{\"kind\": \"from the future\"}").unwrap();
         fs::write(inbox.dir().join("notes.txt"), "not ours").unwrap();
-        let answers = inbox.drain(&HashSet::new(), |_| Answer::Ok(Outcome::AlreadyApplied));
+        let answers = inbox.drain(|_| Answer::Ok(Outcome::AlreadyApplied));
         assert_eq!(answers.len(), 2);
         assert_eq!(answers[0].0, bad);
         let Answer::Error(why) = &answers[0].1 else {

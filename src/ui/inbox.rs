@@ -15,7 +15,6 @@ use crate::store::LEFTOVER_AGE;
 use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
 use crate::workshop::text::quote;
 use crate::workshop::{Change, Session};
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
@@ -31,11 +30,17 @@ pub struct InboxWatch {
     last: Option<Instant>,
     tidied: Option<Instant>,
     /// Applied in memory but not yet known to be on disk (the save failed): answered once a
-    /// later save succeeds, and skipped by the drain meanwhile.
-    unanswered: Vec<(String, Answer)>,
+    /// later save succeeds (into the inbox of the session they were for); nothing more is taken
+    /// from an inbox meanwhile.
+    unanswered: Vec<(String, Vec<(String, Answer)>)>,
 }
 
 impl InboxWatch {
+    /// Whether answers are owed, to be given even after their session was closed.
+    pub fn owes_answers(&self) -> bool {
+        !self.unanswered.is_empty()
+    }
+
     /// How long until the inbox should be looked at again.
     pub fn due_in(&self) -> Duration {
         self.last
@@ -47,28 +52,28 @@ impl Loop {
     /// Applies what waits in the open session's inbox (when it is time to look), saves, and
     /// answers the senders once the save is on disk.
     pub(super) fn poll_inbox(&mut self, app: &mut App) {
-        let Some(id) = self.lock.as_ref().map(|l| l.id().to_string()) else {
-            self.inbox = InboxWatch::default();
-            return;
-        };
         if !self.inbox.due_in().is_zero() {
             return;
         }
         self.inbox.last = Some(Instant::now());
-        let inbox = self.store.inbox(&id);
         if !self.inbox.unanswered.is_empty() {
             if self.saver.flush(FLUSH_TIMEOUT).is_err() {
                 return;
             }
-            let _ = inbox.answer_all(&std::mem::take(&mut self.inbox.unanswered));
+            for (session, answers) in std::mem::take(&mut self.inbox.unanswered) {
+                let _ = self.store.inbox(&session).answer_all(&answers);
+            }
         }
+        let Some(id) = self.lock.as_ref().map(|l| l.id().to_string()) else {
+            return;
+        };
+        let inbox = self.store.inbox(&id);
         if self.inbox.tidied.is_none_or(|t| t.elapsed() >= TIDY_EVERY) {
             self.inbox.tidied = Some(Instant::now());
             inbox.remove_leftovers(LEFTOVER_AGE);
         }
         let now = self.now();
-        let skip: HashSet<String> = HashSet::new();
-        let answers = inbox.drain(&skip, |c| apply_in_app(app, &id, c, now));
+        let answers = inbox.drain(|c| apply_in_app(app, &id, c, now));
         if answers.is_empty() {
             return;
         }
@@ -84,7 +89,7 @@ impl Loop {
             Ok(()) => {
                 let _ = inbox.answer_all(&answers);
             }
-            Err(_) => self.inbox.unanswered = answers,
+            Err(_) => self.inbox.unanswered.push((id, answers)),
         }
     }
 }

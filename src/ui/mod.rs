@@ -233,9 +233,10 @@ impl Loop {
             MAX_SLEEP
         };
         // While a session is open, co-scribes' commands are looked for a few times a second.
-        let cap = match self.lock {
-            Some(_) => cap.min(self.inbox.due_in()),
-            None => cap,
+        let cap = if self.lock.is_some() || self.inbox.owes_answers() {
+            cap.min(self.inbox.due_in())
+        } else {
+            cap
         };
         let next = app
             .workshop()
