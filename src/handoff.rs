@@ -253,31 +253,38 @@ mod tests {
         assert!(store.load("s1").unwrap().notes.is_empty());
     }
 
-    #[test]
-    fn an_owner_that_takes_the_command_late_is_waited_for() {
-        let (_d, store, activity) = setup();
-        let owner = store.lock("s1").unwrap();
-        let inbox = store.inbox("s1");
+    /// Sends `text` from another thread while this one plays the owner; returns the sender and
+    /// its command as it waits in the inbox.
+    fn send_in_background(
+        store: &Store,
+        activity: &SnapshotActivity,
+        text: &str,
+        wait: Duration,
+    ) -> (
+        std::thread::JoinHandle<Result<Outcome>>,
+        crate::store::Waiting,
+    ) {
         let worker = {
-            let (store, activity) = (store.clone(), activity.clone());
-            std::thread::spawn(move || {
-                send(
-                    &store,
-                    "s1",
-                    note("late"),
-                    &activity,
-                    Duration::from_millis(100),
-                    T0,
-                )
-            })
+            let (store, activity, change) = (store.clone(), activity.clone(), note(text));
+            std::thread::spawn(move || send(&store, "s1", change, &activity, wait, T0))
         };
-        // The owner takes it just as the sender's wait runs out, and answers after.
         let waiting = loop {
-            if let Some(w) = inbox.waiting().pop() {
+            if let Some(w) = store.inbox("s1").waiting().pop() {
                 break w;
             }
             std::thread::sleep(Duration::from_millis(5));
         };
+        (worker, waiting)
+    }
+
+    #[test]
+    fn an_owner_that_answers_after_the_wait_ran_out_is_waited_for() {
+        let (_d, store, activity) = setup();
+        let owner = store.lock("s1").unwrap();
+        let inbox = store.inbox("s1");
+        let (worker, waiting) =
+            send_in_background(&store, &activity, "late", Duration::from_millis(100));
+        // Taken at once, answered only after the sender's wait ran out.
         let (id, cmd) = inbox.take(&waiting).unwrap().unwrap();
         std::thread::sleep(Duration::from_millis(300));
         let mut s = store.load("s1").unwrap();
@@ -294,25 +301,8 @@ mod tests {
         let (_d, store, activity) = setup();
         let owner = store.lock("s1").unwrap();
         let inbox = store.inbox("s1");
-        let worker = {
-            let (store, activity) = (store.clone(), activity.clone());
-            std::thread::spawn(move || {
-                send(
-                    &store,
-                    "s1",
-                    note("once"),
-                    &activity,
-                    Duration::from_secs(20),
-                    T0,
-                )
-            })
-        };
-        let waiting = loop {
-            if let Some(w) = inbox.waiting().pop() {
-                break w;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let (worker, waiting) =
+            send_in_background(&store, &activity, "once", Duration::from_secs(20));
         // The owner took it, applied and saved it, then died before answering.
         let (_, cmd) = inbox.take(&waiting).unwrap().unwrap();
         let mut s = store.load("s1").unwrap();
