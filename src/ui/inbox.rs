@@ -99,7 +99,7 @@ impl Loop {
 fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> Answer {
     let activity = &app.library.snapshot;
     let result = match &mut app.screen {
-        Screen::Workshop(w) if w.session.id == id => {
+        Screen::Sticky(w) if w.session.id == id => {
             let result = command::apply(&mut w.session, c, activity, now);
             if let Ok(applied) = &result {
                 let mut changes = applied.changes.clone();
@@ -111,8 +111,8 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
             }
             result
         }
-        Screen::Snapshot(s) if s.workshop.session.id == id => {
-            let session = &mut s.workshop.session;
+        Screen::Snapshot(s) if s.open.session.id == id => {
+            let session = &mut s.open.session;
             let before = session.snapshot.clone();
             let result = command::apply(session, c, activity, now);
             // Notes go on the Snapshot undo stack as one step: the record before and after.
@@ -225,14 +225,14 @@ mod tests {
         );
         assert!(app.dirty);
         app.update(Action::Undo, T0);
-        assert!(app.workshop().unwrap().session.notes.is_empty());
+        assert!(app.open_session().unwrap().session.notes.is_empty());
         assert_eq!(status(&app), "Undone: adding “From the back row”.");
         app.update(Action::Redo, T0);
-        assert_eq!(app.workshop().unwrap().session.notes.len(), 1);
+        assert_eq!(app.open_session().unwrap().session.notes.len(), 1);
         // The same command again (its file found after a kill) changes nothing.
         let again = apply_in_app(&mut app, "s1", &c, T0);
         assert_eq!(again, Answer::Ok(Outcome::AlreadyApplied));
-        assert_eq!(app.workshop().unwrap().session.notes.len(), 1);
+        assert_eq!(app.open_session().unwrap().session.notes.len(), 1);
     }
 
     #[test]
@@ -259,7 +259,7 @@ mod tests {
         apply_in_app(&mut app, "s2", &note, T0);
         apply_in_app(&mut app, "s2", &vote, T0);
         assert!(status(&app).starts_with("From another terminal: Recorded 4 votes"));
-        let state = |app: &App| app.workshop().unwrap().session.snapshot.clone().unwrap();
+        let state = |app: &App| app.open_session().unwrap().session.snapshot.clone().unwrap();
         assert_eq!(state(&app).notes.len(), 1);
         app.update(Action::Undo, T0);
         assert!(state(&app).notes.is_empty(), "{}", status(&app));

@@ -3,13 +3,17 @@
 //! the clock.
 
 pub mod app;
+pub mod cycle;
+pub mod export_menu;
 pub mod fill_category;
 mod inbox;
 pub mod input_view;
 pub mod keymap;
+pub mod open_session;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
+pub mod sticky;
 pub mod terminal;
 pub mod theme;
 pub mod views;
@@ -139,7 +143,7 @@ impl Loop {
     /// Notes whether a timer is running now, which decides which clock [`Loop::now`] follows.
     fn watch_timer(&self, app: &App) {
         self.timing.set(
-            app.workshop()
+            app.open_session()
                 .is_some_and(|w| w.session.timer.running_since.is_some()),
         );
     }
@@ -207,7 +211,7 @@ impl Loop {
                     _ => {}
                 }
             } else if app
-                .workshop()
+                .open_session()
                 .is_some_and(|w| w.session.timer.next_change(self.now()).is_some())
             {
                 // Woken by the timer: the face has moved on.
@@ -239,7 +243,7 @@ impl Loop {
             cap
         };
         let next = app
-            .workshop()
+            .open_session()
             .and_then(|w| w.session.timer.next_change(self.now()));
         next.map_or(cap, |d| d.min(cap))
     }
@@ -267,7 +271,7 @@ impl Loop {
         match effect {
             Effect::Quit => {}
             Effect::Save => {
-                if let Some(w) = app.workshop() {
+                if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));
                     self.saver.save(w.session.clone());
                 }
@@ -350,7 +354,7 @@ impl Loop {
                 scopes,
                 bom,
             } => {
-                let Some(w) = app.workshop() else {
+                let Some(w) = app.open_session() else {
                     return;
                 };
                 let written: Result<Vec<(PathBuf, export::destination::Written)>> = scopes

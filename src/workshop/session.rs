@@ -330,7 +330,7 @@ impl Session {
     /// The default placement for a note typed now by `group`: its current category and the
     /// current step's prompt.
     pub fn placement_now(&self, group: u32) -> Placement {
-        let prompt = self.step().kind.default_prompt();
+        let prompt = Prompt::for_step(self.step().kind);
         Placement {
             group,
             category: match prompt {

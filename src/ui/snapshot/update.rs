@@ -84,9 +84,9 @@ impl SnapshotScreen {
         now: OffsetDateTime,
     ) -> Outcome {
         let mut out = Outcome::default();
-        if self.workshop.blank {
+        if self.open.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
-                self.workshop.blank = false;
+                self.open.blank = false;
             }
         } else if self.edit.is_some() {
             self.update_edit(activity, action, now, &mut out);
@@ -108,10 +108,10 @@ impl SnapshotScreen {
         what: String,
         f: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
     ) -> Option<T> {
-        let state = self.workshop.session.snapshot_mut(activity);
+        let state = self.open.session.snapshot_mut(activity);
         match self.history.apply(state, what, f) {
             Ok(t) => {
-                self.workshop.session.updated = now;
+                self.open.session.updated = now;
                 out.save = true;
                 Some(t)
             }
@@ -124,7 +124,7 @@ impl SnapshotScreen {
 
     /// A change that is not undone with `u` (votes, the page, the timer).
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
-        self.workshop.session.updated = now;
+        self.open.session.updated = now;
         out.save = true;
     }
 
@@ -140,7 +140,7 @@ impl SnapshotScreen {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.workshop.session.timer.toggle(now);
+                self.open.session.timer.toggle(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
@@ -149,9 +149,9 @@ impl SnapshotScreen {
                 } else {
                     -NUDGE_SECONDS
                 };
-                self.workshop.session.timer.nudge(secs, now);
-                if !self.workshop.session.timer.reading(now).is_over() {
-                    self.workshop.rang_at = None;
+                self.open.session.timer.nudge(secs, now);
+                if !self.open.session.timer.reading(now).is_over() {
+                    self.open.rang_at = None;
                 }
                 self.touched(now, out);
             }
@@ -161,7 +161,7 @@ impl SnapshotScreen {
             },
             Action::Undo if self.page_dimension().is_some() => {
                 let d = self.page_dimension().unwrap_or(0);
-                let state = self.workshop.session.snapshot_mut(activity);
+                let state = self.open.session.snapshot_mut(activity);
                 match state.take_back_vote(d) {
                     Ok(stage) => {
                         let msg = format!(
@@ -177,7 +177,7 @@ impl SnapshotScreen {
                 }
             }
             Action::Undo | Action::Redo => {
-                let state = self.workshop.session.snapshot_mut(activity);
+                let state = self.open.session.snapshot_mut(activity);
                 let done = if action == Action::Undo {
                     self.history.undo(state)
                 } else {
@@ -203,7 +203,7 @@ impl SnapshotScreen {
             }
             Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
             Action::Help => out.overlay = Some(Overlay::Help(self.context())),
-            Action::ToggleBlank => self.workshop.blank = true,
+            Action::ToggleBlank => self.open.blank = true,
             // The session list must never reach the projector by accident.
             Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
             other => match page {
@@ -233,9 +233,9 @@ impl SnapshotScreen {
             });
             return;
         };
-        self.workshop.session.snapshot_mut(activity).page = to;
-        self.workshop.session.timer = Timer::new(None);
-        self.workshop.rang_at = None;
+        self.open.session.snapshot_mut(activity).page = to;
+        self.open.session.timer = Timer::new(None);
+        self.open.rang_at = None;
         self.scroll = 0;
         self.clamp_selections();
         out.clear_status = true;
@@ -250,7 +250,7 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let state = self.workshop.session.snapshot_mut(activity);
+        let state = self.open.session.snapshot_mut(activity);
         let stage = (stage as usize).saturating_sub(1);
         match state.vote(dimension, stage, 1) {
             Ok(()) => {
