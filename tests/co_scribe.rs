@@ -139,8 +139,8 @@ fn a_note_from_a_second_terminal_is_saved_by_the_open_app_and_shown() {
         texts(store, &id),
         ["From the back row", "piped one", "piped two"]
     );
-    // The app is still the owner and still answers keys.
-    app.keys("b");
+    // The app is still the owner and still answers keys: group 3's page shows them.
+    app.keys("b3");
     app.wait_for("piped two", WAIT).unwrap();
     app.keys("q");
     assert_eq!(app.wait_exit(WAIT), Some(0));
@@ -185,7 +185,7 @@ fn votes_from_a_second_terminal_reach_an_open_snapshot() {
         .unwrap();
     let line = ok(&out);
     assert!(
-        line.contains("Recorded 3 votes for \"making progress\" on Organization and Leadership: 0 · 3 · 0 (3 in all)."),
+        line.contains("Recorded 3 votes for \"making progress\" on Organization and Leadership: 0 · 3 · 0 (3 votes in all)."),
         "{line}"
     );
     app.wait_for("From another terminal: Recorded 3 votes", WAIT)
