@@ -259,7 +259,14 @@ mod tests {
         apply_in_app(&mut app, "s2", &note, T0);
         apply_in_app(&mut app, "s2", &vote, T0);
         assert!(status(&app).starts_with("From another terminal: Recorded 4 votes"));
-        let state = |app: &App| app.open_session().unwrap().session.snapshot.clone().unwrap();
+        let state = |app: &App| {
+            app.open_session()
+                .unwrap()
+                .session
+                .snapshot
+                .clone()
+                .unwrap()
+        };
         assert_eq!(state(&app).notes.len(), 1);
         app.update(Action::Undo, T0);
         assert!(state(&app).notes.is_empty(), "{}", status(&app));
