@@ -15,6 +15,7 @@ use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 use support::cli::{cmd, run_ok};
 use support::pty::Pty;
+use support::store_files::note_texts;
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -47,17 +48,6 @@ fn add_in_background(store: &Path, id: &str, text: &str, args: &[&str]) -> Child
         .stderr(Stdio::piped())
         .spawn()
         .unwrap()
-}
-
-fn texts(store: &Path, id: &str) -> Vec<String> {
-    let store = Store::open_for_reading(store.to_path_buf()).unwrap();
-    store
-        .load(id)
-        .unwrap()
-        .notes
-        .into_iter()
-        .map(|n| n.text)
-        .collect()
 }
 
 fn ok(out: &Output) -> String {
@@ -114,7 +104,7 @@ fn a_note_from_a_second_terminal_is_saved_by_the_open_app_and_shown() {
     let out = add(store, &id, "2", "From the back \u{1b}[31mrow", &[]);
     assert_eq!(ok(&out).trim(), format!("Saved 1 note to \"Room\" ({id})."));
     // On disk when the command says so, cleaned like every note.
-    assert_eq!(texts(store, &id), ["From the back row"]);
+    assert_eq!(note_texts(store, &id), ["From the back row"]);
     app.wait_for("Added from another terminal: “From the back row”", WAIT)
         .unwrap();
     // Several lines on standard input: one command per batch, all saved by the app.
@@ -136,7 +126,7 @@ fn a_note_from_a_second_terminal_is_saved_by_the_open_app_and_shown() {
     let out = child.wait_with_output().unwrap();
     assert!(ok(&out).contains("Saved 2 notes"), "{out:?}");
     assert_eq!(
-        texts(store, &id),
+        note_texts(store, &id),
         ["From the back row", "piped one", "piped two"]
     );
     // The app is still the owner and still answers keys: group 3's page shows them.
@@ -161,7 +151,7 @@ fn a_refused_note_is_refused_by_the_app_with_the_domains_message() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("there is no group 9"), "{err}");
-    assert!(texts(store, &id).is_empty());
+    assert!(note_texts(store, &id).is_empty());
 }
 
 #[test]
@@ -230,7 +220,7 @@ fn two_co_scribes_at_once_each_get_their_notes_saved_once() {
         }
         sent.extend([a, b]);
     }
-    let mut saved = texts(store, &id);
+    let mut saved = note_texts(store, &id);
     saved.sort();
     sent.sort();
     assert_eq!(saved, sent);
@@ -255,7 +245,7 @@ fn a_frozen_owner_is_left_alone_and_nothing_is_added() {
     // Commands are taken in order: once a later one is answered, a withdrawn one would have
     // been applied by now had it still been there.
     ok(&add(store, &id, "1", "after the thaw", &[]));
-    assert_eq!(texts(store, &id), ["after the thaw"]);
+    assert_eq!(note_texts(store, &id), ["after the thaw"]);
     app.wait_for("“after the thaw”", WAIT).unwrap();
     app.keys("q");
     assert_eq!(app.wait_exit(WAIT), Some(0));
@@ -280,14 +270,14 @@ fn an_owner_killed_after_the_hand_off_loses_nothing_and_doubles_nothing() {
     // The sender sees the owner gone, applies its command itself and says so as usual.
     let out = child.wait_with_output().unwrap();
     assert!(ok(&out).contains("Saved 1 note"), "{out:?}");
-    assert_eq!(texts(store, &id), ["handed off"]);
+    assert_eq!(note_texts(store, &id), ["handed off"]);
     // Reopened, the app shows it once.
     let mut again = open_app(store, &id, "Foundational");
     again.keys("b");
     again.wait_for("handed off", WAIT).unwrap();
     again.keys("q");
     assert_eq!(again.wait_exit(WAIT), Some(0));
-    assert_eq!(texts(store, &id), ["handed off"]);
+    assert_eq!(note_texts(store, &id), ["handed off"]);
 }
 
 #[test]
@@ -330,7 +320,7 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
     app.wait_for("Added from another terminal: “taken, never saved”", WAIT)
         .unwrap();
     assert_eq!(
-        texts(store_dir, &id),
+        note_texts(store_dir, &id),
         ["saved before the kill", "taken, never saved"]
     );
     // Both senders, had they still been waiting, find their answers.
@@ -365,9 +355,9 @@ fn a_sender_killed_while_it_waits_still_gets_its_note_saved_once() {
     signal(&app, "CONT");
     // Handed off is handed off: the owner applies it once.
     app.wait_for("“sender killed”", WAIT).unwrap();
-    wait_until("the note on disk", || texts(store, &id).len() == 1);
+    wait_until("the note on disk", || note_texts(store, &id).len() == 1);
     ok(&add(store, &id, "1", "next", &[]));
-    assert_eq!(texts(store, &id), ["sender killed", "next"]);
+    assert_eq!(note_texts(store, &id), ["sender killed", "next"]);
 }
 
 #[test]
@@ -389,7 +379,7 @@ fn after_the_owner_quits_the_command_line_writes_directly_and_the_reopened_app_s
     app.keys("q");
     assert_eq!(app.wait_exit(WAIT), Some(0));
     assert_eq!(
-        texts(store, &id),
+        note_texts(store, &id),
         ["while open", "while closed", "open again"]
     );
 }
