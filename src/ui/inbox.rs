@@ -29,9 +29,9 @@ const TIDY_EVERY: Duration = Duration::from_secs(60);
 pub struct InboxWatch {
     last: Option<Instant>,
     tidied: Option<Instant>,
-    /// Applied in memory but not yet known to be on disk (the save failed): answered once a
-    /// later save succeeds (into the inbox of the session they were for); nothing more is taken
-    /// from an inbox meanwhile.
+    /// Applied in memory, answered once the saver has them on disk (into the inbox of the
+    /// session they were for, even if it was closed meanwhile); nothing more is taken from an
+    /// inbox until then.
     unanswered: Vec<(String, Vec<(String, Answer)>)>,
 }
 
@@ -57,6 +57,8 @@ impl Loop {
         }
         self.inbox.last = Some(Instant::now());
         if !self.inbox.unanswered.is_empty() {
+            // Blocks until the save is on disk (a few milliseconds; a failed save is retried at
+            // each pass, and the senders wait, or give up and say so).
             if self.saver.flush(FLUSH_TIMEOUT).is_err() {
                 return;
             }
@@ -83,14 +85,10 @@ impl Loop {
         if changed {
             self.perform(app, super::app::Effect::Save);
         }
-        // Blocks for one save of the session (a few milliseconds): the senders are told only
-        // what is on disk.
-        match self.saver.flush(FLUSH_TIMEOUT) {
-            Ok(()) => {
-                let _ = inbox.answer_all(&answers);
-            }
-            Err(_) => self.inbox.unanswered.push((id, answers)),
-        }
+        // Answered at the next pass, right after the frame that shows the change is drawn (the
+        // saver writes meanwhile): the senders are told only what is on disk.
+        self.inbox.unanswered.push((id, answers));
+        self.inbox.last = None;
     }
 }
 
