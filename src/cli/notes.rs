@@ -75,16 +75,6 @@ pub(super) fn add(
         return add_texts(&target, make, &args.text, true, out);
     }
     let (Some(group), Some(prompt)) = (args.group, args.prompt) else {
-        if found.activity == Activity::Snapshot {
-            // The domain's refusal, which says what a Snapshot note needs.
-            target.send(CommandKind::AddNotes {
-                texts: vec![args.text.clone()],
-                group: 1,
-                category: None,
-                prompt: Prompt::Already,
-                initials: None,
-            })?;
-        }
         bail!("a note needs --group and --prompt");
     };
     let make = |texts| CommandKind::AddNotes {
