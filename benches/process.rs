@@ -57,7 +57,7 @@ fn main() {
         return;
     }
     // `cargo bench --bench process -- startup` runs only the sections named (startup, idle,
-    // memory).
+    // memory, coscribe).
     let filters: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
