@@ -1,7 +1,7 @@
 //! Whole-process budgets (issue 7), measured on the real `cpm-workshop` binary in a
 //! pseudo-terminal: start-up to the first full frame (against a minimal ratatui "hello" app run
 //! the same way in the same run), CPU while idle with a paused and with a running timer, and
-//! resident memory with 10,000 notes.
+//! resident memory with 10,000 notes, and how soon a co-trainer's `add` shows in the open app.
 //!
 //! The "hello" baseline is this bench binary itself, started again with `CPM_BENCH_ROLE=hello`:
 //! it draws one bordered full-screen frame with ratatui and waits for a key, which is the least
@@ -42,6 +42,9 @@ const STARTUP_RATIO_BUDGET: f64 = 1.5;
 const IDLE_PAUSED_BUDGET_PERCENT: f64 = 0.5;
 const IDLE_RUNNING_BUDGET_PERCENT: f64 = 2.0;
 const RSS_BUDGET_MB: f64 = 30.0;
+/// Co-scribe commands sent to the open app.
+const COSCRIBE_TRIALS: usize = 31;
+const COSCRIBE_VISIBLE_BUDGET: Duration = Duration::from_secs(1);
 
 fn main() {
     if std::env::var(ROLE_ENV).as_deref() == Ok("hello") {
@@ -54,7 +57,7 @@ fn main() {
         return;
     }
     // `cargo bench --bench process -- startup` runs only the sections named (startup, idle,
-    // memory).
+    // memory, coscribe).
     let filters: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
@@ -72,6 +75,9 @@ fn main() {
     }
     if wanted("memory") {
         figures.push(memory());
+    }
+    if wanted("coscribe") {
+        figures.extend(coscribe());
     }
     common::print_table(&format!("Whole-process budgets — {}", machine()), &figures);
 }
@@ -429,6 +435,66 @@ fn idle_cpu() -> Vec<Figure> {
 fn idle_cpu() -> Vec<Figure> {
     println!("idle CPU: measured from /proc on Linux only");
     Vec::new()
+}
+
+/// A co-trainer's `cpm-workshop add` while the app has the session (2,000 notes) open: from
+/// starting the command to its note on the app's screen, and to the command's exit (the note is
+/// then on disk, saved by the app).
+fn coscribe() -> Vec<Figure> {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = cpm_workshop::store::Store::open(dir.path().to_path_buf())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let session = common::session(IDLE_NOTES);
+    store.create(&session).unwrap_or_else(|e| panic!("{e}"));
+    let never = |_: &vt100::Screen| false;
+    let (app, _) = start(app_command(dir.path(), &["open", &session.id]), never);
+    app.wait_for("Foundational");
+    let (mut visible, mut exited) = (Vec::new(), Vec::new());
+    for i in 0..COSCRIBE_TRIALS {
+        let text = format!("co-scribe note {i}");
+        let started = Instant::now();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cpm-workshop"))
+            .env("CPM_WORKSHOP_STORE", dir.path())
+            .args([
+                "add",
+                &session.id,
+                "--group",
+                "2",
+                "--prompt",
+                "already",
+                &text,
+            ])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start add: {e}"));
+        app.wait_for(&text);
+        visible.push(started.elapsed());
+        let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+        exited.push(started.elapsed());
+        assert!(status.success(), "add {i} failed");
+    }
+    let p50 = |v: &mut Vec<Duration>| common::percentile(v, 50.0);
+    let p99 = |v: &mut Vec<Duration>| common::percentile(v, 99.0);
+    vec![
+        Figure::time(
+            format!("co-scribe add → note on the app's screen, p50 ({COSCRIBE_TRIALS} trials)"),
+            p50(&mut visible),
+            COSCRIBE_VISIBLE_BUDGET,
+            None,
+        ),
+        Figure::time(
+            "co-scribe add → note on the app's screen, p99",
+            p99(&mut visible),
+            COSCRIBE_VISIBLE_BUDGET,
+            None,
+        ),
+        Figure::time(
+            "co-scribe add → command exits, saved by the app, p50",
+            p50(&mut exited),
+            COSCRIBE_VISIBLE_BUDGET,
+            None,
+        ),
+    ]
 }
 
 /// Peak resident memory of the app with a 10,000-note session open: run view, notes board,

@@ -12,6 +12,7 @@ pub mod console;
 pub mod content;
 pub mod error_report;
 pub mod export;
+pub mod handoff;
 pub mod note_lines;
 pub mod room;
 pub mod store;

@@ -4,7 +4,6 @@
 //! saves (whenever no more input is already buffered). A line that is not UTF-8 is reported and
 //! skipped; the lines around it are saved.
 
-use crate::store::StoreError;
 use anyhow::{Context, Result, anyhow};
 use std::io::BufRead;
 
@@ -21,20 +20,20 @@ pub struct Fed {
 }
 
 /// Reads `input` one line at a time; `add` puts a non-blank line's note into `target` (in memory)
-/// or says why not; `save` writes `target` to disk. A failed save stops the stream with a message
+/// or says why not; `save` writes `target` to disk (or has its owner write it). A failed save stops the stream with a message
 /// saying which lines are on disk and which are not.
-pub fn feed<T, E: std::fmt::Display>(
+pub fn feed<T, E: std::fmt::Display, S: std::fmt::Display>(
     input: impl std::io::Read,
     target: &mut T,
     mut add: impl FnMut(&mut T, &str) -> Result<(), E>,
-    mut save: impl FnMut(&T) -> Result<(), StoreError>,
+    mut save: impl FnMut(&T) -> Result<(), S>,
 ) -> Result<Fed> {
     let mut reader = std::io::BufReader::with_capacity(READ_BUFFER, input);
     let mut fed = Fed::default();
     let (mut pending, mut line_no, mut first_pending_line) = (0usize, 0usize, 1usize);
     let mut buf = Vec::new();
     // Reports what is on disk before giving up, so no line is silently lost.
-    let unsaved = |e: StoreError, saved: usize, from: usize, to: usize| {
+    let unsaved = |e: S, saved: usize, from: usize, to: usize| {
         anyhow!(
             "{e}\nSaved {saved} notes before this; lines {from} to {to} of the input were NOT saved — run the command again with those lines"
         )
@@ -95,7 +94,7 @@ mod tests {
             },
             |_| {
                 saves += 1;
-                Ok(())
+                Ok::<(), String>(())
             },
         )
         .unwrap();

@@ -7,6 +7,7 @@ use crate::workshop::{Activity, HeadingId, Mode, Prompt};
 use anyhow::Result;
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -145,6 +146,9 @@ pub struct AddArgs {
     pub initials: Option<String>,
     /// The note, or '-' to read one note per line from standard input.
     pub text: String,
+    /// While the app has the session open: how long to wait for it to save the note.
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = wait_arg)]
+    pub wait: Duration,
 }
 
 /// `cpm-workshop vote` options.
@@ -167,6 +171,9 @@ pub struct VoteArgs {
     /// How many hands.
     #[arg(long, default_value_t = 1)]
     pub count: u32,
+    /// While the app has the session open: how long to wait for it to save the votes.
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = wait_arg)]
+    pub wait: Duration,
 }
 
 /// `cpm-workshop export` options.
@@ -323,4 +330,17 @@ impl From<RoleArg> for Role {
 
 fn duration_arg(s: &str) -> Result<u32, String> {
     parse_duration(s).map_err(|e| e.to_string())
+}
+
+/// Longest `--wait`: an hour is already far longer than any app takes to save.
+const MAX_WAIT_SECS: f64 = 3600.0;
+
+/// `--wait`: seconds, whole or not (`5`, `0.5`), from 0 to an hour.
+fn wait_arg(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<f64>() {
+        Ok(secs) if (0.0..=MAX_WAIT_SECS).contains(&secs) => Ok(Duration::from_secs_f64(secs)),
+        _ => Err(format!(
+            "{s:?} is not a number of seconds from 0 to {MAX_WAIT_SECS:.0} (e.g. 5 or 0.5)"
+        )),
+    }
 }

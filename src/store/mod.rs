@@ -5,6 +5,7 @@
 //! - `<id>.json`: the session; `<id>.json.bak`: the version before the last save
 //! - `.<id>.json.tmp-<pid>-<n>`: a save in progress (hidden; listings skip it)
 //! - `<id>.lock`: the one-writer lock (its existence means nothing; only the OS lock counts)
+//! - `<id>.inbox/`: commands from other processes for the session's owner (see [`Inbox`])
 //! - `<id>.json.corrupt-<UTC time>`: a file that could not be parsed, moved aside and kept
 //! - `trash/<id>~<UTC time>.json` (+ `.bak`): deleted sessions, restorable until purged
 //! - `.listing-cache.json`: summaries remembered between listings
@@ -20,6 +21,7 @@
 mod error;
 mod fsio;
 mod ids;
+mod inbox;
 mod listing;
 mod listing_cache;
 mod lock;
@@ -33,6 +35,7 @@ mod trash;
 pub use error::StoreError;
 pub use fsio::{MAX_FILE_BYTES, OWNER_NOT_KEPT};
 pub use ids::{MAX_ID_LEN, is_valid_id};
+pub use inbox::{Inbox, LEFTOVER_AGE, Waiting};
 pub use lock::SessionLock;
 pub use projection::{PRESENTING_FILE, RoomFileError, RoomWatch};
 pub use purge::Purged;
@@ -191,6 +194,11 @@ impl Store {
     /// The lock file of session `id`.
     pub fn lock_path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
+    }
+
+    /// The inbox through which other processes hand commands to session `id`'s owner.
+    pub fn inbox(&self, id: &str) -> Inbox {
+        Inbox::new(&self.dir, id)
     }
 
     /// The trash folder.

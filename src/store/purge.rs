@@ -1,6 +1,6 @@
 //! Removing notes for good: a session with every copy of its notes (the file, its `.bak`, its
 //! copies in the trash and moved-aside corrupt copies, leftover temporary files, its line in
-//! the listing cache and its lock file), or everything in the trash. Deleting, by contrast,
+//! the listing cache, its inbox and its lock file), or everything in the trash. Deleting, by contrast,
 //! only moves a session into the trash, where it stays restorable.
 
 use super::listing_cache::ListingCache;
@@ -47,6 +47,8 @@ pub fn session(
         return Ok(Purged { files, done: false });
     }
     remove_all(&files)?;
+    // Commands and answers from other processes may quote notes too.
+    store.inbox(id).remove()?;
     let mut cache = ListingCache::read(store.dir());
     cache.forget(id);
     cache.write();
@@ -81,6 +83,14 @@ pub fn trash(
         return Ok(Purged { files, done: false });
     }
     remove_all(&files)?;
+    // A deleted session's inbox may still hold a command (quoting a note) that nobody took.
+    for id in files
+        .iter()
+        .filter_map(|f| f.file_name()?.to_str()?.split('~').next())
+        .filter(|id| ids::is_valid_id(id) && !store.session_path(id).exists())
+    {
+        store.inbox(id).remove()?;
+    }
     fsio::sync_dir(&dir).map_err(|e| StoreError::io("sync the trash folder", &dir, e))?;
     Ok(Purged { files, done: true })
 }
@@ -171,6 +181,10 @@ mod tests {
         fs::write(dir.path().join(format!("{}.json.corrupt-X", s.id)), "{").unwrap();
         // What the room saw of it (its notes wall) goes too.
         fs::write(dir.path().join(format!("{}.room", s.id)), "{}").unwrap();
+        // A co-scribe's command nobody took, which quotes a note.
+        let inbox = store.inbox(&s.id);
+        fs::create_dir(inbox.dir()).unwrap();
+        fs::write(inbox.dir().join("1-1-1.cmd.json"), "{}").unwrap();
         let mut other = sample();
         other.id = "other".into();
         store.create(&other).unwrap();
@@ -219,12 +233,18 @@ mod tests {
         assert!(!purged.done);
         assert!(store.session_path(&s.id).is_file());
         store.delete(&s.id, T0).unwrap();
+        // Its inbox still holds a command nobody took (it may quote a note).
+        let inbox = store.inbox(&s.id);
+        fs::create_dir(inbox.dir()).unwrap();
+        fs::write(inbox.dir().join("1-1-1.cmd.json"), "{}").unwrap();
         let purged = trash(&store, |_| false).unwrap();
         assert!(!purged.done && purged.files.len() == 1);
         assert_eq!(names(&store.trash_dir()).len(), 1);
+        assert!(inbox.dir().exists());
         let purged = trash(&store, |_| true).unwrap();
         assert!(purged.done);
         assert!(names(&store.trash_dir()).is_empty());
+        assert!(!inbox.dir().exists());
         assert!(matches!(
             session(&store, &s.id, |_| true),
             Err(StoreError::NotFound { .. })

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cycle;
 pub mod export_menu;
 pub mod fill_category;
+mod inbox;
 pub mod input_view;
 pub mod keymap;
 pub mod open_session;
@@ -87,6 +88,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         started: Instant::now(),
         timing: Cell::new(false),
         room: room_out::RoomOut::default(),
+        inbox: inbox::InboxWatch::default(),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -132,6 +134,8 @@ struct Loop {
     timing: Cell<bool>,
     /// What projectors were last given.
     room: room_out::RoomOut,
+    /// When the open session's inbox was last looked at, and answers owed to co-scribes.
+    inbox: inbox::InboxWatch,
 }
 
 impl Loop {
@@ -228,6 +232,7 @@ impl Loop {
                 self.perform(app, effect);
             }
             self.room.publish(&self.store, app);
+            self.poll_inbox(app);
         }
     }
 
@@ -238,6 +243,12 @@ impl Loop {
             SAVE_CHECK
         } else {
             MAX_SLEEP
+        };
+        // While a session is open, co-scribes' commands are looked for a few times a second.
+        let cap = if self.lock.is_some() || self.inbox.owes_answers() {
+            cap.min(self.inbox.due_in())
+        } else {
+            cap
         };
         let next = app
             .open_session()

@@ -27,19 +27,10 @@ pub enum Change {
     Batch(Vec<Change>),
 }
 
-/// Characters of a note quoted when a change is described.
-const QUOTE_CHARS: usize = 30;
-
 impl Change {
     /// What the change did, for "Undone: …" and "Redone: …".
     pub fn summary(&self) -> String {
-        let quote = |text: &str| {
-            let mut q: String = text.chars().take(QUOTE_CHARS).collect();
-            if text.chars().count() > QUOTE_CHARS {
-                q.push('…');
-            }
-            format!("“{q}”")
-        };
+        use super::text::quote;
         match self {
             Change::Added(note) => format!("adding {}", quote(&note.text)),
             Change::Edited { after, .. } => format!("the edit to {}", quote(after)),

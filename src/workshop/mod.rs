@@ -2,6 +2,7 @@
 //! Pure: no I/O, no terminal, no clock; `now` is always passed in.
 
 pub mod clock;
+pub mod command;
 pub mod duration;
 pub mod edits;
 pub mod integrity;

@@ -219,6 +219,11 @@ pub struct Session {
     /// notes by group and show of hands (those sessions only; absent in older files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounds: Option<RoundsState>,
+    /// Ids of the latest commands applied on behalf of other processes (newest last, at most
+    /// [`super::command::APPLIED_KEPT`]), saved with the change they made, so a command found
+    /// again after its applier was killed is never applied twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applied_commands: Vec<String>,
 }
 
 impl Session {
@@ -262,6 +267,7 @@ impl Session {
             snapshot: None,
             started: None,
             rounds: None,
+            applied_commands: Vec::new(),
         };
         session.reset_timer();
         Ok(session)
@@ -281,6 +287,7 @@ impl Session {
             snapshot: self.snapshot.as_ref().map(SnapshotState::as_template),
             started: None,
             rounds: self.rounds.as_ref().map(RoundsState::as_template),
+            applied_commands: Vec::new(),
             ..self.clone()
         };
         copy.reset_timer();

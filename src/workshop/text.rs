@@ -138,6 +138,23 @@ fn tidy_lines(text: &str) -> String {
     lines.join("\n").trim_start().to_string()
 }
 
+/// Characters of a note quoted in a status message.
+pub const QUOTE_CHARS: usize = 30;
+
+/// The start of a note as a message quotes it: “…”, at most [`QUOTE_CHARS`] characters, on
+/// one line.
+pub fn quote(text: &str) -> String {
+    let mut q: String = text
+        .chars()
+        .take(QUOTE_CHARS)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if text.chars().count() > QUOTE_CHARS {
+        q.push('…');
+    }
+    format!("“{q}”")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

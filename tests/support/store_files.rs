@@ -27,3 +27,16 @@ pub fn assert_no_temp_files(dir: &Path) {
         dir.display()
     );
 }
+
+/// The notes' texts in session `id` of the store folder `store`, read with the store as the app
+/// reads them.
+pub fn note_texts(store: &Path, id: &str) -> Vec<String> {
+    cpm_workshop::store::Store::open(store.to_path_buf())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .load(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .notes
+        .into_iter()
+        .map(|n| n.text)
+        .collect()
+}

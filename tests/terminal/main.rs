@@ -6,6 +6,7 @@
 mod support;
 
 mod app_files;
+mod co_scribe;
 mod e2e_workshop;
 mod projector_e2e;
 mod pty_selftest;

@@ -14,7 +14,7 @@ use support::cli::{command as cli, new_session};
 use support::pty::{Key, Pty};
 use support::read_only::{Mount, ReadOnly, TMPFS_NEEDED};
 use support::rng::Rng;
-use support::store_files::assert_no_temp_files;
+use support::store_files::{assert_no_temp_files, note_texts};
 use support::trials::trials;
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -31,18 +31,6 @@ fn spawn(store: &Path, args: &[&str], extra: &[(&str, &str)], cols: u16, rows: u
     ];
     env.extend_from_slice(extra);
     Pty::spawn(args, &env, cols, rows)
-}
-
-/// The notes' texts in session `id`, read with the store as the app reads them.
-fn notes(store: &Path, id: &str) -> Vec<String> {
-    Store::open(store.to_path_buf())
-        .unwrap()
-        .load(id)
-        .unwrap()
-        .notes
-        .into_iter()
-        .map(|n| n.text)
-        .collect()
 }
 
 /// Everything written after byte `from` of the raw output, as text.
@@ -156,7 +144,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     pty.wait_for("NOT SAVED", WAIT).unwrap();
     pty.wait_for("Could not save", WAIT).unwrap();
     // The old file is untouched and still whole.
-    assert_eq!(notes(&aside, &id), before);
+    assert_eq!(note_texts(&aside, &id), before);
 
     // The folder comes back: the next change saves everything.
     std::fs::remove_file(&store).unwrap();
@@ -170,7 +158,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     pty.keys("y");
     assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
     let all: Vec<String> = [before, during, after].concat();
-    assert_eq!(notes(&store, &id), all);
+    assert_eq!(note_texts(&store, &id), all);
     assert_no_temp_files(&store);
 }
 
@@ -247,7 +235,7 @@ fn a_full_file_system_is_survived_mid_round() {
     let during = texts("during", 2);
     type_notes(&mut pty, &during, 2);
     pty.wait_for("NOT SAVED", WAIT).unwrap();
-    assert_eq!(notes(&store, &id), before, "the old file is intact");
+    assert_eq!(note_texts(&store, &id), before, "the old file is intact");
 
     std::fs::remove_file(&filler).unwrap();
     let after = texts("after", 1);
@@ -258,7 +246,7 @@ fn a_full_file_system_is_survived_mid_round() {
     pty.wait_for("Quit now?", WAIT).unwrap();
     pty.keys("y");
     assert_eq!(pty.wait_exit(WAIT), Some(0));
-    assert_eq!(notes(&store, &id), [before, during, after].concat());
+    assert_eq!(note_texts(&store, &id), [before, during, after].concat());
     assert_no_temp_files(&store);
 }
 
@@ -289,7 +277,7 @@ fn a_second_instance_on_the_same_session_is_told_who_has_it() {
     first.keys("y");
     assert_eq!(first.wait_exit(WAIT), Some(0));
     assert_eq!(
-        notes(store, &id),
+        note_texts(store, &id),
         [texts("first", 1), texts("still", 1)].concat()
     );
 }
@@ -318,7 +306,7 @@ fn term_dumb_and_no_color_still_give_a_working_app() {
         pty.keys("y");
         assert_eq!(pty.wait_exit(WAIT), Some(0), "{env:?}\n{}", pty.dump());
         assert_restored(&pty, from, &format!("{env:?}"));
-        assert_eq!(notes(store, &id), t, "{env:?}");
+        assert_eq!(note_texts(store, &id), t, "{env:?}");
         if env.iter().any(|(k, _)| *k == "NO_COLOR") {
             let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
             if let Some(sgr) = colour_sgr(&raw) {
@@ -395,7 +383,7 @@ fn one_by_one_and_ten_by_three_terminals_neither_crash_nor_act_blind() {
         );
         assert_restored(&pty, 0, &format!("{cols}×{rows}"));
     }
-    assert_eq!(notes(store, &id), ["tiny 1x1", "tiny 10x3"]);
+    assert_eq!(note_texts(store, &id), ["tiny 1x1", "tiny 10x3"]);
 }
 
 /// The board, drawn since the window last was too small: a key now acts (keys are inert while the
@@ -457,7 +445,7 @@ fn a_storm_of_resizes_leaves_a_correct_screen() {
     pty.keys("y");
     assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
     assert_restored(&pty, 0, "after the resize storm");
-    assert_eq!(notes(store, &id).len(), 30);
+    assert_eq!(note_texts(store, &id).len(), 30);
     eprintln!("{resizes} resizes in {storm:?}, screen correct afterwards");
 }
 
@@ -478,7 +466,7 @@ fn signal_mid_round(sig: i32, name: &str) {
         pty.dump()
     );
     assert_restored(&pty, from, name);
-    assert_eq!(notes(store, &id), t, "{name}: notes on disk");
+    assert_eq!(note_texts(store, &id), t, "{name}: notes on disk");
     assert!(
         !pty.with_screen(vt100::Screen::alternate_screen),
         "{name}: still on the alternate screen"

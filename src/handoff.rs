@@ -1,0 +1,317 @@
+//! How a change from the command line (`add`, `vote`) reaches a session: written by this process
+//! when no app has the session open, handed to the app that has it open otherwise.
+//!
+//! Either way the change is one [`Command`] applied by [`command::apply`]. While another process
+//! holds the session's lock, this one never writes the session file: it posts the command in the
+//! session's inbox and waits for the owner's answer, which comes only once the change is on disk.
+//! If the owner goes away meanwhile (quits, or is killed) this process takes the lock and applies
+//! what waits in the inbox itself, its own command included, each exactly once.
+
+use crate::content::SnapshotActivity;
+use crate::store::{Inbox, Store, StoreError};
+use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
+use anyhow::{Result, bail};
+use std::time::{Duration, Instant};
+use time::OffsetDateTime;
+
+/// How long a command waits for the owner's answer by default (`--wait`).
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(5);
+/// How often the answer file is looked for.
+const ANSWER_CHECK: Duration = Duration::from_millis(50);
+/// How often the owner's lock is tried, to notice an owner that has gone.
+const OWNER_CHECK: Duration = Duration::from_millis(250);
+/// The least extra time given to an owner that took the command when the wait ran out.
+const TAKEN_GRACE: Duration = Duration::from_secs(5);
+
+/// Applies `change` to session `id` and returns what it did: directly if no process has the
+/// session open, else through the owner, waiting up to `wait` for it to answer.
+pub fn send(
+    store: &Store,
+    id: &str,
+    change: CommandKind,
+    activity: &SnapshotActivity,
+    wait: Duration,
+    now: OffsetDateTime,
+) -> Result<Outcome> {
+    let command = Command::new(Inbox::new_command_id(), change);
+    match store.lock(id) {
+        Ok(_lock) => {
+            let mine = apply_as_owner(store, id, Some(&command), activity, now)?;
+            outcome(mine.unwrap_or(Answer::Ok(Outcome::AlreadyApplied)))
+        }
+        Err(StoreError::Locked { other, .. }) => {
+            hand_over(store, id, &command, activity, wait, now, &other)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// With session `id`'s lock held: applies every command waiting in its inbox (left by an owner
+/// that went away), then `own`, saves once, and answers the inbox; returns `own`'s answer.
+fn apply_as_owner(
+    store: &Store,
+    id: &str,
+    own: Option<&Command>,
+    activity: &SnapshotActivity,
+    now: OffsetDateTime,
+) -> Result<Option<Answer>> {
+    let inbox = store.inbox(id);
+    let mut session = store.load(id)?;
+    let mut changed = false;
+    let mut run = |c: &Command| {
+        let result = command::apply(&mut session, c, activity, now);
+        changed |= result.is_ok();
+        Answer::from(result)
+    };
+    let answers = inbox.drain(&mut run);
+    let mine = own.map(run);
+    if changed {
+        store.save(&session)?;
+    }
+    // An answer that cannot be written leaves its command taken; the next applier finds it
+    // recorded in the session and answers it then, without applying it again.
+    let _ = inbox.answer_all(&answers);
+    Ok(mine)
+}
+
+/// Posts `command` to the owner of session `id` (`holder` describes it) and waits for its answer.
+fn hand_over(
+    store: &Store,
+    id: &str,
+    command: &Command,
+    activity: &SnapshotActivity,
+    wait: Duration,
+    now: OffsetDateTime,
+    holder: &str,
+) -> Result<Outcome> {
+    let inbox = store.inbox(id);
+    inbox.post(command)?;
+    let mut deadline = Instant::now() + wait;
+    let mut owner_checked = Instant::now();
+    let mut taken_late = false;
+    loop {
+        if let Some(answer) = inbox.take_answer(&command.id)? {
+            return outcome(answer);
+        }
+        if owner_checked.elapsed() >= OWNER_CHECK {
+            owner_checked = Instant::now();
+            if let Ok(_lock) = store.lock(id) {
+                // The owner has gone: our command waits in the inbox, maybe taken by it.
+                apply_as_owner(store, id, None, activity, now)?;
+                if let Some(answer) = inbox.take_answer(&command.id)? {
+                    return outcome(answer);
+                }
+            }
+        }
+        if Instant::now() >= deadline {
+            if taken_late {
+                bail!(
+                    "the cpm-workshop that has session {id} open ({holder}) took the command but has not said it is saved, after {}; \
+                     it is not lost: it stays in {} and is applied once, by that app when it can save or by whichever cpm-workshop next opens the session — check the session before sending it again",
+                    seconds(wait + wait.max(TAKEN_GRACE)),
+                    inbox.dir().display()
+                );
+            }
+            if inbox.withdraw(&command.id)? {
+                bail!(
+                    "no answer within {} from the cpm-workshop that has session {id} open ({holder}), so the command was withdrawn and nothing was added to {}; \
+                     is that app frozen or suspended? Try again there, or with a longer --wait",
+                    seconds(wait),
+                    store.session_path(id).display()
+                );
+            }
+            // Taken just now: its answer is on its way.
+            taken_late = true;
+            deadline = Instant::now() + wait.max(TAKEN_GRACE);
+        }
+        std::thread::sleep(ANSWER_CHECK);
+    }
+}
+
+/// The outcome of an answer, or its refusal as an error.
+fn outcome(answer: Answer) -> Result<Outcome> {
+    match answer {
+        Answer::Ok(outcome) => Ok(outcome),
+        Answer::Error(message) => bail!("{message}"),
+    }
+}
+
+/// What an outcome did, as the command line prints it for a vote and the app's status line
+/// repeats it.
+pub fn describe(outcome: &Outcome) -> String {
+    use crate::export::snapshot::votes_label;
+    match outcome {
+        Outcome::Added { count, place } => format!(
+            "Added {count} note{} at {place}.",
+            if *count == 1 { "" } else { "s" }
+        ),
+        Outcome::Voted {
+            count,
+            stage,
+            dimension,
+            counts,
+            total,
+        } => format!(
+            "Recorded {} for {stage:?} on {dimension}: {} ({} in all).",
+            votes_label(*count),
+            counts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" · "),
+            votes_label(*total)
+        ),
+        Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
+    }
+}
+
+/// Said when a command turns out to have been saved by an owner that stopped before answering.
+pub const ALREADY_APPLIED: &str =
+    "It was saved already, by the app that took it before it stopped; nothing was added twice.";
+
+/// "5 s" or "2.5 s".
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{s:.1} s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::Prompt;
+    use crate::workshop::session::tests::{T0, session};
+
+    fn setup() -> (tempfile::TempDir, Store, SnapshotActivity) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        store.create(&session()).unwrap();
+        (dir, store, crate::content::embedded::snapshot())
+    }
+
+    fn note(text: &str) -> CommandKind {
+        CommandKind::AddNotes {
+            texts: vec![text.into()],
+            group: 1,
+            category: Some("Teaming".into()),
+            prompt: Prompt::Already,
+            initials: None,
+        }
+    }
+
+    #[test]
+    fn without_an_owner_the_command_is_applied_here_after_what_was_left_waiting() {
+        let (_d, store, activity) = setup();
+        // Left by a sender whose owner died before taking it.
+        let left = Command::new(Inbox::new_command_id(), note("left"));
+        store.inbox("s1").post(&left).unwrap();
+        let out = send(&store, "s1", note("mine"), &activity, DEFAULT_WAIT, T0).unwrap();
+        assert!(matches!(out, Outcome::Added { count: 1, .. }), "{out:?}");
+        let s = store.load("s1").unwrap();
+        let texts: Vec<_> = s.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["left", "mine"]);
+        // The leftover's sender, if still waiting, gets its answer.
+        assert!(matches!(
+            store.inbox("s1").take_answer(&left.id).unwrap(),
+            Some(Answer::Ok(Outcome::Added { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_refusal_is_an_error_and_changes_nothing() {
+        let (_d, store, activity) = setup();
+        let before = store.load("s1").unwrap();
+        let err = send(&store, "s1", note("\u{1b}[2J"), &activity, DEFAULT_WAIT, T0).unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+        assert_eq!(store.load("s1").unwrap(), before);
+    }
+
+    #[test]
+    fn with_a_silent_owner_the_command_is_withdrawn_and_nothing_is_added() {
+        let (_d, store, activity) = setup();
+        let _owner = store.lock("s1").unwrap();
+        // The lock is per open file, so this process's second try is refused like another's.
+        let err = send(
+            &store,
+            "s1",
+            note("x"),
+            &activity,
+            Duration::from_millis(200),
+            T0,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("withdrawn") && err.contains("nothing was added"),
+            "{err}"
+        );
+        assert!(err.contains("s1.json"), "{err}");
+        assert!(store.inbox("s1").waiting().is_empty());
+        assert!(store.load("s1").unwrap().notes.is_empty());
+    }
+
+    /// Sends `text` from another thread while this one plays the owner; returns the sender and
+    /// its command as it waits in the inbox.
+    fn send_in_background(
+        store: &Store,
+        activity: &SnapshotActivity,
+        text: &str,
+        wait: Duration,
+    ) -> (
+        std::thread::JoinHandle<Result<Outcome>>,
+        crate::store::Waiting,
+    ) {
+        let worker = {
+            let (store, activity, change) = (store.clone(), activity.clone(), note(text));
+            std::thread::spawn(move || send(&store, "s1", change, &activity, wait, T0))
+        };
+        let waiting = loop {
+            if let Some(w) = store.inbox("s1").waiting().pop() {
+                break w;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        (worker, waiting)
+    }
+
+    #[test]
+    fn an_owner_that_answers_after_the_wait_ran_out_is_waited_for() {
+        let (_d, store, activity) = setup();
+        let owner = store.lock("s1").unwrap();
+        let inbox = store.inbox("s1");
+        let (worker, waiting) =
+            send_in_background(&store, &activity, "late", Duration::from_millis(100));
+        // Taken at once, answered only after the sender's wait ran out.
+        let (id, cmd) = inbox.take(&waiting).unwrap().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let mut s = store.load("s1").unwrap();
+        let answer = Answer::from(command::apply(&mut s, &cmd.unwrap(), &activity, T0));
+        store.save(&s).unwrap();
+        inbox.answer(&id, &answer).unwrap();
+        let out = worker.join().unwrap().unwrap();
+        assert!(matches!(out, Outcome::Added { count: 1, .. }), "{out:?}");
+        drop(owner);
+    }
+
+    #[test]
+    fn when_the_owner_goes_away_the_sender_applies_its_command_once() {
+        let (_d, store, activity) = setup();
+        let owner = store.lock("s1").unwrap();
+        let inbox = store.inbox("s1");
+        let (worker, waiting) =
+            send_in_background(&store, &activity, "once", Duration::from_secs(20));
+        // The owner took it, applied and saved it, then died before answering.
+        let (_, cmd) = inbox.take(&waiting).unwrap().unwrap();
+        let mut s = store.load("s1").unwrap();
+        command::apply(&mut s, &cmd.unwrap(), &activity, T0).unwrap();
+        store.save(&s).unwrap();
+        drop(owner);
+        let out = worker.join().unwrap().unwrap();
+        assert_eq!(out, Outcome::AlreadyApplied);
+        assert_eq!(store.load("s1").unwrap().notes.len(), 1, "never twice");
+        assert!(inbox.waiting().is_empty());
+    }
+}

@@ -1,0 +1,489 @@
+//! Changes that travel between processes: what a co-trainer's `cpm-workshop add` or `vote` (and
+//! later a phone) asks the one process that owns a session to do, and what came of it.
+//!
+//! [`apply`] is the only place such a change is made, whoever makes it: the command line writing
+//! the session file itself while no app has it open, the app draining its inbox, or the command
+//! line finishing what a killed app left behind. Each command carries a unique id; the ids of the
+//! latest applied commands are kept in the session (and saved with the change), so a command
+//! that is found again after its applier died between saving and tidying up is answered, not
+//! applied twice.
+//!
+//! To add a command (e.g. `plan`): add a variant to [`CommandKind`], an arm in [`apply`] that
+//! calls the domain's own method for it, and, if it reports something new, a variant of
+//! [`Outcome`].
+
+use super::session::{Activity, EditError, Session};
+use super::snapshot::{HeadingId, SnapshotError};
+use super::step::Prompt;
+use super::{Change, Placement};
+use crate::content::SnapshotActivity;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// How many applied command ids a session keeps: far more than can pile up between an applier's
+/// death and the next drain (every applier drains what is waiting before anything else).
+pub const APPLIED_KEPT: usize = 64;
+
+/// One change asked of a session's owner, with the id that makes it happen once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Command {
+    /// Unique among all commands ever sent to this session.
+    pub id: String,
+    pub change: CommandKind,
+}
+
+/// What a command asks for. Numbers are as stored (dimensions and stages 0-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CommandKind {
+    /// Sticky notes on one placement; a missing category is the group's at the session's step
+    /// when the command is applied (as the scribe in the app would place it).
+    AddNotes {
+        texts: Vec<String>,
+        group: u32,
+        #[serde(default)]
+        category: Option<String>,
+        prompt: Prompt,
+        #[serde(default)]
+        initials: Option<String>,
+    },
+    /// Snapshot notes under a heading for a dimension.
+    AddSnapshotNotes {
+        texts: Vec<String>,
+        dimension: usize,
+        heading: HeadingId,
+    },
+    /// The Snapshot show of hands: `count` votes for `stage` on `dimension`.
+    Vote {
+        dimension: usize,
+        stage: usize,
+        count: u32,
+    },
+}
+
+/// What an applied command did, as its sender reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Notes were added at `place` (e.g. "Group 2 · Teaming · Already using").
+    Added { count: usize, place: String },
+    /// Votes were recorded; the dimension's tally after them.
+    Voted {
+        count: u32,
+        stage: String,
+        dimension: String,
+        counts: Vec<u32>,
+        total: u32,
+    },
+    /// This command had been applied and saved before (its applier stopped before answering);
+    /// nothing was applied again.
+    AlreadyApplied,
+}
+
+/// The answer an owner leaves for the sender of a command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Applied and on disk.
+    Ok(Outcome),
+    /// Refused, with the domain's message; nothing changed.
+    Error(String),
+}
+
+/// A command applied: what to report, and the sticky-note changes made (for an undo history).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub outcome: Outcome,
+    pub changes: Vec<Change>,
+}
+
+/// Why a command was refused; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error(
+        "{0:?} is a Snapshot warm-up: add notes with --dimension N --heading strengths|opportunities|feasibility"
+    )]
+    StickyNoteOnSnapshot(String),
+    #[error(
+        "{0:?} is a {1} session: add notes with --group and --prompt (--dimension and --heading are for Snapshot warm-ups)"
+    )]
+    SnapshotNoteOnSticky(String, &'static str),
+    #[error(
+        "{0:?} is a {1} session, not a Snapshot warm-up (make one with: cpm-workshop new --activity snapshot)"
+    )]
+    NotSnapshot(String, &'static str),
+    #[error("there is no note to add")]
+    NoNotes,
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+}
+
+impl Command {
+    /// A command with the given unique id.
+    pub fn new(id: String, change: CommandKind) -> Command {
+        Command { id, change }
+    }
+}
+
+/// Applies `command` to `session` at `now`, all or nothing: on an error nothing changed. A
+/// command whose id the session already records is not applied again
+/// ([`Outcome::AlreadyApplied`]). `activity` supplies a Snapshot record for a Snapshot session
+/// that has none yet.
+pub fn apply(
+    session: &mut Session,
+    command: &Command,
+    activity: &SnapshotActivity,
+    now: OffsetDateTime,
+) -> Result<Applied, CommandError> {
+    if was_applied(session, &command.id) {
+        return Ok(Applied {
+            outcome: Outcome::AlreadyApplied,
+            changes: Vec::new(),
+        });
+    }
+    // Made on a copy and kept only if every part succeeds, so a refused note in a batch leaves
+    // the others unadded too and the sender can simply send the batch again.
+    let mut draft = session.clone();
+    let applied = apply_change(&mut draft, &command.change, activity, now)?;
+    draft.applied_commands.push(command.id.clone());
+    let excess = draft.applied_commands.len().saturating_sub(APPLIED_KEPT);
+    draft.applied_commands.drain(..excess);
+    draft.updated = now;
+    *session = draft;
+    Ok(applied)
+}
+
+/// Whether the session records command `id` as applied.
+pub fn was_applied(session: &Session, id: &str) -> bool {
+    session.applied_commands.iter().any(|done| done == id)
+}
+
+fn apply_change(
+    session: &mut Session,
+    change: &CommandKind,
+    activity: &SnapshotActivity,
+    now: OffsetDateTime,
+) -> Result<Applied, CommandError> {
+    let label = session.activity.label();
+    match change {
+        CommandKind::AddNotes {
+            texts,
+            group,
+            category,
+            prompt,
+            initials,
+        } => {
+            if session.activity == Activity::Snapshot {
+                return Err(CommandError::StickyNoteOnSnapshot(session.name.clone()));
+            }
+            let placement = Placement {
+                group: *group,
+                category: match (category, prompt) {
+                    (Some(c), _) => Some(c.clone()),
+                    (None, Prompt::Commitment) => None,
+                    (None, _) => session.placement_now(*group).category,
+                },
+                prompt: *prompt,
+            };
+            let placement = session.validate_placement(placement)?;
+            let changes = each_text(texts, |text| {
+                session.add_note(text, placement.clone(), initials.as_deref(), now)
+            })?;
+            let place = format!(
+                "{} · {} · {}",
+                session
+                    .groups
+                    .iter()
+                    .find(|g| g.number == placement.group)
+                    .map_or_else(|| format!("Group {}", placement.group), |g| g.label()),
+                placement.category.as_deref().unwrap_or("Commitments"),
+                placement.prompt.label()
+            );
+            Ok(Applied {
+                outcome: Outcome::Added {
+                    count: changes.len(),
+                    place,
+                },
+                changes,
+            })
+        }
+        CommandKind::AddSnapshotNotes {
+            texts,
+            dimension,
+            heading,
+        } => {
+            if session.activity != Activity::Snapshot {
+                return Err(CommandError::SnapshotNoteOnSticky(
+                    session.name.clone(),
+                    label,
+                ));
+            }
+            let state = session.snapshot_mut(activity);
+            let added = each_text(texts, |text| {
+                state.add_note(text, *dimension, *heading, now)
+            })?;
+            let title = activity
+                .heading(heading.id())
+                .map_or(heading.id(), |h| h.title.as_str());
+            let place = format!("{} · {title}", state.dimension_name(*dimension));
+            Ok(Applied {
+                outcome: Outcome::Added {
+                    count: added.len(),
+                    place,
+                },
+                changes: Vec::new(),
+            })
+        }
+        CommandKind::Vote {
+            dimension,
+            stage,
+            count,
+        } => {
+            if session.activity != Activity::Snapshot {
+                return Err(CommandError::NotSnapshot(session.name.clone(), label));
+            }
+            let state = session.snapshot_mut(activity);
+            state.vote(*dimension, *stage, *count)?;
+            let tally = state.tally(*dimension);
+            Ok(Applied {
+                outcome: Outcome::Voted {
+                    count: *count,
+                    stage: state.scale.get(*stage).cloned().unwrap_or_default(),
+                    dimension: state.dimension_name(*dimension).to_string(),
+                    counts: tally.counts,
+                    total: tally.total,
+                },
+                changes: Vec::new(),
+            })
+        }
+    }
+}
+
+/// Runs `add` on every text in order, stopping at the first refusal; refuses an empty batch.
+fn each_text<T, E>(
+    texts: &[String],
+    mut add: impl FnMut(&str) -> Result<T, E>,
+) -> Result<Vec<T>, CommandError>
+where
+    CommandError: From<E>,
+{
+    if texts.is_empty() {
+        return Err(CommandError::NoNotes);
+    }
+    texts
+        .iter()
+        .map(|t| add(t).map_err(CommandError::from))
+        .collect()
+}
+
+impl From<Result<Applied, CommandError>> for Answer {
+    fn from(result: Result<Applied, CommandError>) -> Answer {
+        match result {
+            Ok(applied) => Answer::Ok(applied.outcome),
+            Err(e) => Answer::Error(e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::snapshot::SnapshotState;
+    use time::Duration;
+
+    fn activity() -> SnapshotActivity {
+        crate::content::embedded::snapshot()
+    }
+
+    fn snapshot_session() -> Session {
+        let spec = SnapshotState::session_spec("Leaders", &activity());
+        Session::new("s2".into(), spec, T0).unwrap()
+    }
+
+    fn add(id: &str, texts: &[&str], group: u32, category: Option<&str>) -> Command {
+        Command::new(
+            id.into(),
+            CommandKind::AddNotes {
+                texts: texts.iter().map(|t| t.to_string()).collect(),
+                group,
+                category: category.map(String::from),
+                prompt: Prompt::Already,
+                initials: Some(" JR\u{1b}[2J ".into()),
+            },
+        )
+    }
+
+    #[test]
+    fn adds_notes_cleaned_at_the_groups_category_now() {
+        let mut s = session();
+        s.go_to(5, T0); // round 1: rotation puts group 2 at Assessment
+        let later = T0 + Duration::minutes(3);
+        let applied = apply(
+            &mut s,
+            &add("c1", &["one\u{1b}[31m", "two"], 2, None),
+            &activity(),
+            later,
+        )
+        .unwrap();
+        assert_eq!(
+            applied.outcome,
+            Outcome::Added {
+                count: 2,
+                place: "Group 2 · Assessment · Already using".into()
+            }
+        );
+        assert_eq!(applied.changes.len(), 2);
+        let texts: Vec<_> = s.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["one", "two"]);
+        assert_eq!(s.notes[0].initials.as_deref(), Some("JR"));
+        assert_eq!(s.updated, later);
+        assert_eq!(s.applied_commands, ["c1"]);
+    }
+
+    #[test]
+    fn a_refused_note_leaves_the_whole_batch_unadded() {
+        let mut s = session();
+        let before = s.clone();
+        let err = apply(
+            &mut s,
+            &add("c1", &["fine", "\u{1b}[2J "], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap_err();
+        assert_eq!(err, CommandError::Edit(EditError::Empty));
+        assert_eq!(s, before, "nothing added, id not recorded");
+        let err = apply(
+            &mut s,
+            &add("c2", &["x"], 9, Some("Teaming")),
+            &activity(),
+            T0,
+        );
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            EditError::NoSuchGroup(9, 4).to_string()
+        );
+        assert_eq!(
+            apply(&mut s, &add("c3", &[], 1, Some("Teaming")), &activity(), T0),
+            Err(CommandError::NoNotes)
+        );
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_command_applied_before_is_never_applied_twice() {
+        let mut s = session();
+        let c = add("c1", &["once"], 1, Some("Teaming"));
+        apply(&mut s, &c, &activity(), T0).unwrap();
+        // As if the applier died after saving: the same command, found again, after reloading.
+        let mut reloaded: Session =
+            serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        let again = apply(&mut reloaded, &c, &activity(), T0).unwrap();
+        assert_eq!(again.outcome, Outcome::AlreadyApplied);
+        assert_eq!(reloaded.notes.len(), 1);
+    }
+
+    #[test]
+    fn the_applied_list_keeps_only_the_newest_ids() {
+        let mut s = session();
+        for n in 0..APPLIED_KEPT + 5 {
+            apply(
+                &mut s,
+                &add(&format!("c{n}"), &["x"], 1, Some("Teaming")),
+                &activity(),
+                T0,
+            )
+            .unwrap();
+        }
+        assert_eq!(s.applied_commands.len(), APPLIED_KEPT);
+        assert_eq!(s.applied_commands[0], "c5");
+        assert!(was_applied(&s, &format!("c{}", APPLIED_KEPT + 4)));
+        assert!(!was_applied(&s, "c4"));
+    }
+
+    #[test]
+    fn snapshot_notes_and_votes_go_to_the_snapshot_record() {
+        let mut s = snapshot_session();
+        let note = Command::new(
+            "n1".into(),
+            CommandKind::AddSnapshotNotes {
+                texts: vec!["Data\u{7} team".into()],
+                dimension: 2,
+                heading: HeadingId::Opportunities,
+            },
+        );
+        let out = apply(&mut s, &note, &activity(), T0).unwrap().outcome;
+        let Outcome::Added { count: 1, place } = out else {
+            panic!("{out:?}")
+        };
+        assert!(place.starts_with("Using Data"), "{place}");
+        let state = s.snapshot.as_ref().unwrap();
+        assert_eq!(state.notes[0].text, "Data team");
+        let vote = |id: &str, stage| {
+            Command::new(
+                id.into(),
+                CommandKind::Vote {
+                    dimension: 0,
+                    stage,
+                    count: 2,
+                },
+            )
+        };
+        apply(&mut s, &vote("v1", 1), &activity(), T0).unwrap();
+        let out = apply(&mut s, &vote("v2", 2), &activity(), T0)
+            .unwrap()
+            .outcome;
+        assert_eq!(
+            out,
+            Outcome::Voted {
+                count: 2,
+                stage: "well underway".into(),
+                dimension: "Organization and Leadership".into(),
+                counts: vec![0, 2, 2],
+                total: 4,
+            }
+        );
+        let err = apply(&mut s, &vote("v3", 7), &activity(), T0).unwrap_err();
+        assert!(matches!(
+            err,
+            CommandError::Snapshot(SnapshotError::NoSuchStage(8, 3, _))
+        ));
+        assert_eq!(s.snapshot.as_ref().unwrap().tally(0).total, 4);
+    }
+
+    #[test]
+    fn commands_for_the_other_activity_are_refused_by_name() {
+        let mut sticky = session();
+        let vote = Command::new(
+            "v".into(),
+            CommandKind::Vote {
+                dimension: 0,
+                stage: 0,
+                count: 1,
+            },
+        );
+        let err = apply(&mut sticky, &vote, &activity(), T0).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("\"Tuesday cohort\" is a Sticky-note"),
+            "{err}"
+        );
+        let mut snap = snapshot_session();
+        let err = apply(&mut snap, &add("a", &["x"], 1, None), &activity(), T0).unwrap_err();
+        assert!(err.to_string().contains("--dimension N --heading"), "{err}");
+        assert!(snap.applied_commands.is_empty());
+    }
+
+    #[test]
+    fn commands_and_answers_survive_json() {
+        let c = add("c1", &["é 😀"], 1, None);
+        let back: Command = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(back, c);
+        let a = Answer::Ok(Outcome::AlreadyApplied);
+        let back: Answer = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+    }
+}
