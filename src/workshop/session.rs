@@ -1,7 +1,7 @@
 //! A workshop session: everything the room produced and where the facilitator stands.
 
 use super::note::{DeletedNote, Note, NoteId, Placement};
-use super::plan::{Mode, PlanStep, category_for, plan};
+use super::plan::{Mode, PlanStep, category_for, plan, plan_len, step_at};
 use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
 use super::text::{sanitize, sanitize_line};
@@ -267,11 +267,15 @@ impl Session {
         plan(self.categories.len())
     }
 
-    /// The step the facilitator is on.
+    /// The step the facilitator is on (a position past the end, from a hand-edited file, is the
+    /// wrap-up). Computed from the position, not by building the plan: views ask often.
     pub fn step(&self) -> PlanStep {
-        let plan = self.plan();
-        let last = plan.len() - 1;
-        plan[self.position.min(last)]
+        let categories = self.categories.len();
+        let last = plan_len(categories) - 1;
+        step_at(categories, self.position.min(last)).unwrap_or(PlanStep {
+            kind: StepKind::WrapUp,
+            round: None,
+        })
     }
 
     /// The category (index) that `group` (1-based) works in the current round, if it is a round.
@@ -307,7 +311,7 @@ impl Session {
 
     /// Jumps to a position in the run order, resetting the timer; false if out of range.
     pub fn go_to(&mut self, position: usize, now: OffsetDateTime) -> bool {
-        if position >= self.plan().len() || position == self.position {
+        if position >= plan_len(self.categories.len()) || position == self.position {
             return false;
         }
         self.position = position;
