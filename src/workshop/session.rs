@@ -327,16 +327,24 @@ impl Session {
     /// The default placement for a note typed now by `group`: its current category and the
     /// current step's prompt.
     pub fn placement_now(&self, group: u32) -> Placement {
-        let prompt = self.step().kind.default_prompt();
+        self.placement(group, self.step().kind.default_prompt())
+    }
+
+    /// Where a note typed now by `group` for `prompt` goes: a commitment has no category; any
+    /// other prompt goes to the category the group works this round, or the first category
+    /// between rounds (the commitment step, the wrap-up). The one rule for the app's scribe
+    /// input and `cpm-workshop add`.
+    pub fn placement(&self, group: u32, prompt: Prompt) -> Placement {
+        let category = match prompt {
+            Prompt::Commitment => None,
+            Prompt::Already | Prompt::Enhance => self
+                .category_for(group)
+                .or_else(|| self.categories.first().map(String::as_str))
+                .map(str::to_string),
+        };
         Placement {
             group,
-            category: match prompt {
-                Prompt::Commitment => None,
-                _ => self
-                    .category_for(group)
-                    .or_else(|| self.categories.first().map(String::as_str))
-                    .map(str::to_string),
-            },
+            category,
             prompt,
         }
     }
@@ -498,6 +506,22 @@ pub(crate) mod tests {
         s.go_to(30, T0);
         assert_eq!(s.placement_now(2).category, None);
         assert_eq!(s.placement_now(2).prompt, Prompt::Commitment);
+    }
+
+    #[test]
+    fn a_category_prompt_between_rounds_goes_to_the_first_category() {
+        let mut s = session();
+        s.go_to(5 + 3, T0); // round 1: group 2 is at Assessment
+        assert_eq!(
+            s.placement(2, Prompt::Already).category.as_deref(),
+            Some("Assessment")
+        );
+        assert_eq!(s.placement(2, Prompt::Commitment).category, None);
+        s.go_to(30, T0); // the commitment step has no round
+        let p = s.placement(2, Prompt::Enhance);
+        assert_eq!(p.category.as_deref(), Some("Foundational"));
+        assert_eq!(p.prompt, Prompt::Enhance);
+        assert_eq!(s.validate_placement(p.clone()), Ok(p), "a placement it makes is valid");
     }
 
     #[test]
