@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Imported;
+use crate::workshop::text::plural;
 
 impl Imported {
     /// What was recognised and dropped, as lines for the trainer to read.
@@ -80,9 +81,6 @@ impl Imported {
     }
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
 
 fn quoted(text: &str) -> String {
     let short: String = text.chars().take(60).collect();

@@ -10,6 +10,7 @@ use super::deck::Deck;
 use super::embedded::{self, DEFAULT_DECK, SHIPPED_DECKS};
 use super::error::{ContentError, FolderProblem};
 use super::files::read_text;
+use crate::workshop::text::count;
 use super::parse::parse_deck;
 
 /// The folder, inside a content folder, that holds activity scripts.
@@ -285,8 +286,8 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
             let deck = read_deck_file(path)?;
             Ok(format!(
                 "{shown}: ok, {}, {}",
-                plural(deck.categories.len(), "category", "categories"),
-                plural(deck.behavior_count(), "behavior", "behaviors")
+                count(deck.categories.len(), "category", "categories"),
+                count(deck.behavior_count(), "behavior", "behaviors")
             ))
         }
         Some("json") => match path.file_name().and_then(OsStr::to_str) {
@@ -294,14 +295,14 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
                 let sticky = read_sticky(path)?;
                 Ok(format!(
                     "{shown}: ok, sticky-note activity, {}",
-                    plural(sticky.steps.len(), "step", "steps")
+                    count(sticky.steps.len(), "step", "steps")
                 ))
             }
             Some(SNAPSHOT_FILE) => {
                 let snapshot = read_snapshot(path)?;
                 Ok(format!(
                     "{shown}: ok, Snapshot warm-up, {}, {}-point scale",
-                    plural(snapshot.dimensions.len(), "dimension", "dimensions"),
+                    count(snapshot.dimensions.len(), "dimension", "dimensions"),
                     snapshot.scale.len()
                 ))
             }
@@ -388,9 +389,6 @@ fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 #[cfg(test)]
 #[path = "library_tests.rs"]

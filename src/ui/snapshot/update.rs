@@ -6,6 +6,7 @@ use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
+use crate::workshop::text;
 use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{HeadingId, SnapshotError, SnapshotState, Timer};
 use time::OffsetDateTime;
@@ -368,8 +369,8 @@ impl SnapshotScreen {
             e.input = Input::default();
         }
         out.say(format!(
-            "Saved {added} note{} to {} · {}. Tab changes the heading, ↑↓ the dimension.",
-            if added == 1 { "" } else { "s" },
+            "Saved {} to {} · {}. Tab changes the heading, ↑↓ the dimension.",
+            text::count(added, "note", "notes"),
             self.state().dimension_name(entry.dimension),
             heading_title(activity, entry.heading)
         ));
@@ -535,8 +536,8 @@ impl SnapshotScreen {
                         .map(|l| format!(" · {l} left"))
                         .unwrap_or_default();
                     out.say(format!(
-                        "{dots} dot{} on “{}”{left}.",
-                        if dots == 1 { "" } else { "s" },
+                        "{} on “{}”{left}.",
+                        text::count(dots, "dot", "dots"),
                         quote(text)
                     ));
                 }
@@ -638,8 +639,8 @@ impl SnapshotScreen {
                 {
                     self.clamp_selections();
                     out.say(format!(
-                        "The top {to} opportunit{} become priorities.",
-                        if to == 1 { "y" } else { "ies" }
+                        "The top {} become priorities.",
+                        text::count(to, "opportunity", "opportunities")
                     ));
                 }
             }
@@ -696,10 +697,9 @@ fn counts_line(state: &SnapshotState, dimension: usize) -> String {
     let tally = state.tally(dimension);
     let counts: Vec<String> = tally.counts.iter().map(u32::to_string).collect();
     format!(
-        "{} ({} vote{})",
+        "{} ({})",
         counts.join(" · "),
-        tally.total,
-        if tally.total == 1 { "" } else { "s" }
+        text::count(tally.total, "vote", "votes")
     )
 }
 

@@ -3,6 +3,7 @@
 
 use super::super::app::{App, Workshop, board_page};
 use super::content::{clipped, truncate};
+use crate::workshop::text::count;
 use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -112,9 +113,8 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let block = Block::bordered()
         .title(format!(
-            " {} note{} ",
-            notes.len(),
-            if notes.len() == 1 { "" } else { "s" }
+            " {} ",
+            count(notes.len(), "note", "notes")
         ))
         .border_style(app.theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);

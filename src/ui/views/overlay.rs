@@ -6,6 +6,7 @@ use super::super::keymap::{Context, help_lines};
 use super::centered;
 use super::content::truncate;
 use crate::workshop::duration::Clock;
+use crate::workshop::text;
 use crate::workshop::{Face, RunState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -96,8 +97,8 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             " Drop deleted notes? ".to_string(),
             vec![
                 Line::from(format!(
-                    "Drop this session's {count} deleted note{} for good?",
-                    if *count == 1 { "" } else { "s" }
+                    "Drop this session's {} for good?",
+                    text::count(*count, "deleted note", "deleted notes")
                 )),
                 Line::from("They leave the session file, its backup and the JSON export,"),
                 Line::from("and u cannot bring them back."),

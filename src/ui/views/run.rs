@@ -10,6 +10,7 @@ use super::{group_label, group_short};
 use crate::export::wrap::wrap;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
+use crate::workshop::text;
 use crate::workshop::{Face, Mode, Placement, Prompt, RunState, StepKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -217,9 +218,8 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
-        "{} commitment{} typed so far:",
-        commitments.len(),
-        if commitments.len() == 1 { "" } else { "s" }
+        "{} typed so far:",
+        text::count(commitments.len(), "commitment", "commitments")
     )));
     for n in commitments.iter().rev().take(50) {
         let who = n
@@ -457,10 +457,10 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         lines = recent_notes(app, w, &placement, area);
     }
     let scribe = format!(
-        " Scribe: {} · {} · {count} note{} ",
+        " Scribe: {} · {} · {} ",
         group_label(s, w.group),
         placement.prompt.label(),
-        if count == 1 { "" } else { "s" }
+        text::count(count, "note", "notes")
     );
     let block = Block::bordered()
         .title(Span::styled(
