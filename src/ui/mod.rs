@@ -245,7 +245,7 @@ impl Loop {
                     app.fail(format!(
                         "Could not save: {error}. Everything stays on screen and is saved again with the next change."
                     ));
-                    app.saved(Err(error));
+                    app.saved(Err(error.to_string()));
                 }
             }
         }
