@@ -568,7 +568,7 @@ fn list_shows_times_in_the_viewers_offset() {
 #[test]
 fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(Edit, &str); 5] = [
+    let cases: [(Edit, &str); 7] = [
         (|s| s["next_note_id"] = u64::MAX.into(), "would wrap"),
         (
             |s| s["timer"]["banked_ms"] = 999_999_999_999_999_999i64.into(),
@@ -583,6 +583,11 @@ fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export(
             "group 2 is numbered 7",
         ),
         (|s| s["notes"][0]["group"] = 9.into(), "group 9"),
+        (
+            |s| s["groups"][0]["number"] = 0.into(),
+            "group 1 is numbered 0",
+        ),
+        (|s| s["categories"] = serde_json::json!([]), "no categories"),
     ];
     for (edit, why) in cases {
         let dir = tempfile::tempdir().unwrap();

@@ -81,7 +81,6 @@ impl Imported {
     }
 }
 
-
 fn quoted(text: &str) -> String {
     let short: String = text.chars().take(60).collect();
     if short.len() < text.len() {

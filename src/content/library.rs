@@ -10,8 +10,8 @@ use super::deck::Deck;
 use super::embedded::{self, DEFAULT_DECK, SHIPPED_DECKS};
 use super::error::{ContentError, FolderProblem};
 use super::files::read_text;
-use crate::workshop::text::count;
 use super::parse::parse_deck;
+use crate::workshop::text::count;
 
 /// The folder, inside a content folder, that holds activity scripts.
 pub const ACTIVITIES_DIR: &str = "activities";
@@ -388,7 +388,6 @@ fn extension(path: &Path) -> Option<String> {
         .and_then(OsStr::to_str)
         .map(str::to_ascii_lowercase)
 }
-
 
 #[cfg(test)]
 #[path = "library_tests.rs"]

@@ -93,9 +93,7 @@ impl<'a> Headings<'a> {
         if note.placement.prompt == Prompt::Commitment {
             return None;
         }
-        self.index
-            .get(&note.placement.category.as_deref())
-            .copied()
+        self.index.get(&note.placement.category.as_deref()).copied()
     }
 }
 

@@ -127,7 +127,11 @@ mod tests {
             let listed = plan(categories);
             assert_eq!(listed.len(), plan_len(categories));
             for (position, step) in listed.iter().enumerate() {
-                assert_eq!(step_at(categories, position), Some(*step), "{categories}/{position}");
+                assert_eq!(
+                    step_at(categories, position),
+                    Some(*step),
+                    "{categories}/{position}"
+                );
             }
             assert_eq!(step_at(categories, listed.len()), None);
         }

@@ -521,7 +521,11 @@ pub(crate) mod tests {
         let p = s.placement(2, Prompt::Enhance);
         assert_eq!(p.category.as_deref(), Some("Foundational"));
         assert_eq!(p.prompt, Prompt::Enhance);
-        assert_eq!(s.validate_placement(p.clone()), Ok(p), "a placement it makes is valid");
+        assert_eq!(
+            s.validate_placement(p.clone()),
+            Ok(p),
+            "a placement it makes is valid"
+        );
     }
 
     #[test]

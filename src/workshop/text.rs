@@ -160,7 +160,10 @@ mod tests {
     fn a_count_is_singular_only_for_exactly_one() {
         assert_eq!(count(0usize, "note", "notes"), "0 notes");
         assert_eq!(count(1u32, "note", "notes"), "1 note");
-        assert_eq!(count(2u64, "opportunity", "opportunities"), "2 opportunities");
+        assert_eq!(
+            count(2u64, "opportunity", "opportunities"),
+            "2 opportunities"
+        );
         assert_eq!(plural(11usize, "dot", "dots"), "dots");
     }
     use proptest::prelude::*;

@@ -38,10 +38,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 .map_or("", String::as_str)
         )
     } else {
-        let label = s
-            .groups
-            .get(w.group as usize - 1)
-            .map_or_else(|| format!("Group {}", w.group), |g| g.label());
+        let label = super::group_label(s, w.group);
         format!("{label} — flip-chart page  (←/→ group, c: one category across groups)")
     };
     frame.render_widget(
@@ -112,10 +109,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            count(notes.len(), "note", "notes")
-        ))
+        .title(format!(" {} ", count(notes.len(), "note", "notes")))
         .border_style(app.theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);
 
@@ -149,11 +143,8 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
     match (&n.placement.category, n.placement.prompt) {
         (_, Prompt::Commitment) => "Commitments".to_string(),
         (Some(c), p) if by_category => {
-            let g = s
-                .groups
-                .get(n.placement.group as usize - 1)
-                .map(|g| g.label());
-            format!("{} · {c} · {}", g.unwrap_or_default(), p.label())
+            let g = super::group_label(s, n.placement.group);
+            format!("{g} · {c} · {}", p.label())
         }
         (Some(c), p) => format!("{c} · {}", p.label()),
         (None, p) => p.label().to_string(),

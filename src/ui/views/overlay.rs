@@ -200,9 +200,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         }
         Overlay::Move(t) => {
             let s = app.workshop().map(|w| &w.session);
-            let group = s
-                .and_then(|s| s.groups.get(t.group as usize - 1))
-                .map_or_else(|| format!("Group {}", t.group), |g| g.label());
+            let group = s.map_or_else(
+                || format!("Group {}", t.group),
+                |s| super::group_label(s, t.group),
+            );
             let cat = s
                 .and_then(|s| s.categories.get(t.category))
                 .cloned()

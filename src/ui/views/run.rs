@@ -422,8 +422,8 @@ fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             app.theme.accent,
         )));
         let c = s.categories.len();
-        for g in &s.groups {
-            let gi = g.number as usize - 1;
+        // Groups are numbered 1.. in order (checked on load), so the index is the 0-based group.
+        for (gi, g) in s.groups.iter().enumerate() {
             let now_at = &s.categories[category_for(s.mode, gi, round, c)];
             let next = if round + 1 < c {
                 s.categories[category_for(s.mode, gi, round + 1, c)].clone()
