@@ -239,9 +239,4 @@ impl Deck {
             .filter(|r| r.role == Some(role))
             .count()
     }
-
-    /// Whether any role item is present (so a role filter makes sense).
-    pub fn has_role_items(&self) -> bool {
-        Role::ALL.iter().any(|&r| self.role_item_count(r) > 0)
-    }
 }
