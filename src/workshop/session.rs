@@ -148,7 +148,11 @@ pub enum EditError {
     CategoryNeeded(&'static str),
     #[error("no note {0}")]
     NoSuchNote(NoteId),
-    #[error("the number of groups must be from 2 to 12, not {0}")]
+    #[error(
+        "the number of groups must be from {min} to {max}, not {0}",
+        min = GROUPS_RANGE.start(),
+        max = GROUPS_RANGE.end()
+    )]
     GroupCount(u32),
     #[error("a workshop needs at least one category")]
     NoCategories,

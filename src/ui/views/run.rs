@@ -28,6 +28,11 @@ const TIMER_BOX_PERCENT: u16 = 55;
 const FLASH_SECONDS: u64 = 10;
 /// Columns of the wrap-up table besides the group's name: indent and three counts.
 const COUNTS_WIDTH: usize = 2 + 3 * 8;
+/// Commitments listed on the commitment step, newest first: more than a projected screenful,
+/// so the pane never draws thousands of lines; the count above says how many there are.
+const COMMITMENTS_SHOWN: usize = 50;
+/// Longest a listed commitment may run, in characters, before it is cut with "…".
+const COMMITMENT_CHARS: usize = 200;
 /// Widest a group's name gets in the wrap-up table.
 const MAX_NAME_WIDTH: usize = 30;
 /// Rows of the scribe's input box: three rows of text that wrap.
@@ -137,7 +142,8 @@ fn step_line(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
             Mode::Rotation => format!("Round {} of {c}", round + 1),
         };
         spans.push(Span::styled(where_, app.theme.accent));
-        spans.push(Span::raw(format!("  ·  Step {n} of 5: ")));
+        let steps = StepKind::PER_CATEGORY.len();
+        spans.push(Span::raw(format!("  ·  Step {n} of {steps}: ")));
     } else {
         spans.push(Span::raw("After the categories: "));
     }
@@ -221,7 +227,7 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
         "{} typed so far:",
         text::count(commitments.len(), "commitment", "commitments")
     )));
-    for n in commitments.iter().rev().take(50) {
+    for n in commitments.iter().rev().take(COMMITMENTS_SHOWN) {
         let who = n
             .initials
             .as_deref()
@@ -230,7 +236,7 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "  {} · {}{who}",
             group_short(&w.session, n.placement.group),
-            truncate(&n.text, 200)
+            truncate(&n.text, COMMITMENT_CHARS)
         )));
     }
     lines
