@@ -1,6 +1,6 @@
 //! The set-up form's state: every field with a sensible default, checked in place.
 
-use crate::content::{Library, Role};
+use crate::content::{Deck, Library, Role};
 use crate::workshop::duration::{Clock, parse_duration};
 use crate::workshop::session::GROUPS_RANGE;
 use crate::workshop::snapshot::SnapshotState;
@@ -102,12 +102,7 @@ impl SetupForm {
         SetupForm {
             // On the activity, so a Snapshot warm-up is one → away.
             focus: Field::Activity,
-            name: Input::new(format!(
-                "Workshop {:04}-{:02}-{:02}",
-                now.year(),
-                u8::from(now.month()),
-                now.day()
-            )),
+            name: Input::new(crate::workshop::session::default_name(now)),
             deck,
             groups: Input::new("4".into()),
             group_names: Input::default(),
@@ -128,13 +123,10 @@ impl SetupForm {
         if self.activity == Activity::Snapshot {
             return vec![Field::Activity, Field::Name];
         }
-        let has_roles = library.decks().get(self.deck).is_some_and(|d| {
-            d.categories
-                .iter()
-                .flat_map(|c| &c.behaviors)
-                .flat_map(|b| &b.items)
-                .any(|i| i.roles.iter().any(|r| r.role.is_some()))
-        });
+        let has_roles = library
+            .decks()
+            .get(self.deck)
+            .is_some_and(Deck::has_role_items);
         Field::ALL
             .into_iter()
             .filter(|f| *f != Field::Role || has_roles)

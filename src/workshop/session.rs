@@ -162,6 +162,17 @@ pub enum EditError {
     NoName(String),
 }
 
+/// The name a new session gets when none is given, in the app's form and on the command line
+/// alike: "Workshop 2026-11-23" (the date in `now`'s own offset).
+pub fn default_name(now: OffsetDateTime) -> String {
+    format!(
+        "Workshop {:04}-{:02}-{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day()
+    )
+}
+
 /// A session name as typed, cleaned to one line; refused when nothing is left of it (empty,
 /// only spaces, only escape codes).
 pub fn session_name(typed: &str) -> Result<String, EditError> {
@@ -471,6 +482,13 @@ pub(crate) mod tests {
         assert_eq!(s.groups[0].label(), "Group 1 (Redwoods)");
         assert_eq!(s.groups[1].label(), "Group 2");
         assert_eq!(s.timer.length_ms, None);
+    }
+
+    #[test]
+    fn the_default_name_is_the_date_in_the_sessions_own_offset() {
+        let late = time::macros::datetime!(2026-11-23 23:30:00 -08:00);
+        assert_eq!(default_name(late), "Workshop 2026-11-23");
+        assert_eq!(default_name(T0), "Workshop 2026-11-23");
     }
 
     #[test]
