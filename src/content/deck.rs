@@ -239,4 +239,11 @@ impl Deck {
             .filter(|r| r.role == Some(role))
             .count()
     }
+
+    /// Whether any item is marked for a role (so offering a role filter makes sense).
+    pub fn has_role_items(&self) -> bool {
+        self.behaviors()
+            .flat_map(|b| b.items.iter())
+            .any(|i| i.roles.iter().any(|r| r.role.is_some()))
+    }
 }
