@@ -113,7 +113,7 @@ pub enum StoreError {
     /// A session file that is not valid session JSON. It has been moved aside, never overwritten.
     #[error(
         "session file {} could not be read ({reason}); it was moved aside to {} and kept as it was{}",
-        path.display(), moved_to.display(), backup_note(*backup_available, path)
+        path.display(), moved_to.display(), backup_note(*backup_available, path, id)
     )]
     Corrupt {
         id: String,
@@ -371,10 +371,11 @@ fn unreadable_note(n: usize) -> String {
     }
 }
 
-fn backup_note(available: bool, path: &Path) -> String {
+fn backup_note(available: bool, path: &Path, id: &str) -> String {
     if available {
         format!(
-            "; the previous version {}.bak is readable and can be restored",
+            "; the previous version {}.bak is readable — bring it back with: \
+             cpm-workshop restore --from-backup {id} (with the same --store, if you gave one)",
             path.display()
         )
     } else {
