@@ -11,8 +11,10 @@ use clap::ValueEnum;
 use common::{Figure, T0, app, fmt_duration, machine, median, percentile, print_table, select};
 use cpm_workshop::export::{self, Format, Options};
 use cpm_workshop::store::Store;
-use cpm_workshop::ui::app::{App, Screen, View, board_notes};
+use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::sticky::View;
+use cpm_workshop::ui::sticky::board_notes;
 use cpm_workshop::ui::views;
 use cpm_workshop::workshop::Session;
 use criterion::{BenchmarkId, Criterion};
@@ -94,7 +96,7 @@ fn keystroke_name((w, h): (u16, u16), notes: usize) -> String {
 /// The number of notes on the board's current page.
 fn page_len(app: &App) -> usize {
     match &app.screen {
-        Screen::Workshop(w) => board_notes(w).len(),
+        Screen::Sticky(w) => board_notes(w).len(),
         _ => 0,
     }
 }

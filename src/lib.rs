@@ -1,11 +1,13 @@
 //! cpm-workshop: run California Child Welfare Core Practice Model workshops from a projected
-//! terminal. Layers, bottom up: `workshop` (pure domain), `content` (decks and activity scripts),
-//! `store` (sessions on disk), `export` (pure formatters), `cli` and `ui` on top.
+//! terminal. Layers, bottom up, each importing only from those below it: `content` (decks,
+//! activity scripts and the kinds of step they name), `workshop` (the pure domain: sessions,
+//! notes, steps, timers, the Snapshot), `store` (sessions on disk, durable writes), `export`
+//! (formatters, and writing their files through the store's durable writes), and on top `cli`
+//! and `ui` (the app calls the CLI's option helpers to find the store and the content).
+//! `console` and `error_report` clean and word what either top layer prints.
 #![forbid(unsafe_code)]
 
 pub mod cli;
-pub mod cli_conventions;
-pub mod cli_purge;
 pub mod console;
 pub mod content;
 pub mod error_report;

@@ -49,7 +49,7 @@ pub fn feed<T, E: std::fmt::Display>(
         }
         line_no += 1;
         // A file saved by Notepad starts with a byte-order mark; it is not part of the note.
-        match std::str::from_utf8(&buf).map(crate::cli_conventions::without_bom) {
+        match std::str::from_utf8(&buf).map(crate::cli::conventions::without_bom) {
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => match add(target, line) {
                 Ok(()) => pending += 1,

@@ -1,8 +1,9 @@
 //! The app's update logic, driven by actions with time passed in: no terminal, no disk.
 
 use cpm_workshop::content::Library;
-use cpm_workshop::ui::app::{App, Effect, Overlay, SaveState, Screen, View};
+use cpm_workshop::ui::app::{App, Effect, Overlay, SaveState, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::sticky::View;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::{Durations, Mode, Prompt, Session, SessionSpec, StepKind};
 use time::OffsetDateTime;
@@ -42,7 +43,7 @@ fn open_app(mode: Mode, groups: u32) -> App {
 }
 
 fn session(app: &App) -> &Session {
-    &app.workshop().unwrap().session
+    &app.open_session().unwrap().session
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -105,7 +106,10 @@ fn scribe_types_notes_in_a_row_and_each_is_saved() {
         && n.placement.category.as_deref() == Some("Foundational")
         && n.placement.prompt == Prompt::Already));
     assert_eq!(s.notes[19].text, "note 19 café 😀");
-    assert!(app.workshop().unwrap().entry.is_some(), "input stays open");
+    assert!(
+        app.open_session().unwrap().entry.is_some(),
+        "input stays open"
+    );
 }
 
 #[test]
@@ -171,7 +175,7 @@ fn a_ten_thousand_character_paste_fills_the_input_in_one_go() {
     app.update(Action::AddNotes, T0);
     let long = "é".repeat(10_000);
     app.update(Action::Paste(long.clone()), T0);
-    let entry = app.workshop().unwrap().entry.as_ref().unwrap();
+    let entry = app.open_session().unwrap().entry.as_ref().unwrap();
     assert_eq!(entry.input.value(), long);
     app.update(Action::Submit, T0);
     assert_eq!(session(&app).notes[0].text.chars().count(), 10_000);
@@ -237,7 +241,7 @@ fn board_delete_then_undo_restores_the_note() {
     app.update(Action::Submit, T0);
     app.update(Action::Close, T0);
     app.update(Action::ShowBoard, T0);
-    assert_eq!(app.workshop().unwrap().view, View::Board);
+    assert_eq!(app.open_session().unwrap().view, View::Board);
     app.update(Action::DeleteNote, T0);
     assert!(session(&app).notes.is_empty());
     assert_eq!(session(&app).trash.len(), 1);
@@ -328,9 +332,9 @@ fn escape_closes_the_innermost_thing_first() {
     app.update(Action::Help, T0);
     app.update(Action::Close, T0);
     assert!(app.overlay.is_none());
-    assert_eq!(app.workshop().unwrap().view, View::Board);
+    assert_eq!(app.open_session().unwrap().view, View::Board);
     app.update(Action::Close, T0);
-    assert_eq!(app.workshop().unwrap().view, View::Run);
+    assert_eq!(app.open_session().unwrap().view, View::Run);
     // Leaving the workshop asks first: the session list must not reach the room by accident.
     assert!(app.update(Action::Close, T0).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
@@ -357,7 +361,7 @@ fn keys_are_inert_while_the_window_is_too_small_except_quit() {
     assert!(session(&app).notes.is_empty());
     assert_eq!(session(&app).position, 0);
     app.resized(120, 36);
-    let entry = app.workshop().unwrap().entry.as_ref().unwrap();
+    let entry = app.open_session().unwrap().entry.as_ref().unwrap();
     assert_eq!(entry.input.value(), "typed while visible");
     app.resized(50, 14);
     assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
@@ -368,7 +372,7 @@ fn choosing_a_group_that_does_not_exist_says_so() {
     let mut app = open_app(Mode::Together, 3);
     app.update(Action::ChooseGroup(7), T0);
     assert!(app.status.as_ref().unwrap().text.contains("no group 7"));
-    assert_eq!(app.workshop().unwrap().group, 1);
+    assert_eq!(app.open_session().unwrap().group, 1);
 }
 
 #[test]
@@ -411,5 +415,5 @@ fn reopening_carries_on_with_the_group_of_the_last_note() {
     let saved = session(&app).clone();
     let mut again = self::app();
     again.opened(saved);
-    assert_eq!(again.workshop().unwrap().group, 3);
+    assert_eq!(again.open_session().unwrap().group, 3);
 }

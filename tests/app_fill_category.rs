@@ -48,7 +48,7 @@ fn app_reading_assessment(home: &Path) -> App {
 }
 
 fn assessment_behaviors(app: &App) -> usize {
-    let deck = app.workshop().unwrap().deck.as_ref().unwrap();
+    let deck = app.open_session().unwrap().deck.as_ref().unwrap();
     deck.category("Assessment").unwrap().behaviors.len()
 }
 

@@ -5,7 +5,7 @@
 //! (checked with a real HTML parser), and Markdown keeps every note one list item (checked with
 //! a real CommonMark parser).
 
-use cpm_workshop::export::{self, Format, Options, Scope, layout};
+use cpm_workshop::export::{self, Format, Options, Scope, document};
 use cpm_workshop::workshop::{
     Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
 };
@@ -189,7 +189,7 @@ fn tame(s: &Session) -> Session {
     for n in &mut t.notes {
         n.text = "x".into();
         // Initials that clean to nothing are not shown at all, tame or not.
-        n.initials = layout::initials(n).map(|_| "x".to_string());
+        n.initials = document::initials(n).map(|_| "x".to_string());
     }
     t
 }
@@ -214,7 +214,7 @@ fn options(scope: Scope) -> Options {
 
 /// The notes of the export, in the order every format shows them.
 fn in_order<'a>(s: &'a Session, options: &Options) -> Vec<&'a Note> {
-    layout::build(s, options)
+    document::build(s, options)
         .pages
         .into_iter()
         .flat_map(|p| p.sections)
@@ -258,7 +258,7 @@ proptest! {
             // Cells come back as cleaned, which is exactly as stored for anything the app or the
             // command line could have added (the cleaning is idempotent).
             let restore = export::csv::restore;
-            let clean = layout::clean_text;
+            let clean = document::clean_text;
             prop_assert_eq!(restore(&row[0]), clean(&s.name));
             prop_assert_eq!(restore(&row[2]), note.placement.group.to_string());
             let group_name = s.groups[note.placement.group as usize - 1].name.clone();
@@ -311,12 +311,12 @@ proptest! {
         let shown: Vec<String> = doc.select(&sel).map(|e| e.text().collect()).collect();
         let want: Vec<String> = in_order(&s, &options)
             .iter()
-            .map(|n| layout::clean_text(&n.text))
+            .map(|n| document::clean_text(&n.text))
             .collect();
         prop_assert_eq!(shown, want);
         let h1 = scraper::Selector::parse("h1").expect("selector");
         let title: String = doc.select(&h1).flat_map(|e| e.text()).collect();
-        prop_assert_eq!(title, layout::clean_line(&s.name));
+        prop_assert_eq!(title, document::clean_line(&s.name));
     }
 
     #[test]
@@ -361,8 +361,8 @@ proptest! {
         let want: Vec<String> = in_order(&s, &options)
             .iter()
             .map(|n| {
-                let mut lines = layout::note_lines(&n.text).join("\n");
-                if let Some(i) = layout::initials(n) {
+                let mut lines = document::note_lines(&n.text).join("\n");
+                if let Some(i) = document::initials(n) {
                     if !lines.is_empty() {
                         lines.push(' ');
                     }
@@ -372,14 +372,14 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(items, want, "{}", md);
-        prop_assert_eq!(headings.first().cloned(), Some((HeadingLevel::H1, layout::clean_line(&s.name))));
+        prop_assert_eq!(headings.first().cloned(), Some((HeadingLevel::H1, document::clean_line(&s.name))));
         let pages: Vec<String> = headings
             .iter()
             .filter(|(l, _)| *l == HeadingLevel::H2)
             .map(|(_, t)| t.clone())
             .collect();
         let want_pages: Vec<String> =
-            layout::build(&s, &options).pages.into_iter().map(|p| p.title).collect();
+            document::build(&s, &options).pages.into_iter().map(|p| p.title).collect();
         prop_assert_eq!(pages, want_pages);
     }
 

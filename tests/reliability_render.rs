@@ -5,8 +5,10 @@
 //! board draws in time proportional to what is visible.
 
 use cpm_workshop::content::Library;
-use cpm_workshop::ui::app::{App, Screen, Workshop, board_notes};
+use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::open_session::OpenSession;
+use cpm_workshop::ui::sticky::board_notes;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::ui::views;
 use cpm_workshop::workshop::{
@@ -60,9 +62,9 @@ fn app_on(session: Session) -> App {
     app
 }
 
-fn workshop(app: &mut App) -> &mut Workshop {
+fn workshop(app: &mut App) -> &mut OpenSession {
     match &mut app.screen {
-        Screen::Workshop(w) => w,
+        Screen::Sticky(w) => w,
         _ => panic!("not a workshop"),
     }
 }
@@ -70,7 +72,7 @@ fn workshop(app: &mut App) -> &mut Workshop {
 /// The board's page as the board defines it, written the simple way (it was implemented this
 /// way before issue 7): a group's page is each category in order, already then enhance, then the
 /// group's commitments; one category across groups is each group in order, already then enhance.
-fn reference(w: &Workshop) -> Vec<NoteId> {
+fn reference(w: &OpenSession) -> Vec<NoteId> {
     let s = &w.session;
     let mut ids = Vec::new();
     if w.board.by_category {

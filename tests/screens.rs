@@ -342,7 +342,7 @@ fn escape_in_note_entry_keeps_the_draft() {
     );
     a.update(Action::Submit, T0);
     let notes: Vec<&str> = a
-        .workshop()
+        .open_session()
         .unwrap()
         .session
         .notes
@@ -522,18 +522,18 @@ fn next_step_mid_countdown_asks_and_overtime_moves_on() {
     snap("confirm_step", &a, secs(30));
     a.update(Action::No, secs(31));
     assert_eq!(
-        a.workshop().unwrap().session.position,
+        a.open_session().unwrap().session.position,
         1,
         "no keeps the round"
     );
     a.update(Action::NextStep, secs(32));
     a.update(Action::Yes, secs(32));
-    assert_eq!(a.workshop().unwrap().session.position, 2);
+    assert_eq!(a.open_session().unwrap().session.position, 2);
     // At time-up the facilitator moves on without a question.
     a.update(Action::ToggleTimer, secs(40));
     a.update(Action::NextStep, secs(40 + 181));
     assert!(a.overlay.is_none());
-    assert_eq!(a.workshop().unwrap().session.position, 3);
+    assert_eq!(a.open_session().unwrap().session.position, 3);
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn a_snapshot_session_opens_from_home_into_its_own_screens() {
     assert_eq!(app.context(), Context::SnapshotPage);
     assert!(state(&app).votes.is_empty());
     assert!(
-        app.workshop().is_some(),
+        app.open_session().is_some(),
         "the loop saves it like any session"
     );
 }
@@ -395,12 +395,9 @@ fn the_page_timer_starts_pauses_nudges_and_resets_on_a_new_page() {
     let mut app = open();
     go_to(&mut app, Page::Dimension(0));
     assert_eq!(app.update(Action::ToggleTimer, T0), vec![Effect::Save]);
-    assert_eq!(
-        screen(&app).workshop.session.timer.state(),
-        RunState::Running
-    );
+    assert_eq!(screen(&app).open.session.timer.state(), RunState::Running);
     app.update(Action::AddTime, T0);
-    assert_eq!(screen(&app).workshop.session.timer.length_ms, Some(30_000));
+    assert_eq!(screen(&app).open.session.timer.length_ms, Some(30_000));
     assert_eq!(
         app.tick(T0 + time::Duration::seconds(31)),
         vec![Effect::Bell]
@@ -416,7 +413,7 @@ fn the_page_timer_starts_pauses_nudges_and_resets_on_a_new_page() {
         Some(Overlay::ConfirmStep { forward: true })
     ));
     app.update(Action::Yes, T0);
-    assert_eq!(screen(&app).workshop.session.timer.state(), RunState::Ready);
+    assert_eq!(screen(&app).open.session.timer.state(), RunState::Ready);
     assert_eq!(app.update(Action::Quit, T0), vec![Effect::Quit]);
 }
 
@@ -458,7 +455,7 @@ fn reopening_resumes_at_the_page_with_votes_dots_and_notes() {
     app.update(Action::Submit, T0);
     app.update(Action::Close, T0);
     app.update(Action::AddDot, T0);
-    let saved = serde_json::to_string(&screen(&app).workshop.session).unwrap();
+    let saved = serde_json::to_string(&screen(&app).open.session).unwrap();
     let mut again = App::new(
         Library::shipped(),
         Theme::new(ThemeName::HighContrast),

@@ -5,8 +5,9 @@
 #![allow(dead_code)]
 
 use cpm_workshop::content::Library;
-use cpm_workshop::ui::app::{App, Screen, View};
+use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::sticky::View;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::workshop::{Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec};
 use std::time::Duration;
@@ -113,7 +114,7 @@ pub fn app(session: Session, view: View) -> App {
 
 /// Sets the board's selected note directly (no `update`, so only drawing is measured).
 pub fn select(app: &mut App, index: usize) {
-    if let Screen::Workshop(w) = &mut app.screen {
+    if let Screen::Sticky(w) = &mut app.screen {
         w.board.selected = index;
     }
 }

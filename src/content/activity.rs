@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::deck::DeckKind;
 use super::error::{ActivityProblem, ContentError};
-use crate::workshop::step::StepKind;
+use super::step_kind::StepKind;
 
 /// Every step kind, in the order the sticky-note activity reaches them.
 pub const ALL_STEPS: [StepKind; 7] = [

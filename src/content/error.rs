@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::workshop::step::StepKind;
+use super::step_kind::StepKind;
 
 /// A content file (deck or activity script) or folder that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -15,6 +15,7 @@ pub mod import;
 mod import_lines;
 pub mod library;
 pub mod parse;
+pub mod step_kind;
 pub mod text;
 pub mod user_folder;
 
@@ -28,5 +29,6 @@ pub use import::{ImportError, Imported, import_text};
 pub use import_lines::DropReason;
 pub use library::{Library, check_path, read_deck_file, read_snapshot, read_sticky};
 pub use parse::parse_deck;
+pub use step_kind::StepKind;
 pub use text::deck_to_text;
 pub use user_folder::{CONTENT_HOME_ENV, user_content_dir};

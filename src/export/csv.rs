@@ -14,7 +14,7 @@
 //! [`BOM`] (`--bom` on the command line).
 
 use super::Options;
-use super::layout;
+use super::document;
 use crate::workshop::text::sanitized;
 use crate::workshop::{Note, Session};
 
@@ -36,10 +36,10 @@ pub const HEADER: [&str; 9] = [
 
 /// The session's notes in scope, one row each.
 pub fn render(session: &Session, options: &Options) -> String {
-    let layout = layout::build(session, options);
-    let date = layout::date(session);
+    let document = document::build(session, options);
+    let date = document::date(session);
     let mut rows: Vec<[String; 9]> = Vec::new();
-    for page in &layout.pages {
+    for page in &document.pages {
         let group_name = session
             .groups
             .iter()

@@ -9,7 +9,7 @@
 //! after control characters are removed, so no note can become markup.
 
 use super::Options;
-use super::layout::{self, Layout, Page, SectionKind};
+use super::document::{self, Document, Page, SectionKind};
 use crate::workshop::{Note, Prompt, Session};
 use std::fmt::Write;
 
@@ -117,12 +117,12 @@ body {
 
 /// The session's notes in scope as one printable HTML page.
 pub fn render(session: &Session, options: &Options) -> String {
-    render_layout(&layout::build(session, options))
+    render_document(&document::build(session, options))
 }
 
 /// A laid-out export as HTML.
-pub fn render_layout(layout: &Layout) -> String {
-    let h = &layout.header;
+pub fn render_document(document: &Document) -> String {
+    let h = &document.header;
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
         out,
@@ -132,7 +132,7 @@ pub fn render_layout(layout: &Layout) -> String {
         esc(&h.title),
         esc(&h.scope)
     );
-    let body_class = if layout.page_per_group {
+    let body_class = if document.page_per_group {
         "per-group"
     } else {
         "flow"
@@ -155,15 +155,15 @@ pub fn render_layout(layout: &Layout) -> String {
     let _ = writeln!(out, "<p class=\"covers\">{}</p>", esc(&h.scope));
     let _ = writeln!(out, "</header>");
     out.push_str("<main>\n");
-    for page in &layout.pages {
-        page_section(&mut out, layout, page);
+    for page in &document.pages {
+        page_section(&mut out, document, page);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn page_section(out: &mut String, layout: &Layout, page: &Page) {
-    let h = &layout.header;
+fn page_section(out: &mut String, document: &Document, page: &Page) {
+    let h = &document.header;
     let _ = writeln!(out, "<section class=\"page\" id=\"group-{}\">", page.number);
     let _ = writeln!(
         out,
@@ -201,7 +201,7 @@ fn page_section(out: &mut String, layout: &Layout, page: &Page) {
 
 /// The two prompts of a category, one above the other, each present even when empty so every
 /// chart keeps the flip chart's two halves.
-fn prompts(out: &mut String, section: &layout::Section) {
+fn prompts(out: &mut String, section: &document::Section) {
     for prompt in [Prompt::Already, Prompt::Enhance] {
         let (mark, class) = match prompt {
             Prompt::Already => ("✓", "already"),
@@ -228,9 +228,9 @@ fn notes(out: &mut String, notes: &[&Note]) {
         let _ = write!(
             out,
             "<li class=\"note\"><p class=\"text\">{}</p>",
-            esc(&layout::clean_text(&note.text))
+            esc(&document::clean_text(&note.text))
         );
-        if let Some(initials) = layout::initials(note) {
+        if let Some(initials) = document::initials(note) {
             let _ = write!(out, "<p class=\"by\">— {}</p>", esc(&initials));
         }
         out.push_str("</li>\n");

@@ -12,7 +12,7 @@
 //! stays one list item. Control characters are removed as in every text export.
 
 use super::Options;
-use super::layout::{self, Layout, Page, SectionKind};
+use super::document::{self, Document, Page, SectionKind};
 use crate::workshop::{Note, Session};
 use std::fmt::Write;
 
@@ -21,13 +21,13 @@ const HANG: &str = "  ";
 
 /// The session's notes in scope as Markdown.
 pub fn render(session: &Session, options: &Options) -> String {
-    render_layout(&layout::build(session, options))
+    render_document(&document::build(session, options))
 }
 
 /// A laid-out export as Markdown.
-pub fn render_layout(layout: &Layout) -> String {
+pub fn render_document(document: &Document) -> String {
     let mut out = String::new();
-    let h = &layout.header;
+    let h = &document.header;
     let _ = writeln!(out, "# {}\n", escape(&h.title));
     let _ = writeln!(
         out,
@@ -42,7 +42,7 @@ pub fn render_layout(layout: &Layout) -> String {
         let _ = writeln!(out, "Source: {}\n", escape(source));
     }
     let _ = writeln!(out, "Covers: {}", escape(&h.scope));
-    for page in &layout.pages {
+    for page in &document.pages {
         page_section(&mut out, page);
     }
     out
@@ -70,11 +70,11 @@ fn page_section(out: &mut String, page: &Page) {
 
 /// One note as one list item.
 fn bullet(out: &mut String, note: &Note) {
-    let mut lines: Vec<String> = layout::note_lines(&note.text)
+    let mut lines: Vec<String> = document::note_lines(&note.text)
         .iter()
         .map(|l| escape(l))
         .collect();
-    if let Some(initials) = layout::initials(note) {
+    if let Some(initials) = document::initials(note) {
         let by = format!("({})", escape(&initials));
         match lines.last_mut() {
             Some(last) => {

@@ -7,7 +7,7 @@
 //! | csv | a row per note | its notes | its notes | its notes |
 //! | json | the whole session | the session with only the notes in scope (see [`json`]) | | |
 //!
-//! txt, md and html share [`layout`] (group → category → prompt, then commitments); csv takes
+//! txt, md and html share [`document`] (group → category → prompt, then commitments); csv takes
 //! its row order from it too. Output depends on the session and the options only — no clock, no
 //! environment — so the files in `sessions/exports/` can be compared byte for byte.
 //!
@@ -20,10 +20,10 @@
 
 pub mod csv;
 pub mod destination;
+pub mod document;
 pub mod file_name;
 pub mod html;
 pub mod json;
-pub mod layout;
 pub mod md;
 pub mod scope;
 pub mod snapshot;

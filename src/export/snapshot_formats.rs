@@ -1,5 +1,5 @@
 //! The Snapshot warm-up summary in Markdown, HTML and CSV. The text summary
-//! ([`super::snapshot::render_txt`]) is the one layout; Markdown and HTML carry it verbatim
+//! ([`super::snapshot::render_txt`]) is the one document; Markdown and HTML carry it verbatim
 //! (fenced / preformatted, escaped), CSV lists the notes with their dimension, heading and dots.
 
 use super::html::esc;
@@ -51,7 +51,7 @@ pub fn render_html(session: &Session, activity: &SnapshotActivity) -> String {
 pub fn render_csv(session: &Session, activity: &SnapshotActivity) -> String {
     let state = SnapshotState::of(session, activity);
     let state = state.as_ref();
-    let date = super::layout::date(session);
+    let date = super::document::date(session);
     let rows: Vec<[String; 7]> = state
         .notes
         .iter()

@@ -1,9 +1,9 @@
 //! Plain-text export, wrapped at 80 columns: the typed-up flip-chart pages, ready for email.
 //! Note text is shown cleaned (no control characters or escape codes, see
-//! [`layout::clean_text`]), so the file is safe to `cat` in a terminal.
+//! [`document::clean_text`]), so the file is safe to `cat` in a terminal.
 
 use super::Options;
-use super::layout::{self, Layout, Page, SectionKind};
+use super::document::{self, Document, Page, SectionKind};
 use super::wrap::wrap;
 use crate::workshop::Note;
 use std::fmt::Write;
@@ -16,13 +16,13 @@ const HANG: &str = "    ";
 
 /// The session's notes as plain text: per group, per category, per prompt; then commitments.
 pub fn render(session: &crate::workshop::Session, options: &Options) -> String {
-    render_layout(&layout::build(session, options))
+    render_document(&document::build(session, options))
 }
 
 /// A laid-out export as plain text.
-pub fn render_layout(layout: &Layout) -> String {
+pub fn render_document(document: &Document) -> String {
     let mut out = String::new();
-    let h = &layout.header;
+    let h = &document.header;
     lines(&mut out, &h.title);
     lines(
         &mut out,
@@ -36,7 +36,7 @@ pub fn render_layout(layout: &Layout) -> String {
     }
     let _ = writeln!(out, "Date: {}", h.date);
     lines(&mut out, &format!("Covers: {}", h.scope));
-    for page in &layout.pages {
+    for page in &document.pages {
         page_section(&mut out, page);
     }
     out
@@ -73,8 +73,8 @@ fn page_section(out: &mut String, page: &Page) {
 
 fn bullets(out: &mut String, notes: &[&Note]) {
     for note in notes {
-        let mut text = layout::clean_text(&note.text);
-        if let Some(i) = layout::initials(note) {
+        let mut text = document::clean_text(&note.text);
+        if let Some(i) = document::initials(note) {
             let _ = write!(text, " ({i})");
         }
         for (i, line) in wrap(&text, WIDTH - BULLET.len()).iter().enumerate() {

@@ -26,7 +26,7 @@ impl App {
     /// `f` on the run view: opens the paste input when the scribe's group is reading a
     /// category with no behaviors; otherwise says why not.
     pub(super) fn start_fill(&mut self) -> Vec<Effect> {
-        let Screen::Workshop(w) = &self.screen else {
+        let Screen::Sticky(w) = &self.screen else {
             return Vec::new();
         };
         if w.session.step().kind != StepKind::Read {
@@ -97,7 +97,7 @@ impl App {
 
     fn filled_preview(&self, category: &str, pasted: &str) -> Result<FillPreview, String> {
         let deck = self
-            .workshop()
+            .open_session()
             .map(|w| w.session.deck.clone())
             .ok_or("no workshop is open")?;
         let dir = self
@@ -159,7 +159,7 @@ impl App {
             .as_ref()
             .and_then(|d| d.category(&preview.category))
             .is_some_and(|c| !c.behaviors.is_empty());
-        if let Screen::Workshop(w) = &mut self.screen
+        if let Screen::Sticky(w) = &mut self.screen
             && w.session.deck.eq_ignore_ascii_case(&preview.deck)
         {
             w.deck = deck.map(|d| d.filtered_for(w.session.role));

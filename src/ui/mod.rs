@@ -3,12 +3,16 @@
 //! the clock.
 
 pub mod app;
+pub mod cycle;
+pub mod export_menu;
 pub mod fill_category;
 pub mod input_view;
 pub mod keymap;
+pub mod open_session;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
+pub mod sticky;
 pub mod terminal;
 pub mod theme;
 pub mod views;
@@ -135,7 +139,7 @@ impl Loop {
     /// Notes whether a timer is running now, which decides which clock [`Loop::now`] follows.
     fn watch_timer(&self, app: &App) {
         self.timing.set(
-            app.workshop()
+            app.open_session()
                 .is_some_and(|w| w.session.timer.running_since.is_some()),
         );
     }
@@ -203,7 +207,7 @@ impl Loop {
                     _ => {}
                 }
             } else if app
-                .workshop()
+                .open_session()
                 .is_some_and(|w| w.session.timer.next_change(self.now()).is_some())
             {
                 // Woken by the timer: the face has moved on.
@@ -228,7 +232,7 @@ impl Loop {
             MAX_SLEEP
         };
         let next = app
-            .workshop()
+            .open_session()
             .and_then(|w| w.session.timer.next_change(self.now()));
         next.map_or(cap, |d| d.min(cap))
     }
@@ -256,7 +260,7 @@ impl Loop {
         match effect {
             Effect::Quit => {}
             Effect::Save => {
-                if let Some(w) = app.workshop() {
+                if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));
                     self.saver.save(w.session.clone());
                 }
@@ -339,7 +343,7 @@ impl Loop {
                 scopes,
                 bom,
             } => {
-                let Some(w) = app.workshop() else {
+                let Some(w) = app.open_session() else {
                     return;
                 };
                 let written: Result<Vec<(PathBuf, export::destination::Written)>> = scopes

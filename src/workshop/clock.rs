@@ -40,6 +40,18 @@ impl SteadyClock {
     }
 }
 
+/// `2026-11-23 09:32` in the time's own offset.
+pub fn short_time(t: time::OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

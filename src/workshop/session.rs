@@ -342,7 +342,7 @@ impl Session {
     /// The default placement for a note typed now by `group`: its current category and the
     /// current step's prompt.
     pub fn placement_now(&self, group: u32) -> Placement {
-        self.placement(group, self.step().kind.default_prompt())
+        self.placement(group, Prompt::for_step(self.step().kind))
     }
 
     /// Where a note typed now by `group` for `prompt` goes: a commitment has no category; any

@@ -2,38 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One kind of step in the sticky-note activity (CPM Overview, FACILITATOR NOTE).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepKind {
-    Read,
-    BrainstormAlready,
-    ShareAlready,
-    BrainstormEnhance,
-    ShareEnhance,
-    Commitment,
-    WrapUp,
-}
-
-impl StepKind {
-    /// The five steps every category goes through, in order.
-    pub const PER_CATEGORY: [StepKind; 5] = [
-        StepKind::Read,
-        StepKind::BrainstormAlready,
-        StepKind::ShareAlready,
-        StepKind::BrainstormEnhance,
-        StepKind::ShareEnhance,
-    ];
-
-    /// The prompt a note typed during this step belongs to by default.
-    pub fn default_prompt(self) -> Prompt {
-        match self {
-            StepKind::BrainstormEnhance | StepKind::ShareEnhance => Prompt::Enhance,
-            StepKind::Commitment | StepKind::WrapUp => Prompt::Commitment,
-            _ => Prompt::Already,
-        }
-    }
-}
+pub use crate::content::StepKind;
 
 /// Which question a note answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,6 +17,15 @@ pub enum Prompt {
 }
 
 impl Prompt {
+    /// The prompt a note typed during a step of `kind` belongs to by default.
+    pub fn for_step(kind: StepKind) -> Prompt {
+        match kind {
+            StepKind::BrainstormEnhance | StepKind::ShareEnhance => Prompt::Enhance,
+            StepKind::Commitment | StepKind::WrapUp => Prompt::Commitment,
+            _ => Prompt::Already,
+        }
+    }
+
     /// Every prompt, in the order the activity reaches them.
     pub const ALL: [Prompt; 3] = [Prompt::Already, Prompt::Enhance, Prompt::Commitment];
 

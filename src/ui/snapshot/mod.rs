@@ -1,7 +1,7 @@
 //! The Snapshot warm-up's screens (CPM Implementation Planning Guide): an intro, a page and a "Where are we now?" tally
 //! per dimension, the analysis columns, dot voting, the priorities and a summary.
 //!
-//! The open session lives in a [`Workshop`] like the sticky-note activity's, so the event loop
+//! The open session lives in an [`OpenSession`] like the sticky-note activity's, so the event loop
 //! saves it, wakes for its timer and exports it the same way; everything Snapshot-specific
 //! (pages, selections, the note input, undo) is [`SnapshotScreen`]'s own.
 
@@ -11,8 +11,8 @@ mod views;
 pub use update::update;
 pub use views::{render, scroll_limit};
 
-use super::app::Workshop;
 use super::keymap::Context;
+use super::open_session::OpenSession;
 use crate::content::SnapshotActivity;
 use crate::workshop::snapshot::SnapshotNoteId;
 use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
@@ -79,7 +79,7 @@ pub struct EditBox {
 #[derive(Debug, Clone)]
 pub struct SnapshotScreen {
     /// The open session (its `snapshot` record is always present once opened).
-    pub workshop: Workshop,
+    pub open: OpenSession,
     pub history: SnapshotHistory,
     pub entry: Option<NoteEntry>,
     /// A half-typed note put aside with Esc; `a` brings it back.
@@ -103,10 +103,10 @@ static EMPTY: LazyLock<SnapshotState> =
 
 impl SnapshotScreen {
     /// Opens a Snapshot session, creating its record from the activity if it has none.
-    pub fn open(mut workshop: Workshop, activity: &SnapshotActivity) -> SnapshotScreen {
-        workshop.session.snapshot_mut(activity);
+    pub fn open(mut open: OpenSession, activity: &SnapshotActivity) -> SnapshotScreen {
+        open.session.snapshot_mut(activity);
         SnapshotScreen {
-            workshop,
+            open,
             history: SnapshotHistory::default(),
             entry: None,
             draft: None,
@@ -121,7 +121,7 @@ impl SnapshotScreen {
 
     /// The Snapshot record.
     pub fn state(&self) -> &SnapshotState {
-        self.workshop.session.snapshot.as_ref().unwrap_or(&EMPTY)
+        self.open.session.snapshot.as_ref().unwrap_or(&EMPTY)
     }
 
     /// Every page of this session.
@@ -143,7 +143,7 @@ impl SnapshotScreen {
 
     /// The keyboard context.
     pub fn context(&self) -> Context {
-        if self.workshop.blank {
+        if self.open.blank {
             return Context::Blank;
         }
         if self.edit.is_some() {

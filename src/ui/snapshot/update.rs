@@ -85,9 +85,9 @@ impl SnapshotScreen {
         now: OffsetDateTime,
     ) -> Outcome {
         let mut out = Outcome::default();
-        if self.workshop.blank {
+        if self.open.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
-                self.workshop.blank = false;
+                self.open.blank = false;
             }
         } else if self.edit.is_some() {
             self.update_edit(activity, action, now, &mut out);
@@ -109,10 +109,10 @@ impl SnapshotScreen {
         what: String,
         f: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
     ) -> Option<T> {
-        let state = self.workshop.session.snapshot_mut(activity);
+        let state = self.open.session.snapshot_mut(activity);
         match self.history.apply(state, what, f) {
             Ok(t) => {
-                self.workshop.session.updated = now;
+                self.open.session.updated = now;
                 out.save = true;
                 Some(t)
             }
@@ -125,7 +125,7 @@ impl SnapshotScreen {
 
     /// A change that is not undone with `u` (votes, the page, the timer).
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
-        self.workshop.session.updated = now;
+        self.open.session.updated = now;
         out.save = true;
     }
 
@@ -141,7 +141,7 @@ impl SnapshotScreen {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.workshop.session.timer.toggle(now);
+                self.open.session.timer.toggle(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
@@ -150,9 +150,9 @@ impl SnapshotScreen {
                 } else {
                     -NUDGE_SECONDS
                 };
-                self.workshop.session.timer.nudge(secs, now);
-                if !self.workshop.session.timer.reading(now).is_over() {
-                    self.workshop.rang_at = None;
+                self.open.session.timer.nudge(secs, now);
+                if !self.open.session.timer.reading(now).is_over() {
+                    self.open.rang_at = None;
                 }
                 self.touched(now, out);
             }
@@ -162,7 +162,7 @@ impl SnapshotScreen {
             },
             Action::Undo if self.page_dimension().is_some() => {
                 let d = self.page_dimension().unwrap_or(0);
-                let state = self.workshop.session.snapshot_mut(activity);
+                let state = self.open.session.snapshot_mut(activity);
                 match state.take_back_vote(d) {
                     Ok(stage) => {
                         let msg = format!(
@@ -178,7 +178,7 @@ impl SnapshotScreen {
                 }
             }
             Action::Undo | Action::Redo => {
-                let state = self.workshop.session.snapshot_mut(activity);
+                let state = self.open.session.snapshot_mut(activity);
                 let done = if action == Action::Undo {
                     self.history.undo(state)
                 } else {
@@ -204,7 +204,7 @@ impl SnapshotScreen {
             }
             Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
             Action::Help => out.overlay = Some(Overlay::Help(self.context())),
-            Action::ToggleBlank => self.workshop.blank = true,
+            Action::ToggleBlank => self.open.blank = true,
             // The session list must never reach the projector by accident.
             Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
             other => match page {
@@ -234,9 +234,9 @@ impl SnapshotScreen {
             });
             return;
         };
-        self.workshop.session.snapshot_mut(activity).page = to;
-        self.workshop.session.timer = Timer::new(None);
-        self.workshop.rang_at = None;
+        self.open.session.snapshot_mut(activity).page = to;
+        self.open.session.timer = Timer::new(None);
+        self.open.rang_at = None;
         self.scroll = 0;
         self.clamp_selections();
         out.clear_status = true;
@@ -251,7 +251,7 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let state = self.workshop.session.snapshot_mut(activity);
+        let state = self.open.session.snapshot_mut(activity);
         let stage = (stage as usize).saturating_sub(1);
         match state.vote(dimension, stage, 1) {
             Ok(()) => {

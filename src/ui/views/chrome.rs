@@ -67,7 +67,7 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
         SaveState::Pending => Span::styled(" saving… ", app.theme.dim),
         SaveState::Failed(_) => Span::styled(" NOT SAVED – see message ", app.theme.error),
     };
-    let save_w = if app.workshop().is_some() {
+    let save_w = if app.open_session().is_some() {
         save.width() as u16
     } else {
         0

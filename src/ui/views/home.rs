@@ -3,7 +3,7 @@
 use super::super::app::{App, Home};
 use super::content::truncate;
 use super::cut_top;
-use crate::cli::short_time;
+use crate::workshop::clock::short_time;
 use crate::workshop::text::plural;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,22 +1,21 @@
 //! Drawing: one file per screen. Views read the app state and draw; they change nothing.
 
-mod board;
-mod chrome;
-mod content;
+pub(crate) mod chrome;
+pub(crate) mod content;
 mod home;
 mod overlay;
-mod rotation;
-mod run;
 pub(crate) mod scroll_pane;
 mod setup;
 
-pub(crate) use board::{CARD, SELECTED, card_lines};
+pub(crate) use crate::ui::sticky::views::board::{CARD, SELECTED, card_lines};
+pub(crate) use crate::ui::sticky::views::run::{content_scroll_limit, entry_block};
+use crate::ui::sticky::views::{board, rotation, run};
 pub(crate) use chrome::frame_areas;
 pub(crate) use content::{clipped, truncate};
 pub(crate) use overlay::help_rows;
-pub(crate) use run::{content_scroll_limit, entry_block};
 
-use super::app::{App, Screen, View};
+use super::app::{App, Screen};
+use super::sticky::View;
 use crate::workshop::Session;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -57,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
         chrome::too_small(frame, area, &app.theme);
         return;
     }
-    if let Some(w) = app.workshop()
+    if let Some(w) = app.open_session()
         && w.blank
     {
         chrome::blank(frame, area, &app.theme);
@@ -67,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, now: OffsetDateTime) {
     match &app.screen {
         Screen::Home(home) => home::render(app, home, frame, body, now.offset()),
         Screen::Setup(form) => setup::render(app, form, frame, body),
-        Screen::Workshop(w) => match w.view {
+        Screen::Sticky(w) => match w.view {
             View::Run => run::render(app, w, frame, body, now),
             View::Board => board::render(app, w, frame, body),
             View::Rotation => rotation::render(app, w, frame, body),

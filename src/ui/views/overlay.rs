@@ -1,10 +1,11 @@
 //! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
 
-use super::super::app::{App, Overlay, TextPurpose, export_choices};
+use super::super::app::{App, Overlay, TextPurpose};
 use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{Context, help_lines};
 use super::centered;
 use super::content::truncate;
+use crate::ui::export_menu::export_choices;
 use crate::workshop::duration::Clock;
 use crate::workshop::text;
 use crate::workshop::{Face, RunState};
@@ -40,7 +41,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         ),
         Overlay::ConfirmLeave => {
             let running = app
-                .workshop()
+                .open_session()
                 .is_some_and(|w| w.session.timer.state() == RunState::Running);
             let timer = if running {
                 "The timer keeps running from its deadline while you are away."
@@ -62,7 +63,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         }
         Overlay::ConfirmStep { forward } => {
             let left = app
-                .workshop()
+                .open_session()
                 .map(|w| w.session.timer.reading(now))
                 .map_or_else(String::new, |r| match r.face {
                     Face::Remaining(secs) => format!(" with {} left", Clock(secs)),
@@ -199,10 +200,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             return;
         }
         Overlay::Move(t) => {
-            let s = app.workshop().map(|w| &w.session);
+            let s = app.open_session().map(|w| &w.session);
             let group = s.map_or_else(
                 || format!("Group {}", t.group),
-                |s| super::group_label(s, t.group),
+                |s| crate::ui::views::group_label(s, t.group),
             );
             let cat = s
                 .and_then(|s| s.categories.get(t.category))
@@ -244,7 +245,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         }
         Overlay::Export { selected } => {
             let choices = app
-                .workshop()
+                .open_session()
                 .map(|w| export_choices(&w.session))
                 .unwrap_or_default();
             let mut lines: Vec<Line> = choices

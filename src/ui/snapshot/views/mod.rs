@@ -146,14 +146,14 @@ fn header(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now: Off
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
     let left = format!(
         "{} · {}",
-        s.workshop.session.activity.label(),
-        s.workshop.session.name
+        s.open.session.activity.label(),
+        s.open.session.name
     );
     frame.render_widget(
         Paragraph::new(truncate(&left, left_area.width as usize)).style(app.theme.title),
         left_area,
     );
-    let reading = s.workshop.session.timer.reading(now);
+    let reading = s.open.session.timer.reading(now);
     let style = if reading.is_over() {
         app.theme.timer_over
     } else {
@@ -194,7 +194,7 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
 
 /// The page timer in words: "no timer", "timer 1:23 running", "TIME · 0:12 over".
 fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
-    let timer = &s.workshop.session.timer;
+    let timer = &s.open.session.timer;
     let reading = timer.reading(now);
     if reading.state == RunState::Ready && timer.length_ms.is_none() {
         return "no timer".to_string();
@@ -215,7 +215,7 @@ fn timer_caption(s: &SnapshotScreen, now: OffsetDateTime) -> String {
 
 /// Whether the page timer is in use (started, or given a length).
 pub(super) fn timer_in_use(s: &SnapshotScreen) -> bool {
-    let timer = &s.workshop.session.timer;
+    let timer = &s.open.session.timer;
     timer.state() != RunState::Ready || timer.length_ms.is_some()
 }
 
@@ -227,7 +227,7 @@ pub(super) fn timer_box(
     area: Rect,
     now: OffsetDateTime,
 ) {
-    let reading = s.workshop.session.timer.reading(now);
+    let reading = s.open.session.timer.reading(now);
     let (digits, style) = match reading.face {
         Face::Remaining(secs) if reading.is_over() => {
             (Clock(secs).to_string(), app.theme.timer_over)

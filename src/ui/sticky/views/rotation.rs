@@ -1,7 +1,8 @@
 //! The rotation overview: rounds × groups → category, the current round marked.
 
-use super::super::app::{App, Workshop};
-use super::content::truncate;
+use crate::ui::app::App;
+use crate::ui::open_session::OpenSession;
+use crate::ui::views::content::truncate;
 use crate::workshop::plan::category_for;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -12,7 +13,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 const ROUND_COLUMN: u16 = 11;
 
 /// Draws the overview.
-pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let c = s.categories.len();
     let current = s.step().round;
@@ -24,11 +25,12 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         .unwrap_or(1)
         .max(4);
     let header = Row::new(
-        std::iter::once(Cell::from("Round")).chain(
-            s.groups
-                .iter()
-                .map(|g| Cell::from(truncate(&super::group_short(s, g.number), col_w as usize))),
-        ),
+        std::iter::once(Cell::from("Round")).chain(s.groups.iter().map(|g| {
+            Cell::from(truncate(
+                &crate::ui::views::group_short(s, g.number),
+                col_w as usize,
+            ))
+        })),
     )
     .style(app.theme.accent);
     let rows = (0..c).map(|round| {

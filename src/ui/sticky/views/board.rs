@@ -1,8 +1,10 @@
 //! The notes board: a group's flip-chart page (categories as sections, notes as sticky cards),
 //! or one category across every group.
 
-use super::super::app::{App, Workshop, board_page};
-use super::content::{clipped, truncate};
+use crate::ui::app::App;
+use crate::ui::open_session::OpenSession;
+use crate::ui::sticky::board_page;
+use crate::ui::views::content::{clipped, truncate};
 use crate::workshop::text::count;
 use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
@@ -22,7 +24,7 @@ pub const CARD: &str = "▌ ";
 pub const CARD_ROWS: usize = 4;
 
 /// Draws the board.
-pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let [title_area, list_area, detail_area] = Layout::vertical([
         Constraint::Length(1),
@@ -38,7 +40,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
                 .map_or("", String::as_str)
         )
     } else {
-        let label = super::group_label(s, w.group);
+        let label = crate::ui::views::group_label(s, w.group);
         format!("{label} — flip-chart page  (←/→ group, c: one category across groups)")
     };
     frame.render_widget(
@@ -117,7 +119,7 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
         format!(
             "{} · {cat} · {}: {}",
-            super::group_label(s, n.placement.group),
+            crate::ui::views::group_label(s, n.placement.group),
             n.placement.prompt.label(),
             n.text
         )
@@ -143,7 +145,7 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
     match (&n.placement.category, n.placement.prompt) {
         (_, Prompt::Commitment) => "Commitments".to_string(),
         (Some(c), p) if by_category => {
-            let g = super::group_label(s, n.placement.group);
+            let g = crate::ui::views::group_label(s, n.placement.group);
             format!("{g} · {c} · {}", p.label())
         }
         (Some(c), p) => format!("{c} · {}", p.label()),

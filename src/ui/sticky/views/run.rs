@@ -1,13 +1,15 @@
 //! The run view, the one on the projector: where the room is, the category's behaviors, the
 //! step's prompt and a countdown the back row can read.
 
-use super::super::app::{App, Workshop, entry_placement, entry_prompt};
-use super::super::input_view::wrapped;
-use super::super::widgets::big_timer::BigTimer;
 use super::board::card_lines;
-use super::content::{category_lines, opening_lines, truncate};
-use super::{group_label, group_short};
 use crate::export::wrap::wrap;
+use crate::ui::app::App;
+use crate::ui::input_view::wrapped;
+use crate::ui::open_session::OpenSession;
+use crate::ui::sticky::{entry_placement, entry_prompt};
+use crate::ui::views::content::{category_lines, opening_lines, truncate};
+use crate::ui::views::{group_label, group_short};
+use crate::ui::widgets::big_timer::BigTimer;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
 use crate::workshop::text;
@@ -48,7 +50,7 @@ struct Panes {
     entry: Rect,
 }
 
-fn panes(w: &Workshop, area: Rect) -> Panes {
+fn panes(w: &OpenSession, area: Rect) -> Panes {
     let entry_h = if w.entry.is_some() { ENTRY_HEIGHT } else { 0 };
     let [top, step, body, entry] = Layout::vertical([
         Constraint::Length(1),
@@ -78,7 +80,7 @@ fn panes(w: &Workshop, area: Rect) -> Panes {
 }
 
 /// Draws the run view.
-pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let p = panes(w, area);
     header(app, w, frame, p.top);
     step_line(app, w, frame, p.step);
@@ -92,15 +94,15 @@ pub fn render(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offse
 
 /// Furthest the content pane scrolls in a window of `width`×`height`: its last row at the
 /// bottom of the pane, never an empty pane.
-pub fn content_scroll_limit(app: &App, w: &Workshop, width: u16, height: u16) -> u16 {
+pub fn content_scroll_limit(app: &App, w: &OpenSession, width: u16, height: u16) -> u16 {
     let [body, _, _] =
-        super::chrome::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
+        crate::ui::views::chrome::frame_areas(Rect::new(0, 0, width, height), app.status.is_some());
     let pane = panes(w, body).content;
     let (_, lines) = content(app, w, pane.width.saturating_sub(2));
-    super::scroll_pane::scroll_limit(lines.len(), pane.height)
+    crate::ui::views::scroll_pane::scroll_limit(lines.len(), pane.height)
 }
 
-fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+fn header(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let deck = w
         .deck
@@ -122,7 +124,7 @@ fn header(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn step_line(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+fn step_line(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let step = s.step();
     let script = app.library.sticky.step(step.kind);
@@ -152,7 +154,7 @@ fn step_line(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
 }
 
 /// The content pane's title and rows, wrapped to `width` columns (one line, one row).
-fn content(app: &App, w: &Workshop, width: u16) -> (String, Vec<Line<'static>>) {
+fn content(app: &App, w: &OpenSession, width: u16) -> (String, Vec<Line<'static>>) {
     let s = &w.session;
     let kind = s.step().kind;
     let (title, lines) = match kind {
@@ -212,15 +214,15 @@ fn as_rows(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
 
 /// The behaviors (or commitments, or wrap-up), scrolled no further than their end, with a
 /// sign when more lies below or above.
-fn content_pane(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+fn content_pane(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let (title, lines) = content(app, w, area.width.saturating_sub(2));
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), app.theme.accent))
         .border_style(app.theme.border);
-    super::scroll_pane::render(&app.theme, block, lines, w.content_scroll, frame, area);
+    crate::ui::views::scroll_pane::render(&app.theme, block, lines, w.content_scroll, frame, area);
 }
 
-fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
+fn commitment_lines(w: &OpenSession) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
@@ -244,7 +246,7 @@ fn commitment_lines(w: &Workshop) -> Vec<Line<'static>> {
 
 /// The wrap-up: the instruction, then a table of each group's notes that fits `width` (the
 /// group's name is cut, never the counts).
-fn wrap_up_lines(app: &App, w: &Workshop, width: u16) -> Vec<Line<'static>> {
+fn wrap_up_lines(app: &App, w: &OpenSession, width: u16) -> Vec<Line<'static>> {
     let s = &w.session;
     let script = app.library.sticky.step(StepKind::WrapUp);
     let name_w = usize::from(width)
@@ -283,7 +285,7 @@ fn wrap_up_lines(app: &App, w: &Workshop, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
+fn timer_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect, now: OffsetDateTime) {
     let reading = w.session.timer.reading(now);
     let (digits, label, style) = match reading.face {
         // Nothing to count down and not started: no digits, so no zero that reads as time-up.
@@ -387,7 +389,12 @@ fn timer_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect, now: Offset
 
 /// The last notes at `placement`, as many as fit in `area` (a box), wrapped, newest at the
 /// bottom next to the input.
-fn recent_notes(app: &App, w: &Workshop, placement: &Placement, area: Rect) -> Vec<Line<'static>> {
+fn recent_notes(
+    app: &App,
+    w: &OpenSession,
+    placement: &Placement,
+    area: Rect,
+) -> Vec<Line<'static>> {
     let width = usize::from(area.width.saturating_sub(2));
     let rows = usize::from(area.height.saturating_sub(2));
     let mut cards: Vec<Line<'static>> = Vec::new();
@@ -415,7 +422,7 @@ fn recent_notes(app: &App, w: &Workshop, placement: &Placement, area: Rect) -> V
     cards.into_iter().skip(skip).collect()
 }
 
-fn prompt_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+fn prompt_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let kind = s.step().kind;
     let script = app.library.sticky.step(kind);
@@ -509,7 +516,7 @@ pub fn entry_block(
         .border_style(app.theme.accent)
 }
 
-fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
+fn entry_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let Some(entry) = &w.entry else {
         return;
     };
@@ -565,7 +572,7 @@ fn entry_box(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position((cx, cy));
 }
 
-fn s_placement(w: &Workshop, prompt: Prompt) -> String {
+fn s_placement(w: &OpenSession, prompt: Prompt) -> String {
     if prompt == Prompt::Commitment {
         return "Commitments".into();
     }

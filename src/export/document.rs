@@ -6,7 +6,7 @@
 //! note a hand-edited file puts in a category the session does not list gets a section here and
 //! on the board alike.
 //!
-//! Extending: a Snapshot summary can be a second builder producing the same [`Layout`] (pages per
+//! Extending: a Snapshot summary can be a second builder producing the same [`Document`] (pages per
 //! dimension, sections per heading, items with a `badge` such as "3 dots"); tallies would need a
 //! new field on [`Section`] that each renderer draws. See the note in `mod.rs`.
 
@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// A whole export: the header and the pages.
 #[derive(Debug, Clone)]
-pub struct Layout<'a> {
+pub struct Document<'a> {
     pub header: Header,
     pub pages: Vec<Page<'a>>,
     /// Whether each page is meant to print on a sheet of its own (group handouts and the whole
@@ -109,7 +109,7 @@ struct PageNotes<'a> {
 }
 
 /// Lays out the notes of `session` that are in `options.scope`.
-pub fn build<'a>(session: &'a Session, options: &Options) -> Layout<'a> {
+pub fn build<'a>(session: &'a Session, options: &Options) -> Document<'a> {
     let scope = &options.scope;
     let in_scope: Vec<&Note> = session.notes.iter().filter(|n| scope.includes(n)).collect();
 
@@ -195,7 +195,7 @@ pub fn build<'a>(session: &'a Session, options: &Options) -> Layout<'a> {
         }
     }
 
-    Layout {
+    Document {
         header: header(session, options),
         pages,
         page_per_group: matches!(scope, Scope::All | Scope::Group(_)),
@@ -289,8 +289,8 @@ mod tests {
         }
     }
 
-    fn ids(layout: &Layout) -> Vec<u64> {
-        layout
+    fn ids(document: &Document) -> Vec<u64> {
+        document
             .pages
             .iter()
             .flat_map(|p| &p.sections)
@@ -311,12 +311,12 @@ mod tests {
             note(5, 1, Some("Engagement"), Prompt::Already),
             note(6, 2, Some("Teaming"), Prompt::Already),
         ];
-        let layout = build(&s, &Options::default());
-        assert_eq!(ids(&layout), [5, 4, 3, 2, 6, 1]);
-        assert_eq!(layout.pages.len(), 4);
-        assert!(layout.pages[2].is_empty());
-        assert_eq!(layout.pages[0].title, "Group 1 (Redwoods)");
-        assert!(layout.page_per_group);
+        let document = build(&s, &Options::default());
+        assert_eq!(ids(&document), [5, 4, 3, 2, 6, 1]);
+        assert_eq!(document.pages.len(), 4);
+        assert!(document.pages[2].is_empty());
+        assert_eq!(document.pages[0].title, "Group 1 (Redwoods)");
+        assert!(document.page_per_group);
     }
 
     #[test]
@@ -329,15 +329,15 @@ mod tests {
             note(3, 1, None, Prompt::Enhance),
             note(4, 1, Some("Teaming"), Prompt::Already),
         ];
-        let layout = build(&s, &Options::default());
-        assert_eq!(ids(&layout), [4, 2, 3, 1]);
-        let titles: Vec<&str> = layout.pages[0]
+        let document = build(&s, &Options::default());
+        assert_eq!(ids(&document), [4, 2, 3, 1]);
+        let titles: Vec<&str> = document.pages[0]
             .sections
             .iter()
             .map(|s| s.title.as_str())
             .collect();
         assert_eq!(titles, ["Teaming", "Made up", NO_CATEGORY]);
-        assert_eq!(layout.pages[2].title, "Group 9");
+        assert_eq!(document.pages[2].title, "Group 9");
     }
 
     #[test]

@@ -1,0 +1,49 @@
+//! What the event loop must do after an update: the app never touches the disk, the terminal
+//! or the clock itself.
+
+use crate::export::{Format, Scope};
+use crate::ui::fill_category::FillPreview;
+use crate::workshop::SessionSpec;
+
+/// Something the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the open session to disk (off the UI thread).
+    Save,
+    /// Ring the terminal bell.
+    Bell,
+    Quit,
+    /// Re-read the session list for the home screen.
+    RefreshList,
+    Open(String),
+    Create(SessionSpec),
+    Rename {
+        id: String,
+        name: String,
+    },
+    Duplicate {
+        id: String,
+    },
+    Delete {
+        id: String,
+    },
+    Restore {
+        id: String,
+    },
+    /// Remove session `id`'s backup once the saves sent so far are on disk (the backup is the
+    /// version before the last save, which still held notes dropped for good).
+    DropBackup {
+        id: String,
+    },
+    /// Close the open session (release its lock) and go home.
+    CloseSession,
+    /// Write one file per scope (one scope for a single export, one per group for handouts).
+    Export {
+        format: Format,
+        scopes: Vec<Scope>,
+        bom: bool,
+    },
+    /// Save a deck with a category filled in the user content folder, then read the content
+    /// again.
+    SaveDeck(Box<FillPreview>),
+}

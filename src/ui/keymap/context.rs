@@ -1,0 +1,37 @@
+//! Which set of keys is live.
+
+/// Which set of keys is live: the screen or overlay that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    Setup,
+    Run,
+    Board,
+    Rotation,
+    /// The scribe's note input.
+    Entry,
+    /// A one-line text prompt (edit a note, rename a session).
+    TextPrompt,
+    /// Choosing where to move a note.
+    Move,
+    Confirm,
+    Export,
+    Help,
+    Blank,
+    /// Snapshot warm-up: the intro and the summary.
+    SnapshotPage,
+    /// Snapshot warm-up: a dimension's page or its "Where are we now?" tally.
+    SnapshotDimension,
+    /// Snapshot warm-up: the analysis columns (notes under the headings).
+    SnapshotAnalysis,
+    /// Snapshot warm-up: dot voting on the opportunities.
+    SnapshotDots,
+    /// Snapshot warm-up: the priorities for local planning.
+    SnapshotPriorities,
+    /// Snapshot warm-up: the scribe's note input.
+    SnapshotEntry,
+    /// Snapshot warm-up: editing a note or a priority.
+    SnapshotEdit,
+    /// The window is too small to draw in: only quitting works.
+    TooSmall,
+}

@@ -1,0 +1,217 @@
+//! Keys on a running sticky-note session: timer, steps, groups, views, the board's notes.
+
+use super::View;
+use super::board::{board_notes, selected_note};
+use crate::ui::app::{App, Effect, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
+use crate::ui::cycle::{cycle, cycle_u32};
+use crate::ui::keymap::{Action, Context};
+use crate::workshop::Change;
+use crate::workshop::timer::NUDGE_SECONDS;
+use time::OffsetDateTime;
+use tui_input::Input;
+
+impl App {
+    pub(crate) fn update_sticky(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let context = self.context();
+        let Some(w) = self.open_session_mut() else {
+            return Vec::new();
+        };
+        if w.blank {
+            if matches!(action, Action::ToggleBlank | Action::Close) {
+                w.blank = false;
+            }
+            return Vec::new();
+        }
+        if w.entry.is_some() {
+            return self.update_entry(action, now);
+        }
+        let groups = w.session.groups.len() as u32;
+        match action {
+            Action::ToggleTimer => {
+                w.session.timer.toggle(now);
+                w.session.updated = now;
+                return self.save_effect();
+            }
+            Action::AddTime | Action::RemoveTime => {
+                let secs = if action == Action::AddTime {
+                    NUDGE_SECONDS
+                } else {
+                    -NUDGE_SECONDS
+                };
+                w.session.timer.nudge(secs, now);
+                w.session.updated = now;
+                // A countdown pushed back above zero may ring again at its new deadline.
+                if !w.session.timer.reading(now).is_over() {
+                    w.rang_at = None;
+                }
+                return self.save_effect();
+            }
+            Action::NextStep | Action::PreviousStep => {
+                let moved = if action == Action::NextStep {
+                    w.session.next_step(now)
+                } else {
+                    w.session.previous_step(now)
+                };
+                if moved {
+                    w.content_scroll = 0;
+                    w.rang_at = None;
+                    return self.save_effect();
+                }
+                self.say(if action == Action::NextStep {
+                    "This is the last step: the wrap-up."
+                } else {
+                    "This is the first step."
+                });
+            }
+            Action::ChooseGroup(g) => {
+                if g <= groups {
+                    w.group = g;
+                    w.board.selected = 0;
+                } else {
+                    self.fail(format!(
+                        "There is no group {g}; this workshop has {groups}."
+                    ));
+                }
+            }
+            Action::NextGroup => {
+                w.group = cycle_u32(w.group, groups, true);
+                w.board.selected = 0;
+            }
+            Action::AddNotes => {
+                let draft = w.draft.take();
+                let restored = draft.is_some();
+                w.entry = Some(draft.unwrap_or_default());
+                if restored {
+                    // "Draft kept" has done its job once the draft is back.
+                    self.status = None;
+                }
+            }
+            Action::Undo | Action::Redo => {
+                let done = if action == Action::Undo {
+                    w.history.undo(&mut w.session, now)
+                } else {
+                    w.history.redo(&mut w.session, now)
+                }
+                .map(Change::summary);
+                if let Some(what) = done {
+                    let word = if action == Action::Undo {
+                        "Undone"
+                    } else {
+                        "Redone"
+                    };
+                    self.say(format!("{word}: {what}."));
+                    return self.save_effect();
+                }
+                self.say("Nothing to undo or redo.");
+            }
+            Action::ShowRun => w.view = View::Run,
+            Action::ShowBoard => w.view = View::Board,
+            Action::ShowRotation => w.view = View::Rotation,
+            Action::ToggleBlank => w.blank = true,
+            Action::ToggleBoardView => {
+                w.board.by_category = !w.board.by_category;
+                w.board.selected = 0;
+                if let Some(c) = w.session.category_index_for(w.group) {
+                    w.board.category = c;
+                }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if context == Context::Run =>
+            {
+                // Stops at the end of the text: the pane never scrolls to empty, and ↑ acts at
+                // once after a scroll to the end.
+                let limit = match (&self.screen, self.window) {
+                    (Screen::Sticky(w), Some((width, height))) => {
+                        crate::ui::views::content_scroll_limit(self, w, width, height)
+                    }
+                    _ => u16::MAX,
+                };
+                if let Some(w) = self.open_session_mut() {
+                    let at = w.content_scroll.min(limit);
+                    w.content_scroll = match action {
+                        Action::Up => at.saturating_sub(1),
+                        Action::Down => at.saturating_add(1),
+                        Action::PageUp => at.saturating_sub(PAGE),
+                        _ => at.saturating_add(PAGE),
+                    }
+                    .min(limit);
+                }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let n = board_notes(w).len();
+                let step = if matches!(action, Action::PageUp | Action::PageDown) {
+                    PAGE as usize
+                } else {
+                    1
+                };
+                w.board.selected = if matches!(action, Action::Up | Action::PageUp) {
+                    w.board.selected.saturating_sub(step)
+                } else {
+                    (w.board.selected + step).min(n.saturating_sub(1))
+                };
+            }
+            Action::Left | Action::Right => {
+                let fwd = action == Action::Right;
+                if w.board.by_category {
+                    w.board.category = cycle(w.board.category, w.session.categories.len(), fwd);
+                } else {
+                    w.group = cycle_u32(w.group, groups, fwd);
+                }
+                w.board.selected = 0;
+            }
+            Action::EditNote => {
+                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
+                    self.overlay = Some(Overlay::Text {
+                        purpose: TextPurpose::EditNote(note.id),
+                        input: Input::new(note.text.clone()),
+                    });
+                }
+            }
+            Action::MoveNote => {
+                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
+                    let p = &note.placement;
+                    let category = p
+                        .category
+                        .as_deref()
+                        .and_then(|c| w.session.categories.iter().position(|x| x == c))
+                        .unwrap_or(0);
+                    self.overlay = Some(Overlay::Move(MoveTarget {
+                        note: note.id,
+                        group: p.group,
+                        category,
+                        prompt: p.prompt,
+                        row: 0,
+                    }));
+                }
+            }
+            Action::DeleteNote => {
+                if let Some(id) = selected_note(w) {
+                    match w.session.delete_note(id, now) {
+                        Ok(change) => {
+                            w.history.record(change);
+                            let n = board_notes(w).len();
+                            w.board.selected = w.board.selected.min(n.saturating_sub(1));
+                            self.say("Note deleted. u brings it back.");
+                            return self.save_effect();
+                        }
+                        Err(e) => self.fail(e.to_string()),
+                    }
+                }
+            }
+            Action::Export => self.overlay = Some(Overlay::Export { selected: 0 }),
+            Action::FillCategory if context == Context::Run => return self.start_fill(),
+            Action::Help => self.overlay = Some(Overlay::Help(context)),
+            Action::Close => {
+                if w.view != View::Run {
+                    w.view = View::Run;
+                } else {
+                    // The session list must never reach the projector by accident.
+                    self.overlay = Some(Overlay::ConfirmLeave);
+                }
+            }
+            Action::Paste(text) => return self.paste(&text, now),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
