@@ -22,7 +22,9 @@ use crate::export;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
-use anyhow::{Context, Result};
+use crate::store::StoreError;
+use crate::workshop::text;
+use anyhow::{Context, Result, bail};
 use app::{App, Effect};
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -106,8 +108,34 @@ pub fn run(options: RunOptions) -> Result<()> {
     let flushed = lp.saver.flush(FLUSH_TIMEOUT);
     drop(guard);
     result?;
-    flushed?;
+    if let Err(e) = flushed {
+        // Said as the process ends: what is lost, not "it will be saved when you retry".
+        bail!("{}", lost_on_quit(&app, &e));
+    }
     Ok(())
+}
+
+/// What quitting with failed saves lost, and why, for the last line the app prints.
+fn lost_on_quit(app: &App, e: &StoreError) -> String {
+    let what = match app.open_session() {
+        Some(w) => format!(
+            "{} to {:?} ({})",
+            text::count(app.unsaved.max(1), "change", "changes"),
+            crate::console::line(&w.session.name),
+            w.session.id
+        ),
+        None => "the last changes".to_string(),
+    };
+    let why = std::error::Error::source(e).map_or_else(|| e.to_string(), ToString::to_string);
+    let file = e
+        .path()
+        .map(|p| format!(" {}", p.display()))
+        .unwrap_or_default();
+    format!(
+        "quit without saving {what}: {} — {why}. They are lost; the session file{file} holds \
+         the version before them",
+        e.trouble().label()
+    )
 }
 
 /// The event loop's own state: the things `App` must not touch.
@@ -215,10 +243,27 @@ impl Loop {
             }
             effects.extend(app.tick(self.now()));
             for effect in effects {
-                if effect == Effect::Quit {
-                    return Ok(());
+                match effect {
+                    // A save still in flight is written first; if it fails the trainer gets
+                    // the choice rather than an exit that loses it (unless that was the
+                    // choice, or the window is too small to show it).
+                    Effect::Quit
+                        if app.save == app::SaveState::Pending
+                            && !app.too_small()
+                            && !matches!(app.overlay, Some(app::Overlay::Unsaved { .. })) =>
+                    {
+                        if self.save_all(app) {
+                            return Ok(());
+                        }
+                    }
+                    Effect::Quit => return Ok(()),
+                    Effect::SaveThenQuit => {
+                        if self.save_all(app) {
+                            return Ok(());
+                        }
+                    }
+                    effect => self.perform(app, effect),
                 }
-                self.perform(app, effect);
             }
         }
     }
@@ -237,6 +282,26 @@ impl Loop {
         next.map_or(cap, |d| d.min(cap))
     }
 
+    /// Writes everything unsaved, retrying failed saves; true if it all reached the disk.
+    fn save_all(&mut self, app: &mut App) -> bool {
+        self.saver.retry();
+        let flushed = self.saver.flush(FLUSH_TIMEOUT);
+        // The saver's own report of this attempt is already answered here.
+        let _ = self.saver.poll();
+        match flushed {
+            Ok(()) => {
+                app.saved(Ok(()));
+                true
+            }
+            Err(e) => {
+                app.fail(format!("Still not saved: {e}"));
+                app.saved(Err(e));
+                app.ask_unsaved();
+                false
+            }
+        }
+    }
+
     fn collect_saves(&mut self, app: &mut App) {
         for event in self.saver.poll() {
             match event {
@@ -249,7 +314,7 @@ impl Loop {
                     app.fail(format!(
                         "Could not save: {error}. Everything stays on screen and is saved again with the next change."
                     ));
-                    app.saved(Err(error.to_string()));
+                    app.saved(Err(error));
                 }
             }
         }
@@ -258,7 +323,23 @@ impl Loop {
     fn perform(&mut self, app: &mut App, effect: Effect) {
         let now = self.now();
         match effect {
-            Effect::Quit => {}
+            Effect::Quit | Effect::SaveThenQuit => {}
+            Effect::ExportSession => {
+                let Some(w) = app.open_session() else {
+                    return;
+                };
+                let scope = export::Scope::All;
+                match self.export(&w.session, export::Format::Json, scope, false, app) {
+                    Ok((path, _)) => app.say(format!(
+                        "Wrote the whole session to {}: keep that file safe before quitting.",
+                        path.display()
+                    )),
+                    Err(e) => app.fail(format!(
+                        "Export failed too: {}",
+                        crate::error_report::message(&e)
+                    )),
+                }
+            }
             Effect::Save => {
                 if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));

@@ -38,6 +38,11 @@ pub enum Overlay {
     ConfirmQuit {
         back: Option<Box<Overlay>>,
     },
+    /// Quitting while saves fail: save again and quit, export the session elsewhere, or quit
+    /// anyway; `back` is the overlay it covered, shown again on "no".
+    Unsaved {
+        back: Option<Box<Overlay>>,
+    },
     /// Asks before closing the open session for the session list, which the room would see.
     ConfirmLeave,
     /// Asks before `n` / `p` leave a step whose countdown is still running: the new step
@@ -90,6 +95,24 @@ impl App {
             (Overlay::ConfirmQuit { .. }, Action::Yes) => vec![Effect::Quit],
             (Overlay::ConfirmQuit { back }, Action::No | Action::Close) => {
                 self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (Overlay::Unsaved { .. }, Action::Yes) => vec![Effect::Quit],
+            (Overlay::Unsaved { back }, Action::RetrySave) => {
+                self.overlay = Some(Overlay::Unsaved { back });
+                self.say("Saving again…");
+                vec![Effect::SaveThenQuit]
+            }
+            (Overlay::Unsaved { back }, Action::Export) => {
+                self.overlay = Some(Overlay::Unsaved { back });
+                vec![Effect::ExportSession]
+            }
+            (Overlay::Unsaved { back }, Action::No | Action::Close) => {
+                self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (o @ Overlay::Unsaved { .. }, _) => {
+                self.overlay = Some(o);
                 Vec::new()
             }
             (Overlay::ConfirmLeave, Action::Yes) => {

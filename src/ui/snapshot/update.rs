@@ -2,7 +2,7 @@
 
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
@@ -59,8 +59,7 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
     screen.scroll = screen.scroll.min(limit);
     let mut effects = Vec::new();
     if out.save {
-        app.save = SaveState::Pending;
-        effects.push(Effect::Save);
+        effects.extend(app.save_effect());
     }
     effects.extend(out.effects);
     if out.clear_status {

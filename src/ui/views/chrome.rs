@@ -65,7 +65,10 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let save = match &app.save {
         SaveState::Saved => Span::styled(" saved ✓ ", app.theme.ok),
         SaveState::Pending => Span::styled(" saving… ", app.theme.dim),
-        SaveState::Failed(_) => Span::styled(" NOT SAVED – see message ", app.theme.error),
+        SaveState::Failed(e) => Span::styled(
+            format!(" NOT SAVED – {} ", e.trouble().label()),
+            app.theme.error,
+        ),
     };
     let save_w = if app.open_session().is_some() {
         save.width() as u16

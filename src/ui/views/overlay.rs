@@ -1,6 +1,6 @@
 //! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
 
-use super::super::app::{App, Overlay, TextPurpose};
+use super::super::app::{App, Overlay, SaveState, TextPurpose};
 use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{Context, help_lines};
 use super::centered;
@@ -30,8 +30,8 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
-                Line::from("The timer is running. Every note is already saved,"),
-                Line::from("and the timer carries on from its deadline when you reopen."),
+                Line::from(format!("The timer is running. {}.", app.save.words())),
+                Line::from("The timer carries on from its deadline when you reopen."),
                 Line::from(Span::styled(
                     "Quit now?  y or Ctrl-c yes · n no",
                     app.theme.accent,
@@ -44,9 +44,12 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                 .open_session()
                 .is_some_and(|w| w.session.timer.state() == RunState::Running);
             let timer = if running {
-                "The timer keeps running from its deadline while you are away."
+                "The timer keeps running from its deadline while you are away.".to_string()
             } else {
-                "Everything is saved; reopen it to carry on where you left off."
+                format!(
+                    "{}; reopen it to carry on where you left off.",
+                    app.save.words()
+                )
             };
             (
                 " Leave this workshop? ".to_string(),
@@ -55,6 +58,27 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                     Line::from(timer),
                     Line::from(Span::styled(
                         "Leave this workshop?  y yes · n no",
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
+        Overlay::Unsaved { .. } => {
+            let trouble = match &app.save {
+                SaveState::Failed(e) => e.trouble().label(),
+                _ => "saving",
+            };
+            (
+                " Quit without saving? ".to_string(),
+                vec![
+                    Line::from(format!(
+                        "Saving is failing ({trouble}): {} not on disk.",
+                        text::count(app.unsaved.max(1), "change is", "changes are")
+                    )),
+                    Line::from("The session file still holds the version before them."),
+                    Line::from(Span::styled(
+                        "r save again · e export elsewhere · y quit anyway · n back",
                         app.theme.accent,
                     )),
                 ],
