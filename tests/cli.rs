@@ -618,3 +618,45 @@ fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export(
             .stderr(predicate::str::contains(why).and(predicate::str::contains("by hand")));
     }
 }
+
+/// Issue 18: a session file that cannot be read is moved aside with "the previous version …
+/// can be restored", and now the command it names does restore it.
+#[test]
+fn restore_from_backup_brings_back_the_version_the_error_offers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Backed up"]);
+    for note in ["first note", "second note"] {
+        cmd(store)
+            .args(["add", &id, "--group", "1", "--prompt", "already", note])
+            .assert()
+            .success();
+    }
+    std::fs::write(store.join(format!("{id}.json")), "{ cut off").unwrap();
+    let refused = cmd(store)
+        .args(["export", &id, "--format", "json"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    let offered = format!("cpm-workshop restore --from-backup {id}");
+    assert!(stderr.contains(&offered), "{stderr}");
+
+    cmd(store)
+        .args(["restore", "--from-backup", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from its backup"));
+    let notes: Vec<String> = export_json(store, &id)["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(notes, ["first note"], "the version before the last save");
+    // A live file is never overwritten by its backup.
+    cmd(store)
+        .args(["restore", "--from-backup", &id])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}

@@ -45,6 +45,10 @@ pub enum Command {
     Restore {
         /// Id of the trashed session; omit to list the trash.
         session: Option<String>,
+        /// Bring back the session's previous version (its .bak) after its file could not be
+        /// read and was moved aside.
+        #[arg(long, requires = "session")]
+        from_backup: bool,
     },
     /// Remove a session and every copy of its notes for good, or empty the trash (--trash).
     Purge(crate::cli::purge::PurgeArgs),

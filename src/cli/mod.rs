@@ -172,7 +172,22 @@ pub fn run(
             )?;
             Ok(())
         }
-        Command::Restore { session } => {
+        Command::Restore {
+            session: Some(id),
+            from_backup: true,
+        } => {
+            let store = open_store(cli)?;
+            let _lock = store.lock(id)?;
+            let s = store.recover_from_backup(id)?;
+            writeln!(
+                out,
+                "Restored {:?} ({}) from its backup: the version before its last save.",
+                console::line(&s.name),
+                s.id
+            )?;
+            Ok(())
+        }
+        Command::Restore { session, .. } => {
             let store = open_store(cli)?;
             match session {
                 None => {
