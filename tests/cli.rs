@@ -660,3 +660,26 @@ fn restore_from_backup_brings_back_the_version_the_error_offers() {
         .failure()
         .stderr(predicate::str::contains("already exists"));
 }
+
+/// Issue 18: `add` worked out a note's category itself and, on the commitment step, gave an
+/// already-using note none ("needs a category") where the app's scribe input uses the first
+/// category; both now ask `Session::placement`.
+#[test]
+fn add_between_rounds_puts_a_category_note_where_the_app_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Late note"]);
+    let st = cpm_workshop::store::Store::open(store.to_path_buf()).unwrap();
+    let mut s = st.load(&id).unwrap();
+    let commitment = s.plan().len() - 2;
+    assert!(s.go_to(commitment, s.updated));
+    st.save(&s).unwrap();
+    cmd(store)
+        .args(["add", &id, "--group", "2", "--prompt", "enhance", "late idea"])
+        .assert()
+        .success();
+    let s = st.load(&id).unwrap();
+    let note = &s.notes[0];
+    assert_eq!(note.placement, s.placement(2, cpm_workshop::workshop::Prompt::Enhance));
+    assert_eq!(note.placement.category.as_ref(), s.categories.first());
+}

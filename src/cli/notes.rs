@@ -5,7 +5,7 @@ use super::{Cli, load_library, open_store};
 use crate::console;
 use crate::note_lines;
 use crate::store::Store;
-use crate::workshop::{Activity, HeadingId, Placement, Prompt, Session};
+use crate::workshop::{Activity, HeadingId, Prompt, Session};
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
 use time::OffsetDateTime;
@@ -42,15 +42,10 @@ pub(super) fn add(
         bail!("a note needs --group and --prompt");
     };
     let prompt = Prompt::from(prompt);
-    let placement = Placement {
-        group,
-        category: match (&args.category, prompt) {
-            (Some(c), _) => Some(c.clone()),
-            (None, Prompt::Commitment) => None,
-            (None, _) => session.placement_now(group).category,
-        },
-        prompt,
-    };
+    let mut placement = session.placement(group, prompt);
+    if let Some(c) = &args.category {
+        placement.category = Some(c.clone());
+    }
     let placement = session.validate_placement(placement)?;
     let initials = args.initials.as_deref();
     if args.text != "-" {

@@ -140,21 +140,7 @@ impl App {
 /// Where the scribe's next note goes: the chosen group's place in this step, at the prompt
 /// the entry has chosen (a commitment has no category; a category prompt needs one).
 pub fn entry_placement(w: &OpenSession) -> Placement {
-    let mut placement = w.session.placement_now(w.group);
-    let p = entry_prompt(w);
-    if p != placement.prompt {
-        placement.prompt = p;
-        if p == Prompt::Commitment {
-            placement.category = None;
-        } else if placement.category.is_none() {
-            placement.category = w
-                .session
-                .category_for(w.group)
-                .or(w.session.categories.first().map(String::as_str))
-                .map(str::to_string);
-        }
-    }
-    placement
+    w.session.placement(w.group, entry_prompt(w))
 }
 
 /// The prompt the scribe's next note goes to.
