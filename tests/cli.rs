@@ -675,11 +675,22 @@ fn add_between_rounds_puts_a_category_note_where_the_app_would() {
     assert!(s.go_to(commitment, s.updated));
     st.save(&s).unwrap();
     cmd(store)
-        .args(["add", &id, "--group", "2", "--prompt", "enhance", "late idea"])
+        .args([
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--prompt",
+            "enhance",
+            "late idea",
+        ])
         .assert()
         .success();
     let s = st.load(&id).unwrap();
     let note = &s.notes[0];
-    assert_eq!(note.placement, s.placement(2, cpm_workshop::workshop::Prompt::Enhance));
+    assert_eq!(
+        note.placement,
+        s.placement(2, cpm_workshop::workshop::Prompt::Enhance)
+    );
     assert_eq!(note.placement.category.as_ref(), s.categories.first());
 }

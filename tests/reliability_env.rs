@@ -575,8 +575,15 @@ fn quitting_while_saves_fail_asks_and_save_again_writes_everything() {
     // "Save again" while the folder is still gone: it says so and stays.
     pty.keys("r");
     pty.wait_for("Still not saved", WAIT).unwrap();
-    assert!(pty.wait_exit(Duration::from_millis(300)).is_none(), "quit unsaved");
-    assert!(pty.screen().contains("Quit without saving?"), "{}", pty.dump());
+    assert!(
+        pty.wait_exit(Duration::from_millis(300)).is_none(),
+        "quit unsaved"
+    );
+    assert!(
+        pty.screen().contains("Quit without saving?"),
+        "{}",
+        pty.dump()
+    );
 
     restore_store(&store, &aside);
     pty.keys("r");
@@ -628,5 +635,9 @@ fn quit_anyway_says_what_was_lost_after_an_export_elsewhere() {
         "{said}"
     );
     assert!(!said.contains("saved when you retry"), "{said}");
-    assert_eq!(notes(&aside, &id), before, "the file kept the version before them");
+    assert_eq!(
+        notes(&aside, &id),
+        before,
+        "the file kept the version before them"
+    );
 }

@@ -97,8 +97,7 @@ pub struct List<'a> {
 
 /// Heading of the commitments section.
 pub const COMMITMENTS: &str = "Commitments";
-/// Heading of a section for notes with no category (hand-edited files only).
-pub const NO_CATEGORY: &str = "(no category)";
+pub use crate::workshop::chart::NO_CATEGORY;
 
 /// One page's notes while they are sorted: per category (by index, so sections come out in
 /// category order) the already-using and enhance lists, then the commitments.

@@ -19,10 +19,10 @@ pub mod views;
 pub mod widgets;
 
 use crate::export;
+use crate::store::StoreError;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
-use crate::store::StoreError;
 use crate::workshop::text;
 use anyhow::{Context, Result, bail};
 use app::{App, Effect};

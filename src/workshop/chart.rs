@@ -9,6 +9,9 @@ use super::session::Session;
 use super::step::Prompt;
 use std::collections::HashMap;
 
+/// How a heading for notes with no category reads (hand-edited files only).
+pub const NO_CATEGORY: &str = "(no category)";
+
 /// One category heading of the flip charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heading<'a> {

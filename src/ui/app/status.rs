@@ -23,9 +23,7 @@ impl PartialEq for SaveState {
     /// Failures are equal when they say the same (an I/O error has no equality of its own).
     fn eq(&self, other: &SaveState) -> bool {
         match (self, other) {
-            (SaveState::Saved, SaveState::Saved) | (SaveState::Pending, SaveState::Pending) => {
-                true
-            }
+            (SaveState::Saved, SaveState::Saved) | (SaveState::Pending, SaveState::Pending) => true,
             (SaveState::Failed(a), SaveState::Failed(b)) => a.to_string() == b.to_string(),
             _ => false,
         }
