@@ -149,7 +149,7 @@ fn digits_add_votes_live_and_u_takes_the_last_back() {
     );
     // Only stages on the scale count.
     assert!(app.update(Action::Vote(4), T0).is_empty());
-    assert!(app.status.as_ref().unwrap().error);
+    assert!(app.status.as_ref().unwrap().is_error());
     assert!(app.status.as_ref().unwrap().text.contains("no stage 4"));
     // The dimension page takes votes too, for the same dimension.
     app.update(Action::PreviousStep, T0);

@@ -1,6 +1,7 @@
 //! The set-up form's state: every field with a sensible default, checked in place.
 
 use crate::content::{Deck, Library, Role};
+use crate::ui::cycle::{Way, cycle};
 use crate::workshop::duration::{Clock, parse_duration};
 use crate::workshop::session::GROUPS_RANGE;
 use crate::workshop::snapshot::SnapshotState;
@@ -162,19 +163,17 @@ impl SetupForm {
     }
 
     /// Moves focus up or down among the visible fields.
-    pub fn move_focus(&mut self, library: &Library, down: bool) {
+    pub fn move_focus(&mut self, library: &Library, way: Way) {
         let fields = self.visible_fields(library);
         let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if down {
-            (at + 1) % fields.len()
-        } else {
-            (at + fields.len() - 1) % fields.len()
-        };
-        self.focus = fields[next];
+        if let Some(next) = fields.get(cycle(at, fields.len(), way)) {
+            self.focus = *next;
+        }
     }
 
     /// ←/→ on a choice field (or the group count): cycles the value.
-    pub fn cycle(&mut self, library: &Library, forward: bool) {
+    pub fn cycle(&mut self, library: &Library, way: Way) {
+        let forward = way == Way::Forward;
         match self.focus {
             Field::Deck => {
                 let n = library.decks().len().max(1);

@@ -10,9 +10,9 @@ mod screen;
 mod status;
 
 pub use effect::Effect;
-pub use overlay::{MoveTarget, Overlay, TextPurpose};
+pub use overlay::{MoveRow, MoveTarget, Overlay, TextPurpose};
 pub use screen::{Home, Screen};
-pub use status::{SaveState, Status};
+pub use status::{SaveState, Status, Tone};
 
 use super::open_session::OpenSession;
 use super::snapshot::SnapshotScreen;
@@ -142,19 +142,17 @@ impl App {
 
     /// Shows a message at the bottom of the screen.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-        self.dirty = true;
+        self.show(Status::info(text));
     }
 
     /// Shows an error at the bottom of the screen.
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+        self.show(Status::error(text));
+    }
+
+    /// Shows a status message.
+    pub fn show(&mut self, status: Status) {
+        self.status = Some(status);
         self.dirty = true;
     }
 

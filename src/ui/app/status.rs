@@ -4,7 +4,38 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    pub error: bool,
+    pub tone: Tone,
+}
+
+/// Whether a message reports something done or something that went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    /// Drawn in the error colour with a "!" in front (the meaning is never only in colour).
+    Error,
+}
+
+impl Status {
+    /// A message saying what was done.
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            tone: Tone::Info,
+        }
+    }
+
+    /// A message saying what went wrong.
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            tone: Tone::Error,
+        }
+    }
+
+    /// Whether it reports a failure.
+    pub fn is_error(&self) -> bool {
+        self.tone == Tone::Error
+    }
 }
 
 use crate::store::StoreError;

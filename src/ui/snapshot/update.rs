@@ -2,7 +2,7 @@
 
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen, Status};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
@@ -23,8 +23,8 @@ const QUOTE_CHARS: usize = 40;
 #[derive(Debug, Default)]
 struct Outcome {
     effects: Vec<Effect>,
-    /// A status message, and whether it is an error.
-    message: Option<(String, bool)>,
+    /// A status message.
+    message: Option<Status>,
     save: bool,
     overlay: Option<Overlay>,
     /// Clear the status line (a new page starts clean).
@@ -33,11 +33,11 @@ struct Outcome {
 
 impl Outcome {
     fn say(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), false));
+        self.message = Some(Status::info(text));
     }
 
     fn fail(&mut self, text: impl Into<String>) {
-        self.message = Some((sentence(&text.into()), true));
+        self.message = Some(Status::error(sentence(&text.into())));
     }
 }
 
@@ -65,10 +65,8 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
     if out.clear_status {
         app.status = None;
     }
-    match out.message {
-        Some((text, false)) => app.say(text),
-        Some((text, true)) => app.fail(text),
-        None => {}
+    if let Some(status) = out.message {
+        app.show(status);
     }
     if out.overlay.is_some() {
         app.overlay = out.overlay;

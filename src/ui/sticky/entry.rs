@@ -1,7 +1,7 @@
 //! The scribe's note input: typing, pasting, and adding notes where the step puts them.
 
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay};
-use crate::ui::cycle::cycle_u32;
+use crate::ui::cycle::{Way, cycle_u32};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::ui::open_session::OpenSession;
@@ -31,8 +31,8 @@ impl App {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
             }
             Action::ToggleInitials => entry.on_initials = !entry.on_initials,
-            Action::Up => w.group = cycle_u32(w.group, groups, false),
-            Action::Down => w.group = cycle_u32(w.group, groups, true),
+            Action::Up => w.group = cycle_u32(w.group, groups, Way::Back),
+            Action::Down => w.group = cycle_u32(w.group, groups, Way::Forward),
             Action::Submit => {
                 let text = entry.input.value().to_string();
                 if text.trim().is_empty() {

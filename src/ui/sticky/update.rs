@@ -2,8 +2,8 @@
 
 use super::board::{board_notes, selected_note};
 use super::{BoardPage, View};
-use crate::ui::app::{App, Effect, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
-use crate::ui::cycle::{cycle, cycle_u32};
+use crate::ui::app::{App, Effect, MoveRow, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
+use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::keymap::{Action, Context};
 use crate::workshop::Change;
 use crate::workshop::chart::Headings;
@@ -75,7 +75,7 @@ impl App {
                 }
             }
             Action::NextGroup => {
-                w.group = cycle_u32(w.group, groups, true);
+                w.group = cycle_u32(w.group, groups, Way::Forward);
                 w.board.selected = 0;
             }
             Action::AddNotes => {
@@ -154,13 +154,13 @@ impl App {
                 };
             }
             Action::Left | Action::Right => {
-                let fwd = action == Action::Right;
+                let way = Way::forward_if(action == Action::Right);
                 match w.board.page {
                     BoardPage::Category(shown) => {
                         let headings = Headings::of(&w.session).len();
-                        w.board.page = BoardPage::Category(cycle(shown, headings, fwd));
+                        w.board.page = BoardPage::Category(cycle(shown, headings, way));
                     }
-                    BoardPage::Group => w.group = cycle_u32(w.group, groups, fwd),
+                    BoardPage::Group => w.group = cycle_u32(w.group, groups, way),
                 }
                 w.board.selected = 0;
             }
@@ -185,7 +185,7 @@ impl App {
                         group: p.group,
                         category,
                         prompt: p.prompt,
-                        row: 0,
+                        row: MoveRow::Group,
                     }));
                 }
             }

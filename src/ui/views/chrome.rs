@@ -47,7 +47,7 @@ pub fn blank(frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The status message line.
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(s) = &app.status {
-        let (style, lead) = if s.error {
+        let (style, lead) = if s.is_error() {
             (app.theme.error, "! ")
         } else {
             (app.theme.ok, "")

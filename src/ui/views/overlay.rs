@@ -1,6 +1,6 @@
 //! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
 
-use super::super::app::{App, Overlay, SaveState, TextPurpose};
+use super::super::app::{App, MoveRow, Overlay, SaveState, TextPurpose};
 use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{Context, help_lines};
 use super::centered;
@@ -233,8 +233,8 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                 .and_then(|s| s.categories.get(t.category))
                 .cloned()
                 .unwrap_or_default();
-            let row = |i: usize, label: &str, value: String| {
-                let sel = i == t.row;
+            let row = |which: MoveRow, label: &str, value: String| {
+                let sel = which == t.row;
                 Line::from(vec![
                     Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
                     Span::raw(format!("{label:<10}")),
@@ -249,9 +249,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                 ])
             };
             let lines = vec![
-                row(0, "Group", group),
+                row(MoveRow::Group, "Group", group),
                 row(
-                    1,
+                    MoveRow::Category,
                     "Category",
                     if t.prompt == crate::workshop::Prompt::Commitment {
                         "(commitments have none)".into()
@@ -259,7 +259,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                         cat
                     },
                 ),
-                row(2, "Prompt", t.prompt.label().to_string()),
+                row(MoveRow::Prompt, "Prompt", t.prompt.label().to_string()),
                 Line::from(Span::styled(
                     "↑↓ row · ←→ change · Enter move · Esc cancel",
                     app.theme.dim,
