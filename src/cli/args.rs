@@ -69,17 +69,18 @@ pub struct NewArgs {
     pub name: Option<String>,
     #[arg(long, value_enum, default_value_t = ActivityArg::Sticky)]
     pub activity: ActivityArg,
-    /// Deck id (see `content list`).
-    #[arg(long, default_value = "practice")]
-    pub deck: String,
-    /// Number of groups (tables), 2 to 12.
-    #[arg(long, default_value_t = 4)]
-    pub groups: u32,
+    /// Deck id (see `content list`) [default: the default deck, practice].
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Number of groups (tables), 2 to 12 [default: 4].
+    #[arg(long)]
+    pub groups: Option<u32>,
     /// Group names, comma-separated, in group order.
     #[arg(long, value_delimiter = ',')]
     pub group_names: Vec<String>,
-    #[arg(long, value_enum, default_value_t = ModeArg::Together)]
-    pub mode: ModeArg,
+    /// How groups move through the categories [default: together].
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
     /// Brainstorm length: 90s, 2m, 1:30.
     #[arg(long, value_name = "DUR", value_parser = duration_arg)]
     pub brainstorm: Option<u32>,
