@@ -694,3 +694,16 @@ fn add_between_rounds_puts_a_category_note_where_the_app_would() {
     );
     assert_eq!(note.placement.category.as_ref(), s.categories.first());
 }
+
+/// A copy made without a name is "<name> (copy)", as in the app (one rule: `copy_name`).
+#[test]
+fn a_copy_without_a_name_is_named_after_its_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    new_session(store, &["--name", "Tuesday cohort"]);
+    let out = cmd(store).args(["duplicate", "Tuesday"]).assert().success();
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    assert_eq!(export_json(store, &id)["name"], "Tuesday cohort (copy)");
+}

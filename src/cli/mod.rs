@@ -152,7 +152,7 @@ pub fn run(
             let found = store.find(session)?;
             let name = match name {
                 Some(name) => session_name(name)?,
-                None => format!("{} (copy)", found.name),
+                None => crate::workshop::session::copy_name(&found.name),
             };
             let copy = store.duplicate(&found.id, &name, now(offset))?;
             writeln!(out, "{}", copy.id)?;

@@ -380,12 +380,7 @@ impl Loop {
                     app.say(format!("Renamed to {name:?}."));
                 }
             }
-            Effect::Duplicate { id } => {
-                let name = self
-                    .store
-                    .load(&id)
-                    .map(|s| format!("{} (copy)", s.name))
-                    .unwrap_or_else(|_| "Copy".into());
+            Effect::Duplicate { id, name } => {
                 if let Err(e) = self.store.duplicate(&id, &name, now) {
                     app.fail(e.to_string());
                 }

@@ -173,6 +173,11 @@ pub fn default_name(now: OffsetDateTime) -> String {
     )
 }
 
+/// The name a copy of session `name` gets unless one is given: "Tuesday cohort (copy)".
+pub fn copy_name(name: &str) -> String {
+    format!("{name} (copy)")
+}
+
 /// A session name as typed, cleaned to one line; refused when nothing is left of it (empty,
 /// only spaces, only escape codes).
 pub fn session_name(typed: &str) -> Result<String, EditError> {

@@ -27,8 +27,10 @@ pub enum Effect {
         id: String,
         name: String,
     },
+    /// Copy session `id`'s set-up as a new session called `name`.
     Duplicate {
         id: String,
+        name: String,
     },
     Delete {
         id: String,

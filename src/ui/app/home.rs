@@ -44,7 +44,8 @@ impl App {
                         "Copied the set-up of {:?} as a new workshop.",
                         s.name
                     ));
-                    return vec![Effect::Duplicate { id: s.id }, Effect::RefreshList];
+                    let name = crate::workshop::session::copy_name(&s.name);
+                    return vec![Effect::Duplicate { id: s.id, name }, Effect::RefreshList];
                 }
             }
             Action::Delete => {
