@@ -379,8 +379,8 @@ impl App {
         let dropped = w.session.drop_deleted_notes(now);
         let id = w.session.id.clone();
         self.say(format!(
-            "Dropped {dropped} deleted note{} for good, with the backup copy; undo starts afresh.",
-            if dropped == 1 { "" } else { "s" }
+            "Dropped {} for good, with the backup copy; undo starts afresh.",
+            crate::workshop::text::count(dropped, "deleted note", "deleted notes")
         ));
         let mut effects = self.save_effect();
         effects.push(Effect::DropBackup { id });

@@ -123,8 +123,8 @@ impl App {
         );
         if refused.is_empty() {
             self.say(format!(
-                "Saved {added} note{} to {where_}.",
-                if added == 1 { "" } else { "s" }
+                "Saved {} to {where_}.",
+                crate::workshop::text::count(added, "note", "notes")
             ));
         } else {
             self.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
