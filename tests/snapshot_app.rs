@@ -8,7 +8,7 @@ use cpm_workshop::ui::app::{App, Effect, Overlay, Screen};
 use cpm_workshop::ui::keymap::{Action, Context, action_for};
 use cpm_workshop::ui::snapshot::{Page, SnapshotScreen};
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
+use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotPage, SnapshotState};
 use cpm_workshop::workshop::{Activity, RunState, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::OffsetDateTime;
@@ -113,7 +113,7 @@ fn thirteen_pages_in_order_and_the_page_is_saved() {
     assert_eq!(pages[9], Page::Analysis);
     assert_eq!(pages[12], Page::Summary);
     assert_eq!(app.update(Action::NextStep, T0), vec![Effect::Save]);
-    assert_eq!(state(&app).page, 1);
+    assert_eq!(state(&app).page(), SnapshotPage::Dimension(0));
     assert_eq!(app.context(), Context::SnapshotDimension);
     assert!(app.update(Action::PreviousStep, T0).contains(&Effect::Save));
     assert!(

@@ -19,35 +19,8 @@ use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
 use std::sync::LazyLock;
 use tui_input::Input;
 
-/// One page of the warm-up, in the order `n` walks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// What the Snapshot is for (the Implementation Planning Guide's words).
-    Intro,
-    /// What the Implementation Planning Guide says about a dimension, the facilitation prompts and its notes.
-    Dimension(usize),
-    /// "Where are we now?" for a dimension: the room's show of hands as bars.
-    Tally(usize),
-    /// Every note in a column per heading, grouped by dimension.
-    Analysis,
-    /// Dot voting on the opportunities.
-    Dots,
-    /// Setting Priorities for Local Planning.
-    Priorities,
-    /// Per dimension the tally and notes, then the priorities.
-    Summary,
-}
-
-/// Every page for a Snapshot with `dimensions` dimensions.
-pub fn pages(dimensions: usize) -> Vec<Page> {
-    let mut pages = vec![Page::Intro];
-    for d in 0..dimensions {
-        pages.push(Page::Dimension(d));
-        pages.push(Page::Tally(d));
-    }
-    pages.extend([Page::Analysis, Page::Dots, Page::Priorities, Page::Summary]);
-    pages
-}
+/// The warm-up's pages (the domain's; the session saves which one is up).
+pub use crate::workshop::snapshot::{SnapshotPage as Page, pages};
 
 /// The scribe's note input.
 #[derive(Debug, Clone)]
@@ -131,14 +104,14 @@ impl SnapshotScreen {
 
     /// The page the facilitator is on.
     pub fn page(&self) -> Page {
-        let pages = self.pages();
-        pages[self.state().page.min(pages.len() - 1)]
+        self.state().page()
     }
 
     /// The page's position, 1-based, and how many pages there are.
     pub fn page_number(&self) -> (usize, usize) {
         let pages = self.pages();
-        (self.state().page.min(pages.len() - 1) + 1, pages.len())
+        let at = pages.iter().position(|p| *p == self.page()).unwrap_or(0);
+        (at + 1, pages.len())
     }
 
     /// The keyboard context.

@@ -221,9 +221,9 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let count = self.pages().len();
-        let at = self.state().page.min(count - 1);
-        let Some(to) = at.checked_add_signed(delta).filter(|&p| p < count) else {
+        let pages = self.pages();
+        let at = self.page_number().0 - 1;
+        let Some(to) = at.checked_add_signed(delta).and_then(|p| pages.get(p)) else {
             out.say(if delta < 0 {
                 "This is the first page."
             } else {
@@ -231,7 +231,7 @@ impl SnapshotScreen {
             });
             return;
         };
-        self.open.session.snapshot_mut(activity).page = to;
+        self.open.session.snapshot_mut(activity).set_page(*to);
         self.open.session.timer = Timer::new(None);
         self.open.rang_at = None;
         self.scroll = 0;

@@ -8,12 +8,14 @@
 
 mod history;
 mod notes;
+pub mod page;
 mod priorities;
 #[cfg(test)]
 mod tests;
 mod votes;
 
 pub use history::SnapshotHistory;
+pub use page::{SavedPage, SnapshotPage, pages};
 
 use super::session::{EditError, Session};
 use crate::content::SnapshotActivity;
@@ -151,9 +153,10 @@ pub struct SnapshotState {
     /// Priorities the facilitator fixed (edited or reordered); `None` follows the dot vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priorities: Option<Vec<Priority>>,
-    /// The page the facilitator is on (an index into the Snapshot screens' page list).
+    /// The page the facilitator is on ([`SnapshotState::page`] reads it; older files hold a
+    /// position in the page list).
     #[serde(default)]
-    pub page: usize,
+    pub page: SavedPage,
 }
 
 /// One dimension's votes: a count and a percentage per stage.
@@ -258,7 +261,7 @@ impl SnapshotState {
             room_size: None,
             priority_count: priority_count.clamp(1, MAX_SETTING),
             priorities: None,
-            page: 0,
+            page: SavedPage::default(),
         }
     }
 
