@@ -455,21 +455,9 @@ impl Loop {
         bom: bool,
         app: &App,
     ) -> Result<(PathBuf, export::destination::Written)> {
-        let deck = app.library.deck(&session.deck);
-        let part = match &scope {
-            export::Scope::All => "room".to_string(),
-            export::Scope::Group(g) => format!("group-{g}"),
-            export::Scope::Category(c) => c.clone(),
-            export::Scope::Commitments => "commitments".to_string(),
-        };
-        let options = export::Options {
-            scope,
-            deck_title: deck.map(|d| d.title.clone()),
-            deck_source: deck.map(|d| d.source.clone()),
-            snapshot: Some(app.library.snapshot.clone()),
-        };
-        let text = export::render(session, format, &options);
-        let text = if bom { export::with_bom(&text) } else { text };
+        let part = scope.file_part();
+        let options = export::Options::for_session(session, &app.library, scope);
+        let text = export::file_text(session, format, &options, bom);
         crate::store::create_private_dir_all(&self.export_dir).with_context(|| {
             format!(
                 "could not create the export folder {}",
