@@ -163,9 +163,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     pty.wait_for("saved ✓", WAIT).unwrap();
 
     // The folder turns into a file: every write in it fails, even for root.
-    let aside = dir.path().join("aside");
-    std::fs::rename(&store, &aside).unwrap();
-    std::fs::write(&store, "not a folder").unwrap();
+    let aside = block_store(dir.path(), &store);
     let during = texts("during", 2);
     type_notes(&mut pty, &during, 3);
     pty.wait_for("NOT SAVED", WAIT).unwrap();
@@ -174,8 +172,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     assert_eq!(notes(&aside, &id), before);
 
     // The folder comes back: the next change saves everything.
-    std::fs::remove_file(&store).unwrap();
-    std::fs::rename(&aside, &store).unwrap();
+    restore_store(&store, &aside);
     let after = texts("after", 1);
     type_notes(&mut pty, &after, 5);
     pty.wait_for("saved ✓", WAIT).unwrap();
