@@ -152,8 +152,7 @@ pub(super) static GENERAL: &[Binding] = &[
         &[C::Unsaved],
         Key::Char('n'),
         Action::No,
-        "back to the workshop",
-        "back"
+        "back to the workshop"
     ),
     bind!(
         &[
