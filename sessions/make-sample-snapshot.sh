@@ -58,7 +58,7 @@ for n in snap["notes"]:
     if n["id"] in dots:
         n["dots"] = dots[n["id"]]
 snap["room_size"] = 11
-snap["page"] = len(snap["dimensions"]) * 2 + 4  # the summary
+snap["page"] = len(snap["dimensions"]) * 2 + 4 + 5  # the summary, after the five planning pages
 with open(dst, "w", encoding="utf-8") as f:
     f.write(json.dumps(s, indent=2, ensure_ascii=False) + "\n")
 PY

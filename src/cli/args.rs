@@ -28,6 +28,10 @@ pub enum Command {
     Add(AddArgs),
     /// Snapshot warm-up: record the room's show of hands for one stage of a dimension.
     Vote(VoteArgs),
+    /// Snapshot warm-up: the draft Implementation Plan — the planning horizon, or for one
+    /// priority what changes we want to see, an action step (who, by when), the target date for
+    /// monitoring progress or what will support our progress.
+    Plan(crate::cli::plan::PlanArgs),
     /// Export a session's notes.
     Export(ExportArgs),
     /// Rename a session.

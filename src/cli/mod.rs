@@ -5,6 +5,7 @@ mod content_cmd;
 pub mod conventions;
 mod export_cmd;
 mod notes;
+pub mod plan;
 pub mod purge;
 mod sessions;
 #[cfg(test)]
@@ -138,6 +139,7 @@ pub fn run(
         Command::List { json } => sessions::list(cli, *json, offset, out),
         Command::Add(args) => notes::add(cli, args, now(offset), out),
         Command::Vote(args) => notes::vote(cli, args, now(offset), out),
+        Command::Plan(args) => plan::run(cli, args, now(offset), out),
         Command::Export(args) => export_cmd::export_cmd(cli, args, out),
         Command::Rename { session, name } => {
             let store = open_store(cli)?;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::deck::DeckKind;
 use super::error::{ActivityProblem, ContentError};
+use super::plan_script::PlanScript;
 use super::step_kind::StepKind;
 
 /// Every step kind, in the order the sticky-note activity reaches them.
@@ -136,6 +137,10 @@ pub struct SnapshotActivity {
     /// scale's show of hands, the dot vote, the top priorities); shown on those pages.
     #[serde(default)]
     pub design_note: Option<String>,
+    /// The planning steps after the priorities (the guide's Part 2); a file written before
+    /// they existed gets the shipped ones ([`SnapshotActivity::plan_script`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanScript>,
 }
 
 /// One Snapshot dimension, e.g. Workforce Development.
@@ -164,6 +169,11 @@ impl SnapshotActivity {
     /// Parses and validates a Snapshot activity script.
     pub fn from_json(file: &Path, text: &str) -> Result<SnapshotActivity, ContentError> {
         from_json(file, text, SnapshotActivity::validate)
+    }
+
+    /// The planning steps: this file's, or the shipped ones.
+    pub fn plan_script(&self) -> &PlanScript {
+        self.plan.as_ref().unwrap_or_else(|| PlanScript::shipped())
     }
 
     /// Finds a heading by id (`strengths`, …).
@@ -212,7 +222,10 @@ impl SnapshotActivity {
         if self.priorities == 0 {
             return Err(ActivityProblem::ZeroCount("priorities".into()));
         }
-        Ok(())
+        match &self.plan {
+            Some(plan) => plan.validate(),
+            None => Ok(()),
+        }
     }
 
     fn validate_headings(&self) -> Result<(), ActivityProblem> {
@@ -262,7 +275,7 @@ fn from_json<T: DeserializeOwned>(
     Ok(activity)
 }
 
-fn non_empty(field: &str, text: &str) -> Result<(), ActivityProblem> {
+pub(super) fn non_empty(field: &str, text: &str) -> Result<(), ActivityProblem> {
     if text.trim().is_empty() {
         return Err(ActivityProblem::EmptyField(field.to_string()));
     }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::content::embedded::{SNAPSHOT_JSON, STICKY_JSON};
+use crate::content::plan_script::PlanStepId;
 
 fn sticky_file() -> &'static Path {
     Path::new("content/activities/sticky.json")
@@ -344,5 +345,75 @@ fn an_empty_reworded_instruction_is_refused() {
     assert!(
         err.to_string().contains("instruction_for.leadership"),
         "{err}"
+    );
+}
+
+#[test]
+fn shipped_plan_asks_the_guides_key_decisions() {
+    let snapshot = SnapshotActivity::from_json(snapshot_file(), SNAPSHOT_JSON).unwrap();
+    let plan = snapshot
+        .plan
+        .as_ref()
+        .expect("the shipped Snapshot has planning steps");
+    let questions: Vec<&str> = plan.steps.iter().map(|s| s.question.as_str()).collect();
+    // The guide's Part 2 key decisions, word for word, after "Which priorities are strategic to
+    // address first?" (the priorities page answers that one).
+    assert_eq!(
+        questions,
+        [
+            "What is our timeframe?",
+            "What changes do we want to see?",
+            "What action steps need to be taken?",
+            "What is the target date for monitoring progress?",
+            "What will support our progress?",
+        ]
+    );
+    assert!(
+        plan.step(PlanStepId::Actions)
+            .about
+            .iter()
+            .any(|a| a == "Who is the responsible leader or team?")
+    );
+    for step in &plan.steps {
+        assert!(
+            step.source
+                .starts_with("Core Practice Model Implementation Planning Guide: Part 2"),
+            "{}",
+            step.source
+        );
+    }
+    assert!(plan.source.contains("Part 2–CPM IMPLEMENTATION PLAN"));
+    assert_eq!(PlanScript::shipped(), plan);
+}
+
+#[test]
+fn plan_steps_are_checked_and_optional() {
+    let mut value = snapshot_value();
+    value["plan"]["steps"].as_array_mut().unwrap().remove(3);
+    assert_eq!(
+        snapshot_problem(&value),
+        ActivityProblem::MissingPlanStep("monitor".into())
+    );
+    let mut value = snapshot_value();
+    let first = value["plan"]["steps"][0].clone();
+    value["plan"]["steps"].as_array_mut().unwrap().push(first);
+    assert_eq!(
+        snapshot_problem(&value),
+        ActivityProblem::DuplicatePlanStep("horizon".into())
+    );
+    let mut value = snapshot_value();
+    value["plan"]["steps"][1]["question"] = "  ".into();
+    assert_eq!(
+        snapshot_problem(&value),
+        ActivityProblem::EmptyField("plan.steps[1].question".into())
+    );
+    // A trainer's file from before the planning steps loads and plans with the shipped ones.
+    let mut value = snapshot_value();
+    value.as_object_mut().unwrap().remove("plan");
+    let old = SnapshotActivity::from_json(snapshot_file(), &value.to_string()).unwrap();
+    assert!(old.plan.is_none());
+    assert_eq!(
+        old.plan_script().question(PlanStepId::Monitor),
+        "What is the target date for monitoring progress?"
     );
 }

@@ -224,6 +224,10 @@ pub enum ActivityProblem {
     DuplicateHeading(String),
     #[error("snapshot heading \"{0}\" is missing from \"headings\"")]
     MissingHeading(String),
+    #[error("snapshot planning step \"{0}\" is listed twice")]
+    DuplicatePlanStep(String),
+    #[error("snapshot planning step \"{0}\" is missing from \"plan.steps\"")]
+    MissingPlanStep(String),
     #[error("\"{0}\" must be at least 1")]
     ZeroCount(String),
 }

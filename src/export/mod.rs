@@ -12,7 +12,7 @@
 //! environment — so the files in `sessions/exports/` can be compared byte for byte.
 //!
 //! A Snapshot warm-up session exports its summary (tallies, notes under the headings, dot vote,
-//! priorities): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
+//! priorities, then the draft plan: `snapshot_plan.rs`): `snapshot.rs` builds the text, `snapshot_formats.rs` carries it into md/html and
 //! lists the notes as csv; json is the whole session as for any other.
 //!
 //! Two modules are not formats: [`destination`] writes an export's text to a path (the only
@@ -28,6 +28,7 @@ pub mod md;
 pub mod scope;
 pub mod snapshot;
 pub mod snapshot_formats;
+pub mod snapshot_plan;
 pub mod txt;
 pub mod wrap;
 

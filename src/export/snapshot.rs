@@ -46,8 +46,18 @@ pub fn dots_label(n: u32) -> String {
     count(n, "dot", "dots")
 }
 
-/// The summary of a Snapshot session as plain text.
+/// The summary of a Snapshot session as plain text, then its draft plan.
 pub fn render_txt(session: &Session, activity: &SnapshotActivity) -> String {
+    let mut out = render_summary_txt(session, activity);
+    let state = SnapshotState::of(session, activity);
+    let state = state.as_ref();
+    super::snapshot_plan::write_txt(&mut out, state, &state.plan, activity.plan_script());
+    out
+}
+
+/// The summary without the draft plan (Markdown and HTML show the plan with headings and
+/// tables of their own).
+pub fn render_summary_txt(session: &Session, activity: &SnapshotActivity) -> String {
     let state = SnapshotState::of(session, activity);
     let state = state.as_ref();
     let mut out = String::new();

@@ -18,6 +18,7 @@ pub use edits::{Change, History};
 pub use note::{DeletedNote, Note, NoteId, Placement};
 pub use plan::{Mode, PlanStep};
 pub use session::{Activity, Durations, EditError, Group, Session, SessionSpec};
+pub use snapshot::plan::{DraftPlan, PlanEdit, PlanError, PriorityKey};
 pub use snapshot::{HeadingId, SnapshotError, SnapshotHistory, SnapshotNote, SnapshotState};
 pub use step::{Prompt, StepKind};
 pub use timer::{Face, Reading, RunState, Timer};

@@ -1,4 +1,5 @@
 pub mod cli;
+pub mod priorities;
 pub mod pty;
 #[cfg(unix)]
 pub mod read_only;
@@ -6,6 +7,7 @@ pub mod require;
 pub mod rng;
 pub mod screen;
 pub mod store_files;
+pub mod trials;
 
 #[allow(unused_imports)] // not every test file needs the machine to have something
 pub use require::require;

@@ -1,11 +1,19 @@
-//! Drawing the app on ratatui's TestBackend and reading the screen back as text.
-#![allow(dead_code)] // each test file uses part of the support code
+//! Drawing the app on ratatui's TestBackend and reading the screen back as text, and driving it
+//! as the event loop does: [`Drive::act`] answers each `Effect::Save` the way the saver reports
+//! back, so screens show the steady "saved ✓" (or, with [`answer_saves`], "NOT SAVED"), not a
+//! save that never finishes.
+#![allow(dead_code, unused_macros, unused_imports)] // each test crate uses part of the support code
 
-use cpm_workshop::ui::app::App;
+use cpm_workshop::store::StoreError;
+use cpm_workshop::ui::app::{App, Effect};
+use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::views;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use time::OffsetDateTime;
+
+/// The sizes every reviewed screen is drawn at: a laptop's terminal and a projector's.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 /// The app drawn at `w`×`h` and `now`, one line per row (wide characters counted once,
 /// trailing blanks trimmed).
@@ -31,3 +39,39 @@ pub fn draw(app: &App, w: u16, h: u16, now: OffsetDateTime) -> String {
     }
     out
 }
+
+/// Tells `app` how the saves that `effects` asked for went, as the event loop does when the
+/// saver reports: `Ok(())` for saved, `Err(error)` for a failed save.
+pub fn answer_saves(app: &mut App, effects: &[Effect], result: Result<(), StoreError>) {
+    if effects.iter().any(|e| matches!(e, Effect::Save)) {
+        app.saved(result);
+    }
+}
+
+/// The app driven as the event loop drives it.
+pub trait Drive {
+    /// `update` with `action`, then every save it asked for reported as done.
+    fn act(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect>;
+}
+
+impl Drive for App {
+    fn act(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+        let effects = self.update(action, now);
+        answer_saves(self, &effects, Ok(()));
+        effects
+    }
+}
+
+/// `snap!(name, app, now)`: the app's screen at each of [`SIZES`] against its reviewed snapshot
+/// `<name>_<w>x<h>` (a macro, so insta names the snapshot after the calling test file).
+macro_rules! snap {
+    ($name:expr, $app:expr, $now:expr $(,)?) => {
+        for (w, h) in $crate::support::screen::SIZES {
+            insta::assert_snapshot!(
+                format!("{}_{w}x{h}", $name),
+                $crate::support::screen::draw($app, w, h, $now)
+            );
+        }
+    };
+}
+pub(crate) use snap;

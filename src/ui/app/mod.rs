@@ -123,6 +123,18 @@ impl App {
         }
     }
 
+    /// How many of the digit keys act here, counting from 1: a Snapshot dimension's stages, or
+    /// the groups of a running sticky-note workshop (at most 9). `None` where digits do nothing.
+    pub fn digits_in_use(&self) -> Option<usize> {
+        match (&self.screen, self.context()) {
+            (Screen::Snapshot(s), Context::SnapshotDimension) => Some(s.state().scale.len()),
+            (Screen::Sticky(w), Context::Run | Context::Board | Context::Rotation) => {
+                Some(w.session.groups.len().min(9))
+            }
+            _ => None,
+        }
+    }
+
     /// The open workshop, if any (a Snapshot warm-up's too: its session, timer and bell).
     pub fn open_session(&self) -> Option<&OpenSession> {
         match &self.screen {
@@ -278,6 +290,7 @@ impl App {
                 | Context::SnapshotAnalysis
                 | Context::SnapshotDots
                 | Context::SnapshotPriorities
+                | Context::SnapshotPlan
         );
         on_a_page
             && self.open_session().is_some_and(|w| {

@@ -34,6 +34,10 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// Snapshot warm-up: a planning page (the Implementation Plan's key decisions).
+    SnapshotPlan,
+    /// Snapshot warm-up: typing a planning decision.
+    SnapshotPlanInput,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
 }

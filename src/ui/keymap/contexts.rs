@@ -11,6 +11,7 @@ pub(super) const TYPING: &[Context] = &[
     C::Setup,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlanInput,
 ];
 /// Every Snapshot page (not its inputs).
 pub(super) const SNAP_PAGES: &[Context] = &[
@@ -19,13 +20,22 @@ pub(super) const SNAP_PAGES: &[Context] = &[
     C::SnapshotAnalysis,
     C::SnapshotDots,
     C::SnapshotPriorities,
+    C::SnapshotPlan,
 ];
 /// Snapshot pages where `+`/`-` nudge the page timer (on dot voting they are dots).
-pub(super) const SNAP_NUDGE: &[Context] =
-    &[C::SnapshotPage, C::SnapshotDimension, C::SnapshotAnalysis];
+pub(super) const SNAP_NUDGE: &[Context] = &[
+    C::SnapshotPage,
+    C::SnapshotDimension,
+    C::SnapshotAnalysis,
+    C::SnapshotPlan,
+];
 /// Snapshot pages with an undo history (on a dimension, `u` takes back a vote instead).
-pub(super) const SNAP_UNDO: &[Context] =
-    &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
+pub(super) const SNAP_UNDO: &[Context] = &[
+    C::SnapshotAnalysis,
+    C::SnapshotDots,
+    C::SnapshotPriorities,
+    C::SnapshotPlan,
+];
 /// Snapshot pages with a list to move through.
 pub(super) const SNAP_LISTS: &[Context] =
     &[C::SnapshotAnalysis, C::SnapshotDots, C::SnapshotPriorities];
@@ -40,6 +50,8 @@ pub(super) const SNAP_ALL: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlan,
+    C::SnapshotPlanInput,
 ];
 
 /// Every context: keys that belong to the terminal rather than to a screen.
@@ -64,4 +76,6 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::SnapshotPriorities,
     C::SnapshotEntry,
     C::SnapshotEdit,
+    C::SnapshotPlan,
+    C::SnapshotPlanInput,
 ];

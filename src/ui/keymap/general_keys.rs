@@ -24,11 +24,25 @@ pub(super) static GENERAL: &[Binding] = &[
         "page down"
     ),
     bind!(
-        &[C::Home, C::Export, C::Move],
+        &[C::Home],
         Key::Code(KeyCode::Enter),
         Action::Submit,
-        "open / choose",
+        "open the selected session",
         "open"
+    ),
+    bind!(
+        &[C::Export],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "write the chosen file",
+        "write"
+    ),
+    bind!(
+        &[C::Move],
+        Key::Code(KeyCode::Enter),
+        Action::Submit,
+        "move the note there",
+        "move"
     ),
     // Home.
     bind!(

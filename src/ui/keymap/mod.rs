@@ -7,6 +7,7 @@ mod binding;
 mod context;
 mod contexts;
 mod general_keys;
+mod plan_keys;
 mod snapshot_keys;
 mod sticky_keys;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         sticky_keys::STICKY,
         general_keys::GENERAL,
         snapshot_keys::SNAPSHOT,
+        plan_keys::PLAN,
         general_keys::TERMINAL,
     ]
     .into_iter()
@@ -158,6 +160,16 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
             A::Export,
         ],
         C::Entry | C::SnapshotEntry => &[A::Submit, A::Close, A::CyclePrompt, A::Up],
+        C::SnapshotPlan => &[
+            A::Help,
+            A::EditNote,
+            A::Up,
+            A::NextStep,
+            A::PreviousStep,
+            A::DeleteNote,
+            A::Undo,
+        ],
+        C::SnapshotPlanInput => &[A::Submit, A::CyclePrompt, A::Close],
         C::SnapshotPage | C::SnapshotDimension => &[
             A::Help,
             A::Vote(1),
@@ -185,13 +197,16 @@ fn hint_rank(context: Context, action: &Action) -> Option<usize> {
     order.iter().position(|a| a == action)
 }
 
+/// How the digit keys are written in help and the hint bar (which narrows it to the digits in use).
+pub const DIGITS_LABEL: &str = "1-9";
+
 /// How a key is written for people: `Space`, `Ctrl-r`, `Esc`, `1-9`.
 pub fn key_label(key: Key) -> String {
     match key {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
-        Key::Digits => "1-9".into(),
+        Key::Digits => DIGITS_LABEL.into(),
         Key::Code(code) => match code {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),

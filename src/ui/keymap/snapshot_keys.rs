@@ -107,7 +107,7 @@ pub(super) static SNAPSHOT: &[Binding] = &[
         SNAP_UNDO,
         Key::Char('u'),
         Action::Undo,
-        "undo the last change to notes, dots or priorities",
+        "undo the last change to notes, dots, priorities or the plan",
         "undo"
     ),
     bind!(SNAP_UNDO, Key::Ctrl('r'), Action::Redo, "redo"),

@@ -5,6 +5,7 @@
 //! saves it, wakes for its timer and exports it the same way; everything Snapshot-specific
 //! (pages, selections, the note input, undo) is [`SnapshotScreen`]'s own.
 
+pub mod plan;
 mod update;
 mod views;
 
@@ -13,7 +14,7 @@ pub use views::{render, scroll_limit};
 
 use super::keymap::Context;
 use super::open_session::OpenSession;
-use crate::content::SnapshotActivity;
+use crate::content::{PlanStepId, SnapshotActivity};
 use crate::workshop::snapshot::SnapshotNoteId;
 use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
 use std::sync::LazyLock;
@@ -68,6 +69,12 @@ pub struct SnapshotScreen {
     pub priority_selected: usize,
     /// Scroll of the intro, dimension and summary pages.
     pub scroll: u16,
+    /// The planning steps in the activity's order (one page each).
+    pub plan_steps: Vec<PlanStepId>,
+    /// The selected row of a planning page.
+    pub plan_selected: usize,
+    /// The scribe's input for a planning decision.
+    pub plan_input: Option<plan::PlanInput>,
 }
 
 /// Stands in for a missing record (never expected once a session is opened).
@@ -89,6 +96,9 @@ impl SnapshotScreen {
             dot_selected: 0,
             priority_selected: 0,
             scroll: 0,
+            plan_steps: activity.plan_script().steps.iter().map(|s| s.id).collect(),
+            plan_selected: 0,
+            plan_input: None,
         }
     }
 
@@ -99,12 +109,12 @@ impl SnapshotScreen {
 
     /// Every page of this session.
     pub fn pages(&self) -> Vec<Page> {
-        pages(self.state().dimensions.len())
+        pages(self.state().dimensions.len(), &self.plan_steps)
     }
 
     /// The page the facilitator is on.
     pub fn page(&self) -> Page {
-        self.state().page()
+        self.state().page(&self.plan_steps)
     }
 
     /// The page's position, 1-based, and how many pages there are.
@@ -122,6 +132,9 @@ impl SnapshotScreen {
         if self.edit.is_some() {
             return Context::SnapshotEdit;
         }
+        if self.plan_input.is_some() {
+            return Context::SnapshotPlanInput;
+        }
         if self.entry.is_some() {
             return Context::SnapshotEntry;
         }
@@ -131,6 +144,7 @@ impl SnapshotScreen {
             Page::Analysis => Context::SnapshotAnalysis,
             Page::Dots => Context::SnapshotDots,
             Page::Priorities => Context::SnapshotPriorities,
+            Page::Plan(_) => Context::SnapshotPlan,
         }
     }
 

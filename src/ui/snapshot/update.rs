@@ -1,5 +1,7 @@
 //! What each key does on the Snapshot screens. Every change to the record saves at once.
 
+mod plan;
+
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen, Status};
@@ -88,6 +90,8 @@ impl SnapshotScreen {
             }
         } else if self.edit.is_some() {
             self.update_edit(activity, action, now, &mut out);
+        } else if self.plan_input.is_some() {
+            self.update_plan_input(activity, action, now, &mut out);
         } else if self.entry.is_some() {
             self.update_entry(activity, action, now, &mut out);
         } else {
@@ -208,6 +212,7 @@ impl SnapshotScreen {
                 Page::Analysis => self.update_analysis(activity, other, now, out),
                 Page::Dots => self.update_dots(activity, other, now, out),
                 Page::Priorities => self.update_priorities(activity, other, now, out),
+                Page::Plan(step) => self.update_plan(activity, step, other, now, out),
                 _ => self.update_scroll(other),
             },
         }
@@ -235,6 +240,7 @@ impl SnapshotScreen {
         self.open.session.timer = Timer::new(None);
         self.open.rang_at = None;
         self.scroll = 0;
+        self.plan_selected = 0;
         self.clamp_selections();
         out.clear_status = true;
         self.touched(now, out);

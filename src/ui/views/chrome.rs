@@ -1,7 +1,7 @@
 //! What every screen shares: the hint bar, the status line, the too-small and blank screens.
 
 use super::super::app::{App, SaveState};
-use super::super::keymap::hints_for;
+use super::super::keymap::{DIGITS_LABEL, hints_for};
 use super::super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, centered, cut_bottom, cut_right};
 use ratatui::Frame;
@@ -79,7 +79,13 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let hints = hints_for(app.context());
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (key, word) in hints {
+    for (mut key, word) in hints {
+        // The digits say which of them act here ("1-3" beside a three-stage scale), not "1-9".
+        if key == DIGITS_LABEL
+            && let Some(n) = app.digits_in_use()
+        {
+            key = if n <= 1 { "1".into() } else { format!("1-{n}") };
+        }
         let k = format!(" {key} ");
         let w = format!(" {word}  ");
         let need = k.chars().count() + w.chars().count();

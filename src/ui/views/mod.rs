@@ -7,9 +7,9 @@ mod overlay;
 pub(crate) mod scroll_pane;
 mod setup;
 
-pub(crate) use crate::ui::sticky::views::board::{CARD, SELECTED, card_lines};
 pub(crate) use crate::ui::sticky::views::run::{content_scroll_limit, entry_block};
 use crate::ui::sticky::views::{board, rotation, run};
+pub(crate) use crate::ui::widgets::card::{CARD, SELECTED, card_lines};
 pub(crate) use chrome::frame_areas;
 pub(crate) use content::{clipped, truncate};
 pub(crate) use overlay::help_rows;

@@ -17,6 +17,8 @@ use time::OffsetDateTime;
 
 /// Widest an overlay gets.
 const MAX_WIDTH: u16 = 76;
+/// Columns of a help row before its description: the key, right-aligned in 10, and two blanks.
+const HELP_KEY_WIDTH: usize = 12;
 /// Rows around the help's lines: the hint bar and the box's two borders.
 const HELP_CHROME: u16 = 3;
 
@@ -320,6 +322,8 @@ fn help(app: &App, ctx: Context, frame: &mut Frame, body: Rect) {
     let area = centered(body, MAX_WIDTH, entries.len() as u16 + 2);
     let rows = usize::from(area.height.saturating_sub(2));
     let from = usize::from(app.help_scroll).min(entries.len().saturating_sub(rows));
+    // A description longer than the box ends in "…" rather than stopping mid-word at the border.
+    let what_width = usize::from(area.width.saturating_sub(2)).saturating_sub(HELP_KEY_WIDTH);
     let lines: Vec<Line> = entries
         .iter()
         .skip(from)
@@ -327,7 +331,7 @@ fn help(app: &App, ctx: Context, frame: &mut Frame, body: Rect) {
         .map(|(key, what)| {
             Line::from(vec![
                 Span::styled(format!("{key:>10}  "), app.theme.accent),
-                Span::raw(*what),
+                Span::raw(truncate(what, what_width)),
             ])
         })
         .collect();

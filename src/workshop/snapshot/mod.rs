@@ -9,6 +9,7 @@
 mod history;
 mod notes;
 pub mod page;
+pub mod plan;
 mod priorities;
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ pub use page::{SavedPage, SnapshotPage, pages};
 
 use super::session::{EditError, Session};
 use crate::content::SnapshotActivity;
+use plan::DraftPlan;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -157,6 +159,9 @@ pub struct SnapshotState {
     /// position in the page list).
     #[serde(default)]
     pub page: SavedPage,
+    /// The draft Implementation Plan for the priorities (the guide's Part 2).
+    #[serde(default, skip_serializing_if = "DraftPlan::is_empty")]
+    pub plan: DraftPlan,
 }
 
 /// One dimension's votes: a count and a percentage per stage.
@@ -214,6 +219,8 @@ pub enum SnapshotError {
     NoSuchPriority(usize),
     #[error("{0} must be from {1} to {2}")]
     OutOfRange(&'static str, u32, u32),
+    #[error(transparent)]
+    Plan(#[from] plan::PlanError),
 }
 
 /// Percentages of `counts` that add up to exactly 100 after rounding, by the largest-remainder
@@ -262,6 +269,7 @@ impl SnapshotState {
             priority_count: priority_count.clamp(1, MAX_SETTING),
             priorities: None,
             page: SavedPage::default(),
+            plan: DraftPlan::default(),
         }
     }
 

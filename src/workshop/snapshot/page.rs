@@ -3,6 +3,7 @@
 //! later version does not reopen old sessions somewhere else.
 
 use super::SnapshotState;
+use crate::content::PlanStepId;
 use serde::{Deserialize, Serialize};
 
 /// One page of the warm-up, in the order `n` walks them.
@@ -22,12 +23,14 @@ pub enum SnapshotPage {
     Dots,
     /// Setting Priorities for Local Planning.
     Priorities,
+    /// One of the planning steps after the priorities (the guide's Part 2 key decisions).
+    Plan(PlanStepId),
     /// Per dimension the tally and notes, then the priorities.
     Summary,
 }
 
-/// Every page for a Snapshot with `dimensions` dimensions.
-pub fn pages(dimensions: usize) -> Vec<SnapshotPage> {
+/// Every page for a Snapshot with `dimensions` dimensions and these planning steps.
+pub fn pages(dimensions: usize, plan_steps: &[PlanStepId]) -> Vec<SnapshotPage> {
     let mut pages = vec![SnapshotPage::Intro];
     for d in 0..dimensions {
         pages.push(SnapshotPage::Dimension(d));
@@ -37,8 +40,9 @@ pub fn pages(dimensions: usize) -> Vec<SnapshotPage> {
         SnapshotPage::Analysis,
         SnapshotPage::Dots,
         SnapshotPage::Priorities,
-        SnapshotPage::Summary,
     ]);
+    pages.extend(plan_steps.iter().map(|&s| SnapshotPage::Plan(s)));
+    pages.push(SnapshotPage::Summary);
     pages
 }
 
@@ -48,7 +52,8 @@ pub fn pages(dimensions: usize) -> Vec<SnapshotPage> {
 pub enum SavedPage {
     /// What the page is (what this version writes).
     Page(SnapshotPage),
-    /// Files written before issue 18: the page's position in [`pages`]' list as it was then.
+    /// Files written before issue 18: the page's position in [`pages`]' list as it was then,
+    /// before the planning pages (which shifted the summary: the very thing this type avoids).
     Position(usize),
 }
 
@@ -59,14 +64,19 @@ impl Default for SavedPage {
 }
 
 impl SnapshotState {
-    /// The page the facilitator is on; a page this session does not have (a hand-edited
-    /// file) is the intro, a position past the end the summary.
-    pub fn page(&self) -> SnapshotPage {
-        let pages = pages(self.dimensions.len());
+    /// The page the facilitator is on, among pages with these planning steps; a page this
+    /// session does not have (a hand-edited file) is the intro, a position past the end the
+    /// summary.
+    pub fn page(&self, plan_steps: &[PlanStepId]) -> SnapshotPage {
         match self.page {
-            SavedPage::Page(page) if pages.contains(&page) => page,
+            SavedPage::Page(page) if pages(self.dimensions.len(), plan_steps).contains(&page) => {
+                page
+            }
             SavedPage::Page(_) => SnapshotPage::Intro,
-            SavedPage::Position(at) => pages[at.min(pages.len() - 1)],
+            SavedPage::Position(at) => {
+                let then = pages(self.dimensions.len(), &[]);
+                then[at.min(then.len() - 1)]
+            }
         }
     }
 
@@ -88,20 +98,20 @@ mod tests {
         let mut old = serde_json::to_value(&s).unwrap();
         old["page"] = 4.into();
         let old: SnapshotState = serde_json::from_value(old).unwrap();
-        assert_eq!(old.page(), pages(dimensions)[4]);
-        assert_eq!(old.page(), SnapshotPage::Tally(1));
+        assert_eq!(old.page(&[]), pages(dimensions, &[])[4]);
+        assert_eq!(old.page(&[]), SnapshotPage::Tally(1));
 
         s.set_page(SnapshotPage::Tally(1));
         let saved = serde_json::to_value(&s).unwrap();
         assert_eq!(saved["page"], serde_json::json!({ "tally": 1 }));
         let back: SnapshotState = serde_json::from_value(saved).unwrap();
-        assert_eq!(back.page(), SnapshotPage::Tally(1));
+        assert_eq!(back.page(&[]), SnapshotPage::Tally(1));
 
         s.set_page(SnapshotPage::Dimension(dimensions + 3));
-        assert_eq!(s.page(), SnapshotPage::Intro, "a page it does not have");
+        assert_eq!(s.page(&[]), SnapshotPage::Intro, "a page it does not have");
         let mut far = serde_json::to_value(&s).unwrap();
         far["page"] = 999.into();
         let far: SnapshotState = serde_json::from_value(far).unwrap();
-        assert_eq!(far.page(), SnapshotPage::Summary);
+        assert_eq!(far.page(&[PlanStepId::Horizon]), SnapshotPage::Summary);
     }
 }

@@ -90,7 +90,7 @@ fn history_undoes_notes_but_not_the_page() {
     s.vote(0, 2, 4).unwrap();
     assert_eq!(h.undo(&mut s), Some("the edit"));
     assert_eq!(s.notes[0].text, "teh");
-    assert_eq!(s.page(), SnapshotPage::Tally(1));
+    assert_eq!(s.page(&[]), SnapshotPage::Tally(1));
     assert_eq!(
         s.tally(0).total,
         4,

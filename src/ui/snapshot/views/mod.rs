@@ -6,6 +6,7 @@ mod bars;
 mod dimension;
 mod dots;
 mod intro;
+mod plan;
 mod priorities;
 mod summary;
 mod tally;
@@ -55,7 +56,11 @@ struct Areas {
 }
 
 fn areas(s: &SnapshotScreen, area: Rect) -> Areas {
-    let entry_h = if s.entry.is_some() { ENTRY_HEIGHT } else { 0 };
+    let entry_h = match (&s.entry, &s.plan_input) {
+        (Some(_), _) => ENTRY_HEIGHT,
+        (None, Some(input)) => plan::input_height(input),
+        (None, None) => 0,
+    };
     let [top, title, body, entry] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -99,7 +104,7 @@ pub fn scroll_limit(app: &App, s: &SnapshotScreen, width: u16, height: u16) -> u
         Page::Intro => intro::scroll_limit(app, s, page),
         Page::Dimension(d) => dimension::scroll_limit(app, s, d, page),
         Page::Summary => summary::scroll_limit(app, s, page),
-        Page::Tally(_) | Page::Analysis | Page::Dots | Page::Priorities => 0,
+        Page::Tally(_) | Page::Analysis | Page::Dots | Page::Priorities | Page::Plan(_) => 0,
     }
 }
 
@@ -127,10 +132,13 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect, now:
         Page::Analysis => analysis::render(app, s, frame, body),
         Page::Dots => dots::render(app, s, frame, body),
         Page::Priorities => priorities::render(app, s, frame, body),
+        Page::Plan(step) => plan::render(app, s, step, frame, body),
         Page::Summary => summary::render(app, s, frame, body),
     }
     if s.entry.is_some() {
         entry_box(app, s, frame, entry);
+    } else if s.plan_input.is_some() {
+        plan::input_box(app, s, frame, entry);
     }
     if s.edit.is_some() {
         edit_box(app, s, frame, body);
@@ -188,6 +196,20 @@ fn page_title(app: &App, s: &SnapshotScreen) -> String {
         }
         Page::Dots => format!("Dot voting · {}", heading("opportunities")),
         Page::Priorities => heading("priorities"),
+        Page::Plan(step) => {
+            let script = app.library.snapshot.plan_script();
+            let n = s
+                .plan_steps
+                .iter()
+                .position(|&x| x == step)
+                .map_or(0, |i| i + 1);
+            format!(
+                "{} · plan step {n} of {} · {}",
+                script.question(step),
+                s.plan_steps.len(),
+                script.title
+            )
+        }
         Page::Summary => "Summary".to_string(),
     }
 }

@@ -5,6 +5,7 @@ use crate::ui::app::App;
 use crate::ui::open_session::OpenSession;
 use crate::ui::sticky::{BoardPage, board_page};
 use crate::ui::views::content::{clipped, truncate};
+use crate::ui::widgets::card::{CARD, CARD_ROWS, card_from};
 use crate::workshop::chart::{Heading, Headings, NO_CATEGORY};
 use crate::workshop::text::count;
 use crate::workshop::{Note, Prompt, Session};
@@ -16,14 +17,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// Rows of the box that shows the selected note in full.
 const DETAIL_HEIGHT: u16 = 5;
-/// Marker beside a selected item (selection never depends on colour alone).
-pub const SELECTED: &str = "▶ ";
-/// Marker beside an unselected note.
-pub const CARD: &str = "▌ ";
-/// Most rows a note takes on the board before it is cut with "…" (the selected-note box below
-/// shows it whole).
-pub const CARD_ROWS: usize = 4;
-
 /// Draws the board.
 pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     let s = &w.session;
@@ -160,6 +153,8 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
 /// A note's text as its card shows it: with initials, wrapped beside the marker, cut with "…"
 /// after [`CARD_ROWS`] rows.
 fn card_text(n: &Note, width: usize) -> Vec<String> {
+    #[cfg(test)]
+    tests::CARDS_WRAPPED.with(|c| c.set(c.get() + 1));
     let who = n
         .initials
         .as_deref()
@@ -177,36 +172,12 @@ fn card(app: &App, n: &Note, selected: bool, width: usize) -> Vec<Line<'static>>
     card_from(app, card_text(n, width), selected)
 }
 
-/// `text` as a sticky card `width` columns wide, wrapped (at most [`CARD_ROWS`] rows, cut
-/// with "…"), marked and highlighted when selected.
-pub fn card_lines(app: &App, text: &str, selected: bool, width: usize) -> Vec<Line<'static>> {
-    card_from(
-        app,
-        clipped(text, width.saturating_sub(CARD.width()), CARD_ROWS),
-        selected,
-    )
-}
-
-/// Wrapped card text with its marker on the first row and the card's edge below it.
-fn card_from(app: &App, text: Vec<String>, selected: bool) -> Vec<Line<'static>> {
-    let (first, rest, style) = if selected {
-        (SELECTED, "  ", app.theme.selected)
-    } else {
-        (CARD, CARD, app.theme.note)
-    };
-    text.into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            Line::from(vec![
-                Span::styled(if i == 0 { first } else { rest }, app.theme.accent),
-                Span::styled(t, style),
-            ])
-        })
-        .collect()
-}
-
 /// What puts a note in a new section: category, prompt and, across groups, the group.
 fn section(n: &Note, by_category: bool) -> (Option<&str>, Prompt, u32) {
     let group = if by_category { n.placement.group } else { 0 };
     (n.placement.category.as_deref(), n.placement.prompt, group)
 }
+
+#[cfg(test)]
+#[path = "board_tests.rs"]
+mod tests;

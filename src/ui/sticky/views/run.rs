@@ -1,7 +1,6 @@
 //! The run view, the one on the projector: where the room is, the category's behaviors, the
 //! step's prompt and a countdown the back row can read.
 
-use super::board::card_lines;
 use crate::export::wrap::wrap;
 use crate::ui::app::App;
 use crate::ui::input_view::wrapped;
@@ -10,6 +9,7 @@ use crate::ui::sticky::{entry_placement, entry_prompt};
 use crate::ui::views::content::{category_lines, opening_lines, truncate};
 use crate::ui::views::{group_label, group_short};
 use crate::ui::widgets::big_timer::BigTimer;
+use crate::ui::widgets::card::card_lines;
 use crate::workshop::duration::Clock;
 use crate::workshop::plan::category_for;
 use crate::workshop::text;

@@ -1,0 +1,16 @@
+//! The app drawn on ratatui's TestBackend and driven by actions, no terminal: screens against
+//! reviewed snapshots (`snapshots/`), key handling, views under heavy or hostile sessions. A new
+//! test of what a screen shows or how the app answers a key goes in a file here, with a `mod` line
+//! below.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod app;
+mod app_fill_category;
+mod reliability_render;
+mod screens;
+mod snapshot_app;
+mod snapshot_checks;
+mod snapshot_plan_ui;
+mod snapshot_screens;
