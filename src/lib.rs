@@ -4,7 +4,8 @@
 //! notes, steps, timers, the Snapshot), `store` (sessions on disk, durable writes), `export`
 //! (formatters, and writing their files through the store's durable writes), and on top `cli`
 //! and `ui` (the app calls the CLI's option helpers to find the store and the content).
-//! `console` and `error_report` clean and word what either top layer prints.
+//! `console` and `error_report` clean and word what either top layer prints; `words` (the plural
+//! rule) is below every layer.
 #![forbid(unsafe_code)]
 
 pub mod cli;
@@ -17,4 +18,5 @@ pub mod note_lines;
 pub mod room;
 pub mod store;
 pub mod ui;
+pub mod words;
 pub mod workshop;

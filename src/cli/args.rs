@@ -59,6 +59,10 @@ pub enum Command {
     Restore {
         /// Id of the trashed session; omit to list the trash.
         session: Option<String>,
+        /// Bring back the session's previous version (its .bak) after its file could not be
+        /// read and was moved aside.
+        #[arg(long, requires = "session")]
+        from_backup: bool,
     },
     /// Remove a session and every copy of its notes for good, or empty the trash (--trash).
     Purge(crate::cli::purge::PurgeArgs),
@@ -79,22 +83,23 @@ pub struct NewArgs {
     pub name: Option<String>,
     #[arg(long, value_enum, default_value_t = ActivityArg::Sticky)]
     pub activity: ActivityArg,
-    /// Deck id (see `content list`); for discussion rounds, a deck whose numbered entries are the
-    /// questions.
+    /// Deck id (see `content list`) [default: the default deck, practice]; for discussion
+    /// rounds, a deck whose numbered entries are the questions.
     #[arg(long)]
     pub deck: Option<String>,
     /// Discussion rounds: a question (repeat for each; a leading '?' follows up every note on
     /// it). Default: the CPM Overview's four "Questions for Discussion".
     #[arg(long = "question", value_name = "TEXT", conflicts_with = "deck")]
     pub questions: Vec<String>,
-    /// Number of groups (tables), 2 to 12.
-    #[arg(long, default_value_t = 4)]
-    pub groups: u32,
+    /// Number of groups (tables), 2 to 12 [default: 4].
+    #[arg(long)]
+    pub groups: Option<u32>,
     /// Group names, comma-separated, in group order.
     #[arg(long, value_delimiter = ',')]
     pub group_names: Vec<String>,
-    #[arg(long, value_enum, default_value_t = ModeArg::Together)]
-    pub mode: ModeArg,
+    /// How groups move through the categories [default: together].
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
     /// Brainstorm length: 90s, 2m, 1:30.
     #[arg(long, value_name = "DUR", value_parser = duration_arg)]
     pub brainstorm: Option<u32>,

@@ -38,23 +38,14 @@ pub(super) fn export_cmd(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> R
     } else {
         Scope::All
     };
-    let deck = library.deck(&session.deck);
-    let options = export::Options {
-        scope,
-        deck_title: deck.map(|d| d.title.clone()),
-        deck_source: deck.map(|d| d.source.clone()),
-        snapshot: Some(library.snapshot.clone()),
-    };
+    let options = export::Options::for_session(&session, &library, scope);
     if args.bom && args.format != Format::Csv {
         bail!(
             "--bom is for CSV files opened in Excel; leave it out for --format {}",
             args.format.extension()
         );
     }
-    let mut text = export::render(&session, args.format, &options);
-    if args.bom {
-        text = export::with_bom(&text);
-    }
+    let text = export::file_text(&session, args.format, &options, args.bom);
     match &args.output {
         None => out.write_all(text.as_bytes())?,
         Some(p) if p == Path::new("-") => out.write_all(text.as_bytes())?,

@@ -156,7 +156,7 @@ pub fn run(
             let found = store.find(session)?;
             let name = match name {
                 Some(name) => session_name(name)?,
-                None => format!("{} (copy)", found.name),
+                None => crate::workshop::session::copy_name(&found.name),
             };
             let copy = store.duplicate(&found.id, &name, now(offset))?;
             writeln!(out, "{}", copy.id)?;
@@ -176,7 +176,22 @@ pub fn run(
             )?;
             Ok(())
         }
-        Command::Restore { session } => {
+        Command::Restore {
+            session: Some(id),
+            from_backup: true,
+        } => {
+            let store = open_store(cli)?;
+            let _lock = store.lock(id)?;
+            let s = store.recover_from_backup(id)?;
+            writeln!(
+                out,
+                "Restored {:?} ({}) from its backup: the version before its last save.",
+                console::line(&s.name),
+                s.id
+            )?;
+            Ok(())
+        }
+        Command::Restore { session, .. } => {
             let store = open_store(cli)?;
             match session {
                 None => {

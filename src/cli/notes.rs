@@ -184,8 +184,8 @@ fn report_added(
         .unwrap_or_default();
     writeln!(
         out,
-        "Saved {saved} note{} to {:?} ({}){place}.",
-        if saved == 1 { "" } else { "s" },
+        "Saved {} to {:?} ({}){place}.",
+        crate::words::count(saved, "note", "notes"),
         console::line(&session.name),
         session.id
     )?;

@@ -71,9 +71,8 @@ fn report(out: &mut dyn Write, what: &str, purged: &Purged) -> Result<()> {
     } else if purged.done {
         writeln!(
             out,
-            "Removed {what} for good ({} file{}). Exports you wrote elsewhere were not touched.",
-            purged.files.len(),
-            if purged.files.len() == 1 { "" } else { "s" }
+            "Removed {what} for good ({}). Exports you wrote elsewhere were not touched.",
+            crate::words::count(purged.files.len(), "file", "files")
         )?;
     } else {
         writeln!(out, "Nothing was removed.")?;

@@ -6,7 +6,7 @@ use crate::console;
 use crate::content::{Library, Role};
 use crate::store::Summary;
 use crate::workshop::clock::short_time;
-use crate::workshop::{Activity, Durations, Session, SessionSpec};
+use crate::workshop::{Activity, Durations, Mode, Session, SessionSpec, SnapshotState};
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
 use time::OffsetDateTime;
@@ -23,19 +23,31 @@ pub(super) fn new(
     if !args.questions.is_empty() && activity != Activity::Discussion {
         bail!("--question is for discussion rounds: add --activity discussion");
     }
-    let deck_id = args.deck.as_deref().unwrap_or(crate::content::DEFAULT_DECK);
-    let (deck, categories) = match activity {
-        Activity::Discussion | Activity::Values => {
-            return new_rounds(&library, &store, args, activity, now, out);
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| crate::workshop::session::default_name(now));
+    let spec = match activity {
+        Activity::Snapshot => {
+            // The same spec the app's set-up form makes; what only a sticky-note activity has
+            // is not used, and the trainer is told so rather than refused.
+            let unused = sticky_only_options(args);
+            if !unused.is_empty() {
+                eprintln!(
+                    "note: a Snapshot warm-up has no groups, deck, rotation or step times, so {} {} not used",
+                    unused.join(", "),
+                    crate::words::plural(unused.len(), "was", "were")
+                );
+            }
+            SnapshotState::session_spec(&name, &library.snapshot)
         }
         Activity::Sticky => {
-            let deck = library.deck(deck_id).ok_or_else(|| {
-                anyhow!(
-                    "no deck {:?}; the decks are: {}",
-                    deck_id,
-                    deck_ids(&library)
-                )
-            })?;
+            let deck = match &args.deck {
+                None => library.default_deck(),
+                Some(id) => library.deck(id).ok_or_else(|| {
+                    anyhow!("no deck {id:?}; the decks are: {}", deck_ids(&library))
+                })?,
+            };
             let empty = deck.categories_without_behaviors();
             if !empty.is_empty() {
                 eprintln!(
@@ -43,39 +55,27 @@ pub(super) fn new(
                     empty.join(", ")
                 );
             }
-            (deck.id.clone(), deck.category_names())
+            let defaults = Durations::default();
+            SessionSpec {
+                name,
+                activity,
+                deck: deck.id.clone(),
+                categories: deck.category_names(),
+                groups: args.groups.unwrap_or(DEFAULT_GROUPS),
+                group_names: args.group_names.clone(),
+                mode: args.mode.map_or(Mode::Together, Mode::from),
+                durations: Durations {
+                    read: args.read.or(defaults.read),
+                    brainstorm: args.brainstorm.unwrap_or(defaults.brainstorm),
+                    share: args.share.unwrap_or(defaults.share),
+                    commitment: args.commitment.unwrap_or(defaults.commitment),
+                },
+                role: args.role.map(Role::from),
+            }
         }
-        Activity::Snapshot => (
-            "snapshot".to_string(),
-            library
-                .snapshot
-                .dimensions
-                .iter()
-                .map(|d| d.name.clone())
-                .collect(),
-        ),
-    };
-    let defaults = Durations::default();
-    let durations = Durations {
-        read: args.read.or(defaults.read),
-        brainstorm: args.brainstorm.unwrap_or(defaults.brainstorm),
-        share: args.share.unwrap_or(defaults.share),
-        commitment: args.commitment.unwrap_or(defaults.commitment),
-    };
-    let name = args
-        .name
-        .clone()
-        .unwrap_or_else(|| default_name(activity, now));
-    let spec = SessionSpec {
-        name,
-        activity,
-        deck,
-        categories,
-        groups: args.groups,
-        group_names: args.group_names.clone(),
-        mode: args.mode.into(),
-        durations,
-        role: args.role.map(Role::from),
+        Activity::Discussion | Activity::Values => {
+            return new_rounds(&library, &store, args, activity, now, out);
+        }
     };
     let session = Session::new(store.new_id(now), spec, now)?;
     store.create(&session)?;
@@ -96,7 +96,7 @@ fn new_rounds(
     let name = args
         .name
         .clone()
-        .unwrap_or_else(|| default_name(activity, now));
+        .unwrap_or_else(|| crate::workshop::session::default_name(now));
     let rounds = super::rounds::NewRounds {
         items: &args.questions,
         deck: args.deck.as_deref(),
@@ -107,7 +107,7 @@ fn new_rounds(
         library,
         activity,
         name,
-        args.groups,
+        args.groups.unwrap_or(DEFAULT_GROUPS),
         args.group_names.clone(),
         &rounds,
     )?;
@@ -117,15 +117,26 @@ fn new_rounds(
     Ok(())
 }
 
-/// "Discussion rounds 2026-11-23": the activity and the day.
-fn default_name(activity: Activity, now: OffsetDateTime) -> String {
-    format!(
-        "{} {:04}-{:02}-{:02}",
-        activity.label(),
-        now.year(),
-        u8::from(now.month()),
-        now.day()
-    )
+/// Groups a new sticky-note session has unless `--groups` says otherwise.
+const DEFAULT_GROUPS: u32 = 4;
+
+/// The options given that only a sticky-note session uses, as typed.
+fn sticky_only_options(args: &NewArgs) -> Vec<&'static str> {
+    let given = [
+        (args.deck.is_some(), "--deck"),
+        (args.groups.is_some(), "--groups"),
+        (!args.group_names.is_empty(), "--group-names"),
+        (args.mode.is_some(), "--mode"),
+        (args.brainstorm.is_some(), "--brainstorm"),
+        (args.share.is_some(), "--share"),
+        (args.commitment.is_some(), "--commitment"),
+        (args.read.is_some(), "--read"),
+        (args.role.is_some(), "--role"),
+    ];
+    given
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
 }
 
 pub(super) fn deck_ids(library: &Library) -> String {

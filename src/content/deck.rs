@@ -240,8 +240,10 @@ impl Deck {
             .count()
     }
 
-    /// Whether any role item is present (so a role filter makes sense).
+    /// Whether any item is marked for a role (so offering a role filter makes sense).
     pub fn has_role_items(&self) -> bool {
-        Role::ALL.iter().any(|&r| self.role_item_count(r) > 0)
+        self.behaviors()
+            .flat_map(|b| b.items.iter())
+            .any(|i| i.roles.iter().any(|r| r.role.is_some()))
     }
 }

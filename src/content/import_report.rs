@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Imported;
+use crate::words::plural;
 
 impl Imported {
     /// What was recognised and dropped, as lines for the trainer to read.
@@ -78,10 +79,6 @@ impl Imported {
         }
         out
     }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 fn quoted(text: &str) -> String {

@@ -12,6 +12,7 @@ use super::error::{ContentError, FolderProblem};
 use super::files::read_text;
 use super::parse::parse_deck;
 use super::rounds::RoundsActivity;
+use crate::words::{count, plural};
 
 /// The folder, inside a content folder, that holds activity scripts.
 pub const ACTIVITIES_DIR: &str = "activities";
@@ -322,8 +323,8 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
             let deck = read_deck_file(path)?;
             Ok(format!(
                 "{shown}: ok, {}, {}",
-                plural(deck.categories.len(), "category", "categories"),
-                plural(deck.behavior_count(), "behavior", "behaviors")
+                count(deck.categories.len(), "category", "categories"),
+                count(deck.behavior_count(), "behavior", "behaviors")
             ))
         }
         Some("json") => match path.file_name().and_then(OsStr::to_str) {
@@ -331,14 +332,14 @@ fn check_file(path: &Path) -> Result<String, ContentError> {
                 let sticky = read_sticky(path)?;
                 Ok(format!(
                     "{shown}: ok, sticky-note activity, {}",
-                    plural(sticky.steps.len(), "step", "steps")
+                    count(sticky.steps.len(), "step", "steps")
                 ))
             }
             Some(SNAPSHOT_FILE) => {
                 let snapshot = read_snapshot(path)?;
                 Ok(format!(
                     "{shown}: ok, Snapshot warm-up, {}, {}-point scale",
-                    plural(snapshot.dimensions.len(), "dimension", "dimensions"),
+                    count(snapshot.dimensions.len(), "dimension", "dimensions"),
                     snapshot.scale.len()
                 ))
             }
@@ -436,10 +437,6 @@ fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(OsStr::to_str)
         .map(str::to_ascii_lowercase)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

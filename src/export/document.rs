@@ -1,8 +1,10 @@
 //! The shape every document export shares (txt, md, html; csv walks it for its row order): a
 //! header, then pages (one per group), each with sections (categories, then commitments), each
 //! with lists (one per prompt) of items. Built once from the session and the scope, so every
-//! format shows the same notes in the same order, and no in-scope note is ever left out — notes
-//! a hand-edited file places on an unknown group or category get a page or section of their own.
+//! format shows the same notes in the same order, and no in-scope note is ever left out. The
+//! sections are the flip charts' headings ([`crate::workshop::chart`]), the board's too, so a
+//! note a hand-edited file puts in a category the session does not list gets a section here and
+//! on the board alike.
 //!
 //! Extending: a Snapshot summary can be a second builder producing the same [`Document`] (pages per
 //! dimension, sections per heading, items with a `badge` such as "3 dots"); tallies would need a
@@ -10,9 +12,9 @@
 
 use super::Options;
 use super::scope::Scope;
+use crate::workshop::chart::{Heading, Headings, list_of};
 use crate::workshop::text::{sanitize, sanitize_line};
 use crate::workshop::{Note, Prompt, Session};
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 /// A whole export: the header and the pages.
@@ -95,8 +97,7 @@ pub struct List<'a> {
 
 /// Heading of the commitments section.
 pub const COMMITMENTS: &str = "Commitments";
-/// Heading of a section for notes with no category (hand-edited files only).
-pub const NO_CATEGORY: &str = "(no category)";
+pub use crate::workshop::chart::NO_CATEGORY;
 
 /// One page's notes while they are sorted: per category (by index, so sections come out in
 /// category order) the already-using and enhance lists, then the commitments.
@@ -134,29 +135,8 @@ pub fn build<'a>(session: &'a Session, options: &Options) -> Document<'a> {
         sections: Vec::new(),
     }));
 
-    // Categories: the session's, then unknown ones in order of first appearance. Indexed by
-    // name, so laying out is linear in notes plus categories (a deck of 10,000 categories
-    // with 20,000 notes took seconds when each note searched the list).
-    let mut categories: Vec<(SectionKind, Option<&str>)> = session
-        .categories
-        .iter()
-        .map(|c| (SectionKind::Category, Some(c.as_str())))
-        .collect();
-    let mut index: HashMap<Option<&str>, usize> = HashMap::with_capacity(categories.len());
-    for (i, (_, c)) in categories.iter().enumerate() {
-        index.entry(*c).or_insert(i);
-    }
-    for note in &in_scope {
-        if note.placement.prompt == Prompt::Commitment {
-            continue;
-        }
-        let c = note.placement.category.as_deref();
-        if let Entry::Vacant(slot) = index.entry(c) {
-            slot.insert(categories.len());
-            categories.push((SectionKind::Other, c));
-        }
-    }
-
+    // Sections: the flip charts' headings, the same as the board's.
+    let headings = Headings::of(session);
     // One pass puts each note on its page, in its category's lists (in the order written).
     let page_of: HashMap<u32, usize> = pages
         .iter()
@@ -168,21 +148,21 @@ pub fn build<'a>(session: &'a Session, options: &Options) -> Document<'a> {
         let Some(on_page) = page_of.get(&note.placement.group).map(|&p| &mut sorted[p]) else {
             continue;
         };
-        let list = match note.placement.prompt {
-            Prompt::Commitment => {
-                on_page.commitments.push(note);
-                continue;
+        match (headings.of_note(note), list_of(note.placement.prompt)) {
+            (Some(heading), Some(list)) => {
+                on_page.by_category.entry(heading).or_default()[list].push(note);
             }
-            Prompt::Already => 0,
-            Prompt::Enhance => 1,
-        };
-        let category = index[&note.placement.category.as_deref()];
-        on_page.by_category.entry(category).or_default()[list].push(note);
+            _ => on_page.commitments.push(note),
+        }
     }
 
     for (page, notes) in pages.iter_mut().zip(sorted) {
         for (category, lists) in notes.by_category {
-            let (kind, name) = categories[category];
+            let heading = headings.get(category).unwrap_or(Heading::None);
+            let kind = match heading {
+                Heading::Listed(_) => SectionKind::Category,
+                Heading::Unlisted(_) | Heading::None => SectionKind::Other,
+            };
             let lists: Vec<List<'a>> = [Prompt::Already, Prompt::Enhance]
                 .into_iter()
                 .zip(lists)
@@ -195,7 +175,9 @@ pub fn build<'a>(session: &'a Session, options: &Options) -> Document<'a> {
                 .collect();
             page.sections.push(Section {
                 kind,
-                title: name.map_or_else(|| NO_CATEGORY.to_string(), clean_line),
+                title: heading
+                    .name()
+                    .map_or_else(|| NO_CATEGORY.to_string(), clean_line),
                 lists,
             });
         }

@@ -144,6 +144,31 @@ fn rounds_script(activity: crate::workshop::Activity) -> Option<crate::content::
         .cloned()
 }
 
+impl Options {
+    /// What exporting `scope` of `session` needs from the content: the deck's title and
+    /// source for headers, the Snapshot script — decided here for the app and the CLI alike.
+    pub fn for_session(
+        session: &Session,
+        library: &crate::content::Library,
+        scope: Scope,
+    ) -> Options {
+        let deck = library.deck(&session.deck);
+        Options {
+            scope,
+            deck_title: deck.map(|d| d.title.clone()),
+            deck_source: deck.map(|d| d.source.clone()),
+            snapshot: Some(library.snapshot.clone()),
+        }
+    }
+}
+
+/// The text of an export file: the rendering, with the byte-order mark in front when `bom`
+/// (CSV for Excel).
+pub fn file_text(session: &Session, format: Format, options: &Options, bom: bool) -> String {
+    let text = render(session, format, options);
+    if bom { with_bom(&text) } else { text }
+}
+
 /// `text` with the UTF-8 byte-order mark in front, which Excel needs to read a CSV's accents.
 pub fn with_bom(text: &str) -> String {
     format!("{}{text}", csv::BOM)

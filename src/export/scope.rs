@@ -27,6 +27,19 @@ impl Scope {
         }
     }
 
+    /// The part of an export's file name that says what it covers: "room", "group-2", the
+    /// category, "commitments".
+    pub fn file_part(&self, session: &Session) -> String {
+        match self {
+            Scope::All => "room".to_string(),
+            Scope::Group(g) => format!("group-{g}"),
+            Scope::Category(c) => c.clone(),
+            // A rounds session's take-away list is its worries and questions to follow up.
+            Scope::Commitments if session.rounds.is_some() => "follow-ups".to_string(),
+            Scope::Commitments => "commitments".to_string(),
+        }
+    }
+
     /// The groups this scope shows, in order.
     pub fn groups<'a>(&self, session: &'a Session) -> Vec<&'a crate::workshop::Group> {
         session
@@ -34,5 +47,19 @@ impl Scope {
             .iter()
             .filter(|g| !matches!(self, Scope::Group(n) if g.number != *n))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod file_part_tests {
+    use super::*;
+
+    #[test]
+    fn each_scope_names_its_file_part() {
+        let s = crate::workshop::session::tests::session();
+        assert_eq!(Scope::All.file_part(&s), "room");
+        assert_eq!(Scope::Group(2).file_part(&s), "group-2");
+        assert_eq!(Scope::Category("Teaming".into()).file_part(&s), "Teaming");
+        assert_eq!(Scope::Commitments.file_part(&s), "commitments");
     }
 }

@@ -5,6 +5,7 @@
 use super::wrap::wrap;
 use crate::content::SnapshotActivity;
 use crate::workshop::snapshot::{HeadingId, SnapshotState, TIE_RULE};
+use crate::words::count;
 use crate::workshop::{Session, SnapshotNote};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -37,12 +38,12 @@ pub fn text_bar(count: u32, total: u32, width: usize) -> String {
 
 /// "1 vote" / "3 votes".
 pub fn votes_label(n: u32) -> String {
-    format!("{n} vote{}", if n == 1 { "" } else { "s" })
+    count(n, "vote", "votes")
 }
 
 /// "1 dot" / "3 dots".
 pub fn dots_label(n: u32) -> String {
-    format!("{n} dot{}", if n == 1 { "" } else { "s" })
+    count(n, "dot", "dots")
 }
 
 /// The summary of a Snapshot session as plain text, then its draft plan.

@@ -12,7 +12,7 @@ use crate::workshop::plan::category_for;
 use crate::workshop::rounds::RoundPage;
 use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::snapshot::plan::date_text;
-use crate::workshop::snapshot_pages::{Page, page_at, pages_for};
+use crate::workshop::snapshot_pages::{Page, current, pages_for};
 use crate::workshop::{Activity, HeadingId, Mode, Prompt, Session, StepKind};
 
 /// Most notes on the wall; the newest are kept (a wall of hundreds is unreadable anyway).
@@ -300,14 +300,14 @@ fn snapshot(source: &RoomSource, view: &mut RoomView) {
     let st = SnapshotState::of(s, activity);
     let dims = st.dimensions.len();
     let all = pages_for(dims, activity);
-    let page = page_at(dims, activity, st.page);
+    let (at, page) = current(&st, activity);
     let heading = |id: HeadingId| {
         activity
             .heading(id.id())
             .map_or_else(|| id.id().to_string(), |h| h.title.clone())
     };
     view.deck = activity.title.clone();
-    view.place = format!("Page {} of {}", st.page.min(all.len() - 1) + 1, all.len());
+    view.place = format!("Page {} of {}", at + 1, all.len());
     match page {
         Page::Intro => {
             view.heading = activity.title.clone();

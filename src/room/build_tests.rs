@@ -239,7 +239,7 @@ fn snapshot_pages_show_the_tally_the_dots_and_the_priorities() {
     let all = pages_for(dims, &library.snapshot);
     let go = |s: &mut Session, page: Page| {
         let i = all.iter().position(|p| *p == page).unwrap();
-        s.snapshot.as_mut().unwrap().page = i;
+        s.snapshot.as_mut().unwrap().set_page(all[i]);
     };
     go(&mut s, Page::Tally(0));
     let v = view_of(&s, &library, 1, Presenter::default());
@@ -311,18 +311,16 @@ fn planning_pages_show_the_question_and_the_decisions_by_priority() {
         T0,
     )
     .unwrap();
-    let all = pages_for(st.dimensions.len(), &library.snapshot);
-    let at = |step| all.iter().position(|p| *p == Page::Plan(step)).unwrap();
     let script = library.snapshot.plan_script();
 
-    s.snapshot.as_mut().unwrap().page = at(PlanStepId::Horizon);
+    s.snapshot.as_mut().unwrap().set_page(Page::Plan(PlanStepId::Horizon));
     let v = view_of(&s, &library, 1, Presenter::default());
     assert_eq!(v.heading, script.question(PlanStepId::Horizon));
     let wall = v.wall.unwrap();
     assert_eq!(wall.notes.len(), 1);
     assert_eq!(wall.notes[0].text, "12 months");
 
-    s.snapshot.as_mut().unwrap().page = at(PlanStepId::Actions);
+    s.snapshot.as_mut().unwrap().set_page(Page::Plan(PlanStepId::Actions));
     let v = view_of(&s, &library, 1, Presenter::default());
     assert_eq!(v.heading, script.question(PlanStepId::Actions));
     assert!(v.step.starts_with("Planning, step "), "{}", v.step);

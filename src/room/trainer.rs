@@ -5,7 +5,7 @@
 
 use crate::content::{Deck, SnapshotActivity, StickyActivity};
 use crate::workshop::snapshot::SnapshotState;
-use crate::workshop::snapshot_pages::{Page, page_at};
+use crate::workshop::snapshot_pages::{Page, current};
 use crate::workshop::text::sanitize_line;
 use crate::workshop::{Activity, Session};
 
@@ -37,7 +37,7 @@ pub fn trainer_notes(
         }
         Activity::Snapshot => {
             let st = SnapshotState::of(session, snapshot);
-            match page_at(st.dimensions.len(), snapshot, st.page) {
+            match current(&st, snapshot).1 {
                 Page::Dimension(d) | Page::Tally(d) => {
                     if let Some(dim) = snapshot.dimensions.get(d) {
                         notes.push("Facilitation prompts (this app's, not CPM wording):".into());
@@ -84,7 +84,8 @@ mod tests {
         let library = Library::shipped();
         let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
         let mut s = Session::new("s2".into(), spec, T0).unwrap();
-        s.snapshot_mut(&library.snapshot).page = 1; // the first dimension
+        s.snapshot_mut(&library.snapshot)
+            .set_page(crate::workshop::snapshot::SnapshotPage::Dimension(0));
         let notes = trainer_notes(&s, None, &library.sticky, &library.snapshot, 1);
         let first = &library.snapshot.dimensions[0].facilitation_prompts[0];
         assert!(

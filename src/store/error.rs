@@ -113,7 +113,7 @@ pub enum StoreError {
     /// A session file that is not valid session JSON. It has been moved aside, never overwritten.
     #[error(
         "session file {} could not be read ({reason}); it was moved aside to {} and kept as it was{}",
-        path.display(), moved_to.display(), backup_note(*backup_available, path)
+        path.display(), moved_to.display(), backup_note(*backup_available, path, id)
     )]
     Corrupt {
         id: String,
@@ -274,6 +274,68 @@ impl StoreError {
     }
 }
 
+/// What kind of trouble a store error is, so the app can say it in a word beside "NOT SAVED"
+/// and tell a session open elsewhere from a full disk without reading the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Another cpm-workshop has the session open.
+    Locked,
+    /// The disk or the user's quota is full.
+    DiskFull,
+    /// The disk is mounted read-only.
+    ReadOnly,
+    /// The folder or file may not be written.
+    NoPermission,
+    /// The folder (or part of its path) is gone or is a file.
+    Missing,
+    /// The session is too large to save.
+    TooLarge,
+    /// The saver thread stopped or did not finish in time.
+    Stuck,
+    /// Anything else; the message says what.
+    Other,
+}
+
+impl Trouble {
+    /// A few words for the status bar ("disk full").
+    pub fn label(self) -> &'static str {
+        match self {
+            Trouble::Locked => "open elsewhere",
+            Trouble::DiskFull => "disk full",
+            Trouble::ReadOnly => "disk read-only",
+            Trouble::NoPermission => "no permission",
+            Trouble::Missing => "folder missing",
+            Trouble::TooLarge => "too large",
+            Trouble::Stuck => "disk not responding",
+            Trouble::Other => "see message",
+        }
+    }
+}
+
+impl StoreError {
+    /// What kind of trouble this is.
+    pub fn trouble(&self) -> Trouble {
+        use StoreError::*;
+        match self {
+            Locked { .. } => Trouble::Locked,
+            TooLargeToSave { .. } | TooLarge { .. } => Trouble::TooLarge,
+            FlushTimeout { .. } | SaverStopped { .. } => Trouble::Stuck,
+            NotADirectory { .. } => Trouble::Missing,
+            Io { source, .. } | SaveFailed { source, .. } => {
+                use io::ErrorKind::*;
+                match source.kind() {
+                    StorageFull | QuotaExceeded | FileTooLarge => Trouble::DiskFull,
+                    ReadOnlyFilesystem => Trouble::ReadOnly,
+                    PermissionDenied => Trouble::NoPermission,
+                    NotFound | NotADirectory => Trouble::Missing,
+                    _ => Trouble::Other,
+                }
+            }
+            _ => Trouble::Other,
+        }
+    }
+}
+
 /// What to do about an I/O error, as a "; …" tail (empty when there is nothing useful to add).
 fn hint(e: &io::Error) -> &'static str {
     use io::ErrorKind::*;
@@ -309,10 +371,11 @@ fn unreadable_note(n: usize) -> String {
     }
 }
 
-fn backup_note(available: bool, path: &Path) -> String {
+fn backup_note(available: bool, path: &Path, id: &str) -> String {
     if available {
         format!(
-            "; the previous version {}.bak is readable and can be restored",
+            "; the previous version {}.bak is readable — bring it back with: \
+             cpm-workshop restore --from-backup {id} (with the same --store, if you gave one)",
             path.display()
         )
     } else {
@@ -324,5 +387,50 @@ fn session_label(id: &str, name: Option<&str>) -> String {
     match name {
         Some(name) => format!("{name:?} ({id})"),
         None => id.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn save_failed(kind: io::ErrorKind) -> StoreError {
+        StoreError::SaveFailed {
+            id: "s1".into(),
+            path: PathBuf::from("/store/s1.json"),
+            step: "writing s1.json.tmp".into(),
+            source: Arc::new(io::Error::from(kind)),
+        }
+    }
+
+    #[test]
+    fn a_lock_and_a_full_disk_are_told_apart() {
+        let locked = StoreError::Locked {
+            id: "s1".into(),
+            name: None,
+            path: PathBuf::from("/store/s1.lock"),
+            other: "process 7".into(),
+        };
+        assert_eq!(locked.trouble(), Trouble::Locked);
+        assert_eq!(
+            save_failed(io::ErrorKind::StorageFull).trouble(),
+            Trouble::DiskFull
+        );
+        assert_eq!(
+            save_failed(io::ErrorKind::ReadOnlyFilesystem).trouble(),
+            Trouble::ReadOnly
+        );
+        assert_eq!(
+            save_failed(io::ErrorKind::PermissionDenied).trouble(),
+            Trouble::NoPermission
+        );
+        assert_eq!(
+            save_failed(io::ErrorKind::NotADirectory).trouble(),
+            Trouble::Missing
+        );
+        assert_eq!(
+            save_failed(io::ErrorKind::Interrupted).trouble(),
+            Trouble::Other
+        );
     }
 }

@@ -22,7 +22,8 @@ pub const FILE_NAME: &str = ".listing-cache.json";
 
 /// Bumped when the cache's shape or meaning changes; another version is ignored. 2: listed
 /// entries have passed the load checks (`workshop::integrity`), which version 1 did not run.
-const VERSION: u32 = 2;
+/// 3: the checks refuse a session with no categories.
+const VERSION: u32 = 3;
 
 /// How long a file must have stood unchanged before its summary is remembered.
 const SETTLED: Duration = Duration::from_secs(3);

@@ -32,7 +32,7 @@ mod rename_retry;
 mod saver;
 mod trash;
 
-pub use error::StoreError;
+pub use error::{StoreError, Trouble};
 pub use fsio::{MAX_FILE_BYTES, OWNER_NOT_KEPT};
 pub use ids::{MAX_ID_LEN, is_valid_id};
 pub use inbox::{Inbox, LEFTOVER_AGE, Waiting};

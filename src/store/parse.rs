@@ -38,6 +38,7 @@ struct SummaryFields {
     activity: Activity,
     deck: String,
     groups: Vec<GroupFields>,
+    categories: Vec<serde::de::IgnoredAny>,
     notes: Vec<NoteFields>,
     #[serde(default)]
     trash: Vec<DeletedFields>,
@@ -104,6 +105,7 @@ impl SummaryFields {
     fn shape(&self) -> Shape {
         Shape {
             groups: self.groups.iter().map(|g| g.number).collect(),
+            categories: self.categories.len(),
             notes: self
                 .notes
                 .iter()

@@ -15,12 +15,32 @@ use time::OffsetDateTime;
 const DROP_FLUSH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What happened to a background save, for the UI to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum SaveEvent {
     /// The session as of `updated` is on disk.
     Saved { id: String, updated: OffsetDateTime },
-    /// Writing failed; the session is kept in memory and retried. `error` is the full message.
-    Failed { id: String, error: String },
+    /// Writing failed; the session is kept in memory and retried. The error stays typed so the
+    /// app can tell a lock from a full disk ([`StoreError::trouble`]).
+    Failed { id: String, error: StoreError },
+}
+
+impl PartialEq for SaveEvent {
+    /// Failures are equal when they say the same (an I/O error has no equality of its own).
+    fn eq(&self, other: &SaveEvent) -> bool {
+        match (self, other) {
+            (
+                SaveEvent::Saved { id, updated },
+                SaveEvent::Saved {
+                    id: id2,
+                    updated: updated2,
+                },
+            ) => id == id2 && updated == updated2,
+            (SaveEvent::Failed { id, error }, SaveEvent::Failed { id: id2, error: e2 }) => {
+                id == id2 && error.to_string() == e2.to_string()
+            }
+            _ => false,
+        }
+    }
 }
 
 enum Msg {
@@ -72,7 +92,7 @@ impl Saver {
         if !self.send(Msg::Save(Box::new(session))) {
             let _ = self.events_tx.send(SaveEvent::Failed {
                 id,
-                error: self.stopped().to_string(),
+                error: self.stopped(),
             });
         }
     }
@@ -195,7 +215,7 @@ fn run(store: &Store, rx: &Receiver<Msg>, events: &Sender<SaveEvent>) {
             Err(e) => {
                 let _ = events.send(SaveEvent::Failed {
                     id: session.id.clone(),
-                    error: e.to_string(),
+                    error: e.clone(),
                 });
                 last_error = Some(e);
                 true

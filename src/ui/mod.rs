@@ -23,10 +23,11 @@ pub mod views;
 pub mod widgets;
 
 use crate::export;
+use crate::store::StoreError;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
 use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use app::{App, Effect};
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -113,8 +114,34 @@ pub fn run(options: RunOptions) -> Result<()> {
     let flushed = lp.saver.flush(FLUSH_TIMEOUT);
     drop(guard);
     result?;
-    flushed?;
+    if let Err(e) = flushed {
+        // Said as the process ends: what is lost, not "it will be saved when you retry".
+        bail!("{}", lost_on_quit(&app, &e));
+    }
     Ok(())
+}
+
+/// What quitting with failed saves lost, and why, for the last line the app prints.
+fn lost_on_quit(app: &App, e: &StoreError) -> String {
+    let what = match app.open_session() {
+        Some(w) => format!(
+            "{} to {:?} ({})",
+            crate::words::count(app.unsaved.max(1), "change", "changes"),
+            crate::console::line(&w.session.name),
+            w.session.id
+        ),
+        None => "the last changes".to_string(),
+    };
+    let why = std::error::Error::source(e).map_or_else(|| e.to_string(), ToString::to_string);
+    let file = e
+        .path()
+        .map(|p| format!(" {}", p.display()))
+        .unwrap_or_default();
+    format!(
+        "quit without saving {what}: {} — {why}. They are lost; the session file{file} holds \
+         the version before them",
+        e.trouble().label()
+    )
 }
 
 /// The event loop's own state: the things `App` must not touch.
@@ -226,10 +253,27 @@ impl Loop {
             }
             effects.extend(app.tick(self.now()));
             for effect in effects {
-                if effect == Effect::Quit {
-                    return Ok(());
+                match effect {
+                    // A save still in flight is written first; if it fails the trainer gets
+                    // the choice rather than an exit that loses it (unless that was the
+                    // choice, or the window is too small to show it).
+                    Effect::Quit
+                        if app.save == app::SaveState::Pending
+                            && !app.too_small()
+                            && !matches!(app.overlay, Some(app::Overlay::Unsaved { .. })) =>
+                    {
+                        if self.save_all(app) {
+                            return Ok(());
+                        }
+                    }
+                    Effect::Quit => return Ok(()),
+                    Effect::SaveThenQuit => {
+                        if self.save_all(app) {
+                            return Ok(());
+                        }
+                    }
+                    effect => self.perform(app, effect),
                 }
-                self.perform(app, effect);
             }
             self.room.publish(&self.store, app);
             self.poll_inbox(app);
@@ -256,6 +300,26 @@ impl Loop {
         next.map_or(cap, |d| d.min(cap))
     }
 
+    /// Writes everything unsaved, retrying failed saves; true if it all reached the disk.
+    fn save_all(&mut self, app: &mut App) -> bool {
+        self.saver.retry();
+        let flushed = self.saver.flush(FLUSH_TIMEOUT);
+        // The saver's own report of this attempt is already answered here.
+        let _ = self.saver.poll();
+        match flushed {
+            Ok(()) => {
+                app.saved(Ok(()));
+                true
+            }
+            Err(e) => {
+                app.fail(format!("Still not saved: {e}"));
+                app.saved(Err(e));
+                app.ask_unsaved();
+                false
+            }
+        }
+    }
+
     fn collect_saves(&mut self, app: &mut App) {
         for event in self.saver.poll() {
             match event {
@@ -277,7 +341,23 @@ impl Loop {
     fn perform(&mut self, app: &mut App, effect: Effect) {
         let now = self.now();
         match effect {
-            Effect::Quit => {}
+            Effect::Quit | Effect::SaveThenQuit => {}
+            Effect::ExportSession => {
+                let Some(w) = app.open_session() else {
+                    return;
+                };
+                let scope = export::Scope::All;
+                match self.export(&w.session, export::Format::Json, scope, false, app) {
+                    Ok((path, _)) => app.say(format!(
+                        "Wrote the whole session to {}: keep that file safe before quitting.",
+                        path.display()
+                    )),
+                    Err(e) => app.fail(format!(
+                        "Export failed too: {}",
+                        crate::error_report::message(&e)
+                    )),
+                }
+            }
             Effect::Save => {
                 if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));
@@ -318,12 +398,7 @@ impl Loop {
                     app.say(format!("Renamed to {name:?}."));
                 }
             }
-            Effect::Duplicate { id } => {
-                let name = self
-                    .store
-                    .load(&id)
-                    .map(|s| format!("{} (copy)", s.name))
-                    .unwrap_or_else(|_| "Copy".into());
+            Effect::Duplicate { id, name } => {
                 if let Err(e) = self.store.duplicate(&id, &name, now) {
                     app.fail(e.to_string());
                 }
@@ -409,23 +484,9 @@ impl Loop {
         bom: bool,
         app: &App,
     ) -> Result<(PathBuf, export::destination::Written)> {
-        let deck = app.library.deck(&session.deck);
-        let part = match &scope {
-            export::Scope::All => "room".to_string(),
-            export::Scope::Group(g) => format!("group-{g}"),
-            export::Scope::Category(c) => c.clone(),
-            // A rounds session's take-away list is its worries and questions to follow up.
-            export::Scope::Commitments if session.rounds.is_some() => "follow-ups".to_string(),
-            export::Scope::Commitments => "commitments".to_string(),
-        };
-        let options = export::Options {
-            scope,
-            deck_title: deck.map(|d| d.title.clone()),
-            deck_source: deck.map(|d| d.source.clone()),
-            snapshot: Some(app.library.snapshot.clone()),
-        };
-        let text = export::render(session, format, &options);
-        let text = if bom { export::with_bom(&text) } else { text };
+        let part = scope.file_part(session);
+        let options = export::Options::for_session(session, &app.library, scope);
+        let text = export::file_text(session, format, &options, bom);
         crate::store::create_private_dir_all(&self.export_dir).with_context(|| {
             format!(
                 "could not create the export folder {}",

@@ -1,6 +1,7 @@
 //! The set-up form's state: every field with a sensible default, checked in place.
 
-use crate::content::{Library, Role};
+use crate::content::{Deck, Library, Role};
+use crate::ui::cycle::{Way, cycle};
 use crate::workshop::duration::{Clock, parse_duration};
 use crate::workshop::session::GROUPS_RANGE;
 use crate::workshop::snapshot::SnapshotState;
@@ -136,12 +137,7 @@ impl SetupForm {
         SetupForm {
             // On the activity, so a Snapshot warm-up is one → away.
             focus: Field::Activity,
-            name: Input::new(format!(
-                "Workshop {:04}-{:02}-{:02}",
-                now.year(),
-                u8::from(now.month()),
-                now.day()
-            )),
+            name: Input::new(crate::workshop::session::default_name(now)),
             deck,
             groups: Input::new("4".into()),
             group_names: Input::default(),
@@ -184,13 +180,10 @@ impl SetupForm {
             }
             Activity::Sticky => {}
         }
-        let has_roles = library.decks().get(self.deck).is_some_and(|d| {
-            d.categories
-                .iter()
-                .flat_map(|c| &c.behaviors)
-                .flat_map(|b| &b.items)
-                .any(|i| i.roles.iter().any(|r| r.role.is_some()))
-        });
+        let has_roles = library
+            .decks()
+            .get(self.deck)
+            .is_some_and(Deck::has_role_items);
         Field::ALL
             .into_iter()
             .filter(|f| *f != Field::Questions && (*f != Field::Role || has_roles))
@@ -228,19 +221,17 @@ impl SetupForm {
     }
 
     /// Moves focus up or down among the visible fields.
-    pub fn move_focus(&mut self, library: &Library, down: bool) {
+    pub fn move_focus(&mut self, library: &Library, way: Way) {
         let fields = self.visible_fields(library);
         let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if down {
-            (at + 1) % fields.len()
-        } else {
-            (at + fields.len() - 1) % fields.len()
-        };
-        self.focus = fields[next];
+        if let Some(next) = fields.get(cycle(at, fields.len(), way)) {
+            self.focus = *next;
+        }
     }
 
     /// ←/→ on a choice field (or the group count): cycles the value.
-    pub fn cycle(&mut self, library: &Library, forward: bool) {
+    pub fn cycle(&mut self, library: &Library, way: Way) {
+        let forward = way == Way::Forward;
         match self.focus {
             Field::Deck => {
                 let n = library.decks().len().max(1);

@@ -15,7 +15,7 @@
 use super::session::{Activity, EditError, Session};
 use super::snapshot::{HeadingId, SnapshotError};
 use super::step::Prompt;
-use super::{Change, Placement};
+use super::Change;
 use crate::content::SnapshotActivity;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -178,15 +178,11 @@ fn apply_change(
             if session.activity == Activity::Snapshot {
                 return Err(CommandError::StickyNoteOnSnapshot(session.name.clone()));
             }
-            let placement = Placement {
-                group: *group,
-                category: match (category, prompt) {
-                    (Some(c), _) => Some(c.clone()),
-                    (None, Prompt::Commitment) => None,
-                    (None, _) => session.placement_now(*group).category,
-                },
-                prompt: *prompt,
-            };
+            // Where the app's scribe input would put it (Session::placement), unless named.
+            let mut placement = session.placement(*group, *prompt);
+            if let Some(c) = category {
+                placement.category = Some(c.clone());
+            }
             let placement = session.validate_placement(placement)?;
             let changes = each_text(texts, |text| {
                 session.add_note(text, placement.clone(), initials.as_deref(), now)

@@ -17,6 +17,8 @@ pub const MAX_NOTE_ID: NoteId = 1 << 53;
 pub struct Shape {
     /// Group numbers in file order.
     pub groups: Vec<u32>,
+    /// How many categories the session lists.
+    pub categories: usize,
     /// The id and group of every note, live or deleted.
     pub notes: Vec<(NoteId, u32)>,
     pub next_note_id: NoteId,
@@ -33,6 +35,7 @@ impl Session {
     pub fn shape(&self) -> Shape {
         Shape {
             groups: self.groups.iter().map(|g| g.number).collect(),
+            categories: self.categories.len(),
             notes: self
                 .notes
                 .iter()
@@ -68,6 +71,10 @@ pub fn check(shape: &Shape) -> Result<(), String> {
         return Err(format!(
             "group {i} is numbered {n}; groups are numbered 1 to {groups} in order"
         ));
+    }
+    if shape.categories == 0 {
+        // Every round and station is one of them: the run view would have none to show.
+        return Err("it lists no categories; a session has at least one".to_string());
     }
     if let Some((id, g)) = shape.notes.iter().find(|(_, g)| *g == 0 || *g > groups) {
         return Err(format!(
@@ -151,7 +158,7 @@ mod tests {
     #[test]
     fn values_this_app_never_writes_are_refused_with_what_was_wrong() {
         type Edit = fn(&mut Shape);
-        let cases: [(Edit, &str); 15] = [
+        let cases: [(Edit, &str); 17] = [
             (|s| s.next_note_id = u64::MAX, "would wrap"),
             (|s| s.next_note_id = 0, "must be from 1"),
             (
@@ -172,6 +179,9 @@ mod tests {
             (|s| s.banked_ms = -5, "banked_ms"),
             (|s| s.length_ms = Some(i64::MAX), "length_ms"),
             (|s| s.groups = vec![1, 2, 2, 4], "group 3 is numbered 2"),
+            // Views find a group's column by its number; 0 would underflow there.
+            (|s| s.groups = vec![0, 1, 2, 3], "group 1 is numbered 0"),
+            (|s| s.categories = 0, "no categories"),
             (|s| s.groups = vec![1], "1 groups"),
             (|s| s.notes = vec![(1, 9)], "group 9"),
             (|s| s.notes = vec![(1, 0)], "group 0"),

@@ -1,6 +1,7 @@
 //! The workshop domain: sessions, groups, notes, the run order, timers and undo.
 //! Pure: no I/O, no terminal, no clock; `now` is always passed in.
 
+pub mod chart;
 pub mod clock;
 pub mod command;
 pub mod duration;

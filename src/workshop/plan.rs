@@ -40,25 +40,38 @@ pub struct PlanStep {
     pub round: Option<usize>,
 }
 
+/// How many steps the run order has for `categories` categories: five per category, then the
+/// commitment and the wrap-up.
+pub fn plan_len(categories: usize) -> usize {
+    categories
+        .saturating_mul(StepKind::PER_CATEGORY.len())
+        .saturating_add(2)
+}
+
+/// The step at `position` in the run order for `categories` categories, worked out without
+/// building the list (the run view asks several times a frame); `None` past the wrap-up.
+pub fn step_at(categories: usize, position: usize) -> Option<PlanStep> {
+    let per = StepKind::PER_CATEGORY.len();
+    let rounds_end = categories.saturating_mul(per);
+    if position < rounds_end {
+        return Some(PlanStep {
+            kind: StepKind::PER_CATEGORY[position % per],
+            round: Some(position / per),
+        });
+    }
+    let kind = match position - rounds_end {
+        0 => StepKind::Commitment,
+        1 => StepKind::WrapUp,
+        _ => return None,
+    };
+    Some(PlanStep { kind, round: None })
+}
+
 /// The whole run order for a deck of `categories` categories: one round per category.
 pub fn plan(categories: usize) -> Vec<PlanStep> {
-    let mut steps: Vec<PlanStep> = (0..categories)
-        .flat_map(|round| {
-            StepKind::PER_CATEGORY.map(|kind| PlanStep {
-                kind,
-                round: Some(round),
-            })
-        })
-        .collect();
-    steps.push(PlanStep {
-        kind: StepKind::Commitment,
-        round: None,
-    });
-    steps.push(PlanStep {
-        kind: StepKind::WrapUp,
-        round: None,
-    });
-    steps
+    (0..plan_len(categories))
+        .filter_map(|position| step_at(categories, position))
+        .collect()
 }
 
 /// The category (0-based) that group `group` (0-based) works in round `round`.
@@ -106,6 +119,25 @@ mod tests {
         assert_eq!(p[29].round, Some(5));
         assert_eq!(p[30].kind, StepKind::Commitment);
         assert_eq!(p[31].kind, StepKind::WrapUp);
+    }
+
+    #[test]
+    fn step_at_agrees_with_the_listed_plan_and_ends_after_the_wrap_up() {
+        for categories in [0, 1, 6, 13] {
+            let listed = plan(categories);
+            assert_eq!(listed.len(), plan_len(categories));
+            for (position, step) in listed.iter().enumerate() {
+                assert_eq!(
+                    step_at(categories, position),
+                    Some(*step),
+                    "{categories}/{position}"
+                );
+            }
+            assert_eq!(step_at(categories, listed.len()), None);
+        }
+        // Absurd sizes saturate rather than overflow.
+        assert_eq!(plan_len(usize::MAX), usize::MAX);
+        assert!(step_at(usize::MAX, usize::MAX - 1).is_some());
     }
 
     #[test]

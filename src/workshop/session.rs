@@ -1,7 +1,7 @@
 //! A workshop session: everything the room produced and where the facilitator stands.
 
 use super::note::{DeletedNote, Note, NoteId, Placement};
-use super::plan::{Mode, PlanStep, category_for, plan};
+use super::plan::{Mode, PlanStep, category_for, plan, plan_len, step_at};
 use super::rounds::RoundsState;
 use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
@@ -157,7 +157,11 @@ pub enum EditError {
     CategoryNeeded(&'static str),
     #[error("no note {0}")]
     NoSuchNote(NoteId),
-    #[error("the number of groups must be from 2 to 12, not {0}")]
+    #[error(
+        "the number of groups must be from {min} to {max}, not {0}",
+        min = GROUPS_RANGE.start(),
+        max = GROUPS_RANGE.end()
+    )]
     GroupCount(u32),
     #[error("a workshop needs at least one category")]
     NoCategories,
@@ -165,6 +169,22 @@ pub enum EditError {
         "a session needs a name, and {0:?} is empty once spaces and control characters are removed"
     )]
     NoName(String),
+}
+
+/// The name a new session gets when none is given, in the app's form and on the command line
+/// alike: "Workshop 2026-11-23" (the date in `now`'s own offset).
+pub fn default_name(now: OffsetDateTime) -> String {
+    format!(
+        "Workshop {:04}-{:02}-{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day()
+    )
+}
+
+/// The name a copy of session `name` gets unless one is given: "Tuesday cohort (copy)".
+pub fn copy_name(name: &str) -> String {
+    format!("{name} (copy)")
 }
 
 /// A session name as typed, cleaned to one line; refused when nothing is left of it (empty,
@@ -299,11 +319,15 @@ impl Session {
         plan(self.categories.len())
     }
 
-    /// The step the facilitator is on.
+    /// The step the facilitator is on (a position past the end, from a hand-edited file, is the
+    /// wrap-up). Computed from the position, not by building the plan: views ask often.
     pub fn step(&self) -> PlanStep {
-        let plan = self.plan();
-        let last = plan.len() - 1;
-        plan[self.position.min(last)]
+        let categories = self.categories.len();
+        let last = plan_len(categories) - 1;
+        step_at(categories, self.position.min(last)).unwrap_or(PlanStep {
+            kind: StepKind::WrapUp,
+            round: None,
+        })
     }
 
     /// The category (index) that `group` (1-based) works in the current round, if it is a round.
@@ -339,7 +363,7 @@ impl Session {
 
     /// Jumps to a position in the run order, resetting the timer; false if out of range.
     pub fn go_to(&mut self, position: usize, now: OffsetDateTime) -> bool {
-        if position >= self.plan().len() || position == self.position {
+        if position >= plan_len(self.categories.len()) || position == self.position {
             return false;
         }
         self.mark_started(now);
@@ -370,16 +394,24 @@ impl Session {
     /// The default placement for a note typed now by `group`: its current category and the
     /// current step's prompt.
     pub fn placement_now(&self, group: u32) -> Placement {
-        let prompt = Prompt::for_step(self.step().kind);
+        self.placement(group, Prompt::for_step(self.step().kind))
+    }
+
+    /// Where a note typed now by `group` for `prompt` goes: a commitment has no category; any
+    /// other prompt goes to the category the group works this round, or the first category
+    /// between rounds (the commitment step, the wrap-up). The one rule for the app's scribe
+    /// input and `cpm-workshop add`.
+    pub fn placement(&self, group: u32, prompt: Prompt) -> Placement {
+        let category = match prompt {
+            Prompt::Commitment => None,
+            Prompt::Already | Prompt::Enhance => self
+                .category_for(group)
+                .or_else(|| self.categories.first().map(String::as_str))
+                .map(str::to_string),
+        };
         Placement {
             group,
-            category: match prompt {
-                Prompt::Commitment => None,
-                _ => self
-                    .category_for(group)
-                    .or_else(|| self.categories.first().map(String::as_str))
-                    .map(str::to_string),
-            },
+            category,
             prompt,
         }
     }
@@ -505,6 +537,13 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_default_name_is_the_date_in_the_sessions_own_offset() {
+        let late = time::macros::datetime!(2026-11-23 23:30:00 -08:00);
+        assert_eq!(default_name(late), "Workshop 2026-11-23");
+        assert_eq!(default_name(T0), "Workshop 2026-11-23");
+    }
+
+    #[test]
     fn refuses_bad_group_counts() {
         let mut sp = spec();
         sp.groups = 13;
@@ -541,6 +580,26 @@ pub(crate) mod tests {
         s.go_to(30, T0);
         assert_eq!(s.placement_now(2).category, None);
         assert_eq!(s.placement_now(2).prompt, Prompt::Commitment);
+    }
+
+    #[test]
+    fn a_category_prompt_between_rounds_goes_to_the_first_category() {
+        let mut s = session();
+        s.go_to(5 + 3, T0); // round 1: group 2 is at Assessment
+        assert_eq!(
+            s.placement(2, Prompt::Already).category.as_deref(),
+            Some("Assessment")
+        );
+        assert_eq!(s.placement(2, Prompt::Commitment).category, None);
+        s.go_to(30, T0); // the commitment step has no round
+        let p = s.placement(2, Prompt::Enhance);
+        assert_eq!(p.category.as_deref(), Some("Foundational"));
+        assert_eq!(p.prompt, Prompt::Enhance);
+        assert_eq!(
+            s.validate_placement(p.clone()),
+            Ok(p),
+            "a placement it makes is valid"
+        );
     }
 
     #[test]

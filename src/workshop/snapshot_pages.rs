@@ -1,41 +1,11 @@
-//! The pages of the Snapshot warm-up in the order `n` walks them. Domain data, so the console,
-//! the room view and exports agree on which page a session stands on.
+//! The pages of the Snapshot warm-up in the order `n` walks them, as the console, the room view
+//! and the jump list need them: the domain's [`SnapshotPage`] list for a session's activity, and
+//! where the session stands in it.
 
 use crate::content::{PlanStepId, SnapshotActivity};
+use crate::workshop::snapshot::SnapshotState;
 
-/// One page of the warm-up, in the order `n` walks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// What the Snapshot is for (the Implementation Planning Guide's words).
-    Intro,
-    /// What the Implementation Planning Guide says about a dimension, the facilitation prompts and its notes.
-    Dimension(usize),
-    /// "Where are we now?" for a dimension: the room's show of hands as bars.
-    Tally(usize),
-    /// Every note in a column per heading, grouped by dimension.
-    Analysis,
-    /// Dot voting on the opportunities.
-    Dots,
-    /// Setting Priorities for Local Planning.
-    Priorities,
-    /// One of the planning steps after the priorities (the guide's Part 2 key decisions).
-    Plan(PlanStepId),
-    /// Per dimension the tally and notes, then the priorities.
-    Summary,
-}
-
-/// Every page for a Snapshot with `dimensions` dimensions and these planning steps.
-pub fn pages(dimensions: usize, plan_steps: &[PlanStepId]) -> Vec<Page> {
-    let mut pages = vec![Page::Intro];
-    for d in 0..dimensions {
-        pages.push(Page::Dimension(d));
-        pages.push(Page::Tally(d));
-    }
-    pages.extend([Page::Analysis, Page::Dots, Page::Priorities]);
-    pages.extend(plan_steps.iter().map(|&s| Page::Plan(s)));
-    pages.push(Page::Summary);
-    pages
-}
+pub use crate::workshop::snapshot::{SnapshotPage as Page, pages};
 
 /// The planning steps of the activity's script, in order.
 pub fn plan_steps(activity: &SnapshotActivity) -> Vec<PlanStepId> {
@@ -47,8 +17,12 @@ pub fn pages_for(dimensions: usize, activity: &SnapshotActivity) -> Vec<Page> {
     pages(dimensions, &plan_steps(activity))
 }
 
-/// The page at index `page` (a saved position past the end means the last page).
-pub fn page_at(dimensions: usize, activity: &SnapshotActivity, page: usize) -> Page {
-    let pages = pages_for(dimensions, activity);
-    pages[page.min(pages.len() - 1)]
+/// The page the session stands on, and its place (0-based) among [`pages_for`].
+pub fn current(st: &SnapshotState, activity: &SnapshotActivity) -> (usize, Page) {
+    let page = st.page(&plan_steps(activity));
+    let at = pages_for(st.dimensions.len(), activity)
+        .iter()
+        .position(|p| *p == page)
+        .unwrap_or(0);
+    (at, page)
 }

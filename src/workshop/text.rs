@@ -155,9 +155,11 @@ pub fn quote(text: &str) -> String {
     format!("“{q}”")
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use proptest::prelude::*;
 
     #[test]

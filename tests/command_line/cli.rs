@@ -547,7 +547,7 @@ fn list_shows_times_in_the_viewers_offset() {
 #[test]
 fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(Edit, &str); 5] = [
+    let cases: [(Edit, &str); 7] = [
         (|s| s["next_note_id"] = u64::MAX.into(), "would wrap"),
         (
             |s| s["timer"]["banked_ms"] = 999_999_999_999_999_999i64.into(),
@@ -562,6 +562,11 @@ fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export(
             "group 2 is numbered 7",
         ),
         (|s| s["notes"][0]["group"] = 9.into(), "group 9"),
+        (
+            |s| s["groups"][0]["number"] = 0.into(),
+            "group 1 is numbered 0",
+        ),
+        (|s| s["categories"] = serde_json::json!([]), "no categories"),
     ];
     for (edit, why) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -591,4 +596,93 @@ fn hand_edited_values_the_app_never_writes_are_refused_alike_by_list_and_export(
             .failure()
             .stderr(predicate::str::contains(why).and(predicate::str::contains("by hand")));
     }
+}
+
+/// Issue 18: a session file that cannot be read is moved aside with "the previous version …
+/// can be restored", and now the command it names does restore it.
+#[test]
+fn restore_from_backup_brings_back_the_version_the_error_offers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Backed up"]);
+    for note in ["first note", "second note"] {
+        cmd(store)
+            .args(["add", &id, "--group", "1", "--prompt", "already", note])
+            .assert()
+            .success();
+    }
+    std::fs::write(store.join(format!("{id}.json")), "{ cut off").unwrap();
+    let refused = cmd(store)
+        .args(["export", &id, "--format", "json"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    let offered = format!("cpm-workshop restore --from-backup {id}");
+    assert!(stderr.contains(&offered), "{stderr}");
+
+    cmd(store)
+        .args(["restore", "--from-backup", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from its backup"));
+    let notes: Vec<String> = export_json(store, &id)["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(notes, ["first note"], "the version before the last save");
+    // A live file is never overwritten by its backup.
+    cmd(store)
+        .args(["restore", "--from-backup", &id])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}
+
+/// Issue 18: `add` worked out a note's category itself and, on the commitment step, gave an
+/// already-using note none ("needs a category") where the app's scribe input uses the first
+/// category; both now ask `Session::placement`.
+#[test]
+fn add_between_rounds_puts_a_category_note_where_the_app_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store, &["--name", "Late note"]);
+    let st = cpm_workshop::store::Store::open(store.to_path_buf()).unwrap();
+    let mut s = st.load(&id).unwrap();
+    let commitment = s.plan().len() - 2;
+    assert!(s.go_to(commitment, s.updated));
+    st.save(&s).unwrap();
+    cmd(store)
+        .args([
+            "add",
+            &id,
+            "--group",
+            "2",
+            "--prompt",
+            "enhance",
+            "late idea",
+        ])
+        .assert()
+        .success();
+    let s = st.load(&id).unwrap();
+    let note = &s.notes[0];
+    assert_eq!(
+        note.placement,
+        s.placement(2, cpm_workshop::workshop::Prompt::Enhance)
+    );
+    assert_eq!(note.placement.category.as_ref(), s.categories.first());
+}
+
+/// A copy made without a name is "<name> (copy)", as in the app (one rule: `copy_name`).
+#[test]
+fn a_copy_without_a_name_is_named_after_its_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    new_session(store, &["--name", "Tuesday cohort"]);
+    let out = cmd(store).args(["duplicate", "Tuesday"]).assert().success();
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    assert_eq!(export_json(store, &id)["name"], "Tuesday cohort (copy)");
 }

@@ -295,3 +295,42 @@ fn a_line_that_is_not_utf8_is_reported_and_the_rest_saved() {
         .collect();
     assert_eq!(texts, ["Before", "After"]);
 }
+
+/// Issue 18: `new --activity snapshot --groups 13` failed on a group count a Snapshot does not
+/// have; the command line built its own Snapshot session instead of the app's. Now it makes the
+/// same session the app would and says which options were not used.
+#[test]
+fn a_snapshot_made_on_the_command_line_ignores_sticky_options_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd(dir.path())
+        .args([
+            "new",
+            "--activity",
+            "snapshot",
+            "--groups",
+            "13",
+            "--mode",
+            "rotation",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("--groups, --mode were not used"),
+        "{stderr}"
+    );
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    let store = cpm_workshop::store::Store::open(dir.path().to_path_buf()).unwrap();
+    let made = store.load(&id).unwrap();
+    let library = cpm_workshop::content::Library::shipped();
+    let spec = cpm_workshop::workshop::SnapshotState::session_spec(&made.name, &library.snapshot);
+    let app_would = cpm_workshop::workshop::Session::new(id.clone(), spec, made.created).unwrap();
+    assert_eq!(made, app_would);
+    assert!(
+        made.name.starts_with("Workshop "),
+        "one default name: {}",
+        made.name
+    );
+}

@@ -3,6 +3,7 @@
 //! that is not one, a priority that does not exist and a session that is not a Snapshot.
 
 use crate::support;
+use cpm_workshop::workshop::snapshot::SnapshotPage;
 use predicates::prelude::*;
 use std::path::Path;
 use support::cli::{cmd, run_ok};
@@ -28,7 +29,7 @@ fn fails_with(store: &Path, args: &[&str], message: &str) {
 fn each_form_of_plan_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = save_snapshot_with_priorities(store, 0);
+    let id = save_snapshot_with_priorities(store, SnapshotPage::Intro);
     let by = ahead(1, "02-26");
     let monitor = ahead(1, "06-30");
     assert_eq!(
@@ -112,7 +113,7 @@ fn each_form_of_plan_is_recorded() {
 fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = save_snapshot_with_priorities(store, 0);
+    let id = save_snapshot_with_priorities(store, SnapshotPage::Intro);
     fails_with(
         store,
         &[
@@ -144,7 +145,7 @@ fn a_date_that_is_not_one_is_refused_and_nothing_changes() {
 fn a_priority_out_of_range_names_the_ones_there_are() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = save_snapshot_with_priorities(store, 0);
+    let id = save_snapshot_with_priorities(store, SnapshotPage::Intro);
     for n in ["3", "0"] {
         fails_with(
             store,
@@ -173,7 +174,7 @@ fn only_a_snapshot_has_a_plan_and_the_options_are_checked() {
         &["plan", &sticky, "--horizon", "12 months"],
         "\"Practice day\" is a Sticky-note behaviors session, not a Snapshot warm-up: only a Snapshot continues into a plan",
     );
-    let id = save_snapshot_with_priorities(store, 0);
+    let id = save_snapshot_with_priorities(store, SnapshotPage::Intro);
     // One decision per call; --who and --by belong to --action; a priority's decision needs it.
     for args in [
         vec!["plan", &id],

@@ -316,7 +316,7 @@ fn sessions_keep_the_record_and_older_files_still_load() {
     st.vote(0, 1, 3).unwrap();
     st.add_note("Monthly CPM huddles", 0, HeadingId::Strengths, T0)
         .unwrap();
-    st.page = 4;
+    st.set_page(cpm_workshop::workshop::snapshot::SnapshotPage::Tally(1));
     let json = serde_json::to_string(&s).unwrap();
     let back: Session = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
@@ -329,6 +329,9 @@ fn sessions_keep_the_record_and_older_files_still_load() {
     let copy = s.as_template("s2".into(), "Next team".into(), T0);
     let c = copy.snapshot.unwrap();
     assert!(c.votes.is_empty() && c.notes.is_empty());
-    assert_eq!(c.page, 0);
+    assert_eq!(
+        c.page(&[]),
+        cpm_workshop::workshop::snapshot::SnapshotPage::Intro
+    );
     assert_eq!(c.scale, s.snapshot.unwrap().scale);
 }

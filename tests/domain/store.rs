@@ -8,7 +8,7 @@ use crate::support;
 
 use support::store_files::{assert_no_temp_files, hidden_files};
 
-use cpm_workshop::store::{SaveEvent, Saver, Store, StoreError};
+use cpm_workshop::store::{SaveEvent, Saver, Store, StoreError, Trouble};
 use cpm_workshop::workshop::{
     Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
 };
@@ -754,7 +754,9 @@ fn saver_reports_a_failure_keeps_the_session_and_retries() {
         assert!(
             events
                 .iter()
-                .all(|e| matches!(e, SaveEvent::Failed { id, error } if id == "retry" && error.contains("retry.json"))),
+                .all(|e| matches!(e, SaveEvent::Failed { id, error } if id == "retry" && error.to_string().contains("retry.json")
+                    // Typed to the end: the app can say "folder missing", not just "failed".
+                    && error.trouble() == Trouble::Missing)),
             "{events:?}"
         );
         assert!(!events.is_empty());

@@ -86,7 +86,7 @@ fn setup_refuses_bad_values_in_place() {
             .unwrap()
             .contains("2 to 12")
     );
-    assert!(app.status.as_ref().unwrap().error);
+    assert!(app.status.as_ref().unwrap().is_error());
 }
 
 #[test]

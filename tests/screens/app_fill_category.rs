@@ -148,7 +148,7 @@ fn a_broken_paste_says_why_keeps_the_input_open_and_writes_nothing() {
         problem.contains("no numbered or bulleted behaviors"),
         "{problem}"
     );
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status.as_ref().is_some_and(|s| s.is_error()));
     // A good paste after the bad one still works; Esc on the preview saves nothing.
     app.update(Action::Paste(PASTED.into()), T0);
     assert!(matches!(app.overlay, Some(Overlay::ConfirmFill(_))));

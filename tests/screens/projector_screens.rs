@@ -108,7 +108,7 @@ fn the_snapshot_tally() {
     st.vote(0, 0, 2).unwrap();
     st.vote(0, 1, 7).unwrap();
     st.vote(0, 2, 3).unwrap();
-    st.page = 2;
+    st.set_page(cpm_workshop::workshop::snapshot::SnapshotPage::Tally(0));
     let mut app = App::new(library, theme(), Vec::new());
     app.opened(s);
     snap("projector_tally", &room(&app), T0);

@@ -9,7 +9,7 @@ use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::open_session::OpenSession;
-use cpm_workshop::ui::sticky::board_notes;
+use cpm_workshop::ui::sticky::{BoardPage, board_notes};
 use cpm_workshop::ui::theme::{Theme, ThemeName};
 use cpm_workshop::ui::views;
 use cpm_workshop::workshop::{
@@ -70,52 +70,66 @@ fn workshop(app: &mut App) -> &mut OpenSession {
 }
 
 /// The board's page as the board defines it, written the simple way (it was implemented this
-/// way before issue 7): a group's page is each category in order, already then enhance, then the
-/// group's commitments; one category across groups is each group in order, already then enhance.
+/// way before issue 7): the flip charts' headings are the session's categories, then any other
+/// (or none) a category note names, in the order first written (issue 18: the export prints
+/// those, so the board shows them too). A group's page is each heading in order, already then
+/// enhance, then the group's commitments; one heading across groups is each group in order,
+/// already then enhance.
 fn reference(w: &OpenSession) -> Vec<NoteId> {
     let s = &w.session;
+    let mut headings: Vec<Option<&str>> = s.categories.iter().map(|c| Some(c.as_str())).collect();
+    for n in s
+        .notes
+        .iter()
+        .filter(|n| n.placement.prompt != Prompt::Commitment)
+    {
+        let c = n.placement.category.as_deref();
+        if !headings.contains(&c) {
+            headings.push(c);
+        }
+    }
+    let on = |n: &Note, group: u32, heading: Option<&str>, prompt: Prompt| {
+        n.placement.group == group
+            && n.placement.prompt == prompt
+            && n.placement.category.as_deref() == heading
+    };
     let mut ids = Vec::new();
-    if w.board.by_category {
-        let Some(cat) = s.categories.get(w.board.category) else {
-            return ids;
-        };
-        for g in &s.groups {
-            for prompt in [Prompt::Already, Prompt::Enhance] {
-                ids.extend(
-                    s.notes
-                        .iter()
-                        .filter(|n| {
-                            n.placement.group == g.number
-                                && n.placement.prompt == prompt
-                                && n.placement.category.as_deref() == Some(cat.as_str())
-                        })
-                        .map(|n| n.id),
-                );
+    match w.board.page {
+        BoardPage::Category(shown) => {
+            let Some(&heading) = headings.get(shown) else {
+                return ids;
+            };
+            for g in &s.groups {
+                for prompt in [Prompt::Already, Prompt::Enhance] {
+                    ids.extend(
+                        s.notes
+                            .iter()
+                            .filter(|n| on(n, g.number, heading, prompt))
+                            .map(|n| n.id),
+                    );
+                }
             }
         }
-    } else {
-        for cat in &s.categories {
-            for prompt in [Prompt::Already, Prompt::Enhance] {
-                ids.extend(
-                    s.notes
-                        .iter()
-                        .filter(|n| {
-                            n.placement.group == w.group
-                                && n.placement.prompt == prompt
-                                && n.placement.category.as_deref() == Some(cat.as_str())
-                        })
-                        .map(|n| n.id),
-                );
+        BoardPage::Group => {
+            for &heading in &headings {
+                for prompt in [Prompt::Already, Prompt::Enhance] {
+                    ids.extend(
+                        s.notes
+                            .iter()
+                            .filter(|n| on(n, w.group, heading, prompt))
+                            .map(|n| n.id),
+                    );
+                }
             }
+            ids.extend(
+                s.notes
+                    .iter()
+                    .filter(|n| {
+                        n.placement.prompt == Prompt::Commitment && n.placement.group == w.group
+                    })
+                    .map(|n| n.id),
+            );
         }
-        ids.extend(
-            s.notes
-                .iter()
-                .filter(|n| {
-                    n.placement.prompt == Prompt::Commitment && n.placement.group == w.group
-                })
-                .map(|n| n.id),
-        );
     }
     ids
 }
@@ -153,10 +167,52 @@ proptest! {
         }
         let mut app = app_on(s);
         let w = workshop(&mut app);
-        w.board.by_category = by_category;
-        w.board.category = category;
+        w.board.page = if by_category {
+            BoardPage::Category(category)
+        } else {
+            BoardPage::Group
+        };
         w.group = group;
         prop_assert_eq!(board_notes(w), reference(w));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Issue 18: the export gave notes in a category the session does not list (or in none) a
+    /// section of their own while the board hid them, so a handout could print a note nobody
+    /// could see or edit. Every note the whole-room export prints is on its group's board page.
+    #[test]
+    fn every_note_the_export_prints_is_on_a_board_page(
+        notes in prop::collection::vec((1u32..4, 0usize..8, any_prompt()), 0..80),
+    ) {
+        let mut s = session(3);
+        let names = s.categories.clone();
+        for (i, (g, c, p)) in notes.into_iter().enumerate() {
+            let cat = match c {
+                6 => None,
+                7 => Some("Not in this deck".to_string()),
+                c => Some(names[c].clone()),
+            };
+            push(&mut s, format!("note {i}"), g, cat, p);
+        }
+        let printed: std::collections::BTreeSet<NoteId> =
+            cpm_workshop::export::document::build(&s, &Default::default())
+                .pages
+                .iter()
+                .flat_map(|p| &p.sections)
+                .flat_map(|sec| &sec.lists)
+                .flat_map(|l| l.notes.iter().map(|n| n.id))
+                .collect();
+        let mut app = app_on(s);
+        let w = workshop(&mut app);
+        let mut on_board = std::collections::BTreeSet::new();
+        for g in 1..=3 {
+            w.group = g;
+            on_board.extend(board_notes(w));
+        }
+        prop_assert_eq!(on_board, printed);
     }
 }
 

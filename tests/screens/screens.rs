@@ -113,7 +113,11 @@ fn status_bar_after_a_save_and_after_a_failed_save() {
     support::screen::answer_saves(
         &mut a,
         &effects,
-        Err("cannot write the session file: No space left on device".into()),
+        Err(cpm_workshop::store::StoreError::Io {
+            action: "write",
+            path: "sessions/s1.json.tmp".into(),
+            source: std::sync::Arc::new(std::io::Error::from(std::io::ErrorKind::StorageFull)),
+        }),
     );
     a.act(Action::Close, T0);
     snap!("status_not_saved", &a, T0);

@@ -8,7 +8,7 @@ use cpm_workshop::ui::app::{App, Effect, Overlay, Screen};
 use cpm_workshop::ui::keymap::{Action, Context, action_for};
 use cpm_workshop::ui::snapshot::{Page, SnapshotScreen};
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
+use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotPage, SnapshotState};
 use cpm_workshop::workshop::{Activity, RunState, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::OffsetDateTime;
@@ -118,7 +118,7 @@ fn eighteen_pages_in_order_and_the_page_is_saved() {
     );
     assert_eq!(pages[17], Page::Summary);
     assert_eq!(app.update(Action::NextStep, T0), vec![Effect::Save]);
-    assert_eq!(state(&app).page, 1);
+    assert_eq!(state(&app).page(&[]), SnapshotPage::Dimension(0));
     assert_eq!(app.context(), Context::SnapshotDimension);
     assert!(app.update(Action::PreviousStep, T0).contains(&Effect::Save));
     assert!(
@@ -154,7 +154,7 @@ fn digits_add_votes_live_and_u_takes_the_last_back() {
     );
     // Only stages on the scale count.
     assert!(app.update(Action::Vote(4), T0).is_empty());
-    assert!(app.status.as_ref().unwrap().error);
+    assert!(app.status.as_ref().unwrap().is_error());
     assert!(app.status.as_ref().unwrap().text.contains("no stage 4"));
     // The dimension page takes votes too, for the same dimension.
     app.update(Action::PreviousStep, T0);

@@ -5,7 +5,7 @@
 use cpm_workshop::content::Library;
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::Session;
-use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotState};
+use cpm_workshop::workshop::snapshot::{HeadingId, SnapshotPage, SnapshotState};
 use std::path::Path;
 use time::OffsetDateTime;
 
@@ -14,7 +14,7 @@ pub const PRIORITIES: [&str; 2] = ["Coaching time for supervisors", "Readable da
 
 /// Saves "Leadership team", a Snapshot with [`PRIORITIES`] from its dot vote, left on `page`;
 /// returns its id.
-pub fn save_snapshot_with_priorities(store: &Path, page: usize) -> String {
+pub fn save_snapshot_with_priorities(store: &Path, page: SnapshotPage) -> String {
     let library = Library::shipped();
     let now = OffsetDateTime::now_utc();
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
@@ -26,7 +26,7 @@ pub fn save_snapshot_with_priorities(store: &Path, page: usize) -> String {
             .expect("a note");
         st.set_dots(id, dots).expect("dots");
     }
-    st.page = page;
+    st.set_page(page);
     Store::open(store.to_path_buf())
         .expect("the store opens")
         .save(&session)

@@ -4,6 +4,7 @@
 //! save that never finishes.
 #![allow(dead_code, unused_macros, unused_imports)] // each test crate uses part of the support code
 
+use cpm_workshop::store::StoreError;
 use cpm_workshop::ui::app::{App, Effect};
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::views;
@@ -45,8 +46,8 @@ pub fn draw_with(w: u16, h: u16, render: impl FnOnce(&mut ratatui::Frame)) -> St
 }
 
 /// Tells `app` how the saves that `effects` asked for went, as the event loop does when the
-/// saver reports: `Ok(())` for saved, `Err(message)` for a failed save.
-pub fn answer_saves(app: &mut App, effects: &[Effect], result: Result<(), String>) {
+/// saver reports: `Ok(())` for saved, `Err(error)` for a failed save.
+pub fn answer_saves(app: &mut App, effects: &[Effect], result: Result<(), StoreError>) {
     if effects.iter().any(|e| matches!(e, Effect::Save)) {
         app.saved(result);
     }

@@ -136,9 +136,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     pty.wait_for("saved ✓", WAIT).unwrap();
 
     // The folder turns into a file: every write in it fails, even for root.
-    let aside = dir.path().join("aside");
-    std::fs::rename(&store, &aside).unwrap();
-    std::fs::write(&store, "not a folder").unwrap();
+    let aside = block_store(dir.path(), &store);
     let during = texts("during", 2);
     type_notes(&mut pty, &during, 3);
     pty.wait_for("NOT SAVED", WAIT).unwrap();
@@ -147,8 +145,7 @@ fn a_store_that_stops_taking_writes_mid_round_loses_no_note() {
     assert_eq!(note_texts(&aside, &id), before);
 
     // The folder comes back: the next change saves everything.
-    std::fs::remove_file(&store).unwrap();
-    std::fs::rename(&aside, &store).unwrap();
+    restore_store(&store, &aside);
     let after = texts("after", 1);
     type_notes(&mut pty, &after, 5);
     pty.wait_for("saved ✓", WAIT).unwrap();
@@ -513,4 +510,109 @@ fn a_key_pressed_during_a_resize_is_not_held_back() {
         pty.wait_for(title, Duration::from_secs(3))
             .unwrap_or_else(|e| panic!("key {i}, pressed with a resize, was held back: {e}"));
     }
+}
+
+/// Swaps the store folder for a file (every write in it fails, even for root); returns where
+/// the folder went. [`restore_store`] puts it back.
+fn block_store(dir: &Path, store: &Path) -> std::path::PathBuf {
+    let aside = dir.join("aside");
+    std::fs::rename(store, &aside).unwrap();
+    std::fs::write(store, "not a folder").unwrap();
+    aside
+}
+
+fn restore_store(store: &Path, aside: &Path) {
+    std::fs::remove_file(store).unwrap();
+    std::fs::rename(aside, store).unwrap();
+}
+
+/// Issue 18: quitting while saves failed ended the app as if all were saved. Now quitting
+/// offers a choice that counts what is not on disk; "save again" after the folder is back
+/// writes everything and quits.
+#[test]
+fn quitting_while_saves_fail_asks_and_save_again_writes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("sessions");
+    std::fs::create_dir(&store).unwrap();
+    let (id, mut pty) = mid_round(&store, 120, 36, &[]);
+    let before = texts("before", 2);
+    type_notes(&mut pty, &before, 0);
+    pty.wait_for("saved ✓", WAIT).unwrap();
+
+    let aside = block_store(dir.path(), &store);
+    let during = texts("during", 2);
+    type_notes(&mut pty, &during, 2);
+    pty.wait_for("NOT SAVED – folder missing", WAIT).unwrap();
+    pty.key(Key::Esc);
+    pty.keys("q");
+    pty.wait_for("Quit without saving?", WAIT).unwrap();
+    pty.wait_for("2 changes are not on disk", WAIT).unwrap();
+    // "Save again" while the folder is still gone: it says so and stays.
+    pty.keys("r");
+    pty.wait_for("Still not saved", WAIT).unwrap();
+    assert!(
+        pty.wait_exit(Duration::from_millis(300)).is_none(),
+        "quit unsaved"
+    );
+    assert!(
+        pty.screen().contains("Quit without saving?"),
+        "{}",
+        pty.dump()
+    );
+
+    restore_store(&store, &aside);
+    pty.keys("r");
+    assert_eq!(pty.wait_exit(WAIT), Some(0), "{}", pty.dump());
+    assert_eq!(note_texts(&store, &id), [before, during].concat());
+    assert_no_temp_files(&store);
+}
+
+/// Issue 18: "quit anyway" ends the app saying what was lost (not that it will be saved on a
+/// retry); "export elsewhere" first writes the whole session outside the failing store.
+#[test]
+fn quit_anyway_says_what_was_lost_after_an_export_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("sessions");
+    let exports = dir.path().join("elsewhere");
+    std::fs::create_dir(&store).unwrap();
+    let exports_env = exports.to_str().unwrap().to_string();
+    let (id, mut pty) = mid_round(
+        &store,
+        120,
+        36,
+        &[("CPM_WORKSHOP_EXPORTS", exports_env.as_str())],
+    );
+    let before = texts("before", 1);
+    type_notes(&mut pty, &before, 0);
+    pty.wait_for("saved ✓", WAIT).unwrap();
+    let aside = block_store(dir.path(), &store);
+    let during = texts("during", 3);
+    type_notes(&mut pty, &during, 1);
+    pty.wait_for("NOT SAVED", WAIT).unwrap();
+    pty.key(Key::Ctrl('c'));
+    pty.wait_for("3 changes are not on disk", WAIT).unwrap();
+    pty.keys("e");
+    pty.wait_for("Wrote the whole session", WAIT).unwrap();
+    let exported: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(exported.len(), 1);
+    assert!(exported[0].contains(&during[2]), "{}", exported[0]);
+
+    let from = pty.raw_output().len();
+    pty.keys("y");
+    assert_eq!(pty.wait_exit(WAIT), Some(1), "{}", pty.dump());
+    assert_restored(&pty, from, "quit anyway");
+    let said = raw_after(&pty, from);
+    assert!(
+        said.contains("quit without saving 3 changes") && said.contains("They are lost"),
+        "{said}"
+    );
+    assert!(!said.contains("saved when you retry"), "{said}");
+    assert_eq!(
+        note_texts(&aside, &id),
+        before,
+        "the file kept the version before them"
+    );
 }

@@ -11,9 +11,9 @@ use support::pty::{Key, Pty};
 use time::OffsetDateTime;
 
 const WAIT: Duration = Duration::from_secs(10);
-/// The priorities page of a four-dimension Snapshot: intro, two pages per dimension, analysis,
-/// dot vote, then the priorities.
-const PRIORITIES_PAGE: usize = 11;
+/// The page the saved session is left on.
+const PRIORITIES_PAGE: cpm_workshop::workshop::snapshot::SnapshotPage =
+    cpm_workshop::workshop::snapshot::SnapshotPage::Priorities;
 
 #[test]
 fn planning_after_the_priorities_survives_kill_9() {

@@ -13,6 +13,12 @@ pub enum Effect {
     /// Ring the terminal bell.
     Bell,
     Quit,
+    /// Write everything unsaved (retrying failed saves) and quit if that worked; otherwise
+    /// report the failure and stay.
+    SaveThenQuit,
+    /// Write the open session, whole, as JSON to the export folder (somewhere other than the
+    /// failing store).
+    ExportSession,
     /// Re-read the session list for the home screen.
     RefreshList,
     Open(String),
@@ -21,8 +27,10 @@ pub enum Effect {
         id: String,
         name: String,
     },
+    /// Copy session `id`'s set-up as a new session called `name`.
     Duplicate {
         id: String,
+        name: String,
     },
     Delete {
         id: String,

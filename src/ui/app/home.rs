@@ -1,6 +1,7 @@
 //! The home screen's and the set-up form's keys.
 
 use super::{App, Effect, Overlay, PAGE, Screen, TextPurpose};
+use crate::ui::cycle::Way;
 use crate::ui::input_view::edit_input;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::setup::{Field, SetupForm};
@@ -43,7 +44,8 @@ impl App {
                         "Copied the set-up of {:?} as a new workshop.",
                         s.name
                     ));
-                    return vec![Effect::Duplicate { id: s.id }, Effect::RefreshList];
+                    let name = crate::workshop::session::copy_name(&s.name);
+                    return vec![Effect::Duplicate { id: s.id, name }, Effect::RefreshList];
                 }
             }
             Action::Delete => {
@@ -75,12 +77,12 @@ impl App {
         };
         let library = &self.library;
         match action {
-            Action::Up => form.move_focus(library, false),
-            Action::Down => form.move_focus(library, true),
+            Action::Up => form.move_focus(library, Way::Back),
+            Action::Down => form.move_focus(library, Way::Forward),
             Action::Left | Action::Right
                 if !form.focus.is_text() || form.focus == Field::Groups =>
             {
-                form.cycle(library, action == Action::Right)
+                form.cycle(library, Way::forward_if(action == Action::Right))
             }
             Action::Submit => match form.validate(library) {
                 Ok(spec) => return vec![Effect::Create(spec)],

@@ -11,9 +11,9 @@ mod screen;
 mod status;
 
 pub use effect::Effect;
-pub use overlay::{MoveTarget, Overlay, TextPurpose};
+pub use overlay::{MoveRow, MoveTarget, Overlay, TextPurpose};
 pub use screen::{Home, Screen};
-pub use status::{SaveState, Status};
+pub use status::{SaveState, Status, Tone};
 
 use super::open_session::OpenSession;
 use super::rounds::RoundsScreen;
@@ -21,7 +21,7 @@ use super::snapshot::SnapshotScreen;
 use super::sticky::{Board, View};
 use super::theme::Theme;
 use crate::content::Library;
-use crate::store::Summary;
+use crate::store::{StoreError, Summary};
 use crate::ui::keymap::{Action, Context};
 use crate::workshop::{Activity, History, RunState, Session};
 use time::OffsetDateTime;
@@ -39,6 +39,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub save: SaveState,
+    /// Changes made since the last save that reached the disk (what quitting now would lose
+    /// if saving keeps failing).
+    pub unsaved: usize,
     /// Set when anything on screen changed; the loop redraws only then.
     pub dirty: bool,
     /// The window's size as last reported by the loop (`None` until then).
@@ -57,6 +60,7 @@ impl App {
             overlay: None,
             status: None,
             save: SaveState::Saved,
+            unsaved: 0,
             dirty: true,
             window: None,
             help_scroll: 0,
@@ -101,6 +105,7 @@ impl App {
             ) => {
                 return Context::Confirm;
             }
+            Some(Overlay::Unsaved { .. }) => return Context::Unsaved,
             Some(Overlay::Text { .. }) => return Context::TextPrompt,
             Some(Overlay::Move(_)) => return Context::Move,
             Some(Overlay::Export { .. }) => return Context::Export,
@@ -158,19 +163,17 @@ impl App {
 
     /// Shows a message at the bottom of the screen.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-        self.dirty = true;
+        self.show(Status::info(text));
     }
 
     /// Shows an error at the bottom of the screen.
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+        self.show(Status::error(text));
+    }
+
+    /// Shows a status message.
+    pub fn show(&mut self, status: Status) {
+        self.status = Some(status);
         self.dirty = true;
     }
 
@@ -235,6 +238,7 @@ impl App {
         self.overlay = None;
         self.status = None;
         self.save = SaveState::Saved;
+        self.unsaved = 0;
         self.dirty = true;
     }
 
@@ -329,11 +333,20 @@ impl App {
         }
     }
 
-    /// `q` or Ctrl-C, from anywhere: while a timer runs in front of the room it asks first
-    /// (asked already, it quits); otherwise it quits, since everything is saved.
+    /// `q` or Ctrl-C, from anywhere. While saves are failing it offers a choice (save again,
+    /// export elsewhere, quit anyway); while a timer runs in front of the room it asks first;
+    /// asked already, it quits. Otherwise it quits: the loop writes what is queued on the way.
     fn quit(&mut self) -> Vec<Effect> {
-        if matches!(self.overlay, Some(Overlay::ConfirmQuit { .. })) || self.too_small() {
+        let asked = matches!(
+            self.overlay,
+            Some(Overlay::ConfirmQuit { .. } | Overlay::Unsaved { .. })
+        );
+        if asked || self.too_small() {
             return vec![Effect::Quit];
+        }
+        if matches!(self.save, SaveState::Failed(_)) {
+            self.ask_unsaved();
+            return Vec::new();
         }
         let Some(w) = self.open_session_mut() else {
             return vec![Effect::Quit];
@@ -348,15 +361,33 @@ impl App {
         Vec::new()
     }
 
+    /// Opens the choice quitting offers while saves fail (a blanked screen comes back so it
+    /// is seen).
+    pub(crate) fn ask_unsaved(&mut self) {
+        if let Some(w) = self.open_session_mut() {
+            w.blank = false;
+        }
+        let back = match self.overlay.take() {
+            Some(Overlay::Unsaved { back }) => back,
+            other => other.map(Box::new),
+        };
+        self.overlay = Some(Overlay::Unsaved { back });
+        self.dirty = true;
+    }
+
     pub(crate) fn save_effect(&mut self) -> Vec<Effect> {
         self.save = SaveState::Pending;
+        self.unsaved += 1;
         vec![Effect::Save]
     }
 
     /// The loop reports how saving went.
-    pub fn saved(&mut self, result: Result<(), String>) {
+    pub fn saved(&mut self, result: Result<(), StoreError>) {
         self.save = match result {
-            Ok(()) => SaveState::Saved,
+            Ok(()) => {
+                self.unsaved = 0;
+                SaveState::Saved
+            }
             Err(e) => SaveState::Failed(e),
         };
         self.dirty = true;

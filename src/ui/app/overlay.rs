@@ -2,7 +2,7 @@
 //! move and export menus), and how keys act on them.
 
 use super::{App, Effect, Screen};
-use crate::ui::cycle::{cycle, cycle_u32};
+use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::export_menu::export_choices;
 use crate::ui::fill_category::FillPreview;
 use crate::ui::input_view::edit_input;
@@ -25,8 +25,27 @@ pub struct MoveTarget {
     pub group: u32,
     pub category: usize,
     pub prompt: Prompt,
-    /// 0 group, 1 category, 2 prompt: which row ←/→ changes.
-    pub row: usize,
+    /// Which row ←/→ changes.
+    pub row: MoveRow,
+}
+
+/// A row of the move menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveRow {
+    Group,
+    Category,
+    Prompt,
+}
+
+impl MoveRow {
+    /// The rows top to bottom.
+    pub const ALL: [MoveRow; 3] = [MoveRow::Group, MoveRow::Category, MoveRow::Prompt];
+
+    /// The row above or below, wrapping around.
+    pub fn step(self, way: Way) -> MoveRow {
+        let at = MoveRow::ALL.iter().position(|r| *r == self).unwrap_or(0);
+        MoveRow::ALL[cycle(at, MoveRow::ALL.len(), way)]
+    }
 }
 
 /// Something drawn over the screen that has the keyboard.
@@ -36,6 +55,11 @@ pub enum Overlay {
     /// Asks before quitting while a timer runs; `back` is the overlay it covered, shown again
     /// on "no".
     ConfirmQuit {
+        back: Option<Box<Overlay>>,
+    },
+    /// Quitting while saves fail: save again and quit, export the session elsewhere, or quit
+    /// anyway; `back` is the overlay it covered, shown again on "no".
+    Unsaved {
         back: Option<Box<Overlay>>,
     },
     /// Asks before closing the open session for the session list, which the room would see.
@@ -95,6 +119,24 @@ impl App {
             (Overlay::ConfirmQuit { .. }, Action::Yes) => vec![Effect::Quit],
             (Overlay::ConfirmQuit { back }, Action::No | Action::Close) => {
                 self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (Overlay::Unsaved { .. }, Action::Yes) => vec![Effect::Quit],
+            (Overlay::Unsaved { back }, Action::RetrySave) => {
+                self.overlay = Some(Overlay::Unsaved { back });
+                self.say("Saving again…");
+                vec![Effect::SaveThenQuit]
+            }
+            (Overlay::Unsaved { back }, Action::Export) => {
+                self.overlay = Some(Overlay::Unsaved { back });
+                vec![Effect::ExportSession]
+            }
+            (Overlay::Unsaved { back }, Action::No | Action::Close) => {
+                self.overlay = back.map(|b| *b);
+                Vec::new()
+            }
+            (o @ Overlay::Unsaved { .. }, _) => {
+                self.overlay = Some(o);
                 Vec::new()
             }
             (Overlay::ConfirmLeave, Action::Yes) => {
@@ -178,19 +220,20 @@ impl App {
                     .open_session()
                     .map_or(1, |w| w.session.categories.len().max(1));
                 match action {
-                    Action::Up => target.row = (target.row + 2) % 3,
-                    Action::Down => target.row = (target.row + 1) % 3,
+                    Action::Up => target.row = target.row.step(Way::Back),
+                    Action::Down => target.row = target.row.step(Way::Forward),
                     Action::CyclePrompt => target.prompt = target.prompt.next(),
                     Action::Left | Action::Right => {
-                        let fwd = action == Action::Right;
+                        let way = Way::forward_if(action == Action::Right);
                         match target.row {
-                            0 => target.group = cycle_u32(target.group, groups, fwd),
-                            1 => target.category = cycle(target.category, cats, fwd),
-                            _ => {
-                                target.prompt = if fwd {
-                                    target.prompt.next()
-                                } else {
-                                    target.prompt.next().next()
+                            MoveRow::Group => target.group = cycle_u32(target.group, groups, way),
+                            MoveRow::Category => {
+                                target.category = cycle(target.category, cats, way);
+                            }
+                            MoveRow::Prompt => {
+                                target.prompt = match way {
+                                    Way::Forward => target.prompt.next(),
+                                    Way::Back => target.prompt.next().next(),
                                 }
                             }
                         }
@@ -219,7 +262,8 @@ impl App {
                     }
                     Action::Up | Action::Down => {
                         let n = choices.len().max(1);
-                        let selected = cycle(selected, n, action == Action::Down);
+                        let way = Way::forward_if(action == Action::Down);
+                        let selected = cycle(selected, n, way);
                         self.overlay = Some(Overlay::Export { selected });
                         Vec::new()
                     }
@@ -340,8 +384,8 @@ impl App {
         let dropped = w.session.drop_deleted_notes(now);
         let id = w.session.id.clone();
         self.say(format!(
-            "Dropped {dropped} deleted note{} for good, with the backup copy; undo starts afresh.",
-            if dropped == 1 { "" } else { "s" }
+            "Dropped {} for good, with the backup copy; undo starts afresh.",
+            crate::words::count(dropped, "deleted note", "deleted notes")
         ));
         let mut effects = self.save_effect();
         effects.push(Effect::DropBackup { id });

@@ -59,7 +59,9 @@ impl App {
         let w = self.open_session()?;
         Some(match w.session.activity {
             Activity::Sticky => w.session.position,
-            Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| s.page),
+            Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| {
+                crate::workshop::snapshot_pages::current(s, &self.library.snapshot).0
+            }),
             Activity::Discussion | Activity::Values => {
                 w.session.rounds.as_ref().map_or(0, |r| r.page)
             }
@@ -103,7 +105,15 @@ impl App {
                     None => Vec::new(),
                 };
             }
-            Action::Up | Action::Down => cycle(selected, n, action == Action::Down),
+            Action::Up | Action::Down => cycle(
+                selected,
+                n,
+                if action == Action::Down {
+                    crate::ui::cycle::Way::Forward
+                } else {
+                    crate::ui::cycle::Way::Back
+                },
+            ),
             Action::PageUp => selected.saturating_sub(JUMP_PAGE),
             Action::PageDown => (selected + JUMP_PAGE).min(n.saturating_sub(1)),
             Action::Left | Action::Right => {

@@ -10,6 +10,8 @@ pub enum Action {
     Close,
     Yes,
     No,
+    /// Try the failed saves again (quitting while saves fail).
+    RetrySave,
     ToggleTimer,
     AddTime,
     RemoveTime,

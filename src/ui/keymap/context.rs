@@ -15,6 +15,8 @@ pub enum Context {
     /// Choosing where to move a note.
     Move,
     Confirm,
+    /// Quitting while saves fail: save again, export elsewhere or quit anyway.
+    Unsaved,
     Export,
     Help,
     Blank,

@@ -88,6 +88,7 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::TextPrompt,
     C::Move,
     C::Confirm,
+    C::Unsaved,
     C::Export,
     C::Help,
     C::Blank,

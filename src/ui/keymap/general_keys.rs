@@ -142,6 +142,33 @@ pub(super) static GENERAL: &[Binding] = &[
     bind!(&[C::Confirm], Key::Char('y'), Action::Yes, "yes", "yes"),
     bind!(&[C::Confirm], Key::Char('n'), Action::No, "no", "no"),
     bind!(
+        &[C::Unsaved],
+        Key::Char('r'),
+        Action::RetrySave,
+        "save again, then quit if it worked",
+        "save again"
+    ),
+    bind!(
+        &[C::Unsaved],
+        Key::Char('e'),
+        Action::Export,
+        "write the whole session as JSON to the export folder",
+        "export"
+    ),
+    bind!(
+        &[C::Unsaved],
+        Key::Char('y'),
+        Action::Yes,
+        "quit anyway: the unsaved changes are lost",
+        "quit anyway"
+    ),
+    bind!(
+        &[C::Unsaved],
+        Key::Char('n'),
+        Action::No,
+        "back to the workshop"
+    ),
+    bind!(
         &[
             C::Home,
             C::Run,
@@ -172,7 +199,7 @@ pub(super) static GENERAL: &[Binding] = &[
         ],
         Key::Char('q'),
         Action::Quit,
-        "quit (asks while a timer runs; notes are already saved)",
+        "quit (asks while a timer runs or saves fail)",
         "quit"
     ),
     bind!(
@@ -186,6 +213,7 @@ pub(super) static GENERAL: &[Binding] = &[
             C::TextPrompt,
             C::Move,
             C::Confirm,
+            C::Unsaved,
             C::Export,
             C::Help,
             C::Blank,
@@ -209,6 +237,7 @@ pub(super) static GENERAL: &[Binding] = &[
             C::TextPrompt,
             C::Move,
             C::Confirm,
+            C::Unsaved,
             C::Export,
             C::Help,
             C::Blank,
@@ -219,7 +248,7 @@ pub(super) static GENERAL: &[Binding] = &[
         ],
         Key::Ctrl('c'),
         Action::Quit,
-        "quit (asks while a timer runs; Ctrl-c again quits)"
+        "quit (asks as q does; Ctrl-c again quits)"
     ),
 ];
 

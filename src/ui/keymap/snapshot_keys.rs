@@ -302,7 +302,7 @@ pub(super) static SNAPSHOT: &[Binding] = &[
         SNAP_PAGES,
         Key::Char('q'),
         Action::Quit,
-        "quit (everything is already saved)",
+        "quit (asks while saves fail)",
         "quit"
     ),
     bind!(

@@ -26,8 +26,10 @@ use crate::workshop::snapshot::SnapshotNoteId;
 use crate::workshop::{HeadingId, SnapshotHistory, SnapshotState};
 use std::sync::LazyLock;
 
-pub use crate::workshop::snapshot_pages::{Page, pages};
 use tui_input::Input;
+
+/// The warm-up's pages (the domain's; the session saves which one is up).
+pub use crate::workshop::snapshot::{SnapshotPage as Page, pages};
 
 /// The scribe's note input.
 #[derive(Debug, Clone)]
@@ -120,14 +122,14 @@ impl SnapshotScreen {
 
     /// The page the facilitator is on.
     pub fn page(&self) -> Page {
-        let pages = self.pages();
-        pages[self.state().page.min(pages.len() - 1)]
+        self.state().page(&self.plan_steps)
     }
 
     /// The page's position, 1-based, and how many pages there are.
     pub fn page_number(&self) -> (usize, usize) {
         let pages = self.pages();
-        (self.state().page.min(pages.len() - 1) + 1, pages.len())
+        let at = pages.iter().position(|p| *p == self.page()).unwrap_or(0);
+        (at + 1, pages.len())
     }
 
     /// The keyboard context.

@@ -4,7 +4,7 @@ mod plan;
 
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen, Status};
 use crate::ui::input_view::{edit_input, insert_str, note_input_key};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
@@ -24,8 +24,8 @@ const QUOTE_CHARS: usize = 40;
 #[derive(Debug, Default)]
 struct Outcome {
     effects: Vec<Effect>,
-    /// A status message, and whether it is an error.
-    message: Option<(String, bool)>,
+    /// A status message.
+    message: Option<Status>,
     save: bool,
     overlay: Option<Overlay>,
     /// Clear the status line (a new page starts clean).
@@ -34,11 +34,11 @@ struct Outcome {
 
 impl Outcome {
     fn say(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), false));
+        self.message = Some(Status::info(text));
     }
 
     fn fail(&mut self, text: impl Into<String>) {
-        self.message = Some((sentence(&text.into()), true));
+        self.message = Some(Status::error(sentence(&text.into())));
     }
 }
 
@@ -60,17 +60,14 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
     screen.scroll = screen.scroll.min(limit);
     let mut effects = Vec::new();
     if out.save {
-        app.save = SaveState::Pending;
-        effects.push(Effect::Save);
+        effects.extend(app.save_effect());
     }
     effects.extend(out.effects);
     if out.clear_status {
         app.status = None;
     }
-    match out.message {
-        Some((text, false)) => app.say(text),
-        Some((text, true)) => app.fail(text),
-        None => {}
+    if let Some(status) = out.message {
+        app.show(status);
     }
     if out.overlay.is_some() {
         app.overlay = out.overlay;
@@ -143,7 +140,7 @@ impl SnapshotScreen {
         match action {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::JumpTo(to) => {
-                let at = self.state().page.min(self.pages().len() - 1);
+                let at = self.pages().iter().position(|p| *p == page).unwrap_or(0);
                 let delta =
                     isize::try_from(to).unwrap_or(isize::MAX) - isize::try_from(at).unwrap_or(0);
                 if delta != 0 {
@@ -236,9 +233,9 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let count = self.pages().len();
-        let at = self.state().page.min(count - 1);
-        let Some(to) = at.checked_add_signed(delta).filter(|&p| p < count) else {
+        let pages = self.pages();
+        let at = self.page_number().0 - 1;
+        let Some(to) = at.checked_add_signed(delta).and_then(|p| pages.get(p)) else {
             out.say(if delta < 0 {
                 "This is the first page."
             } else {
@@ -246,7 +243,7 @@ impl SnapshotScreen {
             });
             return;
         };
-        self.open.session.snapshot_mut(activity).page = to;
+        self.open.session.snapshot_mut(activity).set_page(*to);
         self.open.session.timer = Timer::new(None);
         self.open.rang_at = None;
         self.scroll = 0;
@@ -372,8 +369,8 @@ impl SnapshotScreen {
             e.input = Input::default();
         }
         out.say(format!(
-            "Saved {added} note{} to {} · {}. Tab changes the heading, ↑↓ the dimension.",
-            if added == 1 { "" } else { "s" },
+            "Saved {} to {} · {}. Tab changes the heading, ↑↓ the dimension.",
+            crate::words::count(added, "note", "notes"),
             self.state().dimension_name(entry.dimension),
             heading_title(activity, entry.heading)
         ));
@@ -539,8 +536,8 @@ impl SnapshotScreen {
                         .map(|l| format!(" · {l} left"))
                         .unwrap_or_default();
                     out.say(format!(
-                        "{dots} dot{} on “{}”{left}.",
-                        if dots == 1 { "" } else { "s" },
+                        "{} on “{}”{left}.",
+                        crate::words::count(dots, "dot", "dots"),
                         quote(text)
                     ));
                 }
@@ -642,8 +639,8 @@ impl SnapshotScreen {
                 {
                     self.clamp_selections();
                     out.say(format!(
-                        "The top {to} opportunit{} become priorities.",
-                        if to == 1 { "y" } else { "ies" }
+                        "The top {} become priorities.",
+                        crate::words::count(to, "opportunity", "opportunities")
                     ));
                 }
             }
@@ -700,10 +697,9 @@ fn counts_line(state: &SnapshotState, dimension: usize) -> String {
     let tally = state.tally(dimension);
     let counts: Vec<String> = tally.counts.iter().map(u32::to_string).collect();
     format!(
-        "{} ({} vote{})",
+        "{} ({})",
         counts.join(" · "),
-        tally.total,
-        if tally.total == 1 { "" } else { "s" }
+        crate::words::count(tally.total, "vote", "votes")
     )
 }
 

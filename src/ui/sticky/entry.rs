@@ -1,7 +1,7 @@
 //! The scribe's note input: typing, pasting, and adding notes where the step puts them.
 
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay};
-use crate::ui::cycle::cycle_u32;
+use crate::ui::cycle::{Way, cycle_u32};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
 use crate::ui::open_session::OpenSession;
@@ -31,8 +31,8 @@ impl App {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
             }
             Action::ToggleInitials => entry.on_initials = !entry.on_initials,
-            Action::Up => w.group = cycle_u32(w.group, groups, false),
-            Action::Down => w.group = cycle_u32(w.group, groups, true),
+            Action::Up => w.group = cycle_u32(w.group, groups, Way::Back),
+            Action::Down => w.group = cycle_u32(w.group, groups, Way::Forward),
             Action::Submit => {
                 let text = entry.input.value().to_string();
                 if text.trim().is_empty() {
@@ -123,8 +123,8 @@ impl App {
         );
         if refused.is_empty() {
             self.say(format!(
-                "Saved {added} note{} to {where_}.",
-                if added == 1 { "" } else { "s" }
+                "Saved {} to {where_}.",
+                crate::words::count(added, "note", "notes")
             ));
         } else {
             self.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
@@ -140,21 +140,7 @@ impl App {
 /// Where the scribe's next note goes: the chosen group's place in this step, at the prompt
 /// the entry has chosen (a commitment has no category; a category prompt needs one).
 pub fn entry_placement(w: &OpenSession) -> Placement {
-    let mut placement = w.session.placement_now(w.group);
-    let p = entry_prompt(w);
-    if p != placement.prompt {
-        placement.prompt = p;
-        if p == Prompt::Commitment {
-            placement.category = None;
-        } else if placement.category.is_none() {
-            placement.category = w
-                .session
-                .category_for(w.group)
-                .or(w.session.categories.first().map(String::as_str))
-                .map(str::to_string);
-        }
-    }
-    placement
+    w.session.placement(w.group, entry_prompt(w))
 }
 
 /// The prompt the scribe's next note goes to.

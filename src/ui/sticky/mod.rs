@@ -36,9 +36,18 @@ pub struct Entry {
 /// What the notes board shows and which note is selected.
 #[derive(Debug, Clone, Default)]
 pub struct Board {
-    /// One category across all groups, instead of one group's page.
-    pub by_category: bool,
-    pub category: usize,
+    pub page: BoardPage,
     /// Index into the notes shown on the current page.
     pub selected: usize,
+}
+
+/// Which page the board shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BoardPage {
+    /// The scribe's group's flip-chart page ([`OpenSession::group`]).
+    #[default]
+    Group,
+    /// One heading across every group: an index into the flip charts' headings
+    /// ([`crate::workshop::chart::Headings`]), the session's categories first.
+    Category(usize),
 }

@@ -1,11 +1,12 @@
 //! Keys on a running sticky-note session: timer, steps, groups, views, the board's notes.
 
-use super::View;
 use super::board::{board_notes, selected_note};
-use crate::ui::app::{App, Effect, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
-use crate::ui::cycle::{cycle, cycle_u32};
+use super::{BoardPage, View};
+use crate::ui::app::{App, Effect, MoveRow, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
+use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::keymap::{Action, Context};
 use crate::workshop::Change;
+use crate::workshop::chart::Headings;
 use crate::workshop::timer::NUDGE_SECONDS;
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -75,7 +76,7 @@ impl App {
                 }
             }
             Action::NextGroup => {
-                w.group = cycle_u32(w.group, groups, true);
+                w.group = cycle_u32(w.group, groups, Way::Forward);
                 w.board.selected = 0;
             }
             Action::AddNotes => {
@@ -110,11 +111,13 @@ impl App {
             Action::ShowRotation => w.view = View::Rotation,
             Action::ToggleBlank => w.blank = true,
             Action::ToggleBoardView => {
-                w.board.by_category = !w.board.by_category;
+                w.board.page = match w.board.page {
+                    BoardPage::Category(_) => BoardPage::Group,
+                    BoardPage::Group => {
+                        BoardPage::Category(w.session.category_index_for(w.group).unwrap_or(0))
+                    }
+                };
                 w.board.selected = 0;
-                if let Some(c) = w.session.category_index_for(w.group) {
-                    w.board.category = c;
-                }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
                 if context == Context::Run =>
@@ -152,11 +155,13 @@ impl App {
                 };
             }
             Action::Left | Action::Right => {
-                let fwd = action == Action::Right;
-                if w.board.by_category {
-                    w.board.category = cycle(w.board.category, w.session.categories.len(), fwd);
-                } else {
-                    w.group = cycle_u32(w.group, groups, fwd);
+                let way = Way::forward_if(action == Action::Right);
+                match w.board.page {
+                    BoardPage::Category(shown) => {
+                        let headings = Headings::of(&w.session).len();
+                        w.board.page = BoardPage::Category(cycle(shown, headings, way));
+                    }
+                    BoardPage::Group => w.group = cycle_u32(w.group, groups, way),
                 }
                 w.board.selected = 0;
             }
@@ -181,7 +186,7 @@ impl App {
                         group: p.group,
                         category,
                         prompt: p.prompt,
-                        row: 0,
+                        row: MoveRow::Group,
                     }));
                 }
             }

@@ -47,7 +47,7 @@ pub fn blank(frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The status message line.
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(s) = &app.status {
-        let (style, lead) = if s.error {
+        let (style, lead) = if s.is_error() {
             (app.theme.error, "! ")
         } else {
             (app.theme.ok, "")
@@ -65,7 +65,10 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let save = match &app.save {
         SaveState::Saved => Span::styled(" saved ✓ ", app.theme.ok),
         SaveState::Pending => Span::styled(" saving… ", app.theme.dim),
-        SaveState::Failed(_) => Span::styled(" NOT SAVED – see message ", app.theme.error),
+        SaveState::Failed(e) => Span::styled(
+            format!(" NOT SAVED – {} ", e.trouble().label()),
+            app.theme.error,
+        ),
     };
     let save_w = if app.open_session().is_some() {
         save.width() as u16

@@ -4,6 +4,7 @@ use super::super::app::{App, Home};
 use super::content::truncate;
 use super::cut_top;
 use crate::workshop::clock::short_time;
+use crate::words::plural;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -60,7 +61,7 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect, offset: tim
         let text = format!(
             "{:>4} note{}  ·  {}  ·  {}  ·  {}  ·  {setup}",
             s.notes,
-            if s.notes == 1 { " " } else { "s" },
+            plural(s.notes, " ", "s"),
             short_time(s.updated.to_offset(offset)),
             s.name,
             s.activity.label(),

@@ -1,6 +1,6 @@
 //! Overlays: help, confirmations, one-line text prompts, moving a note, the export menu.
 
-use super::super::app::{App, Overlay, TextPurpose};
+use super::super::app::{App, MoveRow, Overlay, SaveState, TextPurpose};
 use super::super::input_view::visible_slice as input_slice;
 use super::super::keymap::{Context, help_lines};
 use super::centered;
@@ -35,8 +35,8 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
-                Line::from("The timer is running. Every note is already saved,"),
-                Line::from("and the timer carries on from its deadline when you reopen."),
+                Line::from(format!("The timer is running. {}.", app.save.words())),
+                Line::from("The timer carries on from its deadline when you reopen."),
                 Line::from(Span::styled(
                     "Quit now?  y or Ctrl-c yes · n no",
                     app.theme.accent,
@@ -49,9 +49,12 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                 .open_session()
                 .is_some_and(|w| w.session.timer.state() == RunState::Running);
             let timer = if running {
-                "The timer keeps running from its deadline while you are away."
+                "The timer keeps running from its deadline while you are away.".to_string()
             } else {
-                "Everything is saved; reopen it to carry on where you left off."
+                format!(
+                    "{}; reopen it to carry on where you left off.",
+                    app.save.words()
+                )
             };
             (
                 " Leave this workshop? ".to_string(),
@@ -60,6 +63,27 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                     Line::from(timer),
                     Line::from(Span::styled(
                         "Leave this workshop?  y yes · n no",
+                        app.theme.accent,
+                    )),
+                ],
+                5,
+            )
+        }
+        Overlay::Unsaved { .. } => {
+            let trouble = match &app.save {
+                SaveState::Failed(e) => e.trouble().label(),
+                _ => "saving",
+            };
+            (
+                " Quit without saving? ".to_string(),
+                vec![
+                    Line::from(format!(
+                        "Saving is failing ({trouble}): {} not on disk.",
+                        crate::words::count(app.unsaved.max(1), "change is", "changes are")
+                    )),
+                    Line::from("The session file still holds the version before them."),
+                    Line::from(Span::styled(
+                        "r save again · e export elsewhere · y quit anyway · n back",
                         app.theme.accent,
                     )),
                 ],
@@ -103,8 +127,8 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             " Drop deleted notes? ".to_string(),
             vec![
                 Line::from(format!(
-                    "Drop this session's {count} deleted note{} for good?",
-                    if *count == 1 { "" } else { "s" }
+                    "Drop this session's {} for good?",
+                    crate::words::count(*count, "deleted note", "deleted notes")
                 )),
                 Line::from("They leave the session file, its backup and the JSON export,"),
                 Line::from("and u cannot bring them back."),
@@ -206,15 +230,16 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
         }
         Overlay::Move(t) => {
             let s = app.open_session().map(|w| &w.session);
-            let group = s
-                .and_then(|s| s.groups.get(t.group as usize - 1))
-                .map_or_else(|| format!("Group {}", t.group), |g| g.label());
+            let group = s.map_or_else(
+                || format!("Group {}", t.group),
+                |s| crate::ui::views::group_label(s, t.group),
+            );
             let cat = s
                 .and_then(|s| s.categories.get(t.category))
                 .cloned()
                 .unwrap_or_default();
-            let row = |i: usize, label: &str, value: String| {
-                let sel = i == t.row;
+            let row = |which: MoveRow, label: &str, value: String| {
+                let sel = which == t.row;
                 Line::from(vec![
                     Span::styled(if sel { "▶ " } else { "  " }, app.theme.accent),
                     Span::raw(format!("{label:<10}")),
@@ -229,9 +254,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                 ])
             };
             let lines = vec![
-                row(0, "Group", group),
+                row(MoveRow::Group, "Group", group),
                 row(
-                    1,
+                    MoveRow::Category,
                     "Category",
                     if t.prompt == crate::workshop::Prompt::Commitment {
                         "(commitments have none)".into()
@@ -239,7 +264,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                         cat
                     },
                 ),
-                row(2, "Prompt", t.prompt.label().to_string()),
+                row(MoveRow::Prompt, "Prompt", t.prompt.label().to_string()),
                 Line::from(Span::styled(
                     "↑↓ row · ←→ change · Enter move · Esc cancel",
                     app.theme.dim,
@@ -345,7 +370,9 @@ fn jump_picker(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let list = super::jump::targets(&w.session, &app.library.sticky, &app.library.snapshot);
     let current = match w.session.activity {
         crate::workshop::Activity::Sticky => w.session.position,
-        crate::workshop::Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| s.page),
+        crate::workshop::Activity::Snapshot => w.session.snapshot.as_ref().map_or(0, |s| {
+            crate::workshop::snapshot_pages::current(s, &app.library.snapshot).0
+        }),
         crate::workshop::Activity::Discussion | crate::workshop::Activity::Values => {
             w.session.rounds.as_ref().map_or(0, |r| r.page)
         }

@@ -277,7 +277,7 @@ fn page_lines(s: &Session, activity: &SnapshotActivity, theme: &Theme) -> Vec<Li
         return Vec::new();
     };
     let all = pages_for(st.dimensions.len(), activity);
-    let here = st.page.min(all.len().saturating_sub(1));
+    let here = crate::workshop::snapshot_pages::current(st, activity).0;
     all.iter()
         .enumerate()
         .map(|(i, page)| {

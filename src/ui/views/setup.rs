@@ -5,6 +5,7 @@ use super::super::setup::{Field, SetupForm};
 use super::content::truncate;
 use crate::content::Deck;
 use crate::workshop::duration::Clock;
+use crate::workshop::session::GROUPS_RANGE;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -42,7 +43,12 @@ pub fn render(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
             Field::Mode => format!("◀ {} ▶", form.mode.label()),
             Field::Role => format!("◀ {} ▶", form.role.map_or("all roles", |r| r.label())),
             Field::Activity => format!("◀ {} ▶", form.activity.label()),
-            Field::Groups => format!("{}  (2–12, ←→)", form.groups.value()),
+            Field::Groups => format!(
+                "{}  ({}–{}, ←→)",
+                form.groups.value(),
+                GROUPS_RANGE.start(),
+                GROUPS_RANGE.end()
+            ),
             _ => form
                 .input(field)
                 .map(|i| i.value().to_string())

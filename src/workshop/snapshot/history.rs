@@ -50,11 +50,6 @@ impl SnapshotHistory {
         self.undo.push((before, what));
         self.undo.last().map(|(_, what)| what.as_str())
     }
-
-    /// Whether anything can be undone.
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
 }
 
 /// Puts `to` in place of `state` but keeps the page and the votes as they are now; returns the

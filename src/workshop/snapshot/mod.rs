@@ -8,6 +8,7 @@
 
 mod history;
 mod notes;
+pub mod page;
 pub mod plan;
 mod priorities;
 #[cfg(test)]
@@ -15,6 +16,7 @@ mod tests;
 mod votes;
 
 pub use history::SnapshotHistory;
+pub use page::{SavedPage, SnapshotPage, pages};
 
 use super::session::{EditError, Session};
 use crate::content::SnapshotActivity;
@@ -153,9 +155,10 @@ pub struct SnapshotState {
     /// Priorities the facilitator fixed (edited or reordered); `None` follows the dot vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priorities: Option<Vec<Priority>>,
-    /// The page the facilitator is on (an index into the Snapshot screens' page list).
+    /// The page the facilitator is on ([`SnapshotState::page`] reads it; older files hold a
+    /// position in the page list).
     #[serde(default)]
-    pub page: usize,
+    pub page: SavedPage,
     /// The draft Implementation Plan for the priorities (the guide's Part 2).
     #[serde(default, skip_serializing_if = "DraftPlan::is_empty")]
     pub plan: DraftPlan,
@@ -265,7 +268,7 @@ impl SnapshotState {
             room_size: None,
             priority_count: priority_count.clamp(1, MAX_SETTING),
             priorities: None,
-            page: 0,
+            page: SavedPage::default(),
             plan: DraftPlan::default(),
         }
     }

@@ -3,7 +3,7 @@ use time::macros::datetime;
 
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
-fn state() -> SnapshotState {
+pub(super) fn state() -> SnapshotState {
     SnapshotState::new(
         ["Organization and Leadership", "Workforce Development"]
             .map(String::from)
@@ -86,11 +86,11 @@ fn history_undoes_notes_but_not_the_page() {
         .unwrap();
     h.apply(&mut s, "the edit", |s| s.edit_note(id, "the"))
         .unwrap();
-    s.page = 5;
+    s.set_page(SnapshotPage::Tally(1));
     s.vote(0, 2, 4).unwrap();
     assert_eq!(h.undo(&mut s), Some("the edit"));
     assert_eq!(s.notes[0].text, "teh");
-    assert_eq!(s.page, 5);
+    assert_eq!(s.page(&[]), SnapshotPage::Tally(1));
     assert_eq!(
         s.tally(0).total,
         4,

@@ -3,9 +3,11 @@
 
 use crate::ui::app::App;
 use crate::ui::open_session::OpenSession;
-use crate::ui::sticky::board_page;
+use crate::ui::sticky::{BoardPage, board_page};
 use crate::ui::views::content::{clipped, truncate};
 use crate::ui::widgets::card::{CARD, CARD_ROWS, card_from};
+use crate::workshop::chart::{Heading, Headings, NO_CATEGORY};
+use crate::words::count;
 use crate::workshop::{Note, Prompt, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -24,19 +26,19 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
         Constraint::Length(DETAIL_HEIGHT),
     ])
     .areas(area);
-    let title = if w.board.by_category {
-        format!(
+    let by_category = matches!(w.board.page, BoardPage::Category(_));
+    let title = match w.board.page {
+        BoardPage::Category(shown) => format!(
             "{} — every group's notes  (←/→ category, c: group pages)",
-            s.categories
-                .get(w.board.category)
-                .map_or("", String::as_str)
-        )
-    } else {
-        let label = s
-            .groups
-            .get(w.group as usize - 1)
-            .map_or_else(|| format!("Group {}", w.group), |g| g.label());
-        format!("{label} — flip-chart page  (←/→ group, c: one category across groups)")
+            Headings::of(s)
+                .get(shown)
+                .map_or(Some(""), Heading::name)
+                .unwrap_or(NO_CATEGORY)
+        ),
+        BoardPage::Group => {
+            let label = crate::ui::views::group_label(s, w.group);
+            format!("{label} — flip-chart page  (←/→ group, c: one category across groups)")
+        }
     };
     frame.render_widget(
         Paragraph::new(truncate(&title, area.width as usize)).style(app.theme.title),
@@ -50,7 +52,7 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
     // each wrapped. Only the cards near the selection are measured and built, so a page of
     // thousands of notes costs no more to draw than a short one: walk back from the selection
     // until the rows above it fill the window, then build forward from there.
-    let section_of = |n| section(n, w.board.by_category);
+    let section_of = |n| section(n, by_category);
     // Rows before note `i`'s card: its section's heading, and a blank line between sections.
     let heading_rows = |i: usize| match i {
         0 => 1,
@@ -92,7 +94,7 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
             push(
                 &mut rows,
                 vec![Line::from(Span::styled(
-                    heading(s, n, w.board.by_category),
+                    heading(s, n, by_category),
                     app.theme.accent,
                 ))],
             );
@@ -106,11 +108,7 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
         )));
     }
     let block = Block::bordered()
-        .title(format!(
-            " {} note{} ",
-            notes.len(),
-            if notes.len() == 1 { "" } else { "s" }
-        ))
+        .title(format!(" {} ", count(notes.len(), "note", "notes")))
         .border_style(app.theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);
 
@@ -144,11 +142,8 @@ fn heading(s: &Session, n: &Note, by_category: bool) -> String {
     match (&n.placement.category, n.placement.prompt) {
         (_, Prompt::Commitment) => "Commitments".to_string(),
         (Some(c), p) if by_category => {
-            let g = s
-                .groups
-                .get(n.placement.group as usize - 1)
-                .map(|g| g.label());
-            format!("{} · {c} · {}", g.unwrap_or_default(), p.label())
+            let g = crate::ui::views::group_label(s, n.placement.group);
+            format!("{g} · {c} · {}", p.label())
         }
         (Some(c), p) => format!("{c} · {}", p.label()),
         (None, p) => p.label().to_string(),

@@ -47,8 +47,9 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
         } else {
             format!("  {}", round + 1)
         };
-        let cells = std::iter::once(Cell::from(label)).chain(s.groups.iter().map(|g| {
-            let cat = &s.categories[category_for(s.mode, g.number as usize - 1, round, c)];
+        // Groups are numbered 1.. in order (checked on load), so the index is the 0-based group.
+        let cells = std::iter::once(Cell::from(label)).chain((0..s.groups.len()).map(|gi| {
+            let cat = &s.categories[category_for(s.mode, gi, round, c)];
             Cell::from(truncate(cat, col_w as usize))
         }));
         let row = Row::new(cells);

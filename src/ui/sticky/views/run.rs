@@ -24,6 +24,11 @@ const TIMER_COLUMN_PERCENT: u16 = 42;
 const TIMER_BOX_PERCENT: u16 = 55;
 /// Columns of the wrap-up table besides the group's name: indent and three counts.
 const COUNTS_WIDTH: usize = 2 + 3 * 8;
+/// Commitments listed on the commitment step, newest first: more than a projected screenful,
+/// so the pane never draws thousands of lines; the count above says how many there are.
+const COMMITMENTS_SHOWN: usize = 50;
+/// Longest a listed commitment may run, in characters, before it is cut with "…".
+const COMMITMENT_CHARS: usize = 200;
 /// Widest a group's name gets in the wrap-up table.
 const MAX_NAME_WIDTH: usize = 30;
 /// Rows of the scribe's input box: three rows of text that wrap.
@@ -133,7 +138,8 @@ fn step_line(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
             Mode::Rotation => format!("Round {} of {c}", round + 1),
         };
         spans.push(Span::styled(where_, app.theme.accent));
-        spans.push(Span::raw(format!("  ·  Step {n} of 5: ")));
+        let steps = StepKind::PER_CATEGORY.len();
+        spans.push(Span::raw(format!("  ·  Step {n} of {steps}: ")));
     } else {
         spans.push(Span::raw("After the categories: "));
     }
@@ -214,11 +220,10 @@ fn commitment_lines(w: &OpenSession) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let commitments: Vec<_> = w.session.commitments().collect();
     lines.push(Line::from(format!(
-        "{} commitment{} typed so far:",
-        commitments.len(),
-        if commitments.len() == 1 { "" } else { "s" }
+        "{} typed so far:",
+        crate::words::count(commitments.len(), "commitment", "commitments")
     )));
-    for n in commitments.iter().rev().take(50) {
+    for n in commitments.iter().rev().take(COMMITMENTS_SHOWN) {
         let who = n
             .initials
             .as_deref()
@@ -227,7 +232,7 @@ fn commitment_lines(w: &OpenSession) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "  {} · {}{who}",
             group_short(&w.session, n.placement.group),
-            truncate(&n.text, 200)
+            truncate(&n.text, COMMITMENT_CHARS)
         )));
     }
     lines
@@ -322,8 +327,8 @@ fn prompt_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
             app.theme.accent,
         )));
         let c = s.categories.len();
-        for g in &s.groups {
-            let gi = g.number as usize - 1;
+        // Groups are numbered 1.. in order (checked on load), so the index is the 0-based group.
+        for (gi, g) in s.groups.iter().enumerate() {
             let now_at = &s.categories[category_for(s.mode, gi, round, c)];
             let next = if round + 1 < c {
                 s.categories[category_for(s.mode, gi, round + 1, c)].clone()
@@ -357,10 +362,10 @@ fn prompt_box(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
         lines = recent_notes(app, w, &placement, area);
     }
     let scribe = format!(
-        " Scribe: {} · {} · {count} note{} ",
+        " Scribe: {} · {} · {} ",
         group_label(s, w.group),
         placement.prompt.label(),
-        if count == 1 { "" } else { "s" }
+        crate::words::count(count, "note", "notes")
     );
     let block = Block::bordered()
         .title(Span::styled(
