@@ -396,6 +396,16 @@ fn a_second_writer_is_told_who_holds_the_session() {
     let id = new_session(store_dir, &["--name", "Busy"]);
     let store = cpm_workshop::store::Store::open(store_dir.to_path_buf()).unwrap();
     let _held = store.lock(&id).unwrap();
+    // A command that cannot be handed over is refused, naming the holder.
+    cmd(store_dir)
+        .args(["rename", &id, "Other"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "session \"Busy\" ({id}) is open in another cpm-workshop (process {})",
+            std::process::id()
+        )));
+    // A note is handed to the holder; this one never answers, so it is withdrawn, and says so.
     cmd(store_dir)
         .args([
             "add",
@@ -406,14 +416,17 @@ fn a_second_writer_is_told_who_holds_the_session() {
             "Teaming",
             "--prompt",
             "already",
+            "--wait",
+            "0.5",
             "x",
         ])
         .assert()
         .failure()
         .stderr(predicate::str::contains(format!(
-            "session \"Busy\" ({id}) is open in another cpm-workshop (process {})",
+            "from the cpm-workshop that has session {id} open (process {}), so the command was withdrawn and nothing was added",
             std::process::id()
         )));
+    assert_eq!(export_json(store_dir, &id)["notes"], serde_json::json!([]));
 }
 
 #[test]
