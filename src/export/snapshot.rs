@@ -4,8 +4,8 @@
 
 use super::wrap::wrap;
 use crate::content::SnapshotActivity;
-use crate::workshop::snapshot::{HeadingId, SnapshotState, TIE_RULE};
 use crate::words::count;
+use crate::workshop::snapshot::{HeadingId, SnapshotState, TIE_RULE};
 use crate::workshop::{Session, SnapshotNote};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;

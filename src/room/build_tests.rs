@@ -313,14 +313,20 @@ fn planning_pages_show_the_question_and_the_decisions_by_priority() {
     .unwrap();
     let script = library.snapshot.plan_script();
 
-    s.snapshot.as_mut().unwrap().set_page(Page::Plan(PlanStepId::Horizon));
+    s.snapshot
+        .as_mut()
+        .unwrap()
+        .set_page(Page::Plan(PlanStepId::Horizon));
     let v = view_of(&s, &library, 1, Presenter::default());
     assert_eq!(v.heading, script.question(PlanStepId::Horizon));
     let wall = v.wall.unwrap();
     assert_eq!(wall.notes.len(), 1);
     assert_eq!(wall.notes[0].text, "12 months");
 
-    s.snapshot.as_mut().unwrap().set_page(Page::Plan(PlanStepId::Actions));
+    s.snapshot
+        .as_mut()
+        .unwrap()
+        .set_page(Page::Plan(PlanStepId::Actions));
     let v = view_of(&s, &library, 1, Presenter::default());
     assert_eq!(v.heading, script.question(PlanStepId::Actions));
     assert!(v.step.starts_with("Planning, step "), "{}", v.step);

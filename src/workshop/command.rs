@@ -12,10 +12,10 @@
 //! calls the domain's own method for it, and, if it reports something new, a variant of
 //! [`Outcome`].
 
+use super::Change;
 use super::session::{Activity, EditError, Session};
 use super::snapshot::{HeadingId, SnapshotError};
 use super::step::Prompt;
-use super::Change;
 use crate::content::SnapshotActivity;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

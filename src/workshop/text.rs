@@ -155,7 +155,6 @@ pub fn quote(text: &str) -> String {
     format!("“{q}”")
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,3 +146,37 @@ fn a_killed_projector_leaves_the_presenter_and_a_second_projector_unaffected() {
     assert_eq!(app.wait_exit(WAIT), Some(0), "{}", app.screen());
     following.wait_for(WAITING, WAIT).unwrap();
 }
+
+/// Three kinds of process on one session: the presenter's app owns it, a co-trainer's
+/// `cpm-workshop add` hands it a note, and the projector shows that note on the room's wall.
+#[test]
+fn a_co_scribes_note_reaches_the_projector_through_the_presenter() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = new_session(store);
+    let room = projector(store, None, 120, 36);
+    room.wait_for(WAITING, WAIT).unwrap();
+    let mut app = presenter(store, &id);
+    app.keys("n");
+    room.wait_for("Brainstorm: already using", WAIT).unwrap();
+    app.keys("n");
+    room.wait_for("Share", WAIT).unwrap();
+
+    let said = run_ok(
+        store,
+        &[
+            "add",
+            &id,
+            "--group",
+            "1",
+            "--prompt",
+            "already",
+            "We greet families by <b>name</b>",
+        ],
+    );
+    assert!(said.contains("Saved 1 note"), "{said}");
+    room.wait_for("We greet families by <b>name</b>", WAIT)
+        .unwrap();
+    app.wait_for("We greet families by", WAIT).unwrap();
+    drop(app);
+}

@@ -3,8 +3,8 @@
 use super::super::app::{App, Home};
 use super::content::truncate;
 use super::cut_top;
-use crate::workshop::clock::short_time;
 use crate::words::plural;
+use crate::workshop::clock::short_time;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
