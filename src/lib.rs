@@ -2,8 +2,9 @@
 //! terminal. Layers, bottom up, each importing only from those below it: `content` (decks,
 //! activity scripts and the kinds of step they name), `workshop` (the pure domain: sessions,
 //! notes, steps, timers, the Snapshot), `store` (sessions on disk, durable writes), `export`
-//! (formatters, and writing their files through the store's durable writes), and on top `cli`
-//! and `ui` (the app calls the CLI's option helpers to find the store and the content).
+//! (formatters, and writing their files through the store's durable writes), and on top `cli`,
+//! `ui` and `room` (the app calls the CLI's option helpers to find the store and the content;
+//! `room`, the phones' web page, only reads what the app publishes and hands changes to it).
 //! `console` and `error_report` clean and word what either top layer prints.
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,7 @@ pub mod error_report;
 pub mod export;
 pub mod handoff;
 pub mod note_lines;
+pub mod room;
 pub mod store;
 pub mod ui;
 pub mod workshop;

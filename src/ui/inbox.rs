@@ -12,7 +12,7 @@ use super::app::{App, Screen};
 use super::{FLUSH_TIMEOUT, Loop};
 use crate::handoff;
 use crate::store::LEFTOVER_AGE;
-use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
+use crate::workshop::command::{self, Answer, Applied, Command, CommandKind, Outcome};
 use crate::workshop::text::quote;
 use crate::workshop::{Change, Session};
 use std::time::{Duration, Instant};
@@ -97,6 +97,21 @@ impl Loop {
 /// Applies a co-scribe's command to the open session `id`, puts its notes on the undo stack and
 /// says on the status line where they came from.
 fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> Answer {
+    match apply_from(app, id, c, now, "another terminal") {
+        Ok(applied) => Answer::Ok(applied.outcome),
+        Err(message) => Answer::Error(message),
+    }
+}
+
+/// Applies a command from `source` ("another terminal", "a phone") to the open session `id`,
+/// puts its note changes on the undo stack and says on the status line where they came from.
+pub(super) fn apply_from(
+    app: &mut App,
+    id: &str,
+    c: &Command,
+    now: OffsetDateTime,
+    source: &str,
+) -> Result<Applied, String> {
     let activity = &app.library.snapshot;
     let result = match &mut app.screen {
         Screen::Sticky(w) if w.session.id == id => {
@@ -123,17 +138,18 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
             {
                 let _ = s
                     .history
-                    .apply(state, adding(texts), |state| -> Result<(), _> {
+                    .apply(state, adding(texts, source), |state| -> Result<(), _> {
                         *state = after;
                         Ok(())
                     });
             }
             result
         }
-        _ => return Answer::Error(format!("session {id} is not open in the app any more")),
+        _ => return Err(format!("session {id} is not open in the app any more")),
     };
-    let answer = Answer::from(result);
-    if let Answer::Ok(outcome) = &answer {
+    let applied = result.map_err(|e| e.to_string())?;
+    {
+        let outcome = &applied.outcome;
         match outcome {
             Outcome::Added { count, place } => {
                 let what = match &c.change {
@@ -146,26 +162,23 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
                     _ => format!("{count} notes"),
                 };
                 app.say(format!(
-                    "Added from another terminal: {what} ({place}). u takes it back."
+                    "Added from {source}: {what} ({place}). u takes it back."
                 ));
             }
-            Outcome::Voted { .. } => {
-                app.say(format!(
-                    "From another terminal: {}",
-                    handoff::describe(outcome)
-                ));
+            Outcome::Voted { .. } | Outcome::Edited { .. } | Outcome::Deleted { .. } => {
+                app.say(format!("From {source}: {}", handoff::describe(outcome)));
             }
             Outcome::AlreadyApplied => {}
         }
     }
-    answer
+    Ok(applied)
 }
 
 /// "adding “…”" or "adding 3 notes" (for "Undone: …").
-fn adding(texts: &[String]) -> String {
+fn adding(texts: &[String], source: &str) -> String {
     match texts {
-        [one] => format!("adding {} from another terminal", quoted(one)),
-        _ => format!("adding {} notes from another terminal", texts.len()),
+        [one] => format!("adding {} from {source}", quoted(one)),
+        _ => format!("adding {} notes from {source}", texts.len()),
     }
 }
 
@@ -259,7 +272,14 @@ mod tests {
         apply_in_app(&mut app, "s2", &note, T0);
         apply_in_app(&mut app, "s2", &vote, T0);
         assert!(status(&app).starts_with("From another terminal: Recorded 4 votes"));
-        let state = |app: &App| app.open_session().unwrap().session.snapshot.clone().unwrap();
+        let state = |app: &App| {
+            app.open_session()
+                .unwrap()
+                .session
+                .snapshot
+                .clone()
+                .unwrap()
+        };
         assert_eq!(state(&app).notes.len(), 1);
         app.update(Action::Undo, T0);
         assert!(state(&app).notes.is_empty(), "{}", status(&app));

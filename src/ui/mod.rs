@@ -10,6 +10,7 @@ mod inbox;
 pub mod input_view;
 pub mod keymap;
 pub mod open_session;
+mod room;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
@@ -56,6 +57,16 @@ pub struct RunOptions {
     /// Where exports from the app are written.
     pub export_dir: PathBuf,
     pub offset: UtcOffset,
+    pub room: RoomOptions,
+}
+
+/// Whether and where phones join (`--room`, `--room-addr`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RoomOptions {
+    /// Open the room as soon as a session is open.
+    pub open: bool,
+    /// Where to listen; the laptop's private address when `None`.
+    pub addr: Option<std::net::SocketAddr>,
 }
 
 /// Runs the full-screen app until the trainer quits.
@@ -67,6 +78,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         open,
         export_dir,
         offset,
+        room,
     } = options;
     terminal::require_terminal_output()?;
     let loading = Loading::begin(&store, content)?;
@@ -85,6 +97,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         started: Instant::now(),
         timing: Cell::new(false),
         inbox: inbox::InboxWatch::default(),
+        room: room::RoomWatch::new(room),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -129,6 +142,8 @@ struct Loop {
     timing: Cell<bool>,
     /// When the open session's inbox was last looked at, and answers owed to co-scribes.
     inbox: inbox::InboxWatch,
+    /// The room for phones, while it is open.
+    room: room::RoomWatch,
 }
 
 impl Loop {
@@ -225,6 +240,7 @@ impl Loop {
                 self.perform(app, effect);
             }
             self.poll_inbox(app);
+            self.poll_room(app);
         }
     }
 
@@ -242,6 +258,7 @@ impl Loop {
         } else {
             cap
         };
+        let cap = self.room.sleep_cap(cap);
         let next = app
             .open_session()
             .and_then(|w| w.session.timer.next_change(self.now()));
@@ -340,11 +357,13 @@ impl Loop {
                     app.fail(format!("The backup still holds the dropped notes: {e}"));
                 }
             }
+            Effect::ToggleRoom => self.toggle_room(app),
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));
                     return;
                 }
+                self.close_room(app);
                 self.lock = None;
                 app.go_home();
             }

@@ -1,4 +1,5 @@
 pub mod cli;
+pub mod http;
 pub mod pty;
 #[cfg(unix)]
 pub mod read_only;

@@ -43,6 +43,18 @@ pub struct App {
     pub window: Option<(u16, u16)>,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
+    /// The room for phones, while it is open: what the console shows of it.
+    pub room: Option<RoomPanel>,
+}
+
+/// What the console shows of the open room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomPanel {
+    /// The link phones open (with the join code in it).
+    pub link: String,
+    pub code: String,
+    /// Phones seen in the last two minutes.
+    pub phones: usize,
 }
 
 impl App {
@@ -58,6 +70,7 @@ impl App {
             dirty: true,
             window: None,
             help_scroll: 0,
+            room: None,
         };
         // "New workshop" is selected for a first-time user; otherwise the newest session.
         let newest = usize::from(!sessions.is_empty());
@@ -102,6 +115,7 @@ impl App {
             Some(Overlay::Text { .. }) => return Context::TextPrompt,
             Some(Overlay::Move(_)) => return Context::Move,
             Some(Overlay::Export { .. }) => return Context::Export,
+            Some(Overlay::Room) => return Context::Room,
             None => {}
         }
         match &self.screen {
@@ -243,6 +257,9 @@ impl App {
         if self.too_small() {
             // Nothing done now could be seen: a note saved or a step taken blind.
             return Vec::new();
+        }
+        if action == Action::ToggleRoom {
+            return vec![Effect::ToggleRoom];
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);

@@ -32,6 +32,8 @@ pub enum Context {
     SnapshotEntry,
     /// Snapshot warm-up: editing a note or a priority.
     SnapshotEdit,
+    /// The room panel: the join link, code and QR code for phones.
+    Room,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
 }

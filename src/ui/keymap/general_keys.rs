@@ -163,7 +163,8 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Confirm,
             C::Export,
             C::Help,
-            C::Blank
+            C::Blank,
+            C::Room
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,

@@ -80,6 +80,7 @@ fn every_context_has_a_way_out_and_hints() {
         Context::Export,
         Context::Help,
         Context::Blank,
+        Context::Room,
     ] {
         assert_eq!(
             action_for(ctx, &press(KeyCode::Esc)),

@@ -1,1 +1,2 @@
 pub mod big_timer;
+pub mod qr;
