@@ -204,6 +204,11 @@ fn handle(mut request: Request, shared: &Shared) {
 /// `GET /join?code=…`: with the right code, the phone gets its cookies and the page.
 fn join(incoming: &Incoming, shared: &Shared, lang: Lang, nonce: &str, now: Instant) -> Answer {
     let html = "text/html; charset=utf-8";
+    // A link may name the group (a table's own QR code in rotation mode).
+    let group = incoming
+        .query("group")
+        .and_then(|g| g.parse::<u32>().ok())
+        .map_or_else(String::new, |g| format!("&group={g}"));
     match incoming.query("code") {
         Some(given) if code::matches(&shared.code, given) => {
             let phone = incoming
@@ -213,7 +218,7 @@ fn join(incoming: &Incoming, shared: &Shared, lang: Lang, nonce: &str, now: Inst
                 .unwrap_or_else(|| code::new_token().unwrap_or_else(|_| incoming.ip.to_string()));
             shared.guard().seen(&phone, now);
             Answer::new(303, html, String::new())
-                .with("Location", format!("/?lang={}", lang.id()))
+                .with("Location", format!("/?lang={}{group}", lang.id()))
                 .with("Set-Cookie", cookie("room_code", &shared.code))
                 .with("Set-Cookie", cookie("room_phone", &phone))
         }

@@ -25,7 +25,7 @@ use crate::workshop::NoteId;
 use crate::workshop::command::CommandKind;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -136,10 +136,7 @@ impl Room {
 
     /// The next request waiting for the app, if any.
     pub fn next_request(&self) -> Option<PhoneRequest> {
-        match self.requests.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.requests.try_recv().ok()
     }
 
     /// Waits up to `timeout` for a request (for owners that have nothing else to do).

@@ -104,6 +104,16 @@ const ES: Words = Words {
     up_to: "hasta 280 caracteres",
 };
 
+/// The prompt's name in the page's language (the trainer's screen keeps its own words).
+fn prompt_label(lang: Lang, prompt: &super::view::PromptView) -> &'static str {
+    match (lang, prompt.id) {
+        (Lang::Es, "already") => "Ya lo hacemos",
+        (Lang::Es, "enhance") => "Podríamos mejorar",
+        (Lang::Es, "commitment") => "Compromiso",
+        _ => prompt.label,
+    }
+}
+
 /// One of the phone's own notes, and whether it may still be changed.
 pub struct Mine<'a> {
     pub id: NoteId,
@@ -299,7 +309,7 @@ pub fn page(input: &PageInput) -> String {
                 g.number,
                 lang.id(),
                 w.your_note,
-                escape(prompt.label),
+                escape(prompt_label(*lang, prompt)),
                 w.up_to,
                 w.initials,
                 w.add
@@ -456,6 +466,7 @@ mod tests {
         };
         let es = page(&input(Lang::Es));
         assert!(es.contains("<html lang=\"es\">") && es.contains("Agregar nota"));
+        assert!(es.contains("Su nota — Ya lo hacemos"), "{es}");
         let en = page(&input(Lang::En));
         assert!(en.contains("<html lang=\"en\">") && en.contains("Add note"));
         assert_eq!(Lang::parse(Some("ES")), Lang::Es);

@@ -1,5 +1,6 @@
 //! A small HTTP/1.1 client over a plain TCP connection, for the room's tests: one request per
 //! connection, every header as sent and received, bounded by timeouts. Loopback only.
+#![allow(dead_code)] // each test file uses part of the support code
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
