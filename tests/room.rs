@@ -233,6 +233,9 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
     );
     assert_eq!(deleted.status, 200, "{}", deleted.body);
     assert_eq!(texts(store.path(), &id), ["Desde el formulario <script>"]);
+    // The console counts the two phones that joined (not each cookie-less script request).
+    pty.wait_for("room open · 2 phones", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
 
     // The trainer moves on: the phone's notes are no longer its to change.
     let remaining = state_notes(addr, &phone)[0]["id"].as_u64().unwrap();
@@ -317,6 +320,13 @@ fn wrong_codes_big_bodies_floods_and_foreign_pages_are_refused() {
     assert!(statuses[..20].iter().all(|s| *s == 201), "{statuses:?}");
     assert!(statuses[20..].iter().all(|s| *s == 429), "{statuses:?}");
     assert_eq!(texts(store.path(), &id).len(), 20);
+    // A script that drops its cookie is limited by its address, not given a fresh allowance
+    // with each new token.
+    let bare: Vec<u16> = (0..25)
+        .map(|n| post_note(addr, &code, "", 1, &format!("bare {n}")).status)
+        .collect();
+    assert!(bare.iter().filter(|s| **s == 201).count() <= 20, "{bare:?}");
+    assert_eq!(bare.last(), Some(&429), "{bare:?}");
 
     // Guessing codes: after ten wrong ones (one above) the address is shut out, even with the
     // right code.

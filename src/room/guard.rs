@@ -23,6 +23,8 @@ pub struct Guard {
     failures: HashMap<IpAddr, (u32, Instant)>,
     writes: HashMap<String, (Instant, u32)>,
     seen: HashMap<String, Instant>,
+    /// Tokens given out: a phone presenting one is known.
+    issued: std::collections::HashSet<String>,
     /// Each phone's notes, with the step (position) at which it added them.
     owned: HashMap<String, Vec<(NoteId, usize)>>,
 }
@@ -63,14 +65,21 @@ impl Guard {
         true
     }
 
-    /// Notes that `phone` asked something now.
+    /// Records a token given out.
+    pub fn issue(&mut self, phone: &str) {
+        self.issued.insert(phone.to_string());
+    }
+
+    /// Notes that `phone` (joined, or presenting its token) asked something now: it counts as
+    /// connected. A script that never keeps its cookie does not count.
     pub fn seen(&mut self, phone: &str, now: Instant) {
+        self.issue(phone);
         self.seen.insert(phone.to_string(), now);
     }
 
     /// Whether the server gave out `phone`'s token.
     pub fn known(&self, phone: &str) -> bool {
-        self.seen.contains_key(phone)
+        self.issued.contains(phone)
     }
 
     /// Records that `phone` added `ids` at step `at`.
@@ -131,7 +140,8 @@ mod tests {
         g.seen("a", t);
         g.seen("a", t);
         g.seen("b", t);
-        assert_eq!(g.phones_recent(), 2);
-        assert!(g.known("a") && !g.known("c"));
+        g.issue("c");
+        assert_eq!(g.phones_recent(), 2, "c never came back with its token");
+        assert!(g.known("a") && g.known("c") && !g.known("d"));
     }
 }

@@ -176,10 +176,16 @@ fn handle(mut request: Request, shared: &Shared) {
         .filter(|t| shared.guard().known(t))
         .map(String::from);
     let (phone, fresh) = match presented {
-        Some(p) => (p, false),
-        None => (code::new_token().unwrap_or_else(|_| ip.to_string()), true),
+        Some(p) => {
+            shared.guard().seen(&p, now);
+            (p, false)
+        }
+        None => {
+            let token = code::new_token().unwrap_or_else(|_| ip.to_string());
+            shared.guard().issue(&token);
+            (token, true)
+        }
     };
-    shared.guard().seen(&phone, now);
     if incoming.path == "/events" && incoming.method == Method::Get {
         events(request, shared);
         return;
@@ -187,7 +193,9 @@ fn handle(mut request: Request, shared: &Shared) {
     let mut answer = if incoming.method == Method::Get {
         read(&incoming, shared, &phone, lang, &nonce)
     } else {
-        match write_allowed(&request, shared, &phone, now) {
+        // A client that never keeps its cookie is limited by its address instead.
+        let limited = if fresh { ip.to_string() } else { phone.clone() };
+        match write_allowed(&request, shared, &limited, now) {
             Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
             Ok(()) => match body(&mut request) {
                 Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
