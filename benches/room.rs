@@ -5,10 +5,8 @@
 //! p50/p99. Loopback only; every loop is bounded. `CPM_BENCH_ROOM_SECS` shortens the 30 s.
 
 #[path = "../tests/support/http.rs"]
-#[allow(dead_code)]
 mod http;
 #[path = "../tests/support/pty.rs"]
-#[allow(dead_code)]
 mod pty;
 
 use cpm_workshop::store::Store;
