@@ -78,6 +78,28 @@ fn cookie_of(reply: &Reply) -> String {
         .join("; ")
 }
 
+/// Joins with the link; the phone's cookies.
+fn join(addr: SocketAddr, code: &str) -> String {
+    cookie_of(&request(
+        addr,
+        "GET",
+        &format!("/join?code={code}"),
+        &[],
+        b"",
+    ))
+}
+
+/// `DELETE /api/notes/ID` as the phone with `cookie`.
+fn delete(addr: SocketAddr, note: u64, cookie: &str) -> Reply {
+    request(
+        addr,
+        "DELETE",
+        &format!("/api/notes/{note}"),
+        &[("Cookie", cookie)],
+        b"",
+    )
+}
+
 fn post_note(addr: SocketAddr, code: &str, phone: &str, group: u32, text: &str) -> Reply {
     let body = serde_json::json!({"group": group, "text": text}).to_string();
     let mut headers = vec![("X-Room-Code", code), ("Content-Type", "application/json")];
@@ -112,16 +134,16 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
 
     // Joining: the link sets session-only, script-proof, same-site cookies and drops the code
     // from the address.
-    let join = request(
+    let joined = request(
         addr,
         "GET",
         &format!("/join?code={}", code.to_lowercase()),
         &[],
         b"",
     );
-    assert_eq!(join.status, 303, "{}", join.body);
-    assert_eq!(join.header("location"), Some("/?lang=en"));
-    let cookies = join.cookies();
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    assert_eq!(joined.header("location"), Some("/?lang=en"));
+    let cookies = joined.cookies();
     assert_eq!(cookies.len(), 2, "{cookies:?}");
     for c in &cookies {
         assert!(
@@ -133,7 +155,7 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
             "session-only: {c}"
         );
     }
-    let phone = cookie_of(&join);
+    let phone = cookie_of(&joined);
 
     // The page, with the strict headers.
     let page = request(addr, "GET", "/?group=2", &[("Cookie", &phone)], b"");
@@ -208,29 +230,11 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
     assert_eq!(texts(store.path(), &id)[0], "Edited from the phone");
 
     // Another phone may not touch it.
-    let other = cookie_of(&request(
-        addr,
-        "GET",
-        &format!("/join?code={code}"),
-        &[],
-        b"",
-    ));
-    let stolen = request(
-        addr,
-        "DELETE",
-        &format!("/api/notes/{note}"),
-        &[("Cookie", &other)],
-        b"",
-    );
+    let other = join(addr, &code);
+    let stolen = delete(addr, note, &other);
     assert_eq!(stolen.status, 404, "{}", stolen.body);
 
-    let deleted = request(
-        addr,
-        "DELETE",
-        &format!("/api/notes/{note}"),
-        &[("Cookie", &phone)],
-        b"",
-    );
+    let deleted = delete(addr, note, &phone);
     assert_eq!(deleted.status, 200, "{}", deleted.body);
     assert_eq!(texts(store.path(), &id), ["Desde el formulario <script>"]);
     // The console counts the two phones that joined (not each cookie-less script request).
@@ -242,13 +246,7 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
     pty.keys("n");
     wait_position(addr, &code, 2);
     assert_eq!(state_notes(addr, &phone)[0]["editable"], false);
-    let late = request(
-        addr,
-        "DELETE",
-        &format!("/api/notes/{remaining}"),
-        &[("Cookie", &phone)],
-        b"",
-    );
+    let late = delete(addr, remaining, &phone);
     assert_eq!(late.status, 409, "{}", late.body);
     assert!(late.body.contains("moved on"), "{}", late.body);
     assert_eq!(texts(store.path(), &id).len(), 1);
@@ -307,13 +305,7 @@ fn wrong_codes_big_bodies_floods_and_foreign_pages_are_refused() {
     );
 
     // One phone posting as fast as it can is slowed down, others are not.
-    let phone = cookie_of(&request(
-        addr,
-        "GET",
-        &format!("/join?code={code}"),
-        &[],
-        b"",
-    ));
+    let phone = join(addr, &code);
     let statuses: Vec<u16> = (0..25)
         .map(|n| post_note(addr, &code, &phone, 1, &format!("flood {n}")).status)
         .collect();
@@ -343,13 +335,7 @@ fn open_pages_hear_of_a_new_step() {
     let store = tempfile::tempdir().unwrap();
     let (mut pty, _id, addr, code) = app_with_room(store.path());
     wait_position(addr, &code, 1);
-    let phone = cookie_of(&request(
-        addr,
-        "GET",
-        &format!("/join?code={code}"),
-        &[],
-        b"",
-    ));
+    let phone = join(addr, &code);
     let mut events = Events::open(addr, &phone);
     assert_eq!(events.next_step()["position"], 1);
     pty.keys("n");
@@ -365,17 +351,7 @@ fn every_acknowledged_note_survives_a_kill_of_the_app() {
     let (mut pty, id, addr, code) = app_with_room(store.path());
     wait_position(addr, &code, 1);
     // Four phones post in turn (each under its rate limit) until the app is killed.
-    let phones: Vec<String> = (0..4)
-        .map(|_| {
-            cookie_of(&request(
-                addr,
-                "GET",
-                &format!("/join?code={code}"),
-                &[],
-                b"",
-            ))
-        })
-        .collect();
+    let phones: Vec<String> = (0..4).map(|_| join(addr, &code)).collect();
     let poster = std::thread::spawn(move || {
         let mut acknowledged = Vec::new();
         for n in 0..60 {

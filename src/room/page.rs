@@ -132,21 +132,9 @@ pub struct PageInput<'a> {
     pub nonce: &'a str,
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML element content and quoted attribute values: the exports' escaping,
+/// so a note is never markup on the page either.
+pub use crate::export::html::esc as escape;
 
 const STYLE: &str = "\
 *{box-sizing:border-box}\
