@@ -15,7 +15,7 @@ pub mod error_report;
 pub mod export;
 pub mod handoff;
 pub mod note_lines;
-pub mod room;
+pub mod phones;
 pub mod store;
 pub mod ui;
 pub mod workshop;

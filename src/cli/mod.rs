@@ -46,7 +46,7 @@ pub struct Cli {
     pub room: bool,
     /// Where the room listens, IP or IP:PORT (default: this laptop's private network address
     /// and a free port).
-    #[arg(long, global = true, value_name = "IP[:PORT]", value_parser = crate::room::addr::parse)]
+    #[arg(long, global = true, value_name = "IP[:PORT]", value_parser = crate::phones::addr::parse)]
     pub room_addr: Option<std::net::SocketAddr>,
     #[command(subcommand)]
     pub command: Option<Command>,

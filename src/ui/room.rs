@@ -5,7 +5,7 @@
 
 use super::app::{App, Overlay, RoomPanel};
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
-use crate::room::{Room, RoomView, addr, code};
+use crate::phones::{PhoneView, Room, addr, code};
 use crate::workshop::command::{Applied, Command};
 use crate::workshop::{Change, NoteId};
 use std::time::Duration;
@@ -177,7 +177,7 @@ impl Loop {
         };
         let Some(open) = app.open_session() else {
             if self.room.published.take().is_some() {
-                room.publish(RoomView::default());
+                room.publish(PhoneView::default());
             }
             return;
         };
@@ -186,7 +186,7 @@ impl Loop {
         if self.room.published.as_ref() == Some(&key) {
             return;
         }
-        room.publish(RoomView::of(s, open.deck.as_ref(), &app.library.sticky));
+        room.publish(PhoneView::of(s, open.deck.as_ref(), &app.library.sticky));
         self.room.published = Some(key);
     }
 }

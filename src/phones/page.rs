@@ -2,7 +2,7 @@
 //! of script are inline, allowed by a per-response nonce), usable with plain form posts, and live
 //! with Server-Sent Events when script runs. Every text from the session or a phone is escaped.
 
-use super::view::RoomView;
+use super::view::PhoneView;
 use crate::workshop::NoteId;
 use std::fmt::Write;
 
@@ -123,7 +123,7 @@ pub struct Mine<'a> {
 
 /// What the main page shows.
 pub struct PageInput<'a> {
-    pub view: &'a RoomView,
+    pub view: &'a PhoneView,
     pub group: Option<u32>,
     pub lang: Lang,
     pub mine: Vec<Mine<'a>>,
@@ -394,10 +394,10 @@ pub fn problem(lang: Lang, message: &str, back: &str, nonce: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::room::view::{GroupView, PromptView};
+    use crate::phones::view::{GroupView, PromptView};
 
-    fn view() -> RoomView {
-        RoomView {
+    fn view() -> PhoneView {
+        PhoneView {
             open: true,
             session: "Tue <script>".into(),
             position: 6,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// The room as phones see it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct RoomView {
+pub struct PhoneView {
     /// Whether a session is open (phones wait otherwise).
     pub open: bool,
     pub session: String,
@@ -50,9 +50,9 @@ pub struct NoteView {
     pub text: String,
 }
 
-impl RoomView {
+impl PhoneView {
     /// The view of `session` with its deck and the activity script.
-    pub fn of(session: &Session, deck: Option<&Deck>, script: &StickyActivity) -> RoomView {
+    pub fn of(session: &Session, deck: Option<&Deck>, script: &StickyActivity) -> PhoneView {
         let step = session.step();
         let kind_of_deck = deck.map(|d| d.kind).unwrap_or_default();
         let takes_notes = session.activity == Activity::Sticky
@@ -85,7 +85,7 @@ impl RoomView {
             })
             .collect();
         let script = script.step(step.kind);
-        RoomView {
+        PhoneView {
             open: true,
             session: session.name.clone(),
             position: session.position,
@@ -125,11 +125,11 @@ mod tests {
         let library = Library::shipped();
         let mut s = session();
         let deck = library.deck(&s.deck);
-        let read = RoomView::of(&s, deck, &library.sticky);
+        let read = PhoneView::of(&s, deck, &library.sticky);
         assert!(read.open);
         assert_eq!(read.prompt, None, "no notes while reading");
         s.go_to(5 + 1, T0); // round 1, brainstorm
-        let v = RoomView::of(&s, deck, &library.sticky);
+        let v = PhoneView::of(&s, deck, &library.sticky);
         assert_eq!(v.position, 6);
         assert_eq!(v.prompt.as_ref().map(|p| p.id), Some("already"));
         let g2 = v.group(2).unwrap();

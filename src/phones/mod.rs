@@ -5,7 +5,7 @@
 //! domain command ([`crate::workshop::command`]) handed over an in-process channel to the app
 //! that owns the session; the app's loop applies it, saves it durably and only then answers, so
 //! a `201`/`200` means "on disk". What the phones read (the step, the prompt, the notes) is a
-//! [`RoomView`] the loop publishes after each change; Server-Sent Events tell open pages when it
+//! [`PhoneView`] the loop publishes after each change; Server-Sent Events tell open pages when it
 //! moved on.
 //!
 //! The server runs only while the room is open: [`Room::open`] binds the chosen address and
@@ -19,7 +19,7 @@ mod http;
 mod page;
 pub mod view;
 
-pub use view::RoomView;
+pub use view::PhoneView;
 
 use crate::workshop::NoteId;
 use crate::workshop::command::CommandKind;
@@ -71,7 +71,7 @@ pub(crate) struct Shared {
 #[derive(Debug, Default)]
 pub(crate) struct Published {
     pub version: u64,
-    pub view: RoomView,
+    pub view: PhoneView,
 }
 
 impl Shared {
@@ -145,7 +145,7 @@ impl Room {
     }
 
     /// Shows phones `view`; open pages hear of it when it differs from what they have.
-    pub fn publish(&self, view: RoomView) {
+    pub fn publish(&self, view: PhoneView) {
         let mut published = self.shared.view();
         if published.view != view {
             published.view = view;

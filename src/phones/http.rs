@@ -299,7 +299,7 @@ fn read(incoming: &Incoming, shared: &Shared, phone: &str, lang: Lang, nonce: &s
 }
 
 /// The phone's own notes still in the session: id, text, and whether it may still change them.
-fn mine(view: &super::RoomView, owned: &[(NoteId, usize)]) -> Vec<(NoteId, String, bool)> {
+fn mine(view: &super::PhoneView, owned: &[(NoteId, usize)]) -> Vec<(NoteId, String, bool)> {
     owned
         .iter()
         .filter_map(|(id, at)| {
