@@ -161,6 +161,8 @@ pub fn describe(outcome: &Outcome) -> String {
                 .join(" · "),
             votes_label(*total)
         ),
+        Outcome::Edited { note } => format!("Edited note {note}."),
+        Outcome::Deleted { note } => format!("Moved note {note} to the trash."),
         Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
     }
 }

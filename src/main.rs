@@ -48,5 +48,9 @@ fn run_app(cli: &Cli, open: Option<String>, offset: time::UtcOffset) -> anyhow::
         open,
         export_dir,
         offset,
+        room: ui::RoomOptions {
+            open: cli.room,
+            addr: cli.room_addr,
+        },
     })
 }

@@ -42,6 +42,14 @@ pub struct Cli {
     /// Where the app writes exports (default: Documents/cpm-workshop, else <store>/exports).
     #[arg(long, global = true, env = EXPORTS_ENV, value_name = "DIR")]
     pub exports: Option<PathBuf>,
+    /// Open the room for phones as soon as a session is open in the app (the room key, W,
+    /// opens and closes it too).
+    #[arg(long, global = true)]
+    pub room: bool,
+    /// Where the room listens, IP or IP:PORT (default: this laptop's private network address
+    /// and a free port).
+    #[arg(long, global = true, value_name = "IP[:PORT]", value_parser = crate::phones::addr::parse)]
+    pub room_addr: Option<std::net::SocketAddr>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -77,6 +85,8 @@ impl Cli {
             content: dir(CONTENT_ENV).ok()?,
             theme: ThemeName::default(),
             exports: dir(EXPORTS_ENV).ok()?,
+            room: false,
+            room_addr: None,
             command: None,
         })
     }

@@ -12,7 +12,7 @@ use super::app::{App, Screen};
 use super::{FLUSH_TIMEOUT, Loop};
 use crate::handoff;
 use crate::store::LEFTOVER_AGE;
-use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
+use crate::workshop::command::{self, Answer, Applied, Command, CommandKind, Outcome};
 use crate::workshop::text::quote;
 use crate::workshop::{Change, Session};
 use std::time::{Duration, Instant};
@@ -95,6 +95,21 @@ impl Loop {
 /// Applies a co-scribe's command to the open session `id`, puts its notes on the undo stack and
 /// says on the status line where they came from.
 fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> Answer {
+    match apply_from(app, id, c, now, "another terminal") {
+        Ok(applied) => Answer::Ok(applied.outcome),
+        Err(message) => Answer::Error(message),
+    }
+}
+
+/// Applies a command from `source` ("another terminal", "a phone") to the open session `id`,
+/// puts its note changes on the undo stack and says on the status line where they came from.
+pub(super) fn apply_from(
+    app: &mut App,
+    id: &str,
+    c: &Command,
+    now: OffsetDateTime,
+    source: &str,
+) -> Result<Applied, String> {
     let activity = &app.library.snapshot;
     let result = match &mut app.screen {
         Screen::Sticky(w) if w.session.id == id => {
@@ -121,17 +136,18 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
             {
                 let _ = s
                     .history
-                    .apply(state, adding(texts), |state| -> Result<(), _> {
+                    .apply(state, adding(texts, source), |state| -> Result<(), _> {
                         *state = after;
                         Ok(())
                     });
             }
             result
         }
-        _ => return Answer::Error(format!("session {id} is not open in the app any more")),
+        _ => return Err(format!("session {id} is not open in the app any more")),
     };
-    let answer = Answer::from(result);
-    if let Answer::Ok(outcome) = &answer {
+    let applied = result.map_err(|e| e.to_string())?;
+    {
+        let outcome = &applied.outcome;
         match outcome {
             Outcome::Added { count, place } => {
                 let what = match &c.change {
@@ -144,26 +160,23 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
                     _ => format!("{count} notes"),
                 };
                 app.say(format!(
-                    "Added from another terminal: {what} ({place}). u takes it back."
+                    "Added from {source}: {what} ({place}). u takes it back."
                 ));
             }
-            Outcome::Voted { .. } => {
-                app.say(format!(
-                    "From another terminal: {}",
-                    handoff::describe(outcome)
-                ));
+            Outcome::Voted { .. } | Outcome::Edited { .. } | Outcome::Deleted { .. } => {
+                app.say(format!("From {source}: {}", handoff::describe(outcome)));
             }
             Outcome::AlreadyApplied => {}
         }
     }
-    answer
+    Ok(applied)
 }
 
 /// "adding “…”" or "adding 3 notes" (for "Undone: …").
-fn adding(texts: &[String]) -> String {
+fn adding(texts: &[String], source: &str) -> String {
     match texts {
-        [one] => format!("adding {} from another terminal", quoted(one)),
-        _ => format!("adding {} notes from another terminal", texts.len()),
+        [one] => format!("adding {} from {source}", quoted(one)),
+        _ => format!("adding {} notes from {source}", texts.len()),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod open_session;
 pub mod projector;
 pub mod room_out;
 pub mod rounds;
+mod room;
 pub mod setup;
 pub mod snapshot;
 pub mod startup;
@@ -60,6 +61,16 @@ pub struct RunOptions {
     /// Where exports from the app are written.
     pub export_dir: PathBuf,
     pub offset: UtcOffset,
+    pub room: RoomOptions,
+}
+
+/// Whether and where phones join (`--room`, `--room-addr`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RoomOptions {
+    /// Open the room as soon as a session is open.
+    pub open: bool,
+    /// Where to listen; the laptop's private address when `None`.
+    pub addr: Option<std::net::SocketAddr>,
 }
 
 /// Runs the full-screen app until the trainer quits.
@@ -71,6 +82,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         open,
         export_dir,
         offset,
+        room,
     } = options;
     terminal::require_terminal_output()?;
     let loading = Loading::begin(&store, content)?;
@@ -88,8 +100,9 @@ pub fn run(options: RunOptions) -> Result<()> {
         clock: Cell::new(SteadyClock::new()),
         started: Instant::now(),
         timing: Cell::new(false),
-        room: room_out::RoomOut::default(),
+        projection: room_out::RoomOut::default(),
         inbox: inbox::InboxWatch::default(),
+        room: room::RoomWatch::new(room),
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -110,7 +123,7 @@ pub fn run(options: RunOptions) -> Result<()> {
         };
     }
     let result = lp.run(&mut app, &mut guard);
-    lp.room.closed(&lp.store);
+    lp.projection.closed(&lp.store);
     let flushed = lp.saver.flush(FLUSH_TIMEOUT);
     drop(guard);
     result?;
@@ -160,9 +173,11 @@ struct Loop {
     /// Whether the open session's timer is running (as of the last action).
     timing: Cell<bool>,
     /// What projectors were last given.
-    room: room_out::RoomOut,
+    projection: room_out::RoomOut,
     /// When the open session's inbox was last looked at, and answers owed to co-scribes.
     inbox: inbox::InboxWatch,
+    /// The room for phones, while it is open.
+    room: room::RoomWatch,
 }
 
 impl Loop {
@@ -275,8 +290,9 @@ impl Loop {
                     effect => self.perform(app, effect),
                 }
             }
-            self.room.publish(&self.store, app);
+            self.projection.publish(&self.store, app);
             self.poll_inbox(app);
+            self.poll_room(app);
         }
     }
 
@@ -294,6 +310,7 @@ impl Loop {
         } else {
             cap
         };
+        let cap = self.room.sleep_cap(cap);
         let next = app
             .open_session()
             .and_then(|w| w.session.timer.next_change(self.now()));
@@ -423,13 +440,15 @@ impl Loop {
                     app.fail(format!("The backup still holds the dropped notes: {e}"));
                 }
             }
+            Effect::ToggleRoom => self.toggle_room(app),
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));
                     return;
                 }
+                self.close_room(app);
                 self.lock = None;
-                self.room.closed(&self.store);
+                self.projection.closed(&self.store);
                 app.go_home();
             }
             Effect::SaveDeck(preview) => fill_category::perform_save_deck(app, *preview),
@@ -460,7 +479,7 @@ impl Loop {
     /// Shows a session just opened and names it for projectors; the session is open even if a
     /// second screen cannot follow it (the trainer is told).
     fn opened(&mut self, app: &mut App, session: Session) {
-        let named = self.room.opened(&self.store, &session.id);
+        let named = self.projection.opened(&self.store, &session.id);
         app.opened(session);
         if let Err(e) = named {
             app.fail(e);

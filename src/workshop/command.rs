@@ -13,6 +13,7 @@
 //! [`Outcome`].
 
 use super::Change;
+use super::note::NoteId;
 use super::session::{Activity, EditError, Session};
 use super::snapshot::{HeadingId, SnapshotError};
 use super::step::Prompt;
@@ -53,6 +54,16 @@ pub enum CommandKind {
         dimension: usize,
         heading: HeadingId,
     },
+    /// A phone's new wording of a note it added, accepted only while the session is still at
+    /// the step `at` (position in the run) where the phone saw it: once the trainer moves on,
+    /// what the room shared stays as it was shared.
+    EditNote {
+        note: NoteId,
+        text: String,
+        at: usize,
+    },
+    /// A phone takes back a note it added (to the trash, restorable), on the same terms.
+    DeleteNote { note: NoteId, at: usize },
     /// The Snapshot show of hands: `count` votes for `stage` on `dimension`.
     Vote {
         dimension: usize,
@@ -75,6 +86,10 @@ pub enum Outcome {
         counts: Vec<u32>,
         total: u32,
     },
+    /// A note's text was replaced.
+    Edited { note: NoteId },
+    /// A note went to the trash.
+    Deleted { note: NoteId },
     /// This command had been applied and saved before (its applier stopped before answering);
     /// nothing was applied again.
     AlreadyApplied,
@@ -114,6 +129,8 @@ pub enum CommandError {
     NotSnapshot(String, &'static str),
     #[error("there is no note to add")]
     NoNotes,
+    #[error("the trainer has moved on to another step: notes from the last one stay as shared")]
+    MovedOn,
     #[error(transparent)]
     Edit(#[from] EditError),
     #[error(transparent)]
@@ -230,6 +247,26 @@ fn apply_change(
                     place,
                 },
                 changes: Vec::new(),
+            })
+        }
+        CommandKind::EditNote { note, text, at } => {
+            if session.position != *at {
+                return Err(CommandError::MovedOn);
+            }
+            let change = session.edit_note(*note, text, now)?;
+            Ok(Applied {
+                outcome: Outcome::Edited { note: *note },
+                changes: vec![change],
+            })
+        }
+        CommandKind::DeleteNote { note, at } => {
+            if session.position != *at {
+                return Err(CommandError::MovedOn);
+            }
+            let change = session.delete_note(*note, now)?;
+            Ok(Applied {
+                outcome: Outcome::Deleted { note: *note },
+                changes: vec![change],
             })
         }
         CommandKind::Vote {
@@ -471,6 +508,49 @@ mod tests {
         let err = apply(&mut snap, &add("a", &["x"], 1, None), &activity(), T0).unwrap_err();
         assert!(err.to_string().contains("--dimension N --heading"), "{err}");
         assert!(snap.applied_commands.is_empty());
+    }
+
+    #[test]
+    fn a_note_is_edited_or_deleted_only_at_the_step_it_was_added() {
+        let mut s = session();
+        s.go_to(1, T0);
+        apply(
+            &mut s,
+            &add("a", &["first"], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap();
+        let id = s.notes[0].id;
+        let edit = |cid: &str, at| {
+            Command::new(
+                cid.into(),
+                CommandKind::EditNote {
+                    note: id,
+                    text: "second <b>".into(),
+                    at,
+                },
+            )
+        };
+        let out = apply(&mut s, &edit("e1", 1), &activity(), T0).unwrap();
+        assert_eq!(out.outcome, Outcome::Edited { note: id });
+        assert_eq!(s.notes[0].text, "second <b>");
+        s.go_to(2, T0);
+        assert_eq!(
+            apply(&mut s, &edit("e2", 1), &activity(), T0),
+            Err(CommandError::MovedOn)
+        );
+        let delete =
+            |cid: &str, at| Command::new(cid.into(), CommandKind::DeleteNote { note: id, at });
+        assert_eq!(
+            apply(&mut s, &delete("d1", 1), &activity(), T0),
+            Err(CommandError::MovedOn)
+        );
+        let out = apply(&mut s, &delete("d2", 2), &activity(), T0).unwrap();
+        assert_eq!(out.outcome, Outcome::Deleted { note: id });
+        assert!(s.notes.is_empty());
+        assert_eq!(s.trash.len(), 1);
+        assert!(apply(&mut s, &delete("d3", 2), &activity(), T0).is_err());
     }
 
     #[test]

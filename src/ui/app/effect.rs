@@ -43,6 +43,8 @@ pub enum Effect {
     DropBackup {
         id: String,
     },
+    /// Open the room for phones, or close it.
+    ToggleRoom,
     /// Close the open session (release its lock) and go home.
     CloseSession,
     /// Write one file per scope (one scope for a single export, one per group for handouts).

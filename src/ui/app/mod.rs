@@ -48,6 +48,18 @@ pub struct App {
     pub window: Option<(u16, u16)>,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
+    /// The room for phones, while it is open: what the console shows of it.
+    pub room: Option<RoomPanel>,
+}
+
+/// What the console shows of the open room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomPanel {
+    /// The link phones open (with the join code in it).
+    pub link: String,
+    pub code: String,
+    /// Phones seen in the last two minutes.
+    pub phones: usize,
 }
 
 impl App {
@@ -64,6 +76,7 @@ impl App {
             dirty: true,
             window: None,
             help_scroll: 0,
+            room: None,
         };
         // "New workshop" is selected for a first-time user; otherwise the newest session.
         let newest = usize::from(!sessions.is_empty());
@@ -110,6 +123,7 @@ impl App {
             Some(Overlay::Move(_)) => return Context::Move,
             Some(Overlay::Export { .. }) => return Context::Export,
             Some(Overlay::Jump { .. }) => return Context::Jump,
+            Some(Overlay::Room) => return Context::Room,
             None => {}
         }
         if let Some(context) = self.presenting_context() {
@@ -272,6 +286,9 @@ impl App {
         if self.too_small() {
             // Nothing done now could be seen: a note saved or a step taken blind.
             return Vec::new();
+        }
+        if action == Action::ToggleRoom {
+            return vec![Effect::ToggleRoom];
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);

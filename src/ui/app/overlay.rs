@@ -98,6 +98,9 @@ pub enum Overlay {
     Jump {
         selected: usize,
     },
+    /// The room for phones: join link, code, QR code, phones connected (Esc hides it; the
+    /// room stays open).
+    Room,
 }
 
 impl App {
@@ -243,7 +246,11 @@ impl App {
                 self.overlay = Some(Overlay::Move(target));
                 Vec::new()
             }
-            (Overlay::Export { .. }, Action::Close) => Vec::new(),
+            (Overlay::Export { .. } | Overlay::Room, Action::Close) => Vec::new(),
+            (Overlay::Room, _) => {
+                self.overlay = Some(Overlay::Room);
+                Vec::new()
+            }
             (Overlay::Export { selected }, action) => {
                 let choices = self
                     .open_session()

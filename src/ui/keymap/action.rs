@@ -26,6 +26,8 @@ pub enum Action {
     ShowBoard,
     ShowRotation,
     ToggleBlank,
+    /// Open the room for phones, or close it.
+    ToggleRoom,
     ToggleBoardView,
     Up,
     Down,

@@ -46,6 +46,8 @@ pub enum Context {
     RoundsMark,
     /// Rounds activity: the scribe's note input.
     RoundsEntry,
+    /// The room panel: the join link, code and QR code for phones.
+    Room,
     /// The window is too small to draw in: only quitting works.
     TooSmall,
     /// The presenter view of an open session (run of show, preview, trainer notes).

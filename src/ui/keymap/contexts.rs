@@ -92,6 +92,7 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::Export,
     C::Help,
     C::Blank,
+    C::Room,
     C::SnapshotPage,
     C::SnapshotDimension,
     C::SnapshotAnalysis,

@@ -219,7 +219,8 @@ pub(super) static GENERAL: &[Binding] = &[
             C::Blank,
             C::Presenter,
             C::RoomView,
-            C::Jump
+            C::Jump,
+            C::Room
         ],
         Key::Code(KeyCode::Esc),
         Action::Close,

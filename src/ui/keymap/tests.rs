@@ -83,6 +83,7 @@ fn every_context_has_a_way_out_and_hints() {
         Context::Presenter,
         Context::RoomView,
         Context::Jump,
+        Context::Room,
     ] {
         assert_eq!(
             action_for(ctx, &press(KeyCode::Esc)),

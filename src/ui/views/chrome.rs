@@ -75,7 +75,22 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
-    let [left, right] = cut_right(area, save_w);
+    // While the room is open it says so, with its phones, wherever the trainer is.
+    let room = app.room.as_ref().map(|r| {
+        Span::styled(
+            match r.phones {
+                1 => " room open · 1 phone ".to_string(),
+                n => format!(" room open · {n} phones "),
+            },
+            app.theme.accent,
+        )
+    });
+    let room_w = room.as_ref().map_or(0, |r| r.width() as u16);
+    let [rest, room_area] = cut_right(area, room_w);
+    let [left, right] = cut_right(rest, save_w);
+    if let Some(room) = room {
+        frame.render_widget(Paragraph::new(Line::from(room)), room_area);
+    }
     let hints = hints_for(app.context());
     let mut spans = Vec::new();
     let mut used = 0usize;

@@ -32,6 +32,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             jump_picker(app, *selected, frame, body);
             return;
         }
+        Overlay::Room => {
+            room(app, frame, body);
+            return;
+        }
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
@@ -315,6 +319,58 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
                     .border_style(app.theme.accent),
             ),
         area,
+    );
+}
+
+/// The room panel: QR code (when it fits), link, code and phones connected.
+fn room(app: &App, frame: &mut Frame, body: Rect) {
+    use crate::ui::widgets::qr::Qr;
+    let Some(panel) = &app.room else {
+        return;
+    };
+    let qr = Qr::new(&panel.link);
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("Join: ", app.theme.dim),
+            Span::styled(panel.link.clone(), app.theme.accent),
+        ]),
+        Line::from(vec![
+            Span::styled("Code: ", app.theme.dim),
+            Span::styled(panel.code.clone(), app.theme.accent),
+        ]),
+        Line::from(match panel.phones {
+            1 => "1 phone connected".to_string(),
+            n => format!("{n} phones connected"),
+        }),
+        Line::from(Span::styled(
+            "W closes the room · Esc hides this (the room stays open)",
+            app.theme.dim,
+        )),
+    ];
+    let text_rows = lines.len() as u16;
+    let (qr_w, qr_h) = qr.as_ref().map_or((0, 0), Qr::size);
+    let fits = qr_h + text_rows + 3 <= body.height && qr_w + 4 <= body.width;
+    let height = text_rows + 2 + if fits { qr_h + 1 } else { 0 };
+    let width = MAX_WIDTH.max(if fits { qr_w + 4 } else { 0 });
+    let area = centered(body, width, height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(Span::styled(" Phones in the room ", app.theme.accent))
+        .border_style(app.theme.accent);
+    let inner = block.inner(area);
+    frame.render_widget(block.style(app.theme.base), area);
+    let mut text_area = inner;
+    if let (true, Some(qr)) = (fits, &qr) {
+        let x = inner.x + inner.width.saturating_sub(qr_w) / 2;
+        frame.render_widget(qr, Rect::new(x, inner.y, qr_w, qr_h));
+        text_area.y += qr_h + 1;
+        text_area.height = text_area.height.saturating_sub(qr_h + 1);
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .style(app.theme.base),
+        text_area,
     );
 }
 

@@ -1,0 +1,730 @@
+//! The room's HTTP side: checks every request (code, limits, host and origin), answers reads
+//! from the published view, and hands writes to the app as domain commands, answering only
+//! once the app says they are on disk.
+
+use super::code;
+use super::page::{self, Lang, Mine, PageInput};
+use super::{MAX_BODY, MAX_NOTE_CHARS, PhoneReply, PhoneRequest, Shared};
+use crate::workshop::command::CommandKind;
+use crate::workshop::{NoteId, Prompt};
+use serde::Deserialize;
+use std::io::{Read, Write};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{TrySendError, sync_channel};
+use std::time::{Duration, Instant};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+/// Requests handled at once, live pages' event streams included (each on its own thread):
+/// the room's cap on connections, well above 60 phones with a page and a post each.
+const MAX_HANDLERS: usize = 240;
+/// How long a phone's write waits for the app to apply and save it.
+const APP_ANSWER: Duration = Duration::from_secs(10);
+/// A comment line on idle event streams, so phones and proxies keep them open.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Accepts requests until the room closes; returning drops the server and frees the port.
+pub(super) fn serve(server: Server, shared: Arc<Shared>) {
+    let busy = Arc::new(AtomicUsize::new(0));
+    while !shared.closed.load(Ordering::SeqCst) {
+        let request = match server.recv_timeout(Duration::from_millis(100)) {
+            Ok(Some(r)) => r,
+            Ok(None) => continue,
+            Err(_) => break,
+        };
+        if busy.load(Ordering::SeqCst) >= MAX_HANDLERS {
+            let _ = request.respond(text(503, "Too many phones at once; try again in a moment."));
+            continue;
+        }
+        busy.fetch_add(1, Ordering::SeqCst);
+        let (shared, counter) = (Arc::clone(&shared), Arc::clone(&busy));
+        let spawned = std::thread::Builder::new()
+            .name("room-request".into())
+            .spawn(move || {
+                handle(request, &shared);
+                counter.fetch_sub(1, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            busy.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// A request's parts, read once.
+struct Incoming {
+    ip: IpAddr,
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    cookies: Vec<(String, String)>,
+}
+
+impl Incoming {
+    fn param<'a>(list: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        list.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn query(&self, name: &str) -> Option<&str> {
+        Incoming::param(&self.query, name)
+    }
+
+    fn cookie(&self, name: &str) -> Option<&str> {
+        Incoming::param(&self.cookies, name)
+    }
+
+    fn api(&self) -> bool {
+        self.path.starts_with("/api/")
+    }
+}
+
+/// A finished answer: status, type, body, extra headers.
+struct Answer {
+    status: u16,
+    kind: &'static str,
+    body: String,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl Answer {
+    fn new(status: u16, kind: &'static str, body: String) -> Answer {
+        Answer {
+            status,
+            kind,
+            body,
+            headers: Vec::new(),
+        }
+    }
+
+    fn json(status: u16, value: serde_json::Value) -> Answer {
+        Answer::new(status, "application/json", value.to_string())
+    }
+
+    fn with(mut self, name: &'static str, value: String) -> Answer {
+        self.headers.push((name, value));
+        self
+    }
+}
+
+fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+        .map(|h| h.value.as_str())
+}
+
+fn handle(mut request: Request, shared: &Shared) {
+    let Some(ip) = request.remote_addr().map(|a| a.ip()) else {
+        let _ = request.respond(text(400, "No peer address."));
+        return;
+    };
+    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+    let incoming = Incoming {
+        ip,
+        method: request.method().clone(),
+        path: path.to_string(),
+        query: form_pairs(query),
+        cookies: header(&request, "Cookie").map(cookies).unwrap_or_default(),
+    };
+    let lang = Lang::parse(incoming.query("lang"));
+    let nonce = code::new_token().unwrap_or_default();
+    let now = Instant::now();
+    if shared.guard().locked_out(ip, now) {
+        let _ = request.respond(finish(
+            refusal(
+                &incoming,
+                429,
+                "Too many wrong codes from this address; wait a few minutes.",
+                lang,
+                &nonce,
+            ),
+            &nonce,
+        ));
+        return;
+    }
+    if incoming.path == "/join" && incoming.method == Method::Get {
+        let answer = join(&incoming, shared, lang, &nonce, now);
+        let _ = request.respond(finish(answer, &nonce));
+        return;
+    }
+    let given = header(&request, "X-Room-Code").or(incoming.cookie("room_code"));
+    if !given.is_some_and(|g| code::matches(&shared.code, g)) {
+        if given.is_some() {
+            shared.guard().failed(ip, now);
+        }
+        let answer = if incoming.api() {
+            Answer::json(
+                401,
+                serde_json::json!({"error": "the join code is missing or wrong (header X-Room-Code)"}),
+            )
+        } else {
+            Answer::new(
+                401,
+                "text/html; charset=utf-8",
+                page::code_form(lang, None, &nonce),
+            )
+        };
+        let _ = request.respond(finish(answer, &nonce));
+        return;
+    }
+    // The phone: its cookie (or header, for scripts), or a new token given out now.
+    let presented = header(&request, "X-Room-Phone")
+        .or(incoming.cookie("room_phone"))
+        .filter(|t| shared.guard().known(t))
+        .map(String::from);
+    let (phone, fresh) = match presented {
+        Some(p) => {
+            shared.guard().seen(&p, now);
+            (p, false)
+        }
+        None => {
+            let token = code::new_token().unwrap_or_else(|_| ip.to_string());
+            shared.guard().issue(&token);
+            (token, true)
+        }
+    };
+    if incoming.path == "/events" && incoming.method == Method::Get {
+        events(request, shared);
+        return;
+    }
+    let mut answer = if incoming.method == Method::Get {
+        read(&incoming, shared, &phone, lang, &nonce)
+    } else {
+        // A client that never keeps its cookie is limited by its address instead.
+        let limited = if fresh { ip.to_string() } else { phone.clone() };
+        match write_allowed(&request, shared, &limited, now) {
+            Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
+            Ok(()) => match body(&mut request) {
+                Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
+                Ok(body) => write(&incoming, shared, &phone, &body, lang, &nonce),
+            },
+        }
+    };
+    if fresh {
+        answer = answer.with("Set-Cookie", cookie("room_phone", &phone));
+    }
+    let _ = request.respond(finish(answer, &nonce));
+}
+
+/// `GET /join?code=…`: with the right code, the phone gets its cookies and the page.
+fn join(incoming: &Incoming, shared: &Shared, lang: Lang, nonce: &str, now: Instant) -> Answer {
+    let html = "text/html; charset=utf-8";
+    // A link may name the group (a table's own QR code in rotation mode).
+    let group = incoming
+        .query("group")
+        .and_then(|g| g.parse::<u32>().ok())
+        .map_or_else(String::new, |g| format!("&group={g}"));
+    match incoming.query("code") {
+        Some(given) if code::matches(&shared.code, given) => {
+            let phone = incoming
+                .cookie("room_phone")
+                .filter(|t| shared.guard().known(t))
+                .map(String::from)
+                .unwrap_or_else(|| code::new_token().unwrap_or_else(|_| incoming.ip.to_string()));
+            shared.guard().seen(&phone, now);
+            Answer::new(303, html, String::new())
+                .with("Location", format!("/?lang={}{group}", lang.id()))
+                .with("Set-Cookie", cookie("room_code", &shared.code))
+                .with("Set-Cookie", cookie("room_phone", &phone))
+        }
+        Some(_) => {
+            shared.guard().failed(incoming.ip, now);
+            let message = match lang {
+                Lang::En => "That code is not right.",
+                Lang::Es => "Ese código no es correcto.",
+            };
+            Answer::new(401, html, page::code_form(lang, Some(message), nonce))
+        }
+        None => Answer::new(401, html, page::code_form(lang, None, nonce)),
+    }
+}
+
+/// A session-only cookie that script cannot read and other sites never send.
+fn cookie(name: &str, value: &str) -> String {
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict")
+}
+
+fn read(incoming: &Incoming, shared: &Shared, phone: &str, lang: Lang, nonce: &str) -> Answer {
+    let group = incoming.query("group").and_then(|g| g.parse::<u32>().ok());
+    match incoming.path.as_str() {
+        "/" => {
+            let published = shared.view();
+            let owned = shared.guard().owned(phone);
+            let mine = mine(&published.view, &owned);
+            let html = page::page(&PageInput {
+                view: &published.view,
+                group,
+                lang,
+                mine: mine
+                    .iter()
+                    .map(|(id, text, editable)| Mine {
+                        id: *id,
+                        text,
+                        editable: *editable,
+                    })
+                    .collect(),
+                message: None,
+                nonce,
+            });
+            Answer::new(200, "text/html; charset=utf-8", html)
+        }
+        "/api/state" => {
+            let published = shared.view();
+            let owned = shared.guard().owned(phone);
+            let v = &published.view;
+            let mine: Vec<_> = mine(v, &owned)
+                .into_iter()
+                .map(|(id, text, editable)| serde_json::json!({"id": id, "text": text, "editable": editable}))
+                .collect();
+            Answer::json(
+                200,
+                serde_json::json!({
+                    "open": v.open,
+                    "session": v.session,
+                    "position": v.position,
+                    "step": v.step,
+                    "instruction": v.instruction,
+                    "prompt": v.prompt,
+                    "groups": v.groups,
+                    "group": group.and_then(|g| v.group(g)),
+                    "my_notes": mine,
+                }),
+            )
+        }
+        _ => not_found(incoming),
+    }
+}
+
+/// The phone's own notes still in the session: id, text, and whether it may still change them.
+fn mine(view: &super::PhoneView, owned: &[(NoteId, usize)]) -> Vec<(NoteId, String, bool)> {
+    owned
+        .iter()
+        .filter_map(|(id, at)| {
+            view.notes
+                .iter()
+                .find(|n| n.id == *id)
+                .map(|n| (n.id, n.text.clone(), *at == view.position))
+        })
+        .collect()
+}
+
+/// Writes come only from the room's own page or a script aimed at the room's address (no
+/// DNS-rebinding page elsewhere), and not faster than a person types.
+fn write_allowed(
+    request: &Request,
+    shared: &Shared,
+    phone: &str,
+    now: Instant,
+) -> Result<(), (u16, &'static str)> {
+    let host = shared.addr.to_string();
+    if !header(request, "Host").is_some_and(|h| h.eq_ignore_ascii_case(&host)) {
+        return Err((403, "This request was not addressed to the room."));
+    }
+    if let Some(origin) = header(request, "Origin")
+        && !origin.eq_ignore_ascii_case(&format!("http://{host}"))
+    {
+        return Err((403, "This request came from another site."));
+    }
+    if !shared.guard().allow_write(phone, now) {
+        return Err((429, "Too many changes at once; wait a few seconds."));
+    }
+    Ok(())
+}
+
+/// The request body, at most [`MAX_BODY`] bytes.
+fn body(request: &mut Request) -> Result<String, (u16, &'static str)> {
+    const TOO_BIG: (u16, &str) = (413, "That is too long to send.");
+    if request.body_length().is_some_and(|n| n > MAX_BODY) {
+        return Err(TOO_BIG);
+    }
+    let mut bytes = Vec::with_capacity(512);
+    request
+        .as_reader()
+        .take(MAX_BODY as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| (400, "The request could not be read."))?;
+    if bytes.len() > MAX_BODY {
+        return Err(TOO_BIG);
+    }
+    String::from_utf8(bytes).map_err(|_| (400, "The request is not UTF-8 text."))
+}
+
+#[derive(Deserialize)]
+struct NewNote {
+    group: u32,
+    text: String,
+    #[serde(default)]
+    initials: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct NoteText {
+    text: String,
+}
+
+/// What a write asks for, from a form post or JSON.
+enum Wanted {
+    Add(NewNote),
+    Edit(NoteId, String),
+    Delete(NoteId),
+}
+
+fn write(
+    incoming: &Incoming,
+    shared: &Shared,
+    phone: &str,
+    body: &str,
+    lang: Lang,
+    nonce: &str,
+) -> Answer {
+    let form = form_pairs(body);
+    let field = |name: &str| Incoming::param(&form, name).map(String::from);
+    let lang = Lang::parse(Incoming::param(&form, "lang")).max_with(lang);
+    let group = field("group").and_then(|g| g.parse::<u32>().ok());
+    let back = format!(
+        "/?lang={}{}",
+        lang.id(),
+        group.map_or_else(String::new, |g| format!("&group={g}"))
+    );
+    let segments: Vec<&str> = incoming.path.trim_matches('/').split('/').collect();
+    let id = |s: &str| s.parse::<NoteId>().ok();
+    let wanted: Result<Wanted, String> = match (&incoming.method, segments.as_slice()) {
+        (Method::Post, ["notes"]) => Ok(Wanted::Add(NewNote {
+            group: group.unwrap_or(0),
+            text: field("text").unwrap_or_default(),
+            initials: field("initials"),
+        })),
+        (Method::Post, ["notes", n, "edit"]) if id(n).is_some() => Ok(Wanted::Edit(
+            id(n).unwrap_or_default(),
+            field("text").unwrap_or_default(),
+        )),
+        (Method::Post, ["notes", n, "delete"]) if id(n).is_some() => {
+            Ok(Wanted::Delete(id(n).unwrap_or_default()))
+        }
+        (Method::Post, ["api", "notes"]) => serde_json::from_str::<NewNote>(body)
+            .map(Wanted::Add)
+            .map_err(|e| format!("expected {{\"group\": N, \"text\": \"…\"}}: {e}")),
+        (Method::Put, ["api", "notes", n]) if id(n).is_some() => {
+            serde_json::from_str::<NoteText>(body)
+                .map(|t| Wanted::Edit(id(n).unwrap_or_default(), t.text))
+                .map_err(|e| format!("expected {{\"text\": \"…\"}}: {e}"))
+        }
+        (Method::Delete, ["api", "notes", n]) if id(n).is_some() => {
+            Ok(Wanted::Delete(id(n).unwrap_or_default()))
+        }
+        _ => return not_found(incoming),
+    };
+    let result = wanted
+        .map_err(|e| (400, e))
+        .and_then(|w| command_for(w, shared, phone))
+        .and_then(|(change, created)| {
+            let ids = send(shared, change)?;
+            if created {
+                let at = shared.view().view.position;
+                shared.guard().own(phone, &ids, at);
+            }
+            Ok(ids)
+        });
+    match (result, incoming.api()) {
+        (Ok(ids), true) => {
+            let status = if incoming.method == Method::Post {
+                201
+            } else {
+                200
+            };
+            Answer::json(status, serde_json::json!({"saved": true, "ids": ids}))
+        }
+        (Ok(_), false) => {
+            Answer::new(303, "text/html; charset=utf-8", String::new()).with("Location", back)
+        }
+        (Err((status, message)), true) => {
+            Answer::json(status, serde_json::json!({"error": message}))
+        }
+        (Err((status, message)), false) => Answer::new(
+            status,
+            "text/html; charset=utf-8",
+            page::problem(lang, &message, &back, nonce),
+        ),
+    }
+}
+
+impl Lang {
+    /// The language a form asked for, else the one in the address.
+    fn max_with(self, other: Lang) -> Lang {
+        if self == Lang::Es || other == Lang::Es {
+            Lang::Es
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The domain command for a phone's write, checked against the room's own rules first (note
+/// length, the step taking notes, the note being the phone's); and whether it creates notes.
+fn command_for(
+    wanted: Wanted,
+    shared: &Shared,
+    phone: &str,
+) -> Result<(CommandKind, bool), (u16, String)> {
+    let check_text = |text: &str| {
+        let chars = text.trim().chars().count();
+        if chars == 0 {
+            Err((422, "The note is empty.".to_string()))
+        } else if chars > MAX_NOTE_CHARS {
+            Err((
+                422,
+                format!("A note holds at most {MAX_NOTE_CHARS} characters; this one has {chars}."),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let owned_at = |id: NoteId| {
+        shared
+            .guard()
+            .owned(phone)
+            .into_iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, at)| at)
+            .ok_or((404, format!("Note {id} is not one of this phone's notes.")))
+    };
+    match wanted {
+        Wanted::Add(note) => {
+            check_text(&note.text)?;
+            let view = &shared.view().view;
+            let Some(prompt) = &view.prompt else {
+                return Err((409, "No notes are being taken at this step.".into()));
+            };
+            if view.group(note.group).is_none() {
+                return Err((
+                    422,
+                    format!("There is no group {} in this workshop.", note.group),
+                ));
+            }
+            let prompt = Prompt::parse(prompt.id).unwrap_or(Prompt::Already);
+            Ok((
+                CommandKind::AddNotes {
+                    texts: vec![note.text],
+                    group: note.group,
+                    category: None,
+                    prompt,
+                    initials: note.initials.filter(|i| !i.trim().is_empty()),
+                },
+                true,
+            ))
+        }
+        Wanted::Edit(id, text) => {
+            check_text(&text)?;
+            let at = owned_at(id)?;
+            Ok((CommandKind::EditNote { note: id, text, at }, false))
+        }
+        Wanted::Delete(id) => {
+            let at = owned_at(id)?;
+            Ok((CommandKind::DeleteNote { note: id, at }, false))
+        }
+    }
+}
+
+/// Hands `change` to the app and waits until it is applied and saved (or refused).
+fn send(shared: &Shared, change: CommandKind) -> Result<Vec<NoteId>, (u16, String)> {
+    let (reply, answer) = sync_channel::<PhoneReply>(1);
+    match shared.sender.try_send(PhoneRequest { change, reply }) {
+        Ok(()) => {}
+        Err(TrySendError::Full(_)) => {
+            return Err((503, "The app is busy; try again in a moment.".into()));
+        }
+        Err(TrySendError::Disconnected(_)) => {
+            return Err((503, "The room is closing.".into()));
+        }
+    }
+    match answer.recv_timeout(APP_ANSWER) {
+        Ok(Ok(ids)) => Ok(ids),
+        Ok(Err(message)) => Err((409, message)),
+        Err(_) => Err((
+            504,
+            "The app did not answer in time; look on the screen before sending again.".into(),
+        )),
+    }
+}
+
+/// `GET /events`: an event each time the published view changes, until the room closes or the
+/// phone goes away.
+fn events(request: Request, shared: &Shared) {
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+                X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
+                Connection: close\r\n\r\nretry: 2000\n\n";
+    if out
+        .write_all(head.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut seen = None;
+    let mut published = shared.view();
+    loop {
+        if shared.closed.load(Ordering::SeqCst) {
+            return;
+        }
+        let message = if seen != Some(published.version) {
+            seen = Some(published.version);
+            format!(
+                "event: step\ndata: {}\n\n",
+                serde_json::json!({"position": published.view.position, "version": published.version, "open": published.view.open})
+            )
+        } else {
+            String::new()
+        };
+        drop(published);
+        let message = if message.is_empty() {
+            ": alive\n\n".to_string()
+        } else {
+            message
+        };
+        if out
+            .write_all(message.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+        published = shared.view();
+        if seen == Some(published.version) {
+            published = shared
+                .changed
+                .wait_timeout(published, KEEP_ALIVE)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
+}
+
+fn not_found(incoming: &Incoming) -> Answer {
+    if incoming.api() {
+        Answer::json(404, serde_json::json!({"error": "no such endpoint"}))
+    } else {
+        Answer::new(404, "text/plain; charset=utf-8", "Not found.".into())
+    }
+}
+
+fn refusal(incoming: &Incoming, status: u16, message: &str, lang: Lang, nonce: &str) -> Answer {
+    if incoming.api() {
+        Answer::json(status, serde_json::json!({"error": message}))
+    } else {
+        Answer::new(
+            status,
+            "text/html; charset=utf-8",
+            page::problem(lang, message, &format!("/?lang={}", lang.id()), nonce),
+        )
+    }
+}
+
+fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    finish(
+        Answer::new(status, "text/plain; charset=utf-8", body.into()),
+        "",
+    )
+}
+
+/// The answer with the headers every response carries.
+fn finish(answer: Answer, nonce: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let csp = format!(
+        "default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; \
+         connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    );
+    let mut response = Response::from_string(answer.body).with_status_code(answer.status);
+    let fixed = [
+        ("Content-Type", answer.kind.to_string()),
+        ("Content-Security-Policy", csp),
+        ("Cache-Control", "no-store".to_string()),
+        ("Referrer-Policy", "no-referrer".to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+        ("X-Frame-Options", "DENY".to_string()),
+    ];
+    for (name, value) in fixed.into_iter().chain(answer.headers) {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    response
+}
+
+/// `a=1&b=two+words` (a query or a form body), decoded.
+fn form_pairs(text: &str) -> Vec<(String, String)> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decoding with `+` as a space; bad escapes are kept as written.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(digit: u8) -> Option<u8> {
+    (digit as char)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+fn cookies(header: &str) -> Vec<(String, String)> {
+    header
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_decode_spaces_escapes_and_bad_escapes() {
+        assert_eq!(
+            form_pairs("text=a+b%26c%3C&group=2&bad=%zz%4"),
+            vec![
+                ("text".to_string(), "a b&c<".to_string()),
+                ("group".to_string(), "2".to_string()),
+                ("bad".to_string(), "%zz%4".to_string()),
+            ]
+        );
+        assert_eq!(decode("%C3%A9"), "é");
+    }
+
+    #[test]
+    fn cookies_are_read_by_name() {
+        assert_eq!(
+            cookies("room_code=AB; room_phone=x1"),
+            vec![
+                ("room_code".to_string(), "AB".to_string()),
+                ("room_phone".to_string(), "x1".to_string())
+            ]
+        );
+    }
+}

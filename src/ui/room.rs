@@ -1,0 +1,206 @@
+//! The app as the owner of the room for phones: opens and closes the room's server, publishes
+//! what phones see after every change, and applies what phones send through the same
+//! [`command::apply`](crate::workshop::command::apply) as co-scribes' commands — saved, and on
+//! disk, before the phone hears "saved".
+
+use super::app::{App, Overlay, RoomPanel};
+use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
+use crate::phones::{PhoneView, Room, addr, code};
+use crate::workshop::command::{Applied, Command};
+use crate::workshop::{Change, NoteId};
+use std::time::Duration;
+use time::OffsetDateTime;
+
+/// How often the loop looks for phones' requests while the room is open: a phone's note is
+/// saved and acknowledged within a few of these.
+const ROOM_POLL: Duration = Duration::from_millis(25);
+/// Most phone requests applied in one go (then one save for all of them).
+const BATCH: usize = 64;
+
+/// The loop's record of the room.
+pub struct RoomWatch {
+    options: RoomOptions,
+    room: Option<Room>,
+    /// `--room` opens the room once, for the first session opened; after that the key decides.
+    auto_opened: bool,
+    /// What the published view was built from: session id, last change, step.
+    published: Option<(String, OffsetDateTime, usize)>,
+}
+
+impl RoomWatch {
+    pub fn new(options: RoomOptions) -> RoomWatch {
+        RoomWatch {
+            options,
+            room: None,
+            auto_opened: false,
+            published: None,
+        }
+    }
+
+    /// The longest the loop may sleep: briefly while phones may be waiting.
+    pub fn sleep_cap(&self, cap: Duration) -> Duration {
+        if self.room.is_some() {
+            cap.min(ROOM_POLL)
+        } else {
+            cap
+        }
+    }
+}
+
+impl Loop {
+    /// The room key: opens the room for the open session, or closes it.
+    pub(super) fn toggle_room(&mut self, app: &mut App) {
+        if self.room.room.is_some() {
+            self.close_room(app);
+            app.say("Room closed: phones can no longer join or send notes.");
+        } else {
+            self.open_room(app);
+        }
+    }
+
+    fn open_room(&mut self, app: &mut App) {
+        if app.open_session().is_none() {
+            app.fail("Open a workshop first: the room opens for the workshop on screen.");
+            return;
+        }
+        let where_to = match addr::choose(self.room.options.addr) {
+            Ok(a) => a,
+            Err(e) => {
+                app.fail(e);
+                return;
+            }
+        };
+        let opened = code::new_code().and_then(|c| Room::open(where_to, c));
+        match opened {
+            Ok(room) => {
+                app.say(format!(
+                    "Room open: phones join at {} (code {}). W closes it.",
+                    room.link(),
+                    room.code()
+                ));
+                app.room = Some(RoomPanel {
+                    link: room.link(),
+                    code: room.code().to_string(),
+                    phones: 0,
+                });
+                app.overlay = Some(Overlay::Room);
+                self.room.published = None;
+                self.room.room = Some(room);
+            }
+            Err(e) => app.fail(format!(
+                "Could not open the room on {where_to}: {e}. Choose another with --room-addr IP[:PORT]."
+            )),
+        }
+    }
+
+    /// Closes the room (the key, the session closing, the app quitting): the port is freed.
+    pub(super) fn close_room(&mut self, app: &mut App) {
+        if self.room.room.take().is_some() {
+            app.room = None;
+            if matches!(app.overlay, Some(Overlay::Room)) {
+                app.overlay = None;
+            }
+            app.dirty = true;
+        }
+    }
+
+    /// Opens the room for `--room`, publishes the view, applies phones' requests and answers
+    /// them once saved, and keeps the phone count on screen.
+    pub(super) fn poll_room(&mut self, app: &mut App) {
+        if self.room.options.open && !self.room.auto_opened && app.open_session().is_some() {
+            self.room.auto_opened = true;
+            self.open_room(app);
+        }
+        if self.room.room.is_none() {
+            return;
+        }
+        self.apply_phones(app);
+        self.publish(app);
+        let phones = self.room.room.as_ref().map_or(0, Room::phones);
+        if let Some(panel) = app.room.as_mut()
+            && panel.phones != phones
+        {
+            panel.phones = phones;
+            app.dirty = true;
+        }
+    }
+
+    fn apply_phones(&mut self, app: &mut App) {
+        let Some(room) = self.room.room.as_ref() else {
+            return;
+        };
+        let pending: Vec<_> = std::iter::from_fn(|| room.next_request())
+            .take(BATCH)
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        let id = self.lock.as_ref().map(|l| l.id().to_string());
+        let now = self.now();
+        let mut results = Vec::with_capacity(pending.len());
+        for request in pending {
+            let result = match &id {
+                None => Err("No workshop is open right now.".to_string()),
+                Some(id) => code::new_token()
+                    .map_err(|e| e.to_string())
+                    .and_then(|token| {
+                        let command = Command::new(format!("phone-{token}"), request.change);
+                        super::inbox::apply_from(app, id, &command, now, "a phone")
+                    })
+                    .map(|applied| added_ids(&applied)),
+            };
+            results.push((request.reply, result));
+        }
+        if results.iter().any(|(_, r)| r.is_ok()) {
+            self.perform(app, super::app::Effect::Save);
+            // Blocks for one save (a few milliseconds): phones are told only what is on disk.
+            if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
+                for (_, result) in &mut results {
+                    if result.is_ok() {
+                        *result = Err(format!(
+                            "Not saved yet ({e}); it is on the trainer's screen and is saved with the next change."
+                        ));
+                    }
+                }
+            }
+        }
+        for (reply, result) in results {
+            let _ = reply.send(result);
+        }
+        app.dirty = true;
+    }
+
+    /// Publishes what phones see when the session changed since the last time.
+    fn publish(&mut self, app: &App) {
+        let Some(room) = self.room.room.as_ref() else {
+            return;
+        };
+        let Some(open) = app.open_session() else {
+            if self.room.published.take().is_some() {
+                room.publish(PhoneView::default());
+            }
+            return;
+        };
+        let s = &open.session;
+        let key = (s.id.clone(), s.updated, s.position);
+        if self.room.published.as_ref() == Some(&key) {
+            return;
+        }
+        room.publish(PhoneView::of(s, open.deck.as_ref(), &app.library.sticky));
+        self.room.published = Some(key);
+    }
+}
+
+/// The ids of the notes a command added.
+fn added_ids(applied: &Applied) -> Vec<NoteId> {
+    fn collect(change: &Change, ids: &mut Vec<NoteId>) {
+        match change {
+            Change::Added(note) => ids.push(note.id),
+            Change::Batch(changes) => changes.iter().for_each(|c| collect(c, ids)),
+            _ => {}
+        }
+    }
+    let mut ids = Vec::new();
+    applied.changes.iter().for_each(|c| collect(c, &mut ids));
+    ids
+}
