@@ -426,7 +426,11 @@ fn content_blocks(v: &RoomView, theme: &Theme, width: u16) -> Vec<Chunk> {
 
 fn wall_chunks(wall: &Wall, theme: &Theme, width: usize, chunks: &mut Vec<Chunk>) {
     chunks.push(vec![Line::from(Span::styled(
-        format!("{} · {} notes", wall.heading, wall.notes.len() + wall.more),
+        format!(
+            "{} · {}",
+            wall.heading,
+            crate::words::count(wall.notes.len() + wall.more, "note", "notes")
+        ),
         theme.accent,
     ))]);
     for n in &wall.notes {
@@ -440,7 +444,10 @@ fn wall_chunks(wall: &Wall, theme: &Theme, width: usize, chunks: &mut Vec<Chunk>
     }
     if wall.more > 0 {
         chunks.push(vec![Line::from(Span::styled(
-            format!("and {} earlier notes", wall.more),
+            format!(
+                "and {} earlier",
+                crate::words::count(wall.more, "note", "notes")
+            ),
             theme.dim,
         ))]);
     }

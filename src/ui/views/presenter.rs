@@ -161,7 +161,10 @@ fn preview_lines(
     };
     lines.push(Line::from(truncate(&format!("{timer} · {state}"), width)));
     let shows = if let Some(wall) = &v.wall {
-        format!("notes wall: {} notes", wall.notes.len() + wall.more)
+        format!(
+            "notes wall: {}",
+            crate::words::count(wall.notes.len() + wall.more, "note", "notes")
+        )
     } else if !v.tallies.is_empty() {
         format!(
             "show of hands: {} in all",
