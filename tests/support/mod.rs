@@ -1,7 +1,7 @@
 pub mod apps;
 pub mod cli;
-pub mod priorities;
 pub mod http;
+pub mod priorities;
 pub mod pty;
 #[cfg(unix)]
 pub mod read_only;

@@ -1,4 +1,4 @@
 pub mod big_timer;
 pub mod card;
-pub mod timer_box;
 pub mod qr;
+pub mod timer_box;
