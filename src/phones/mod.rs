@@ -17,6 +17,7 @@ pub mod code;
 mod guard;
 mod http;
 mod page;
+mod request;
 pub mod view;
 
 pub use view::PhoneView;
