@@ -378,7 +378,7 @@ impl Loop {
             Effect::Save => {
                 if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));
-                    self.saver.save(w.session.clone());
+                    self.saver.save(w.for_saver());
                 }
             }
             Effect::Bell => {
