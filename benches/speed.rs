@@ -14,10 +14,10 @@ use cpm_workshop::export::{self, Format, Options};
 use cpm_workshop::store::Store;
 use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::open_session::OpenSession;
 use cpm_workshop::ui::sticky::View;
 use cpm_workshop::ui::sticky::board_notes;
 use cpm_workshop::ui::views;
-use cpm_workshop::ui::open_session::OpenSession;
 use cpm_workshop::workshop::plan::{plan, plan_len};
 use cpm_workshop::workshop::{Group, Session};
 use criterion::{BenchmarkId, Criterion};
@@ -557,7 +557,10 @@ fn summary() -> Vec<Figure> {
             format!("Session::step(), {categories} categories"),
             med(&step_name("one", categories)),
             STEP_BUDGET,
-            Some(("rebuilding the plan", med(&step_name("rebuilt-plan", categories)))),
+            Some((
+                "rebuilding the plan",
+                med(&step_name("rebuilt-plan", categories)),
+            )),
         ));
         figures.push(Figure::time(
             format!(

@@ -7,7 +7,7 @@ use super::app::{App, Overlay, RoomPanel};
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
 use crate::phones::{PhoneView, Room, addr, code};
 use crate::workshop::command::{Applied, Command};
-use crate::workshop::{Change, NoteId};
+use crate::workshop::{Change, NoteId, SessionId};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -24,7 +24,7 @@ pub struct RoomWatch {
     /// `--room` opens the room once, for the first session opened; after that the key decides.
     auto_opened: bool,
     /// What the published view was built from: session id, last change, step.
-    published: Option<(String, OffsetDateTime, usize)>,
+    published: Option<(SessionId, OffsetDateTime, usize)>,
 }
 
 impl RoomWatch {
@@ -135,7 +135,7 @@ impl Loop {
         if pending.is_empty() {
             return;
         }
-        let id = self.lock.as_ref().map(|l| l.id().to_string());
+        let id = self.lock.as_ref().map(|l| l.id().clone());
         let now = self.now();
         let mut results = Vec::with_capacity(pending.len());
         for request in pending {
