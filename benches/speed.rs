@@ -305,6 +305,15 @@ fn bench_save(c: &mut Criterion) {
                 })
             });
         });
+        // The hand-off before the session was shared: a whole copy.
+        let name = hand_off_name("as-a-copy", notes);
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    black_box(Session::clone(&open(&app).session));
+                })
+            });
+        });
         for (case, held) in [("then-edit", false), ("then-edit-while-held", true)] {
             let name = hand_off_name(case, notes);
             group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
@@ -534,13 +543,22 @@ fn summary() -> Vec<Figure> {
     }
     for notes in [SAVE_NOTES, EXPORT_NOTES] {
         let edit = med(&hand_off_name("edit-only", notes));
+        let copy = med(&hand_off_name("as-a-copy", notes));
         let cases = [
-            ("alone", "handing the saver the session", None),
-            ("then-edit", "hand-off + an edit after the save", Some(edit)),
+            (
+                "alone",
+                "handing the saver the session",
+                Some(("a whole copy, as before issue 18", copy)),
+            ),
+            (
+                "then-edit",
+                "hand-off + an edit after the save",
+                Some(("the edit alone", edit)),
+            ),
             (
                 "then-edit-while-held",
                 "hand-off + an edit during the save",
-                Some(edit),
+                Some(("the edit alone", edit)),
             ),
         ];
         for (case, what, baseline) in cases {
@@ -548,7 +566,7 @@ fn summary() -> Vec<Figure> {
                 format!("{what}, {notes} notes (UI thread; budget: one frame)"),
                 med(&hand_off_name(case, notes)),
                 FRAME_BUDGET_2K,
-                baseline.map(|b| ("the edit alone", b)),
+                baseline,
             ));
         }
     }

@@ -1,11 +1,12 @@
-//! Saving off the UI thread: the UI hands over a copy of the session and carries on; one
-//! background thread writes it. Queued copies of the same session coalesce (only the newest is
+//! Saving off the UI thread: the UI hands over a shared handle to the session (no copy) and
+//! carries on; one background thread writes it. Queued copies of the same session coalesce (only the newest is
 //! written). A failed save is reported and kept, and written on the next `save`, `retry` or
 //! `flush`; nothing is dropped silently.
 
 use super::{Store, StoreError};
 use crate::workshop::{Session, SessionId};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -47,7 +48,7 @@ impl PartialEq for SaveEvent {
 }
 
 enum Msg {
-    Save(Box<Session>),
+    Save(Arc<Session>),
     Retry,
     Flush(Sender<Result<(), StoreError>>),
     /// Finish what is queued, then end the thread (a [`Flusher`] may still hold a sender, so
@@ -89,10 +90,11 @@ impl Saver {
         }
     }
 
-    /// Queues `session` to be written; returns at once.
-    pub fn save(&self, session: Session) {
+    /// Queues `session` to be written; returns at once. The saver keeps its handle only until
+    /// the write is done (or, if it fails, until a newer version of the session is queued).
+    pub fn save(&self, session: Arc<Session>) {
         let id = session.id.clone();
-        if !self.send(Msg::Save(Box::new(session))) {
+        if !self.send(Msg::Save(session)) {
             let _ = self.events_tx.send(SaveEvent::Failed {
                 id,
                 error: self.stopped(),
@@ -187,15 +189,15 @@ impl Drop for Saver {
 /// The saver thread: wait for work, take everything queued, keep the newest copy of each
 /// session, write them, report, answer flushes.
 fn run(store: &Store, rx: &Receiver<Msg>, events: &Sender<SaveEvent>) {
-    let mut pending: Vec<Session> = Vec::new();
+    let mut pending: Vec<Arc<Session>> = Vec::new();
     while let Ok(first) = rx.recv() {
         let mut waiters = Vec::new();
         let mut stop = false;
         let mut take = |msg: Msg| match msg {
             Msg::Stop => stop = true,
             Msg::Save(session) => match pending.iter_mut().find(|p| p.id == session.id) {
-                Some(slot) => *slot = *session,
-                None => pending.push(*session),
+                Some(slot) => *slot = session,
+                None => pending.push(session),
             },
             Msg::Retry => {}
             Msg::Flush(reply) => waiters.push(reply),
@@ -252,7 +254,7 @@ mod tests {
         for minute in 0..50 {
             s.updated = T0 + time::Duration::minutes(minute);
             s.name = format!("v{minute}");
-            saver.save(s.clone());
+            saver.save(Arc::new(s.clone()));
         }
         drop(gate);
         saver.flush(Duration::from_secs(10)).unwrap();
@@ -267,6 +269,21 @@ mod tests {
         assert!(
             !store.backup_path(&s.id).exists(),
             "written once, so no .bak"
+        );
+    }
+
+    #[test]
+    fn a_written_session_is_let_go_so_the_next_edit_need_not_copy_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let saver = Saver::spawn(store);
+        let s = Arc::new(session());
+        saver.save(Arc::clone(&s));
+        saver.flush(Duration::from_secs(10)).unwrap();
+        assert_eq!(
+            Arc::strong_count(&s),
+            1,
+            "the saver still holds the session"
         );
     }
 
@@ -295,7 +312,7 @@ mod tests {
         let s = session();
         {
             let saver = Saver::spawn(store.clone());
-            saver.save(s.clone());
+            saver.save(Arc::new(s.clone()));
         }
         assert_eq!(store.load(&s.id).unwrap(), s);
     }

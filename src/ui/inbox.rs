@@ -113,7 +113,7 @@ pub(super) fn apply_from(
     let activity = &app.library.snapshot;
     let result = match &mut app.screen {
         Screen::Sticky(w) if w.session.id == *id => {
-            let result = command::apply(&mut w.session, c, activity, now);
+            let result = command::apply(w.session_mut(), c, activity, now);
             if let Ok(applied) = &result {
                 let mut changes = applied.changes.clone();
                 match changes.len() {
@@ -125,7 +125,7 @@ pub(super) fn apply_from(
             result
         }
         Screen::Snapshot(s) if s.open.session.id == *id => {
-            let session = &mut s.open.session;
+            let session = s.open.session_mut();
             let before = session.snapshot.clone();
             let result = command::apply(session, c, activity, now);
             // Notes go on the Snapshot undo stack as one step: the record before and after.

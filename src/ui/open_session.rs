@@ -4,11 +4,14 @@
 use crate::content::Deck;
 use crate::ui::sticky::{Board, Entry, View};
 use crate::workshop::{History, Session};
+use std::sync::Arc;
 
 /// An open workshop.
 #[derive(Debug, Clone)]
 pub struct OpenSession {
-    pub session: Session,
+    /// Shared with the saver thread while a save is in flight; edit it through
+    /// [`OpenSession::session_mut`], which copies it only if the saver still holds it.
+    pub session: Arc<Session>,
     /// The session's deck, filtered for its role, as shown in the content pane.
     pub deck: Option<Deck>,
     pub history: History,
@@ -40,9 +43,16 @@ pub enum Pane {
 }
 
 impl OpenSession {
-    /// The session as it is now, for the saver thread to write while the UI carries on.
-    pub fn for_saver(&self) -> Session {
-        self.session.clone()
+    /// The session as it is now, for the saver thread to write while the UI carries on: a
+    /// second handle, not a copy (a copy of 10,000 notes took a frame's worth of time).
+    pub fn for_saver(&self) -> Arc<Session> {
+        Arc::clone(&self.session)
+    }
+
+    /// The session, to change: copied first only while the saver still holds the version
+    /// handed to it, so the version being written never changes under it.
+    pub fn session_mut(&mut self) -> &mut Session {
+        Arc::make_mut(&mut self.session)
     }
 
     /// What the card the scribe's group is on holds (practice or leadership behaviors,
@@ -59,5 +69,42 @@ impl OpenSession {
             (Some(d), None) => d.kind,
             (None, _) => crate::content::DeckKind::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+    use crate::ui::app::{App, Screen};
+    use crate::ui::theme::{Theme, ThemeName};
+    use crate::workshop::session::tests::session;
+
+    /// A session opened the way the app opens one, held by nobody else.
+    fn open() -> OpenSession {
+        let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
+        app.opened(session());
+        match app.screen {
+            Screen::Sticky(w) => *w,
+            _ => panic!("a sticky-note session opens on its own screen"),
+        }
+    }
+
+    #[test]
+    fn the_saver_gets_the_session_itself_and_an_edit_during_the_save_leaves_that_version_alone() {
+        let mut w = open();
+        let saving = w.for_saver();
+        assert!(Arc::ptr_eq(&saving, &w.session), "handed over as a copy");
+        w.session_mut().name = "Renamed".into();
+        assert_eq!(saving.name, "Tuesday cohort", "changed under the saver");
+        assert_eq!(w.session.name, "Renamed");
+        drop(saving);
+        let before = Arc::as_ptr(&w.session);
+        w.session_mut().name = "Again".into();
+        assert_eq!(
+            Arc::as_ptr(&w.session),
+            before,
+            "copied although the saver had let go"
+        );
     }
 }

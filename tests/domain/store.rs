@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -732,7 +733,7 @@ fn saver_writes_the_newest_and_flush_waits_for_it() {
     let mut s = session("bg", "Background");
     for i in 0..20 {
         push_note(&mut s, &format!("note {i} ✍️"), T0 + Duration::seconds(i));
-        saver.save(s.clone());
+        saver.save(Arc::new(s.clone()));
     }
     saver.flush(StdDuration::from_secs(10)).unwrap();
     assert_eq!(store.load(&sid("bg")).unwrap(), s);
@@ -762,7 +763,7 @@ fn saver_reports_a_failure_keeps_the_session_and_retries() {
     );
     {
         let _blocked = Blocked::new(store.dir());
-        saver.save(new.clone());
+        saver.save(Arc::new(new.clone()));
         let err = saver.flush(StdDuration::from_secs(10)).unwrap_err();
         assert!(err.to_string().contains("retry.json"), "{err}");
         let events = saver.poll();

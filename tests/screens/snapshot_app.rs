@@ -461,7 +461,7 @@ fn reopening_resumes_at_the_page_with_votes_dots_and_notes() {
     app.update(Action::Submit, T0);
     app.update(Action::Close, T0);
     app.update(Action::AddDot, T0);
-    let saved = serde_json::to_string(&screen(&app).open.session).unwrap();
+    let saved = serde_json::to_string(screen(&app).open.session.as_ref()).unwrap();
     let mut again = App::new(
         Library::shipped(),
         Theme::new(ThemeName::HighContrast),

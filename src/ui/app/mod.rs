@@ -225,7 +225,7 @@ impl App {
             .filter(|g| session.groups.iter().any(|x| x.number == *g))
             .unwrap_or(1);
         let workshop = OpenSession {
-            session,
+            session: std::sync::Arc::new(session),
             deck,
             history: History::default(),
             view: View::Run,

@@ -324,7 +324,7 @@ impl App {
                 let Some(w) = self.open_session_mut() else {
                     return Vec::new();
                 };
-                match w.session.edit_note(id, value, now) {
+                match w.session_mut().edit_note(id, value, now) {
                     Ok(change) => {
                         w.history.record(change);
                         self.say("Note changed. u undoes.");
@@ -353,7 +353,7 @@ impl App {
             category: w.session.categories.get(target.category).cloned(),
             prompt: target.prompt,
         };
-        match w.session.move_note(target.note, placement, now) {
+        match w.session_mut().move_note(target.note, placement, now) {
             Ok(change) => {
                 w.history.record(change);
                 self.say("Note moved. u undoes.");
@@ -388,7 +388,7 @@ impl App {
         let Some(w) = self.open_session_mut() else {
             return Vec::new();
         };
-        let dropped = w.session.drop_deleted_notes(now);
+        let dropped = w.session_mut().drop_deleted_notes(now);
         let id = w.session.id.clone();
         self.say(format!(
             "Dropped {} for good, with the backup copy; undo starts afresh.",

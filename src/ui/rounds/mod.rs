@@ -58,7 +58,7 @@ static EMPTY: LazyLock<RoundsState> =
 impl RoundsScreen {
     /// Opens a rounds session, creating its record from the script if it has none.
     pub fn open(mut open: OpenSession, activity: &RoundsActivity) -> RoundsScreen {
-        open.session.rounds_mut(activity);
+        open.session_mut().rounds_mut(activity);
         RoundsScreen {
             open,
             entry: None,

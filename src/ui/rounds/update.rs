@@ -97,7 +97,7 @@ impl RoundsScreen {
 
     /// The session changed: mark it and save.
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
-        self.open.session.updated = now;
+        self.open.session_mut().updated = now;
         out.save = true;
     }
 
@@ -112,7 +112,7 @@ impl RoundsScreen {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.open.session.timer.toggle(now);
+                self.open.session_mut().timer.toggle(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
@@ -121,7 +121,7 @@ impl RoundsScreen {
                 } else {
                     -NUDGE_SECONDS
                 };
-                self.open.session.timer.nudge(secs, now);
+                self.open.session_mut().timer.nudge(secs, now);
                 if !self.open.session.timer.reading(now).is_over() {
                     self.open.rang_at = None;
                 }
@@ -171,7 +171,7 @@ impl RoundsScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let state = self.open.session.rounds_mut(activity);
+        let state = self.open.session_mut().rounds_mut(activity);
         if !state.turn(delta) {
             out.say(if delta < 0 {
                 "This is the first page."
@@ -181,7 +181,7 @@ impl RoundsScreen {
             return;
         }
         let seconds = state.seconds_for(state.current_page());
-        self.open.session.timer = Timer::new(seconds);
+        self.open.session_mut().timer = Timer::new(seconds);
         self.open.rang_at = None;
         self.selected = 0;
         self.scroll = 0;
@@ -214,7 +214,7 @@ impl RoundsScreen {
             out.say("Hands are counted on a “where do we stand?” page: n walks to it.");
             return;
         };
-        let state = self.open.session.rounds_mut(activity);
+        let state = self.open.session_mut().rounds_mut(activity);
         let index = (mark as usize).saturating_sub(1);
         match state.add_hands(item, index, 1) {
             Ok(()) => {
@@ -236,7 +236,7 @@ impl RoundsScreen {
             out.say("u takes back a hand on a “where do we stand?” page; d deletes a note.");
             return;
         };
-        let state = self.open.session.rounds_mut(activity);
+        let state = self.open.session_mut().rounds_mut(activity);
         match state.take_back_hand(item) {
             Ok(mark) => {
                 let msg = format!(
@@ -256,7 +256,7 @@ impl RoundsScreen {
             out.say("No note selected: ↑↓ choose one on a talk or share page.");
             return;
         };
-        match self.open.session.rounds_mut(activity).delete_note(id) {
+        match self.open.session_mut().rounds_mut(activity).delete_note(id) {
             Ok(note) => {
                 out.say(format!(
                     "Deleted “{}” (kept in the session's trash).",
@@ -280,7 +280,12 @@ impl RoundsScreen {
             out.say("No note selected: ↑↓ choose one on a talk or share page.");
             return;
         };
-        match self.open.session.rounds_mut(activity).toggle_follow_up(id) {
+        match self
+            .open
+            .session_mut()
+            .rounds_mut(activity)
+            .toggle_follow_up(id)
+        {
             Ok(true) => {
                 out.say("Marked to follow up (listed at the end of the exports).");
                 self.touched(now, out);
@@ -357,7 +362,7 @@ impl RoundsScreen {
             return;
         };
         let groups = self.open.session.groups.len() as u32;
-        let state = self.open.session.rounds_mut(activity);
+        let state = self.open.session_mut().rounds_mut(activity);
         let mut added = 0;
         let mut refused: Option<(String, RoundsError)> = None;
         for text in texts {

@@ -92,7 +92,7 @@ static EMPTY: LazyLock<SnapshotState> =
 impl SnapshotScreen {
     /// Opens a Snapshot session, creating its record from the activity if it has none.
     pub fn open(mut open: OpenSession, activity: &SnapshotActivity) -> SnapshotScreen {
-        open.session.snapshot_mut(activity);
+        open.session_mut().snapshot_mut(activity);
         SnapshotScreen {
             open,
             history: SnapshotHistory::default(),

@@ -109,10 +109,10 @@ impl SnapshotScreen {
         what: String,
         f: impl FnOnce(&mut SnapshotState) -> Result<T, SnapshotError>,
     ) -> Option<T> {
-        let state = self.open.session.snapshot_mut(activity);
+        let state = self.open.session_mut().snapshot_mut(activity);
         match self.history.apply(state, what, f) {
             Ok(t) => {
-                self.open.session.updated = now;
+                self.open.session_mut().updated = now;
                 out.save = true;
                 Some(t)
             }
@@ -125,7 +125,7 @@ impl SnapshotScreen {
 
     /// A change that is not undone with `u` (votes, the page, the timer).
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
-        self.open.session.updated = now;
+        self.open.session_mut().updated = now;
         out.save = true;
     }
 
@@ -149,7 +149,7 @@ impl SnapshotScreen {
             }
             Action::PreviousStep => self.go(activity, -1, now, out),
             Action::ToggleTimer => {
-                self.open.session.toggle_timer(now);
+                self.open.session_mut().toggle_timer(now);
                 self.touched(now, out);
             }
             Action::AddTime | Action::RemoveTime => {
@@ -158,7 +158,7 @@ impl SnapshotScreen {
                 } else {
                     -NUDGE_SECONDS
                 };
-                self.open.session.timer.nudge(secs, now);
+                self.open.session_mut().timer.nudge(secs, now);
                 if !self.open.session.timer.reading(now).is_over() {
                     self.open.rang_at = None;
                 }
@@ -170,7 +170,7 @@ impl SnapshotScreen {
             },
             Action::Undo if self.page_dimension().is_some() => {
                 let d = self.page_dimension().unwrap_or(0);
-                let state = self.open.session.snapshot_mut(activity);
+                let state = self.open.session_mut().snapshot_mut(activity);
                 match state.take_back_vote(d) {
                     Ok(stage) => {
                         let msg = format!(
@@ -186,7 +186,7 @@ impl SnapshotScreen {
                 }
             }
             Action::Undo | Action::Redo => {
-                let state = self.open.session.snapshot_mut(activity);
+                let state = self.open.session_mut().snapshot_mut(activity);
                 let done = if action == Action::Undo {
                     self.history.undo(state)
                 } else {
@@ -243,8 +243,8 @@ impl SnapshotScreen {
             });
             return;
         };
-        self.open.session.snapshot_mut(activity).set_page(*to);
-        self.open.session.timer = Timer::new(None);
+        self.open.session_mut().snapshot_mut(activity).set_page(*to);
+        self.open.session_mut().timer = Timer::new(None);
         self.open.rang_at = None;
         self.scroll = 0;
         self.plan_selected = 0;
@@ -261,7 +261,7 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        let state = self.open.session.snapshot_mut(activity);
+        let state = self.open.session_mut().snapshot_mut(activity);
         let stage = (stage as usize).saturating_sub(1);
         match state.vote(dimension, stage, 1) {
             Ok(()) => {

@@ -95,7 +95,10 @@ impl App {
         let initials = (!initials.is_empty()).then_some(initials.as_str());
         let (mut changes, mut refused) = (Vec::new(), Vec::new());
         for text in texts {
-            match w.session.add_note(text, placement.clone(), initials, now) {
+            match w
+                .session_mut()
+                .add_note(text, placement.clone(), initials, now)
+            {
                 Ok(change) => changes.push(change),
                 Err(e) => refused.push(e.to_string()),
             }

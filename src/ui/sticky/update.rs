@@ -8,6 +8,7 @@ use crate::ui::keymap::{Action, Context};
 use crate::workshop::Change;
 use crate::workshop::chart::Headings;
 use crate::workshop::timer::NUDGE_SECONDS;
+use std::sync::Arc;
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -29,8 +30,8 @@ impl App {
         let groups = w.session.groups.len() as u32;
         match action {
             Action::ToggleTimer => {
-                w.session.toggle_timer(now);
-                w.session.updated = now;
+                w.session_mut().toggle_timer(now);
+                w.session_mut().updated = now;
                 return self.save_effect();
             }
             Action::AddTime | Action::RemoveTime => {
@@ -39,8 +40,8 @@ impl App {
                 } else {
                     -NUDGE_SECONDS
                 };
-                w.session.timer.nudge(secs, now);
-                w.session.updated = now;
+                w.session_mut().timer.nudge(secs, now);
+                w.session_mut().updated = now;
                 // A countdown pushed back above zero may ring again at its new deadline.
                 if !w.session.timer.reading(now).is_over() {
                     w.rang_at = None;
@@ -49,9 +50,9 @@ impl App {
             }
             Action::NextStep | Action::PreviousStep | Action::JumpTo(_) => {
                 let moved = match action {
-                    Action::NextStep => w.session.next_step(now),
-                    Action::PreviousStep => w.session.previous_step(now),
-                    Action::JumpTo(p) => w.session.go_to(p, now),
+                    Action::NextStep => w.session_mut().next_step(now),
+                    Action::PreviousStep => w.session_mut().previous_step(now),
+                    Action::JumpTo(p) => w.session_mut().go_to(p, now),
                     _ => false,
                 };
                 if moved {
@@ -90,9 +91,9 @@ impl App {
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
-                    w.history.undo(&mut w.session, now)
+                    w.history.undo(Arc::make_mut(&mut w.session), now)
                 } else {
-                    w.history.redo(&mut w.session, now)
+                    w.history.redo(Arc::make_mut(&mut w.session), now)
                 }
                 .map(Change::summary);
                 if let Some(what) = done {
@@ -192,7 +193,7 @@ impl App {
             }
             Action::DeleteNote => {
                 if let Some(id) = selected_note(w) {
-                    match w.session.delete_note(id, now) {
+                    match w.session_mut().delete_note(id, now) {
                         Ok(change) => {
                             w.history.record(change);
                             let n = board_notes(w).len();
