@@ -73,7 +73,11 @@ mod tests {
         assert_eq!(paused.state, RunState::Paused);
         assert_eq!(s.timer.reading(at(90)).face, Face::Remaining(45));
         s.command_timer(TimerCommand::StartPause, at(90));
-        assert_eq!(s.started, Some(at(5)), "a later start does not move the room's start");
+        assert_eq!(
+            s.started,
+            Some(at(5)),
+            "a later start does not move the room's start"
+        );
         assert_eq!(s.updated, at(90));
     }
 
@@ -114,7 +118,10 @@ mod tests {
         assert_eq!(s.timer.length_ms, None);
         s.command_timer(TimerCommand::StartPause, T0);
         assert!(s.command_timer(TimerCommand::LessTime, at(65)).rings_again);
-        assert_eq!(s.timer.length_ms, None, "nothing to take from an untimed step");
+        assert_eq!(
+            s.timer.length_ms, None,
+            "nothing to take from an untimed step"
+        );
         s.command_timer(TimerCommand::MoreTime, at(65));
         assert_eq!(s.timer.reading(at(65)).face, Face::Remaining(30));
     }

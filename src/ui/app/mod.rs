@@ -5,12 +5,14 @@
 
 mod effect;
 mod home;
+mod outcome;
 mod overlay;
 mod presenting;
 mod screen;
 mod status;
 
 pub use effect::Effect;
+pub use outcome::{Outcome, StatusChange};
 pub use overlay::{MoveRow, MoveTarget, Overlay, TextPurpose};
 pub use screen::{Home, Screen};
 pub use status::{SaveState, Status, Tone};
@@ -344,7 +346,7 @@ impl App {
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
-            Screen::Sticky(_) => self.update_sticky(action, now),
+            Screen::Sticky(_) => super::sticky::update(self, action, now),
             Screen::Snapshot(_) => super::snapshot::update(self, action, now),
             Screen::Rounds(_) => super::rounds::update(self, action, now),
         }

@@ -4,11 +4,11 @@ mod plan;
 
 use super::{EditBox, EditTarget, NoteEntry, Page, SnapshotScreen};
 use crate::content::SnapshotActivity;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, Screen, Status};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Outcome, Overlay, Screen};
 use crate::ui::input_view::{edit_input, insert_str, note_input_key};
 use crate::ui::keymap::Action;
+use crate::ui::timer_keys::timer_command;
 use crate::workshop::snapshot::MAX_SETTING;
-use crate::workshop::timer::NUDGE_SECONDS;
 use crate::workshop::{HeadingId, SnapshotError, SnapshotState, Timer};
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -19,28 +19,6 @@ const PAGE_SCROLL: u16 = 10;
 const MAX_SCROLL: u16 = 2_000;
 /// Characters of a note quoted in a status message.
 const QUOTE_CHARS: usize = 40;
-
-/// What an update asks of the app around it.
-#[derive(Debug, Default)]
-struct Outcome {
-    effects: Vec<Effect>,
-    /// A status message.
-    message: Option<Status>,
-    save: bool,
-    overlay: Option<Overlay>,
-    /// Clear the status line (a new page starts clean).
-    clear_status: bool,
-}
-
-impl Outcome {
-    fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Status::info(text));
-    }
-
-    fn fail(&mut self, text: impl Into<String>) {
-        self.message = Some(Status::error(sentence(&text.into())));
-    }
-}
 
 /// Applies one action to the Snapshot screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -58,21 +36,7 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
     screen.scroll = screen.scroll.min(limit);
     let out = screen.apply(&app.library.snapshot, action, now);
     screen.scroll = screen.scroll.min(limit);
-    let mut effects = Vec::new();
-    if out.save {
-        effects.extend(app.save_effect());
-    }
-    effects.extend(out.effects);
-    if out.clear_status {
-        app.status = None;
-    }
-    if let Some(status) = out.message {
-        app.show(status);
-    }
-    if out.overlay.is_some() {
-        app.overlay = out.overlay;
-    }
-    effects
+    app.carry_out(out)
 }
 
 impl SnapshotScreen {
@@ -113,11 +77,11 @@ impl SnapshotScreen {
         match self.history.apply(state, what, f) {
             Ok(t) => {
                 self.open.session.updated = now;
-                out.save = true;
+                out.changed();
                 Some(t)
             }
             Err(e) => {
-                out.fail(e.to_string());
+                out.fail(sentence(&e));
                 None
             }
         }
@@ -126,7 +90,7 @@ impl SnapshotScreen {
     /// A change that is not undone with `u` (votes, the page, the timer).
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
         self.open.session.updated = now;
-        out.save = true;
+        out.changed();
     }
 
     fn update_page(
@@ -136,6 +100,10 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
+        if let Some(command) = timer_command(&action) {
+            self.open.command_timer(command, now, out);
+            return;
+        }
         let page = self.page();
         match action {
             Action::NextStep => self.go(activity, 1, now, out),
@@ -148,22 +116,6 @@ impl SnapshotScreen {
                 }
             }
             Action::PreviousStep => self.go(activity, -1, now, out),
-            Action::ToggleTimer => {
-                self.open.session.toggle_timer(now);
-                self.touched(now, out);
-            }
-            Action::AddTime | Action::RemoveTime => {
-                let secs = if action == Action::AddTime {
-                    NUDGE_SECONDS
-                } else {
-                    -NUDGE_SECONDS
-                };
-                self.open.session.timer.nudge(secs, now);
-                if !self.open.session.timer.reading(now).is_over() {
-                    self.open.rang_at = None;
-                }
-                self.touched(now, out);
-            }
             Action::Vote(n) => match self.page_dimension() {
                 Some(d) => self.vote(activity, d, n, now, out),
                 None => out.say("Votes go on a dimension's page: n walks to it."),
@@ -182,7 +134,7 @@ impl SnapshotScreen {
                         out.say(msg);
                         self.touched(now, out);
                     }
-                    Err(e) => out.fail(e.to_string()),
+                    Err(e) => out.fail(sentence(&e)),
                 }
             }
             Action::Undo | Action::Redo => {
@@ -210,11 +162,11 @@ impl SnapshotScreen {
                 self.open_entry();
                 self.update_entry(activity, Action::Paste(text), now, out);
             }
-            Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
-            Action::Help => out.overlay = Some(Overlay::Help(self.context())),
+            Action::Export => out.open(Overlay::Export { selected: 0 }),
+            Action::Help => out.open(Overlay::Help(self.context())),
             Action::ToggleBlank => self.open.blank = true,
             // The session list must never reach the projector by accident.
-            Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
+            Action::Close => out.open(Overlay::ConfirmLeave),
             other => match page {
                 Page::Analysis => self.update_analysis(activity, other, now, out),
                 Page::Dots => self.update_dots(activity, other, now, out),
@@ -249,7 +201,7 @@ impl SnapshotScreen {
         self.scroll = 0;
         self.plan_selected = 0;
         self.clamp_selections();
-        out.clear_status = true;
+        out.clear_status();
         self.touched(now, out);
     }
 
@@ -274,7 +226,7 @@ impl SnapshotScreen {
                 out.say(msg);
                 self.touched(now, out);
             }
-            Err(e) => out.fail(e.to_string()),
+            Err(e) => out.fail(sentence(&e)),
         }
     }
 
@@ -719,8 +671,9 @@ fn quote(text: &str) -> String {
     out.replace('\n', " ")
 }
 
-/// An error message as a sentence: capital first letter, full stop.
-fn sentence(text: &str) -> String {
+/// An error as a sentence: capital first letter, full stop.
+fn sentence(error: &impl std::fmt::Display) -> String {
+    let text = error.to_string();
     let mut chars = text.chars();
     let mut out: String = chars
         .next()
