@@ -73,3 +73,19 @@ impl App {
         effects
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_outlasts_a_clear_in_the_same_key_whichever_comes_first() {
+        let mut out = Outcome::default();
+        out.clear_status();
+        assert_eq!(out.status, StatusChange::Clear);
+        out.say("Moved.");
+        assert_eq!(out.status, StatusChange::Show(Status::info("Moved.")));
+        out.clear_status();
+        assert_eq!(out.status, StatusChange::Show(Status::info("Moved.")));
+    }
+}
