@@ -20,14 +20,24 @@ pub fn timer_command(action: &Action) -> Option<TimerCommand> {
 }
 
 impl OpenSession {
-    /// Applies a timer key's command at `now`: a deadline pushed back ahead lets the bell ring
-    /// again when it comes; the change is saved.
-    pub(crate) fn command_timer(
+    /// Handles `action` if it is a timer key (the same on every activity's screens); false
+    /// when it is not one, for the screen to handle.
+    pub(crate) fn timer_key(
         &mut self,
-        command: TimerCommand,
+        action: &Action,
         now: OffsetDateTime,
         out: &mut Outcome,
-    ) {
+    ) -> bool {
+        let Some(command) = timer_command(action) else {
+            return false;
+        };
+        self.command_timer(command, now, out);
+        true
+    }
+
+    /// Applies a timer key's command at `now`: a deadline pushed back ahead lets the bell ring
+    /// again when it comes; the change is saved.
+    fn command_timer(&mut self, command: TimerCommand, now: OffsetDateTime, out: &mut Outcome) {
         if self.session.command_timer(command, now).rings_again {
             self.rang_at = None;
         }
@@ -87,10 +97,21 @@ mod tests {
     }
 
     #[test]
+    fn any_other_key_is_left_to_the_screen() {
+        let mut w = rung();
+        let before = w.session.clone();
+        let mut out = Outcome::default();
+        assert!(!w.timer_key(&Action::NextStep, at(70), &mut out));
+        assert_eq!(w.session, before);
+        assert!(!out.save);
+        assert_eq!(w.rang_at, Some(w.session.position));
+    }
+
+    #[test]
     fn more_time_after_the_bell_rang_arms_it_again_and_saves_quietly() {
         let mut w = rung();
         let mut out = Outcome::default();
-        w.command_timer(TimerCommand::MoreTime, at(70), &mut out);
+        assert!(w.timer_key(&Action::AddTime, at(70), &mut out));
         assert_eq!(w.rang_at, None, "the bell rings at the new deadline");
         assert_eq!(w.session.timer.reading(at(70)).face, Face::Remaining(20));
         assert_eq!(w.session.updated, at(70));
@@ -103,7 +124,7 @@ mod tests {
     fn pausing_after_the_bell_rang_does_not_ring_it_again() {
         let mut w = rung();
         let mut out = Outcome::default();
-        w.command_timer(TimerCommand::StartPause, at(70), &mut out);
+        assert!(w.timer_key(&Action::ToggleTimer, at(70), &mut out));
         assert_eq!(w.session.timer.state(), RunState::Paused);
         assert_eq!(w.rang_at, Some(w.session.position));
         assert!(out.save);
@@ -113,7 +134,7 @@ mod tests {
     fn more_time_still_over_the_deadline_keeps_the_bell_quiet() {
         let mut w = rung();
         let mut out = Outcome::default();
-        w.command_timer(TimerCommand::MoreTime, at(120), &mut out);
+        assert!(w.timer_key(&Action::AddTime, at(120), &mut out));
         assert_eq!(w.session.timer.reading(at(120)).face, Face::Overtime(30));
         assert_eq!(w.rang_at, Some(w.session.position));
     }

@@ -6,7 +6,6 @@ use crate::export::rounds::hands_label;
 use crate::ui::app::{App, DRAFT_KEPT, Effect, Outcome, Overlay, Screen};
 use crate::ui::input_view::note_input_key;
 use crate::ui::keymap::Action;
-use crate::ui::timer_keys::timer_command;
 use crate::workshop::Timer;
 use crate::workshop::rounds::{RoundsError, RoundsState};
 use time::OffsetDateTime;
@@ -72,8 +71,7 @@ impl RoundsScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        if let Some(command) = timer_command(&action) {
-            self.open.command_timer(command, now, out);
+        if self.open.timer_key(&action, now, out) {
             return;
         }
         match action {

@@ -10,7 +10,6 @@ use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::fill_category::start_fill;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::open_session::OpenSession;
-use crate::ui::timer_keys::timer_command;
 use crate::workshop::Change;
 use crate::workshop::chart::Headings;
 use time::OffsetDateTime;
@@ -67,9 +66,7 @@ impl OpenSession {
             }
         } else if self.entry.is_some() {
             self.update_entry(action, now, &mut out);
-        } else if let Some(command) = timer_command(&action) {
-            self.command_timer(command, now, &mut out);
-        } else {
+        } else if !self.timer_key(&action, now, &mut out) {
             self.update_page(library, action, now, keys, &mut out);
         }
         out

@@ -6,7 +6,6 @@ use super::{MAX_SCROLL, heading_title, quote, sentence};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{Outcome, Overlay};
 use crate::ui::keymap::Action;
-use crate::ui::timer_keys::timer_command;
 use crate::workshop::snapshot::MAX_SETTING;
 use crate::workshop::{HeadingId, SnapshotState, Timer};
 use time::OffsetDateTime;
@@ -23,8 +22,7 @@ impl SnapshotScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
-        if let Some(command) = timer_command(&action) {
-            self.open.command_timer(command, now, out);
+        if self.open.timer_key(&action, now, out) {
             return;
         }
         let page = self.page();
