@@ -1,7 +1,9 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 //! Each screen's keys live with the screen: home and set-up here (`home`), overlays
-//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`.
+//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`, the
+//! rounds in `ui::rounds`. An activity's keys change its own screen and return an [`Outcome`]
+//! (status line, save, overlay) that [`App::carry_out`] applies, the same for all three.
 
 mod effect;
 mod home;
