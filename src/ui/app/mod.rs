@@ -3,7 +3,7 @@
 //! Each screen's keys live with the screen: home and set-up here (`home`), overlays
 //! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`, the
 //! rounds in `ui::rounds`. An activity's keys change its own screen and return an [`Outcome`]
-//! (status line, save, overlay) that [`App::carry_out`] applies, the same for all three.
+//! (status line, save, overlay) that `App::carry_out` applies, the same for all three.
 
 mod effect;
 mod home;

@@ -1,5 +1,5 @@
 //! What a key did on an activity's screen, for the app to carry out in one place
-//! ([`App::carry_out`]): every activity's update changes its own screen and says the rest here.
+//! (`App::carry_out`): every activity's update changes its own screen and says the rest here.
 
 use super::{App, Effect, Overlay, Status};
 
