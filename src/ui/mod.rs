@@ -20,6 +20,7 @@ pub mod startup;
 pub mod sticky;
 pub mod terminal;
 pub mod theme;
+pub mod timer_keys;
 pub mod views;
 pub mod widgets;
 

@@ -17,3 +17,4 @@ mod snapshot_app;
 mod snapshot_checks;
 mod snapshot_plan_ui;
 mod snapshot_screens;
+mod timer_keys;

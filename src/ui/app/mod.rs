@@ -1,16 +1,20 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 //! Each screen's keys live with the screen: home and set-up here (`home`), overlays
-//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`.
+//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`, the
+//! rounds in `ui::rounds`. An activity's keys change its own screen and return an [`Outcome`]
+//! (status line, save, overlay) that `App::carry_out` applies, the same for all three.
 
 mod effect;
 mod home;
+mod outcome;
 mod overlay;
 mod presenting;
 mod screen;
 mod status;
 
 pub use effect::Effect;
+pub use outcome::{Outcome, StatusChange};
 pub use overlay::{MoveRow, MoveTarget, Overlay, TextPurpose};
 pub use screen::{Home, Screen};
 pub use status::{SaveState, Status, Tone};
@@ -344,7 +348,7 @@ impl App {
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
-            Screen::Sticky(_) => self.update_sticky(action, now),
+            Screen::Sticky(_) => super::sticky::update(self, action, now),
             Screen::Snapshot(_) => super::snapshot::update(self, action, now),
             Screen::Rounds(_) => super::rounds::update(self, action, now),
         }

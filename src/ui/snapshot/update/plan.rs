@@ -2,8 +2,9 @@
 //! [`PlanEdit`](crate::workshop::PlanEdit) through the undo history, delete an action step.
 
 use super::super::plan::{PlanInput, PlanRow, rows};
-use super::{Outcome, quote};
+use super::{quote, sentence};
 use crate::content::{PlanStepId, SnapshotActivity};
+use crate::ui::app::Outcome;
 use crate::ui::input_view::{edit_input, insert_str};
 use crate::ui::keymap::Action;
 use crate::ui::snapshot::SnapshotScreen;
@@ -83,7 +84,7 @@ impl SnapshotScreen {
                         if matches!(e, PlanError::NotADate { .. }) {
                             input.field = input.date_field();
                         }
-                        out.fail(e.to_string());
+                        out.fail(sentence(&e));
                         return;
                     }
                 };
