@@ -8,6 +8,7 @@ use crate::ui::input_view::note_input_key;
 use crate::ui::keymap::Action;
 use crate::workshop::Timer;
 use crate::workshop::rounds::{RoundsError, RoundsState};
+use crate::workshop::text::quote;
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -15,8 +16,6 @@ use tui_input::Input;
 const PAGE_SCROLL: u16 = 10;
 /// Furthest the intro and summary scroll.
 const MAX_SCROLL: u16 = 2_000;
-/// Characters of a note quoted in a status message.
-const QUOTE_CHARS: usize = 40;
 
 /// Applies one action to the rounds screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -32,15 +31,6 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
     };
     let out = screen.apply(&activity, action, now);
     app.carry_out(out)
-}
-
-/// The first characters of a note, for a status message.
-fn quote(text: &str) -> String {
-    let mut q: String = text.chars().take(QUOTE_CHARS).collect();
-    if text.chars().count() > QUOTE_CHARS {
-        q.push('…');
-    }
-    q
 }
 
 impl RoundsScreen {
@@ -209,7 +199,7 @@ impl RoundsScreen {
         match self.open.session.rounds_mut(activity).delete_note(id) {
             Ok(note) => {
                 out.say(format!(
-                    "Deleted “{}” (kept in the session's trash).",
+                    "Deleted {} (kept in the session's trash).",
                     quote(&note.text)
                 ));
                 let last = self.page_notes().len().saturating_sub(1);

@@ -16,8 +16,6 @@ use time::OffsetDateTime;
 
 /// Furthest the text pages scroll before the window's size is known (then: their end).
 const MAX_SCROLL: u16 = 2_000;
-/// Characters of a note quoted in a status message.
-const QUOTE_CHARS: usize = 40;
 
 /// Applies one action to the Snapshot screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -110,15 +108,6 @@ pub(super) fn heading_title(activity: &SnapshotActivity, heading: HeadingId) -> 
     activity
         .heading(heading.id())
         .map_or_else(|| heading.id().to_string(), |h| h.title.clone())
-}
-
-/// The start of a note, for a status message.
-fn quote(text: &str) -> String {
-    let mut out: String = text.chars().take(QUOTE_CHARS).collect();
-    if text.chars().count() > QUOTE_CHARS {
-        out.push('…');
-    }
-    out.replace('\n', " ")
 }
 
 /// An error as a sentence: capital first letter, full stop.

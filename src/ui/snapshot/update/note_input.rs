@@ -2,12 +2,13 @@
 //! dimension) and the one-line edit of a note or a priority.
 
 use super::super::{EditTarget, NoteEntry, Page, SnapshotScreen};
-use super::{heading_title, quote};
+use super::heading_title;
 use crate::content::SnapshotActivity;
 use crate::ui::app::{DRAFT_KEPT, Outcome};
 use crate::ui::input_view::{edit_input, insert_str, note_input_key};
 use crate::ui::keymap::Action;
 use crate::workshop::HeadingId;
+use crate::workshop::text::quote;
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -86,7 +87,7 @@ impl SnapshotScreen {
             return;
         };
         let what = match texts {
-            [one] => format!("adding “{}”", quote(one)),
+            [one] => format!("adding {}", quote(one)),
             _ => format!("adding {} notes", texts.len()),
         };
         let added = self.change(activity, now, out, what, |s| {
@@ -126,7 +127,7 @@ impl SnapshotScreen {
                 let text = edit.input.value().to_string();
                 let target = edit.target;
                 let what = match target {
-                    EditTarget::Note(_) => format!("the edit to “{}”", quote(&text)),
+                    EditTarget::Note(_) => format!("the edit to {}", quote(&text)),
                     EditTarget::Priority(i) => format!("the edit to priority {}", i + 1),
                 };
                 let done = self.change(activity, now, out, what, |s| match target {

@@ -2,11 +2,12 @@
 //! dimension, the analysis columns, dot voting, the priorities, and scrolling the text pages.
 
 use super::super::{EditBox, EditTarget, Page, SnapshotScreen};
-use super::{MAX_SCROLL, heading_title, quote, sentence};
+use super::{MAX_SCROLL, heading_title, sentence};
 use crate::content::SnapshotActivity;
 use crate::ui::app::{Outcome, Overlay};
 use crate::ui::keymap::Action;
 use crate::workshop::snapshot::MAX_SETTING;
+use crate::workshop::text::quote;
 use crate::workshop::{HeadingId, SnapshotState, Timer};
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -186,11 +187,7 @@ impl SnapshotScreen {
                     .state()
                     .note(id)
                     .map_or((0, ""), |n| (n.dimension, n.text.as_str()));
-                let what = format!(
-                    "moving “{}” to {}",
-                    quote(text),
-                    heading_title(activity, to)
-                );
+                let what = format!("moving {} to {}", quote(text), heading_title(activity, to));
                 if self
                     .change(activity, now, out, what, |s| s.move_note(id, dimension, to))
                     .is_some()
@@ -218,7 +215,7 @@ impl SnapshotScreen {
             Action::DeleteNote => {
                 if let Some(id) = self.selected_note()
                     && let what = format!(
-                        "deleting “{}”",
+                        "deleting {}",
                         quote(self.state().note(id).map_or("", |n| n.text.as_str()))
                     )
                     && self
@@ -258,9 +255,9 @@ impl SnapshotScreen {
                 let add = action == Action::AddDot;
                 let text = quote(self.state().note(id).map_or("", |n| n.text.as_str()));
                 let what = if add {
-                    format!("adding a dot to “{text}”")
+                    format!("adding a dot to {text}")
                 } else {
-                    format!("removing a dot from “{text}”")
+                    format!("removing a dot from {text}")
                 };
                 let dots = self.change(activity, now, out, what, |s| {
                     if add { s.add_dot(id) } else { s.remove_dot(id) }
@@ -273,7 +270,7 @@ impl SnapshotScreen {
                         .map(|l| format!(" · {l} left"))
                         .unwrap_or_default();
                     out.say(format!(
-                        "{} on “{}”{left}.",
+                        "{} on {}{left}.",
                         crate::words::count(dots, "dot", "dots"),
                         quote(text)
                     ));
