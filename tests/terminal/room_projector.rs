@@ -45,7 +45,7 @@ fn the_projector_shows_how_to_join_while_the_room_is_open_and_forgets_it_after()
 
     let joining = format!("{address} · code {code}");
     projector
-        .wait_until(|s| s.contains(&joining) && s.contains("Scan to add"), WAIT)
+        .wait_until(|s| s.contains(&joining) && s.contains("Scan to join"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         projector.screen().contains("Foundational"),
@@ -77,6 +77,6 @@ fn the_projector_shows_how_to_join_while_the_room_is_open_and_forgets_it_after()
     projector
         .wait_until(|s| s.contains("Foundational") && !s.contains(&code), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(!projector.screen().contains("Scan to add"));
+    assert!(!projector.screen().contains("Scan to join"));
     drop(app);
 }

@@ -31,3 +31,38 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::keymap::{Action, Context, action_for, help_lines};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(ctx: Context, c: char) -> Option<Action> {
+        action_for(ctx, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn the_room_panel_moves_the_room_and_puts_its_code_full_screen() {
+        assert_eq!(press(Context::Room, 'a'), Some(Action::NextRoomAddress));
+        assert_eq!(
+            press(Context::Run, 'a'),
+            Some(Action::AddNotes),
+            "a adds notes there"
+        );
+        for ctx in [Context::Room, Context::Presenter, Context::RoomView] {
+            assert_eq!(press(ctx, 'Q'), Some(Action::ToggleFullQr), "{ctx:?}");
+        }
+        let help: Vec<&str> = help_lines(Context::Room)
+            .into_iter()
+            .map(|(_, h)| h)
+            .collect();
+        assert!(
+            help.iter().any(|h| h.contains("next network address")),
+            "{help:?}"
+        );
+        assert!(
+            help.iter().any(|h| h.contains("QR code full screen")),
+            "{help:?}"
+        );
+    }
+}

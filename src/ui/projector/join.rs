@@ -24,7 +24,7 @@ const FULL_TEXT_MIN: u16 = 3;
 /// Rows of one line in big letters at the smallest scale.
 const BIG_ROWS: u16 = 3;
 /// What the room is asked to do.
-const CAPTION: &str = "Scan to add your notes from your phone";
+const CAPTION: &str = "Scan to join from your phone";
 /// The full-screen mode's line above the address.
 const TYPE_INSTEAD: &str = "or open this address and enter the code:";
 
