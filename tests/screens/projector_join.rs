@@ -173,7 +173,11 @@ fn pgm(buf: &Buffer, pixel: usize) -> Vec<u8> {
             let dark = inside && {
                 let (x, half) = ((px - border) / pixel, (py - border) / pixel);
                 let cell = &buf[(x as u16, (half / 2) as u16)];
-                let colour = if half % 2 == 0 { cell.fg } else { cell.bg };
+                let colour = if half.is_multiple_of(2) {
+                    cell.fg
+                } else {
+                    cell.bg
+                };
                 cell.symbol() == "▀" && colour == Color::Black
             };
             out.push(if dark { 0 } else { 255 });

@@ -23,6 +23,9 @@ const PANEL_TEXT_ROWS: u16 = 2;
 const FULL_TEXT_MIN: u16 = 3;
 /// Rows of one line in big letters at the smallest scale.
 const BIG_ROWS: u16 = 3;
+/// Rows under the code for the big address and code: a gap, the line above them, the address,
+/// a gap and the code.
+const BIG_BLOCK: u16 = 1 + 1 + BIG_ROWS + 1 + BIG_ROWS;
 /// What the room is asked to do.
 const CAPTION: &str = "Scan to join from your phone";
 /// The full-screen mode's line above the address.
@@ -107,7 +110,7 @@ pub fn full(join: &RoomJoin, frame: &mut Frame, area: Rect, theme: &Theme) {
     // Below the code: a gap, the line saying what to type, then address and code, big where
     // there is room for both at the smallest big size.
     let below = area.height.saturating_sub(qr_h);
-    let big = below >= 2 + 2 * BIG_ROWS + 1;
+    let big = below >= BIG_BLOCK;
     let text_rows = if big {
         // Address and code share what is left, at most a third of the window each.
         let each = ((below - 3) / 2).min(area.height / 3);

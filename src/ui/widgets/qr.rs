@@ -183,7 +183,11 @@ mod tests {
                     .map(|mx| {
                         let half = my * scale;
                         let cell = &buf[((mx * scale) as u16, (half / 2) as u16)];
-                        let colour = if half % 2 == 0 { cell.fg } else { cell.bg };
+                        let colour = if half.is_multiple_of(2) {
+                            cell.fg
+                        } else {
+                            cell.bg
+                        };
                         colour == Color::Black
                     })
                     .collect()
@@ -213,7 +217,11 @@ mod tests {
                     for dy in 0..s {
                         let half = my * s + dy;
                         let cell = &buf[((mx * s + s - 1) as u16, (half / 2) as u16)];
-                        let colour = if half % 2 == 0 { cell.fg } else { cell.bg };
+                        let colour = if half.is_multiple_of(2) {
+                            cell.fg
+                        } else {
+                            cell.bg
+                        };
                         assert_eq!(colour == Color::Black, *dark, "{scale} {mx},{my}");
                     }
                 }
