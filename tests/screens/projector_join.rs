@@ -220,3 +220,24 @@ fn the_drawn_code_scans_as_the_link_in_the_corner_and_full_screen() {
         assert_eq!(read, LINK, "{full} {w}x{h}");
     }
 }
+
+#[test]
+fn the_console_panel_says_where_the_room_is_and_what_its_self_test_found() {
+    let mut app = app_with_room(false);
+    app.overlay = Some(cpm_workshop::ui::app::Overlay::Room);
+    if let Some(panel) = app.room.as_mut() {
+        panel.check = Some(Err(
+            "Self-test failed: a request from this laptop to 192.168.1.20:41234 did not get through (connection refused): a firewall on this laptop is probably blocking the port.".into(),
+        ));
+    }
+    let screen = support::screen::draw(&app, 120, 40, T0);
+    insta::assert_snapshot!("console_room_panel_120x40", screen);
+    for line in [
+        "On: 192.168.1.20 on wlan0 (address 1 of 2)",
+        "Self-test failed: a request from this laptop",
+        "a next address",
+        "Q: the QR code full screen",
+    ] {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+}
