@@ -13,6 +13,7 @@
 //! quitting) stops them and frees the port.
 
 pub mod addr;
+pub mod check;
 pub mod code;
 mod guard;
 mod http;

@@ -19,6 +19,7 @@ mod reliability_privacy;
 mod reliability_save;
 mod reliability_terminal;
 mod reliability_text;
+mod room_projector;
 mod rounds_e2e;
 mod snapshot_e2e;
 mod snapshot_plan_e2e;

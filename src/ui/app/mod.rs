@@ -10,6 +10,7 @@ mod home;
 mod outcome;
 mod overlay;
 mod presenting;
+mod room_keys;
 mod screen;
 mod status;
 
@@ -64,6 +65,14 @@ pub struct RoomPanel {
     pub code: String,
     /// Phones seen in the last two minutes.
     pub phones: usize,
+    /// What to type instead of scanning: the room's address and port.
+    pub address: String,
+    /// Which of the laptop's addresses the room is on (`a` moves it to the next).
+    pub place: String,
+    /// The self-test of the open room: `None` while it runs, then what it found.
+    pub check: Option<Result<String, String>>,
+    /// The projector shows only the QR code, full screen (`Q`), for a large room.
+    pub full_qr: bool,
 }
 
 impl App {
@@ -291,8 +300,8 @@ impl App {
             // Nothing done now could be seen: a note saved or a step taken blind.
             return Vec::new();
         }
-        if action == Action::ToggleRoom {
-            return vec![Effect::ToggleRoom];
+        if let Some(effects) = self.update_room(&action) {
+            return effects;
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
