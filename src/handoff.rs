@@ -161,6 +161,40 @@ pub fn describe(outcome: &Outcome) -> String {
                 .join(" · "),
             votes_label(*total)
         ),
+        Outcome::PhoneVoted {
+            stage,
+            dimension,
+            replaced,
+            counts,
+            total,
+        } => format!(
+            "{} {stage:?} on {dimension}: {} ({} in all).",
+            if *replaced {
+                "changed its vote to"
+            } else {
+                "voted"
+            },
+            counts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" · "),
+            votes_label(*total)
+        ),
+        Outcome::PhoneDotted {
+            note,
+            added,
+            dots,
+            left,
+        } => format!(
+            "{} note {note}, which has {} in all ({left} left on that phone).",
+            if *added {
+                "a dot on"
+            } else {
+                "a dot taken back from"
+            },
+            crate::export::snapshot::dots_label(*dots)
+        ),
         Outcome::Edited { note } => format!("Edited note {note}."),
         Outcome::Deleted { note } => format!("Moved note {note} to the trash."),
         Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
