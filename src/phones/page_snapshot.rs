@@ -42,7 +42,7 @@ struct Words {
 
 const EN: Words = Words {
     where_now: "Where are we now? Choose the stage that fits best. You can change your vote until the trainer moves on.",
-    your_stage: "Your stage for",
+    your_stage: "Your stage",
     send_vote: "Send my vote",
     change_vote: "Change my vote",
     your_vote: "Your vote:",
@@ -60,7 +60,7 @@ const EN: Words = Words {
 
 const ES: Words = Words {
     where_now: "¿Dónde estamos ahora? Elija la etapa que mejor corresponda. Puede cambiar su voto hasta que el capacitador pase a la siguiente página.",
-    your_stage: "Su etapa para",
+    your_stage: "Su etapa",
     send_vote: "Enviar mi voto",
     change_vote: "Cambiar mi voto",
     your_vote: "Su voto:",
@@ -111,10 +111,9 @@ pub(super) fn section(out: &mut String, view: &SnapshotView, mine: &Choices, lan
                 "<form method=\"post\" action=\"/vote\">\
                  <input type=\"hidden\" name=\"lang\" value=\"{}\">\
                  <input type=\"hidden\" name=\"dimension\" value=\"{dimension}\">\
-                 <fieldset><legend>{} {}</legend>",
+                 <fieldset><legend>{}</legend>",
                 lang.id(),
                 w.your_stage,
-                escape(name)
             );
             for (i, stage) in stages.iter().enumerate() {
                 let n = i + 1;

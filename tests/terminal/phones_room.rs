@@ -16,7 +16,7 @@ use support::pty::Pty;
 const WAIT: Duration = Duration::from_secs(20);
 
 /// A port free on 127.0.0.1 right now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -69,7 +69,7 @@ fn texts(store: &Path, id: &str) -> Vec<String> {
 }
 
 /// `Cookie:` value from a join's `Set-Cookie` headers.
-fn cookie_of(reply: &Reply) -> String {
+pub(crate) fn cookie_of(reply: &Reply) -> String {
     reply
         .cookies()
         .iter()
@@ -79,7 +79,7 @@ fn cookie_of(reply: &Reply) -> String {
 }
 
 /// Joins with the link; the phone's cookies.
-fn join(addr: SocketAddr, code: &str) -> String {
+pub(crate) fn join(addr: SocketAddr, code: &str) -> String {
     cookie_of(&request(
         addr,
         "GET",
