@@ -154,11 +154,7 @@ pub fn describe(outcome: &Outcome) -> String {
         } => format!(
             "Recorded {} for {stage:?} on {dimension}: {} ({} in all).",
             votes_label(*count),
-            counts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" · "),
+            per_stage(counts),
             votes_label(*total)
         ),
         Outcome::PhoneVoted {
@@ -174,11 +170,7 @@ pub fn describe(outcome: &Outcome) -> String {
             } else {
                 "voted"
             },
-            counts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" · "),
+            per_stage(counts),
             votes_label(*total)
         ),
         Outcome::PhoneDotted {
@@ -199,6 +191,15 @@ pub fn describe(outcome: &Outcome) -> String {
         Outcome::Deleted { note } => format!("Moved note {note} to the trash."),
         Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
     }
+}
+
+/// A tally's counts, stage by stage: "2 · 0 · 1".
+fn per_stage(counts: &[u32]) -> String {
+    counts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Said when a command turns out to have been saved by an owner that stopped before answering.

@@ -560,7 +560,13 @@ pub(super) fn not_found(incoming: &Incoming) -> Answer {
     }
 }
 
-fn refusal(incoming: &Incoming, status: u16, message: &str, lang: Lang, nonce: &str) -> Answer {
+pub(super) fn refusal(
+    incoming: &Incoming,
+    status: u16,
+    message: &str,
+    lang: Lang,
+    nonce: &str,
+) -> Answer {
     if incoming.api() {
         Answer::json(status, serde_json::json!({"error": message}))
     } else {

@@ -4,8 +4,8 @@
 //! on), then applied by the app as a domain command and answered once it is saved. The phone is
 //! named in the session by its voter key, never by its cookie.
 
-use super::http::{Answer, not_found, send};
-use super::page::{self, Lang};
+use super::http::{Answer, not_found, refusal, send};
+use super::page::Lang;
 use super::request::{Incoming, form_pairs};
 use super::view_snapshot::{Choices, SnapshotView};
 use super::{PhoneView, Shared};
@@ -117,14 +117,7 @@ pub(super) fn write(
         (Ok(_), false) => {
             Answer::new(303, "text/html; charset=utf-8", String::new()).with("Location", back)
         }
-        (Err((status, message)), true) => {
-            Answer::json(status, serde_json::json!({"error": message}))
-        }
-        (Err((status, message)), false) => Answer::new(
-            status,
-            "text/html; charset=utf-8",
-            page::problem(lang, &message, &back, nonce),
-        ),
+        (Err((status, message)), _) => refusal(incoming, status, &message, lang, nonce),
     }
 }
 

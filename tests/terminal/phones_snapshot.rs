@@ -4,7 +4,7 @@
 //! both together, the session file must hold both, and a phone must never count twice.
 #![cfg(unix)]
 
-use crate::phones_room::{free_port, join};
+use crate::phones_room::{join, open_with_room};
 use crate::support;
 
 use cpm_workshop::store::Store;
@@ -38,24 +38,7 @@ fn snapshot_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
             ],
         );
     }
-    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
-    let mut pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", &id],
-        &[("CPM_WORKSHOP_STORE", store.to_str().unwrap())],
-        120,
-        40,
-    );
-    pty.wait_for("phones connected", WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let screen = pty.screen();
-    let code = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect::<String>())
-        .unwrap_or_else(|| panic!("no code on screen:\n{screen}"));
-    pty.keys("\x1b");
-    pty.wait_until(|s| !s.contains("phones connected"), WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (pty, addr, code) = open_with_room(store, &id);
     (pty, id, addr, code)
 }
 
@@ -104,6 +87,22 @@ fn post_json(addr: SocketAddr, path: &str, cookie: &str, body: serde_json::Value
     )
 }
 
+/// `POST /api/vote` as the phone with `cookie`.
+fn vote(addr: SocketAddr, cookie: &str, dimension: u64, stage: u64) -> Reply {
+    let body = serde_json::json!({"dimension": dimension, "stage": stage});
+    post_json(addr, "/api/vote", cookie, body)
+}
+
+/// `POST /api/dots` as the phone with `cookie`.
+fn dot(addr: SocketAddr, cookie: &str, item: &serde_json::Value, add: bool) -> Reply {
+    post_json(
+        addr,
+        "/api/dots",
+        cookie,
+        serde_json::json!({"item": item, "add": add}),
+    )
+}
+
 fn post_form(addr: SocketAddr, path: &str, cookie: &str, body: &str) -> Reply {
     request(
         addr,
@@ -131,12 +130,7 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     assert!(a.contains("room_phone=") && a != b, "{a} / {b}");
 
     // Nothing to vote on the intro: a vote is refused and changes nothing.
-    let early = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 1, "stage": 1}),
-    );
+    let early = vote(addr, &a, 1, 1);
     assert_eq!(early.status, 409, "{}", early.body);
 
     walk_to(&mut pty, "Where are we now? · Dimension 1 of 4");
@@ -145,20 +139,10 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     assert_eq!(state["snapshot"]["stages"][1], "making progress");
 
     // Phone A votes, then changes its mind: counted once, for its last choice.
-    let first = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 1, "stage": 2}),
-    );
+    let first = vote(addr, &a, 1, 2);
     assert_eq!(first.status, 200, "{}", first.body);
     assert_eq!(first.json()["my_choices"]["stage"], 2);
-    let changed = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 1, "stage": 3}),
-    );
+    let changed = vote(addr, &a, 1, 3);
     assert_eq!(changed.status, 200, "{}", changed.body);
     assert_eq!(changed.json()["my_choices"]["stage"], 3);
     // Phone B votes with the plain form (no script), in Spanish.
@@ -175,20 +159,10 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     let page_b = request(addr, "GET", "/?lang=es", &[("Cookie", &b)], b"");
     assert!(page_b.body.contains("Cambiar mi voto"), "{}", page_b.body);
     // The wrong dimension, a stage off the scale, a wrong code: refused.
-    let wrong = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 2, "stage": 1}),
-    );
+    let wrong = vote(addr, &a, 2, 1);
     assert_eq!(wrong.status, 409, "{}", wrong.body);
     assert!(wrong.json()["error"].as_str().unwrap().contains("moved on"));
-    let off = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 1, "stage": 9}),
-    );
+    let off = vote(addr, &a, 1, 9);
     assert_eq!(off.status, 422, "{}", off.body);
     let stranger = request(
         addr,
@@ -231,46 +205,21 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["text"], "Peer coaching <b>now</b>");
     let (first_item, second_item) = (items[0]["id"].clone(), items[1]["id"].clone());
-    let stale = post_json(
-        addr,
-        "/api/vote",
-        &a,
-        serde_json::json!({"dimension": 1, "stage": 1}),
-    );
+    let stale = vote(addr, &a, 1, 1);
     assert_eq!(stale.status, 409, "the stages page is gone: {}", stale.body);
 
     for n in 1..=per {
-        let dot = post_json(
-            addr,
-            "/api/dots",
-            &a,
-            serde_json::json!({"item": first_item, "add": true}),
-        );
-        assert_eq!(dot.status, 200, "{}", dot.body);
-        assert_eq!(dot.json()["my_choices"]["dots_left"], per - n);
+        let placed = dot(addr, &a, &first_item, true);
+        assert_eq!(placed.status, 200, "{}", placed.body);
+        assert_eq!(placed.json()["my_choices"]["dots_left"], per - n);
     }
-    let over = post_json(
-        addr,
-        "/api/dots",
-        &a,
-        serde_json::json!({"item": second_item, "add": true}),
-    );
+    let over = dot(addr, &a, &second_item, true);
     assert_eq!(over.status, 422, "{}", over.body);
     assert!(over.json()["error"].as_str().unwrap().contains("all your"));
-    let back = post_json(
-        addr,
-        "/api/dots",
-        &a,
-        serde_json::json!({"item": first_item, "add": false}),
-    );
+    let back = dot(addr, &a, &first_item, false);
     assert_eq!(back.status, 200, "{}", back.body);
     assert_eq!(back.json()["my_choices"]["dots_left"], 1);
-    let none = post_json(
-        addr,
-        "/api/dots",
-        &a,
-        serde_json::json!({"item": second_item, "add": false}),
-    );
+    let none = dot(addr, &a, &second_item, false);
     assert_eq!(none.status, 422, "{}", none.body);
     let form = post_form(
         addr,

@@ -106,6 +106,17 @@ impl SnapshotState {
             .map_or(0, |d| d.dots)
     }
 
+    /// Refuses a note that is gone or not under the opportunities.
+    fn check_opportunity(&self, id: SnapshotNoteId) -> Result<(), SnapshotError> {
+        match self.note(id) {
+            None => Err(SnapshotError::NoSuchNote(id)),
+            Some(n) if n.heading != HeadingId::Opportunities => {
+                Err(SnapshotError::NotAnOpportunity)
+            }
+            Some(_) => Ok(()),
+        }
+    }
+
     /// Whether `id` is a note under the opportunities, where dots count.
     fn is_opportunity(&self, id: SnapshotNoteId) -> bool {
         self.note(id)
@@ -142,10 +153,7 @@ impl SnapshotState {
         phone: &str,
         note: SnapshotNoteId,
     ) -> Result<u32, SnapshotError> {
-        let n = self.note(note).ok_or(SnapshotError::NoSuchNote(note))?;
-        if n.heading != HeadingId::Opportunities {
-            return Err(SnapshotError::NotAnOpportunity);
-        }
+        self.check_opportunity(note)?;
         if self.phone_dots_left(phone) == 0 {
             return Err(SnapshotError::PhoneNoDotsLeft(self.dots_per_person));
         }
@@ -171,10 +179,7 @@ impl SnapshotState {
         phone: &str,
         note: SnapshotNoteId,
     ) -> Result<u32, SnapshotError> {
-        let n = self.note(note).ok_or(SnapshotError::NoSuchNote(note))?;
-        if n.heading != HeadingId::Opportunities {
-            return Err(SnapshotError::NotAnOpportunity);
-        }
+        self.check_opportunity(note)?;
         let Some(i) = self
             .phone_dots
             .iter()
