@@ -99,12 +99,22 @@ impl PhoneView {
             (Activity::Snapshot, None) => (Some(SnapshotView::Other), Ballots::default()),
             _ => (None, Ballots::default()),
         };
+        // A Snapshot warm-up has no groups, steps or cards for phones: only its votes.
+        let (groups, step_label, instruction) = if snapshot.is_some() {
+            (Vec::new(), "Snapshot".to_string(), String::new())
+        } else {
+            (
+                groups,
+                script.label.clone(),
+                script.instruction(kind_of_deck).to_string(),
+            )
+        };
         PhoneView {
             open: true,
             session: session.name.clone(),
             position: session.position,
-            step: script.label.clone(),
-            instruction: script.instruction(kind_of_deck).to_string(),
+            step: step_label,
+            instruction,
             prompt: takes_notes.then_some(PromptView {
                 id: prompt.id(),
                 label: prompt.label(),

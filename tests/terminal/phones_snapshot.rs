@@ -136,6 +136,11 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     walk_to(&mut pty, "Where are we now? · Dimension 1 of 4");
     let state = wait_page(addr, &a, "stages");
     assert_eq!(state["snapshot"]["dimension"], 1);
+    assert_eq!(
+        state["groups"],
+        serde_json::json!([]),
+        "no groups in a warm-up"
+    );
     assert_eq!(state["snapshot"]["stages"][1], "making progress");
 
     // Phone A votes, then changes its mind: counted once, for its last choice.
@@ -149,6 +154,8 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     let form = post_form(addr, "/vote", &b, "lang=es&dimension=1&stage=3");
     assert_eq!(form.status, 303, "{}", form.body);
     assert_eq!(form.header("location"), Some("/?lang=es"));
+    pty.wait_for("From a phone: voted \"well underway\"", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
     // Each phone sees only its own vote.
     let page_a = request(addr, "GET", "/", &[("Cookie", &a)], b"");
     assert!(
