@@ -13,7 +13,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::cli::run_ok;
-use support::http::{Reply, request};
+use support::http::{Events, Reply, request};
 use support::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -203,8 +203,15 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
         );
     }
 
-    // The dot vote.
+    // The dot vote; an open page hears that the page on screen changed (its step did not).
+    let mut events = Events::open(addr, &a);
+    assert_eq!(events.next_step()["screen"], "stages-1");
     walk_to(&mut pty, "Dot voting");
+    let heard = (0..50)
+        .map(|_| events.next_step())
+        .find(|e| e["screen"] == "dots-2")
+        .expect("an event for the dot vote");
+    assert_eq!(heard["position"], 0, "a warm-up's step stays put");
     let state = wait_page(addr, &a, "dots");
     let per = state["snapshot"]["per_person"].as_u64().unwrap();
     assert_eq!(state["my_choices"]["dots_left"], per);
