@@ -240,6 +240,31 @@ mod tests {
     }
 
     #[test]
+    fn a_phones_vote_and_dot_are_said_as_what_the_phone_did() {
+        let voted = Outcome::PhoneVoted {
+            stage: "making progress".into(),
+            dimension: "Workforce Development".into(),
+            replaced: true,
+            counts: vec![2, 1, 0],
+            total: 3,
+        };
+        assert_eq!(
+            describe(&voted),
+            "changed its vote to \"making progress\" on Workforce Development: 2 · 1 · 0 (3 votes in all)."
+        );
+        let dotted = Outcome::PhoneDotted {
+            note: 4,
+            added: false,
+            dots: 1,
+            left: 2,
+        };
+        assert_eq!(
+            describe(&dotted),
+            "a dot taken back from note 4, which has 1 dot in all (2 left on that phone)."
+        );
+    }
+
+    #[test]
     fn without_an_owner_the_command_is_applied_here_after_what_was_left_waiting() {
         let (_d, store, activity) = setup();
         // Left by a sender whose owner died before taking it.
