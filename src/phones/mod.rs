@@ -18,8 +18,11 @@ pub mod code;
 mod guard;
 mod http;
 mod page;
+mod page_snapshot;
 mod request;
 pub mod view;
+pub mod view_snapshot;
+mod votes;
 
 pub use view::PhoneView;
 

@@ -231,6 +231,8 @@ impl Loop {
                 }
             }
         }
+        // What phones read shows the change before its phone hears "saved".
+        self.publish(app);
         for (reply, result) in results {
             let _ = reply.send(result);
         }

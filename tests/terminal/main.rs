@@ -9,6 +9,7 @@ mod app_files;
 mod co_scribe;
 mod e2e_workshop;
 mod phones_room;
+mod phones_snapshot;
 mod projector_e2e;
 mod pty_selftest;
 mod reliability_clock;
