@@ -46,8 +46,8 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
             };
             let left = st.dots_left().unwrap_or(0);
             format!(
-                "Room: {} people ({whence}; < > change) × {per} each ([ ] change) = {total} dots · {} placed{phones} · {left} left",
-                st.room(),
+                "Room: {} ({whence}; < > change) × {per} each ([ ] change) = {total} dots · {} placed{phones} · {left} left",
+                crate::words::count(st.room(), "person", "people"),
                 st.dots_placed()
             )
         }
