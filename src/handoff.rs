@@ -155,17 +155,52 @@ pub fn describe(outcome: &Outcome) -> String {
         } => format!(
             "Recorded {} for {stage:?} on {dimension}: {} ({} in all).",
             votes_label(*count),
-            counts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" · "),
+            per_stage(counts),
             votes_label(*total)
+        ),
+        Outcome::PhoneVoted {
+            stage,
+            dimension,
+            replaced,
+            counts,
+            total,
+        } => format!(
+            "{} {stage:?} on {dimension}: {} ({} in all).",
+            if *replaced {
+                "changed its vote to"
+            } else {
+                "voted"
+            },
+            per_stage(counts),
+            votes_label(*total)
+        ),
+        Outcome::PhoneDotted {
+            note,
+            added,
+            dots,
+            left,
+        } => format!(
+            "{} note {note}, which has {} in all ({left} left on that phone).",
+            if *added {
+                "a dot on"
+            } else {
+                "a dot taken back from"
+            },
+            crate::export::snapshot::dots_label(*dots)
         ),
         Outcome::Edited { note } => format!("Edited note {note}."),
         Outcome::Deleted { note } => format!("Moved note {note} to the trash."),
         Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
     }
+}
+
+/// A tally's counts, stage by stage: "2 · 0 · 1".
+fn per_stage(counts: &[u32]) -> String {
+    counts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Said when a command turns out to have been saved by an owner that stopped before answering.
@@ -203,6 +238,31 @@ mod tests {
             prompt: Prompt::Already,
             initials: None,
         }
+    }
+
+    #[test]
+    fn a_phones_vote_and_dot_are_said_as_what_the_phone_did() {
+        let voted = Outcome::PhoneVoted {
+            stage: "making progress".into(),
+            dimension: "Workforce Development".into(),
+            replaced: true,
+            counts: vec![2, 1, 0],
+            total: 3,
+        };
+        assert_eq!(
+            describe(&voted),
+            "changed its vote to \"making progress\" on Workforce Development: 2 · 1 · 0 (3 votes in all)."
+        );
+        let dotted = Outcome::PhoneDotted {
+            note: 4,
+            added: false,
+            dots: 1,
+            left: 2,
+        };
+        assert_eq!(
+            describe(&dotted),
+            "a dot taken back from note 4, which has 1 dot in all (2 left on that phone)."
+        );
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub enum Command {
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// The room for phones.
+    #[command(subcommand)]
+    Room(RoomCommand),
     /// Print a completion script for a shell (see README: "Shell completions and man page").
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
@@ -222,6 +225,14 @@ pub enum ContentCommand {
     Check { path: PathBuf },
     /// Make a deck file from text copied out of a PDF or Word handout ('-' reads standard input).
     Import(ImportArgs),
+}
+
+/// `cpm-workshop room …`.
+#[derive(Debug, Subcommand)]
+pub enum RoomCommand {
+    /// Say which address and port the room would use and whether a request from this laptop to
+    /// it gets through (with --room-addr IP[:PORT], that address); exits non-zero when not.
+    Check,
 }
 
 /// `cpm-workshop content import FILE --title TITLE [--source TEXT] -o DECK.md`.

@@ -13,12 +13,16 @@
 //! quitting) stops them and frees the port.
 
 pub mod addr;
+pub mod check;
 pub mod code;
 mod guard;
 mod http;
 mod page;
+mod page_snapshot;
 mod request;
 pub mod view;
+pub mod view_snapshot;
+mod votes;
 
 pub use view::PhoneView;
 

@@ -163,7 +163,11 @@ pub(super) fn apply_from(
                     "Added from {source}: {what} ({place}). u takes it back."
                 ));
             }
-            Outcome::Voted { .. } | Outcome::Edited { .. } | Outcome::Deleted { .. } => {
+            Outcome::Voted { .. }
+            | Outcome::PhoneVoted { .. }
+            | Outcome::PhoneDotted { .. }
+            | Outcome::Edited { .. }
+            | Outcome::Deleted { .. } => {
                 app.say(format!("From {source}: {}", handoff::describe(outcome)));
             }
             Outcome::AlreadyApplied => {}

@@ -20,6 +20,7 @@ pub mod startup;
 pub mod sticky;
 pub mod terminal;
 pub mod theme;
+pub mod timer_keys;
 pub mod views;
 pub mod widgets;
 
@@ -441,6 +442,7 @@ impl Loop {
                 }
             }
             Effect::ToggleRoom => self.toggle_room(app),
+            Effect::NextRoomAddress => self.next_room_address(app),
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));

@@ -4,6 +4,7 @@
 //! session in the store's `presenting` file, so `cpm-workshop projector` follows it.
 
 use super::app::App;
+use crate::room::view::RoomJoin;
 use crate::room::{Presenter, RoomSource, RoomView, room_view};
 use crate::store::Store;
 use crate::workshop::SessionId;
@@ -11,7 +12,7 @@ use crate::workshop::SessionId;
 /// What the room sees of the app's open session now; `None` with no session open.
 pub fn view_of(app: &App) -> Option<RoomView> {
     let w = app.open_session()?;
-    Some(room_view(&RoomSource {
+    let mut view = room_view(&RoomSource {
         session: &w.session,
         deck: w.deck.as_ref(),
         sticky: &app.library.sticky,
@@ -21,7 +22,15 @@ pub fn view_of(app: &App) -> Option<RoomView> {
             blank: w.blank,
             page: None,
         },
-    }))
+    });
+    // The join link and code are the room's; nothing else of the panel is.
+    view.join = app.room.as_ref().map(|panel| RoomJoin {
+        link: panel.link.clone(),
+        address: panel.address.clone(),
+        code: panel.code.clone(),
+        full: panel.full_qr,
+    });
+    Some(view)
 }
 
 /// The last view written and the session named as presented.

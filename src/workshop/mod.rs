@@ -18,6 +18,7 @@ pub mod snapshot_pages;
 pub mod step;
 pub mod text;
 pub mod timer;
+pub mod timer_command;
 
 pub use edits::{Change, History};
 pub use note::{DeletedNote, Note, NoteId, Placement};
@@ -29,3 +30,4 @@ pub use snapshot::plan::{DraftPlan, PlanEdit, PlanError, PriorityKey};
 pub use snapshot::{HeadingId, SnapshotError, SnapshotHistory, SnapshotNote, SnapshotState};
 pub use step::{Prompt, StepKind};
 pub use timer::{Face, Reading, RunState, Timer};
+pub use timer_command::{TimerChange, TimerCommand};

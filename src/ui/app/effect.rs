@@ -45,6 +45,8 @@ pub enum Effect {
     },
     /// Open the room for phones, or close it.
     ToggleRoom,
+    /// Reopen the room on the laptop's next address, with the same code.
+    NextRoomAddress,
     /// Close the open session (release its lock) and go home.
     CloseSession,
     /// Write one file per scope (one scope for a single export, one per group for handouts).

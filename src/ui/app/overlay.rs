@@ -1,7 +1,7 @@
 //! Overlays: what is drawn over the screen and has the keyboard (help, questions, prompts, the
 //! move and export menus), and how keys act on them.
 
-use super::{App, Effect, Screen};
+use super::{App, Effect, Outcome, Screen};
 use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::export_menu::export_choices;
 use crate::ui::fill_category::FillPreview;
@@ -163,7 +163,13 @@ impl App {
                 vec![Effect::Delete { id }, Effect::RefreshList]
             }
             (Overlay::ConfirmDropDeleted { .. }, Action::Yes) => self.drop_deleted(now),
-            (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
+            (Overlay::ConfirmPaste(lines), Action::Yes) => {
+                let mut out = Outcome::default();
+                if let Some(w) = self.open_session_mut() {
+                    w.add_notes(&lines, now, &mut out);
+                }
+                self.carry_out(out)
+            }
             (Overlay::ConfirmPaste(lines), Action::No | Action::Close) => {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()
