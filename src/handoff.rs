@@ -201,6 +201,7 @@ mod tests {
             category: Some("Teaming".into()),
             prompt: Prompt::Already,
             initials: None,
+            from_phone: false,
         }
     }
 

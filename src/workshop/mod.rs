@@ -7,6 +7,7 @@ pub mod command;
 pub mod duration;
 pub mod edits;
 pub mod integrity;
+pub mod moderation;
 pub mod note;
 pub mod plan;
 pub mod rounds;
@@ -19,6 +20,7 @@ pub mod text;
 pub mod timer;
 
 pub use edits::{Change, History};
+pub use moderation::{Moderation, Visibility};
 pub use note::{DeletedNote, Note, NoteId, Placement};
 pub use plan::{Mode, PlanStep};
 pub use rounds::{RoundNote, RoundPage, RoundsError, RoundsState};
