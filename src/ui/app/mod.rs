@@ -5,6 +5,7 @@
 
 mod effect;
 mod home;
+mod moderation;
 mod overlay;
 mod presenting;
 mod screen;
@@ -124,6 +125,7 @@ impl App {
             Some(Overlay::Export { .. }) => return Context::Export,
             Some(Overlay::Jump { .. }) => return Context::Jump,
             Some(Overlay::Room) => return Context::Room,
+            Some(Overlay::Queue { .. }) => return Context::Queue,
             None => {}
         }
         if let Some(context) = self.presenting_context() {
@@ -289,6 +291,9 @@ impl App {
         }
         if action == Action::ToggleRoom {
             return vec![Effect::ToggleRoom];
+        }
+        if let Some(effects) = self.update_moderation(&action, now) {
+            return effects;
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);

@@ -114,8 +114,12 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
 
     let detail = notes.get(w.board.selected).map(|n| {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
+        let held = match n.visibility.mark() {
+            Some(m) => format!(" ({m}: not on the projector; h opens the queue)"),
+            None => String::new(),
+        };
         format!(
-            "{} · {cat} · {}: {}",
+            "{} · {cat} · {}: {}{held}",
             crate::ui::views::group_label(s, n.placement.group),
             n.placement.prompt.label(),
             n.text
@@ -160,8 +164,14 @@ fn card_text(n: &Note, width: usize) -> Vec<String> {
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
+    // A phone's note the room does not see says so in words, before its text.
+    let held = n
+        .visibility
+        .mark()
+        .map(|m| format!("[{m}] "))
+        .unwrap_or_default();
     clipped(
-        &format!("{}{who}", n.text),
+        &format!("{held}{}{who}", n.text),
         width.saturating_sub(CARD.width()),
         CARD_ROWS,
     )
