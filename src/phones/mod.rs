@@ -14,10 +14,12 @@
 
 pub mod addr;
 pub mod code;
+mod commitment;
 mod guard;
 mod http;
 mod page;
 mod request;
+pub mod station;
 pub mod view;
 
 pub use view::PhoneView;

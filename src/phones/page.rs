@@ -176,9 +176,11 @@ fn head(out: &mut String, lang: Lang, title: &str, nonce: &str) {
         out,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style nonce=\"{nonce}\">{STYLE}</style></head>",
+         <title>{}</title><style nonce=\"{nonce}\">{STYLE}{}{}</style></head>",
         lang.id(),
-        escape(title)
+        escape(title),
+        super::station::STYLE,
+        super::commitment::STYLE,
     );
 }
 
@@ -238,7 +240,11 @@ pub fn page(input: &PageInput) -> String {
         return out;
     }
     let chosen = group.and_then(|g| view.group(g));
+    super::commitment::render(&mut out, *lang, view, mine);
     let _ = write!(out, "<p class=\"step\">{}</p>", escape(&view.step));
+    if let Some(station) = chosen.and_then(|g| g.station.as_ref()) {
+        super::station::render(&mut out, *lang, station);
+    }
     match chosen.and_then(|g| g.category.as_deref()) {
         Some(category) => {
             let _ = write!(out, "<h1>{}</h1>", escape(category));
@@ -412,6 +418,7 @@ mod tests {
                 label: "Group 2 (<b>)".into(),
                 category: Some("Teaming".into()),
                 behaviors: vec!["1. Listen <i>".into()],
+                station: None,
             }],
             notes: Vec::new(),
         }

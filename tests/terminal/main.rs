@@ -10,6 +10,7 @@ mod co_scribe;
 mod e2e_workshop;
 mod phones_moderation;
 mod phones_room;
+mod phones_station_commitment;
 mod projector_e2e;
 mod pty_selftest;
 mod reliability_clock;

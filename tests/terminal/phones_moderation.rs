@@ -8,7 +8,7 @@ use crate::support;
 
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::Visibility;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::cli::run_ok;
@@ -23,31 +23,6 @@ const HIDDEN: &str = "Keep me off the wall";
 
 fn env(store: &Path) -> [(&'static str, String); 1] {
     [("CPM_WORKSHOP_STORE", store.to_str().unwrap().to_string())]
-}
-
-/// The presenter's app with `id` open and its room listening on a free loopback port; the
-/// room's address and join code as the console shows them.
-fn presenter_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String) {
-    let addr: SocketAddr = {
-        let probe = TcpListener::bind("127.0.0.1:0").unwrap();
-        probe.local_addr().unwrap()
-    };
-    let [(k, v)] = env(store);
-    let pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", id],
-        &[(k, v.as_str())],
-        120,
-        40,
-    );
-    pty.wait_for("phones connected", WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let screen = pty.screen();
-    let code: String = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect())
-        .unwrap_or_else(|| panic!("no join code on the console:\n{screen}"));
-    (pty, addr, code)
 }
 
 /// Posts a note as a phone would; the answer must say it is on disk.
@@ -106,11 +81,8 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
     );
     let [(k, v)] = env(store);
     let projector = Pty::spawn(&["projector", &id], &[(k, v.as_str())], 120, 36);
-    let (mut app, addr, code) = presenter_with_room(store, &id);
-    // Hide the panel (seen gone before the next key), hold phones' notes, go to the share step.
-    app.keys("\x1b");
-    app.wait_until(|s| !s.contains("phones connected"), WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (mut app, addr, code) = support::room::open_with_room(store, &id);
+    // Hold phones' notes, then go to the share step.
     app.keys("M");
     app.wait_for("wait for you", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
