@@ -79,6 +79,15 @@ impl Note {
     pub fn is_shown(&self) -> bool {
         self.visibility.is_shown()
     }
+
+    /// The note's text as the console shows it: a note the room does not see says so in
+    /// words first ("[waiting] …"), so the mark never depends on colour.
+    pub fn console_text(&self) -> String {
+        match self.visibility.mark() {
+            Some(mark) => format!("[{mark}] {}", self.text),
+            None => self.text.clone(),
+        }
+    }
 }
 
 impl Session {
@@ -197,6 +206,14 @@ mod tests {
         assert_eq!(s.arriving(), Visibility::Waiting);
         assert_eq!(s.toggle_moderation(later), Moderation::ShowAtOnce);
         assert_eq!(s.waiting_count(), 1, "switching back shows nothing unseen");
+    }
+
+    #[test]
+    fn the_console_marks_in_words_what_the_room_does_not_see() {
+        use Visibility::*;
+        let s = with_notes(&[Shown, Waiting, Hidden]);
+        let texts: Vec<String> = s.notes.iter().map(Note::console_text).collect();
+        assert_eq!(texts, ["n0", "[waiting] n1", "[hidden] n2"]);
     }
 
     #[test]

@@ -190,3 +190,27 @@ fn the_board_marks_held_notes_in_words() {
     );
     assert!(screen.contains("(waiting: not on"), "{screen}");
 }
+
+#[test]
+fn the_run_views_commitments_mark_a_held_one() {
+    let mut app = support::apps::sticky_app("practice", Mode::Together, 4, T0);
+    app.act(Action::JumpTo(30), T0); // the commitment
+    app.act(Action::ToggleModeration, T0);
+    let Screen::Sticky(w) = &mut app.screen else {
+        unreachable!()
+    };
+    let command = Command::new(
+        "c1".into(),
+        CommandKind::AddNotes {
+            texts: vec!["Check in weekly".into()],
+            group: 2,
+            category: None,
+            prompt: Prompt::Commitment,
+            initials: None,
+            from_phone: true,
+        },
+    );
+    apply(&mut w.session, &command, &app.library.snapshot, T0).unwrap();
+    let screen = draw(&app, 80, 24, T0);
+    assert!(screen.contains("[waiting] Check in weekly"), "{screen}");
+}

@@ -164,14 +164,8 @@ fn card_text(n: &Note, width: usize) -> Vec<String> {
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
-    // A phone's note the room does not see says so in words, before its text.
-    let held = n
-        .visibility
-        .mark()
-        .map(|m| format!("[{m}] "))
-        .unwrap_or_default();
     clipped(
-        &format!("{held}{}{who}", n.text),
+        &format!("{}{who}", n.console_text()),
         width.saturating_sub(CARD.width()),
         CARD_ROWS,
     )
