@@ -214,3 +214,26 @@ fn the_run_views_commitments_mark_a_held_one() {
     let screen = draw(&app, 80, 24, T0);
     assert!(screen.contains("[waiting] Check in weekly"), "{screen}");
 }
+
+#[test]
+fn the_presenter_view_counts_the_held_notes_and_opens_the_queue() {
+    let mut app = held();
+    app.act(Action::ShowPresenter, T0);
+    assert_eq!(app.context(), Context::Presenter);
+    let screen = draw(&app, 120, 36, T0);
+    assert!(
+        screen.contains("The room sees · 2 notes from phones wait for you (h)"),
+        "{screen}"
+    );
+    app.act(Action::ShowQueue, T0);
+    assert_eq!(app.context(), Context::Queue);
+    app.act(Action::ApproveAll, T0);
+    app.act(Action::Close, T0);
+    assert_eq!(
+        app.context(),
+        Context::Presenter,
+        "back to the presenter view"
+    );
+    let screen = draw(&app, 120, 36, T0);
+    assert!(screen.contains("The room sees ─"), "{screen}");
+}

@@ -16,18 +16,20 @@ impl App {
         action: &Action,
         now: OffsetDateTime,
     ) -> Option<Vec<Effect>> {
-        match action {
-            Action::ToggleModeration => Some(self.toggle_moderation(now)),
-            Action::ShowQueue if self.overlay.is_none() => {
-                if matches!(self.screen, Screen::Sticky(_)) {
-                    self.overlay = Some(Overlay::Queue { selected: 0 });
-                } else {
-                    self.say("Phones add notes in the sticky-note activity only.");
-                }
-                Some(Vec::new())
-            }
-            _ => None,
+        let wanted = matches!(action, Action::ToggleModeration)
+            || matches!(action, Action::ShowQueue if self.overlay.is_none());
+        if !wanted {
+            return None;
         }
+        if !matches!(self.screen, Screen::Sticky(_)) {
+            self.say("Phones add notes in the sticky-note activity only.");
+            return Some(Vec::new());
+        }
+        if *action == Action::ShowQueue {
+            self.overlay = Some(Overlay::Queue { selected: 0 });
+            return Some(Vec::new());
+        }
+        Some(self.toggle_moderation(now))
     }
 
     fn toggle_moderation(&mut self, now: OffsetDateTime) -> Vec<Effect> {
