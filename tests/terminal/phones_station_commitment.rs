@@ -45,6 +45,19 @@ fn page(addr: SocketAddr, cookie: &str, query: &str) -> Reply {
     reply
 }
 
+/// Posts a note for group 3 as the phone with `cookie`; the answer must say it is on disk.
+fn post(addr: SocketAddr, cookie: &str, text: &str) {
+    let body = serde_json::json!({"group": 3, "text": text}).to_string();
+    let posted = request(
+        addr,
+        "POST",
+        "/api/notes",
+        &[("Cookie", cookie)],
+        body.as_bytes(),
+    );
+    assert_eq!(posted.status, 201, "{}", posted.body);
+}
+
 /// Presses `n` until the room says the session is at `position` (bounded).
 fn step_to(pty: &mut Pty, addr: SocketAddr, cookie: &str, position: u64) {
     let deadline = Instant::now() + WAIT;
@@ -114,25 +127,9 @@ fn a_phone_keeps_seeing_its_own_commitment_after_the_step_and_no_one_else_does()
     let me = phone(addr, &code);
     let neighbour = phone(addr, &code);
     step_to(&mut app, addr, &me, 29); // the last round's share: a note that is no commitment
-    let body = serde_json::json!({"group": 3, "text": "We share notes"}).to_string();
-    let posted = request(
-        addr,
-        "POST",
-        "/api/notes",
-        &[("Cookie", &me)],
-        body.as_bytes(),
-    );
-    assert_eq!(posted.status, 201, "{}", posted.body);
+    post(addr, &me, "We share notes");
     step_to(&mut app, addr, &me, 30); // the commitment step
-    let body = serde_json::json!({"group": 3, "text": PROMISE}).to_string();
-    let posted = request(
-        addr,
-        "POST",
-        "/api/notes",
-        &[("Cookie", &me)],
-        body.as_bytes(),
-    );
-    assert_eq!(posted.status, 201, "{}", posted.body);
+    post(addr, &me, PROMISE);
     let during = page(addr, &me, "lang=en&group=3").body;
     assert!(
         !during.contains("Your commitment"),
