@@ -68,18 +68,21 @@ mod tests {
                     group: 1,
                     text: "shared".into(),
                     commitment: false,
+                    visibility: Default::default(),
                 },
                 NoteView {
                     id: 2,
                     group: 1,
                     text: "Ask <first>".into(),
                     commitment: true,
+                    visibility: Default::default(),
                 },
                 NoteView {
                     id: 3,
                     group: 2,
                     text: "someone else's".into(),
                     commitment: true,
+                    visibility: Default::default(),
                 },
             ],
             ..PhoneView::default()

@@ -16,6 +16,7 @@ pub mod addr;
 pub mod code;
 mod commitment;
 mod guard;
+mod held;
 mod http;
 mod page;
 mod request;

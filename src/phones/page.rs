@@ -316,10 +316,12 @@ pub fn page(input: &PageInput) -> String {
     } else {
         out.push_str("<ul class=\"mine\">");
         for note in mine {
+            out.push_str("<li>");
+            super::held::render(&mut out, *lang, view, note.id);
             if note.editable {
                 let _ = write!(
                     out,
-                    "<li><form method=\"post\" action=\"/notes/{id}/edit\">\
+                    "<form method=\"post\" action=\"/notes/{id}/edit\">\
                      <input type=\"hidden\" name=\"lang\" value=\"{l}\">\
                      <input type=\"hidden\" name=\"group\" value=\"{g}\">\
                      <label for=\"edit-{id}\" class=\"sr\">{label}</label>\
@@ -336,7 +338,7 @@ pub fn page(input: &PageInput) -> String {
                     delete = w.delete,
                 );
             } else {
-                let _ = write!(out, "<li>{}</li>", escape(note.text));
+                let _ = write!(out, "{}</li>", escape(note.text));
             }
         }
         out.push_str("</ul>");

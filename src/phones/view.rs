@@ -53,6 +53,8 @@ pub struct NoteView {
     pub text: String,
     /// Written for the commitment step (its writer keeps seeing it).
     pub commitment: bool,
+    /// Whether the room's screen shows it (its writer is told when it does not).
+    pub visibility: crate::workshop::Visibility,
 }
 
 impl PhoneView {
@@ -110,6 +112,7 @@ impl PhoneView {
                     group: n.placement.group,
                     text: n.text.clone(),
                     commitment: n.placement.prompt == Prompt::Commitment,
+                    visibility: n.visibility,
                 })
                 .collect(),
         }

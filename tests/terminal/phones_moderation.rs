@@ -25,8 +25,9 @@ fn env(store: &Path) -> [(&'static str, String); 1] {
     [("CPM_WORKSHOP_STORE", store.to_str().unwrap().to_string())]
 }
 
-/// Posts a note as a phone would; the answer must say it is on disk.
-fn post(addr: SocketAddr, code: &str, text: &str) -> u64 {
+/// Posts a note as a new phone would; the answer must say it is on disk. The note's id, and
+/// the cookies that make the phone known again.
+fn post(addr: SocketAddr, code: &str, text: &str) -> (u64, String) {
     let body = serde_json::json!({"group": 2, "text": text}).to_string();
     let reply = request(
         addr,
@@ -36,7 +37,21 @@ fn post(addr: SocketAddr, code: &str, text: &str) -> u64 {
         body.as_bytes(),
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
-    reply.json()["ids"][0].as_u64().expect("the new note's id")
+    let phone = reply
+        .cookies()
+        .iter()
+        .filter_map(|c| c.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let id = reply.json()["ids"][0].as_u64().expect("the new note's id");
+    (id, format!("room_code={code}; {phone}"))
+}
+
+/// The page the phone with `cookie` sees.
+fn page(addr: SocketAddr, cookie: &str) -> String {
+    let reply = request(addr, "GET", "/?group=2", &[("Cookie", cookie)], b"");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.body
 }
 
 fn room_file(store: &Path, id: &str) -> String {
@@ -99,8 +114,8 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
         .unwrap_or_else(|e| panic!("{e}"));
     wait_room_file(store, &id, "\"wall\"");
 
-    let held = post(addr, &code, HELD);
-    let hidden = post(addr, &code, HIDDEN);
+    let (held, held_phone) = post(addr, &code, HELD);
+    let (hidden, hidden_phone) = post(addr, &code, HIDDEN);
     // Saved (the 201 said so) and on the console, but not in the room.
     wait_on_disk(store, &id, "both notes, waiting", |s| {
         [held, hidden].iter().all(|n| {
@@ -121,6 +136,8 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
         !wall.contains("Approve me") && !wall.contains(HIDDEN),
         "{wall}"
     );
+    let told = page(addr, &held_phone);
+    assert!(told.contains("Waiting for the trainer"), "{told}");
 
     // The trainer opens the queue: the oldest note first, approved; then the other hidden.
     app.keys("h");
@@ -148,6 +165,8 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
     );
     let wall = projector.screen();
     assert!(wall.contains(HELD) && !wall.contains(HIDDEN), "{wall}");
+    assert!(!page(addr, &held_phone).contains("Waiting for the trainer"));
+    assert!(page(addr, &hidden_phone).contains("not shown on the screen"));
 
     // Both stay the group's notes: the session holds them, the handout lists them.
     let export = run_ok(store, &["export", &id, "--format", "txt"]);
