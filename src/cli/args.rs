@@ -3,7 +3,7 @@
 use crate::content::Role;
 use crate::export::Format;
 use crate::workshop::duration::parse_duration;
-use crate::workshop::{Activity, HeadingId, Mode, Prompt};
+use crate::workshop::{Activity, HeadingId, Mode, Prompt, SessionId};
 use anyhow::Result;
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -58,7 +58,7 @@ pub enum Command {
     /// List the trash, or bring a session back from it.
     Restore {
         /// Id of the trashed session; omit to list the trash.
-        session: Option<String>,
+        session: Option<SessionId>,
         /// Bring back the session's previous version (its .bak) after its file could not be
         /// read and was moved aside.
         #[arg(long, requires = "session")]

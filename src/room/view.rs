@@ -2,7 +2,7 @@
 //! Nothing about keys, files or commands, and nothing meant for the trainer alone.
 
 use crate::workshop::text::{sanitize, sanitize_line};
-use crate::workshop::{RunState, Timer};
+use crate::workshop::{RunState, SessionId, Timer};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -14,7 +14,7 @@ pub const ROOM_VIEW_VERSION: u32 = 1;
 pub struct RoomView {
     pub version: u32,
     /// The session's id, so a follower knows whose view it reads.
-    pub session: String,
+    pub session: SessionId,
     /// The presenter blanked the room's screen.
     pub blank: bool,
     /// "Sticky-note behaviors" or "Snapshot warm-up".
@@ -206,7 +206,6 @@ impl RoomView {
     pub fn cleaned(mut self) -> RoomView {
         let line = |s: &mut String| *s = sanitize_line(s);
         for s in [
-            &mut self.session,
             &mut self.activity,
             &mut self.deck,
             &mut self.heading,

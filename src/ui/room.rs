@@ -7,7 +7,7 @@ use super::app::{App, Overlay, RoomPanel};
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
 use crate::phones::{PhoneView, Room, addr, check, code};
 use crate::workshop::command::{Applied, Command};
-use crate::workshop::{Change, NoteId};
+use crate::workshop::{Change, NoteId, SessionId};
 use std::net::SocketAddr;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -26,7 +26,7 @@ pub struct RoomWatch {
     /// `--room` opens the room once, for the first session opened; after that the key decides.
     auto_opened: bool,
     /// What the published view was built from: session id, last change, step.
-    published: Option<(String, OffsetDateTime, usize)>,
+    published: Option<(SessionId, OffsetDateTime, usize)>,
     /// The self-test of the open room, running in a thread of its own (the UI never waits).
     check: Option<Receiver<Result<(), check::Failure>>>,
 }
@@ -202,7 +202,7 @@ impl Loop {
         if pending.is_empty() {
             return;
         }
-        let id = self.lock.as_ref().map(|l| l.id().to_string());
+        let id = self.lock.as_ref().map(|l| l.id().clone());
         let now = self.now();
         let mut results = Vec::with_capacity(pending.len());
         for request in pending {

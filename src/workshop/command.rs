@@ -406,7 +406,7 @@ impl From<Result<Applied, CommandError>> for Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
     use crate::workshop::snapshot::SnapshotState;
     use time::Duration;
 
@@ -416,7 +416,7 @@ mod tests {
 
     fn snapshot_session() -> Session {
         let spec = SnapshotState::session_spec("Leaders", &activity());
-        Session::new("s2".into(), spec, T0).unwrap()
+        Session::new(sid("s2"), spec, T0).unwrap()
     }
 
     fn add(id: &str, texts: &[&str], group: u32, category: Option<&str>) -> Command {

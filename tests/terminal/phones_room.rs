@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
@@ -67,7 +68,7 @@ pub(crate) fn open_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String
 fn texts(store: &Path, id: &str) -> Vec<String> {
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
     store
-        .load(id)
+        .load(&sid(id))
         .unwrap()
         .notes
         .into_iter()

@@ -118,7 +118,11 @@ fn post_form(addr: SocketAddr, path: &str, cookie: &str, body: &str) -> Reply {
 
 fn on_disk(store: &Path, id: &str) -> SnapshotState {
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
-    store.load(id).unwrap().snapshot.expect("a Snapshot record")
+    store
+        .load(&support::session_id(id))
+        .unwrap()
+        .snapshot
+        .expect("a Snapshot record")
 }
 
 #[test]

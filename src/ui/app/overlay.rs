@@ -7,7 +7,7 @@ use crate::ui::export_menu::export_choices;
 use crate::ui::fill_category::FillPreview;
 use crate::ui::input_view::edit_input;
 use crate::ui::keymap::{Action, Context};
-use crate::workshop::{History, NoteId, Placement, Prompt};
+use crate::workshop::{History, NoteId, Placement, Prompt, SessionId};
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -15,7 +15,7 @@ use tui_input::Input;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPurpose {
     EditNote(NoteId),
-    Rename(String),
+    Rename(SessionId),
 }
 
 /// Where a note is being moved to.
@@ -70,7 +70,7 @@ pub enum Overlay {
         forward: bool,
     },
     ConfirmDelete {
-        id: String,
+        id: SessionId,
         name: String,
     },
     /// Drop the open session's `count` deleted notes for good?
