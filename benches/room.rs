@@ -10,6 +10,7 @@ mod http;
 mod pty;
 
 use cpm_workshop::store::Store;
+use cpm_workshop::workshop::SessionId;
 use http::{Events, request};
 use pty::Pty;
 use std::net::{SocketAddr, TcpListener};
@@ -119,7 +120,7 @@ fn main() {
         .map(|(_, _, d)| *d)
         .collect();
     let on_disk: Vec<String> = Store::open_for_reading(store.path().to_path_buf())
-        .and_then(|s| s.load(&id))
+        .and_then(|s| s.load(&SessionId::parse(&id)?))
         .map(|s| s.notes.into_iter().map(|n| n.text).collect())
         .unwrap_or_default();
     let lost = results

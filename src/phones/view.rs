@@ -2,6 +2,7 @@
 //! with its behaviors, and the notes (for each phone to find its own). Built by the app from the
 //! open session after every change; plain data, so the server never touches the session.
 
+use super::view_snapshot::{Ballots, SnapshotView};
 use crate::content::{Deck, StickyActivity};
 use crate::workshop::{Activity, NoteId, Prompt, Session, StepKind};
 use serde::Serialize;
@@ -23,6 +24,11 @@ pub struct PhoneView {
     pub groups: Vec<GroupView>,
     #[serde(skip)]
     pub notes: Vec<NoteView>,
+    /// What a Snapshot warm-up puts before phones; `None` for the sticky-note activity.
+    pub snapshot: Option<SnapshotView>,
+    /// Every phone's votes and dots on that page (each phone is shown only its own).
+    #[serde(skip)]
+    pub ballots: Ballots,
 }
 
 /// A prompt as phones see it.
@@ -93,12 +99,30 @@ impl PhoneView {
             })
             .collect();
         let script = script.step(step.kind);
+        let (snapshot, ballots) = match (&session.activity, &session.snapshot) {
+            (Activity::Snapshot, Some(state)) => {
+                let (view, ballots) = SnapshotView::of(state);
+                (Some(view), ballots)
+            }
+            (Activity::Snapshot, None) => (Some(SnapshotView::Other), Ballots::default()),
+            _ => (None, Ballots::default()),
+        };
+        // A Snapshot warm-up has no groups, steps or cards for phones: only its votes.
+        let (groups, step_label, instruction) = if snapshot.is_some() {
+            (Vec::new(), "Snapshot".to_string(), String::new())
+        } else {
+            (
+                groups,
+                script.label.clone(),
+                script.instruction(kind_of_deck).to_string(),
+            )
+        };
         PhoneView {
             open: true,
             session: session.name.clone(),
             position: session.position,
-            step: script.label.clone(),
-            instruction: script.instruction(kind_of_deck).to_string(),
+            step: step_label,
+            instruction,
             prompt: takes_notes.then_some(PromptView {
                 id: prompt.id(),
                 label: prompt.label(),
@@ -115,6 +139,8 @@ impl PhoneView {
                     visibility: n.visibility,
                 })
                 .collect(),
+            snapshot,
+            ballots,
         }
     }
 

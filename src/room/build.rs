@@ -63,6 +63,7 @@ pub fn room_view(source: &RoomSource) -> RoomView {
         tallies: Vec::new(),
         dots: Vec::new(),
         priorities: Vec::new(),
+        join: None,
     };
     match s.activity {
         Activity::Sticky => sticky(source, &mut view),

@@ -1,7 +1,7 @@
 use super::*;
 use crate::content::Library;
 use crate::room::view::RoomTimer;
-use crate::workshop::session::tests::{T0, session};
+use crate::workshop::session::tests::{T0, session, sid};
 use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::{Face, Placement, Prompt};
 use time::OffsetDateTime;
@@ -221,7 +221,7 @@ fn a_hand_edited_projection_is_cleaned_when_read() {
 fn snapshot_pages_show_the_tally_the_dots_and_the_priorities() {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-    let mut s = Session::new("s2".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("s2"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     st.vote(0, 1, 3).unwrap();
     st.vote(0, 2, 1).unwrap();
@@ -287,7 +287,7 @@ fn planning_pages_show_the_question_and_the_decisions_by_priority() {
     use crate::workshop::snapshot::plan::PlanEdit;
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-    let mut s = Session::new("s3".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("s3"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     let a = st
         .add_note("Data <b>team</b>", 0, HeadingId::Opportunities, T0)

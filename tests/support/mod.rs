@@ -14,3 +14,5 @@ pub mod trials;
 
 #[allow(unused_imports)] // not every test file needs the machine to have something
 pub use require::require;
+#[allow(unused_imports)] // not every test file names a session by id
+pub use store_files::session_id;

@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 use crate::support;
+use crate::support::session_id as sid;
 
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::Visibility;
@@ -56,7 +57,7 @@ fn page(addr: SocketAddr, cookie: &str) -> String {
 
 fn room_file(store: &Path, id: &str) -> String {
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
-    std::fs::read_to_string(store.room_path(id)).unwrap_or_default()
+    std::fs::read_to_string(store.room_path(&sid(id))).unwrap_or_default()
 }
 
 /// Waits (bounded) until `check` holds for the session file on disk.
@@ -68,7 +69,7 @@ fn wait_on_disk(
 ) {
     let deadline = Instant::now() + WAIT;
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
-    while !store.load(id).is_ok_and(|s| check(&s)) {
+    while !store.load(&sid(id)).is_ok_and(|s| check(&s)) {
         assert!(Instant::now() < deadline, "never on disk: {what}");
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
@@ -25,13 +26,22 @@ fn free_port() -> u16 {
 }
 
 /// The app open on a new session with the room open on 127.0.0.1, at the first brainstorm
-/// step; the room's address and code as the console shows them.
+/// step.
 fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
     let id = run_ok(store, &["new", "--name", "Room test"]);
+    let (mut pty, addr, code) = open_with_room(store, &id);
+    // Go to "Brainstorm: already using".
+    pty.keys("n");
+    (pty, id, addr, code)
+}
+
+/// The app open on session `id` with the room open on 127.0.0.1 and its panel hidden; the
+/// room's address and code as the console shows them.
+pub(crate) fn open_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String) {
     let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
     let s = store.to_str().unwrap();
     let mut pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", &id],
+        &["--room", "--room-addr", &addr.to_string(), "open", id],
         &[("CPM_WORKSHOP_STORE", s)],
         120,
         40,
@@ -48,19 +58,17 @@ fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
         screen.contains(&format!("http://{addr}/join?code={code}")),
         "{screen}"
     );
-    // Hide the panel (seen gone before the next key, or the two read as Alt+n), go to
-    // "Brainstorm: already using".
+    // Hide the panel (seen gone before the next key, or the two read as Alt+n).
     pty.keys("\x1b");
     pty.wait_until(|s| !s.contains("phones connected"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
-    pty.keys("n");
-    (pty, id, addr, code)
+    (pty, addr, code)
 }
 
 fn texts(store: &Path, id: &str) -> Vec<String> {
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
     store
-        .load(id)
+        .load(&sid(id))
         .unwrap()
         .notes
         .into_iter()
@@ -79,7 +87,7 @@ fn cookie_of(reply: &Reply) -> String {
 }
 
 /// Joins with the link; the phone's cookies.
-fn join(addr: SocketAddr, code: &str) -> String {
+pub(crate) fn join(addr: SocketAddr, code: &str) -> String {
     cookie_of(&request(
         addr,
         "GET",

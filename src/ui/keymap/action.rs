@@ -28,6 +28,10 @@ pub enum Action {
     ToggleBlank,
     /// Open the room for phones, or close it.
     ToggleRoom,
+    /// Move the open room to the laptop's next address.
+    NextRoomAddress,
+    /// The projector shows only the room's QR code, full screen (and back).
+    ToggleFullQr,
     ToggleBoardView,
     Up,
     Down,
