@@ -33,6 +33,10 @@ pub fn open_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String) {
         .find_map(|l| l.split("Code: ").nth(1))
         .map(|rest| rest.trim().chars().take(6).collect())
         .unwrap_or_else(|| panic!("no join code on the console:\n{screen}"));
+    assert!(
+        screen.contains(&format!("http://{addr}/join?code={code}")),
+        "the console should show the join link:\n{screen}"
+    );
     // Seen gone before the caller's next key, or Esc and that key read as Alt+key.
     pty.keys("\x1b");
     pty.wait_until(|s| !s.contains("phones connected"), WAIT)
