@@ -237,6 +237,7 @@ mod tests {
             category: Some("Teaming".into()),
             prompt: Prompt::Already,
             initials: None,
+            from_phone: false,
         }
     }
 

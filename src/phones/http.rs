@@ -461,6 +461,7 @@ fn command_for(
                     category: None,
                     prompt,
                     initials: note.initials.filter(|i| !i.trim().is_empty()),
+                    from_phone: true,
                 },
                 true,
             ))

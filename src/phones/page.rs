@@ -181,10 +181,12 @@ fn head(out: &mut String, lang: Lang, title: &str, nonce: &str) {
         out,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style nonce=\"{nonce}\">{STYLE}{}</style></head>",
+         <title>{}</title><style nonce=\"{nonce}\">{STYLE}{}{}{}</style></head>",
         lang.id(),
         escape(title),
-        page_snapshot::STYLE
+        page_snapshot::STYLE,
+        super::station::STYLE,
+        super::commitment::STYLE,
     );
 }
 
@@ -258,7 +260,11 @@ pub fn page(input: &PageInput) -> String {
         return out;
     }
     let chosen = group.and_then(|g| view.group(g));
+    super::commitment::render(&mut out, *lang, view, mine);
     let _ = write!(out, "<p class=\"step\">{}</p>", escape(&view.step));
+    if let Some(station) = chosen.and_then(|g| g.station.as_ref()) {
+        super::station::render(&mut out, *lang, station);
+    }
     match chosen.and_then(|g| g.category.as_deref()) {
         Some(category) => {
             let _ = write!(out, "<h1>{}</h1>", escape(category));
@@ -330,10 +336,12 @@ pub fn page(input: &PageInput) -> String {
     } else {
         out.push_str("<ul class=\"mine\">");
         for note in mine {
+            out.push_str("<li>");
+            super::held::render(&mut out, *lang, view, note.id);
             if note.editable {
                 let _ = write!(
                     out,
-                    "<li><form method=\"post\" action=\"/notes/{id}/edit\">\
+                    "<form method=\"post\" action=\"/notes/{id}/edit\">\
                      <input type=\"hidden\" name=\"lang\" value=\"{l}\">\
                      <input type=\"hidden\" name=\"group\" value=\"{g}\">\
                      <label for=\"edit-{id}\" class=\"sr\">{label}</label>\
@@ -350,7 +358,7 @@ pub fn page(input: &PageInput) -> String {
                     delete = w.delete,
                 );
             } else {
-                let _ = write!(out, "<li>{}</li>", escape(note.text));
+                let _ = write!(out, "{}</li>", escape(note.text));
             }
         }
         out.push_str("</ul>");
@@ -432,6 +440,7 @@ mod tests {
                 label: "Group 2 (<b>)".into(),
                 category: Some("Teaming".into()),
                 behaviors: vec!["1. Listen <i>".into()],
+                station: None,
             }],
             notes: Vec::new(),
             snapshot: None,

@@ -46,6 +46,9 @@ pub struct GroupView {
     pub category: Option<String>,
     /// "1. Title" for each behavior on the group's card.
     pub behaviors: Vec<String>,
+    /// Where the group works this round, in rotation mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub station: Option<super::station::StationView>,
 }
 
 /// A note in the session (phones are shown only their own).
@@ -54,6 +57,10 @@ pub struct NoteView {
     pub id: NoteId,
     pub group: u32,
     pub text: String,
+    /// Written for the commitment step (its writer keeps seeing it).
+    pub commitment: bool,
+    /// Whether the room's screen shows it (its writer is told when it does not).
+    pub visibility: crate::workshop::Visibility,
 }
 
 impl PhoneView {
@@ -87,6 +94,7 @@ impl PhoneView {
                     label: g.label(),
                     category,
                     behaviors,
+                    station: super::station::station_of(session, g.number),
                 }
             })
             .collect();
@@ -127,6 +135,8 @@ impl PhoneView {
                     id: n.id,
                     group: n.placement.group,
                     text: n.text.clone(),
+                    commitment: n.placement.prompt == Prompt::Commitment,
+                    visibility: n.visibility,
                 })
                 .collect(),
             snapshot,

@@ -402,3 +402,36 @@ fn a_discussion_shares_its_notes_by_group_and_a_values_check_shows_its_hands() {
     assert_eq!(t.total, 10);
     assert_eq!(t.stages.iter().map(|x| x.count).collect::<Vec<_>>(), [7, 3]);
 }
+
+#[test]
+fn only_shown_notes_reach_the_wall_waiting_and_hidden_ones_never_do() {
+    use crate::workshop::Visibility;
+    let library = Library::shipped();
+    let mut s = together();
+    for (text, visibility) in [
+        ("approved", Visibility::Shown),
+        ("in the queue", Visibility::Waiting),
+        ("hidden <b>", Visibility::Hidden),
+    ] {
+        let placement = Placement {
+            group: 1,
+            category: Some("Foundational".into()),
+            prompt: Prompt::Already,
+        };
+        s.add_note(text, placement, None, T0).unwrap();
+        let last = s.notes.len() - 1;
+        s.notes[last].from_phone = true;
+        s.notes[last].visibility = visibility;
+    }
+    s.go_to(2, T0); // share: already using
+    let v = view_of(&s, &library, 1, Presenter::default());
+    let wall = v.wall.clone().expect("a wall on a share step");
+    let texts: Vec<&str> = wall.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["approved"]);
+    assert_eq!(wall.more, 0, "held notes are not counted as 'more' either");
+    let json = serde_json::to_string(&v).unwrap();
+    assert!(
+        !json.contains("in the queue") && !json.contains("hidden"),
+        "{json}"
+    );
+}

@@ -318,6 +318,7 @@ mod tests {
                 category: None,
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         )
     }

@@ -227,6 +227,7 @@ mod tests {
                 category: Some("Teaming".into()),
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         );
         let answer = apply_in_app(&mut app, &sid("s1"), &c, T0);

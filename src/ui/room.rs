@@ -216,6 +216,9 @@ impl Loop {
                     })
                     .map(|applied| added_ids(&applied)),
             };
+            if let Ok(ids) = &result {
+                held_for_approval(app, ids);
+            }
             results.push((request.reply, result));
         }
         if results.iter().any(|(_, r)| r.is_ok()) {
@@ -258,6 +261,26 @@ impl Loop {
         room.publish(PhoneView::of(s, open.deck.as_ref(), &app.library.sticky));
         self.room.published = Some(key);
     }
+}
+
+/// Tells the trainer when a phone's new note waits for them rather than going on the
+/// projector.
+fn held_for_approval(app: &mut App, ids: &[NoteId]) {
+    let Some(open) = app.open_session() else {
+        return;
+    };
+    let s = &open.session;
+    if !ids
+        .iter()
+        .any(|id| s.note(*id).is_some_and(|n| !n.is_shown()))
+    {
+        return;
+    }
+    let waiting = s.waiting_count();
+    app.say(format!(
+        "A phone's note waits for you: {} in the queue (h approves or hides).",
+        crate::words::count(waiting, "note", "notes")
+    ));
 }
 
 impl Loop {

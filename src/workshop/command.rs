@@ -47,6 +47,10 @@ pub enum CommandKind {
         prompt: Prompt,
         #[serde(default)]
         initials: Option<String>,
+        /// Sent by a participant's phone: the note reaches the room's screen as the session's
+        /// moderation says (at once, or after the trainer approves it).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        from_phone: bool,
     },
     /// Snapshot notes under a heading for a dimension.
     AddSnapshotNotes {
@@ -222,6 +226,7 @@ fn apply_change(
             category,
             prompt,
             initials,
+            from_phone,
         } => {
             if session.activity == Activity::Snapshot {
                 return Err(CommandError::StickyNoteOnSnapshot(session.name.clone()));
@@ -232,9 +237,15 @@ fn apply_change(
                 placement.category = Some(c.clone());
             }
             let placement = session.validate_placement(placement)?;
+            let arriving = session.arriving();
             let changes = each_text(texts, |text| {
                 session.add_note(text, placement.clone(), initials.as_deref(), now)
             })?;
+            let changes = if *from_phone {
+                mark_from_phone(session, changes, arriving)
+            } else {
+                changes
+            };
             let place = format!(
                 "{} · {} · {}",
                 session
@@ -284,10 +295,17 @@ fn apply_change(
             if session.position != *at {
                 return Err(CommandError::MovedOn);
             }
-            let change = session.edit_note(*note, text, now)?;
+            let mut changes = vec![session.edit_note(*note, text, now)?];
+            // A new wording is not what the trainer approved: held again while they moderate.
+            let approved = session
+                .note(*note)
+                .is_some_and(|n| n.from_phone && n.is_shown());
+            if approved && session.moderation == super::Moderation::Queue {
+                changes.push(session.set_visibility(*note, super::Visibility::Waiting, now)?);
+            }
             Ok(Applied {
                 outcome: Outcome::Edited { note: *note },
-                changes: vec![change],
+                changes,
             })
         }
         CommandKind::DeleteNote { note, at } => {
@@ -377,6 +395,29 @@ fn apply_change(
     }
 }
 
+/// Marks the notes just added as a phone's, waiting or shown as the session's moderation says;
+/// the changes carry the marked notes, so undo and redo keep the mark.
+fn mark_from_phone(
+    session: &mut Session,
+    changes: Vec<Change>,
+    arriving: super::Visibility,
+) -> Vec<Change> {
+    changes
+        .into_iter()
+        .map(|change| match change {
+            Change::Added(mut note) => {
+                note.from_phone = true;
+                note.visibility = arriving;
+                if let Some(n) = session.notes.iter_mut().find(|n| n.id == note.id) {
+                    *n = note.clone();
+                }
+                Change::Added(note)
+            }
+            other => other,
+        })
+        .collect()
+}
+
 /// Runs `add` on every text in order, stopping at the first refusal; refuses an empty batch.
 fn each_text<T, E>(
     texts: &[String],
@@ -428,6 +469,7 @@ mod tests {
                 category: category.map(String::from),
                 prompt: Prompt::Already,
                 initials: Some(" JR\u{1b}[2J ".into()),
+                from_phone: false,
             },
         )
     }
@@ -634,6 +676,97 @@ mod tests {
         assert!(s.notes.is_empty());
         assert_eq!(s.trash.len(), 1);
         assert!(apply(&mut s, &delete("d3", 2), &activity(), T0).is_err());
+    }
+
+    fn from_phone(id: &str, text: &str) -> Command {
+        let mut c = add(id, &[text], 1, Some("Teaming"));
+        if let CommandKind::AddNotes { from_phone, .. } = &mut c.change {
+            *from_phone = true;
+        }
+        c
+    }
+
+    #[test]
+    fn a_phones_note_waits_for_the_trainer_only_while_they_hold_phones_notes() {
+        use crate::workshop::{Moderation, Visibility};
+        let mut s = session();
+        apply(&mut s, &from_phone("p1", "at once"), &activity(), T0).unwrap();
+        apply(
+            &mut s,
+            &add("c1", &["scribe"], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap();
+        s.moderation = Moderation::Queue;
+        let applied = apply(&mut s, &from_phone("p2", "held"), &activity(), T0).unwrap();
+        apply(
+            &mut s,
+            &add("c2", &["scribe, held?"], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap();
+        let marks: Vec<_> = s
+            .notes
+            .iter()
+            .map(|n| (n.from_phone, n.visibility))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (true, Visibility::Shown),
+                (false, Visibility::Shown),
+                (true, Visibility::Waiting),
+                (false, Visibility::Shown),
+            ],
+            "only phones' notes are held"
+        );
+        // Undo and redo bring back the note as it arrived, still waiting.
+        let mut h = crate::workshop::History::default();
+        h.record(applied.changes[0].clone());
+        h.undo(&mut s, T0);
+        assert_eq!(s.notes.len(), 3);
+        h.redo(&mut s, T0);
+        assert_eq!(s.notes[3].visibility, Visibility::Waiting);
+        assert_eq!(s.notes[3].text, "held");
+    }
+
+    #[test]
+    fn a_phones_edit_to_an_approved_note_goes_back_to_the_queue() {
+        use crate::workshop::{Moderation, Visibility};
+        let mut s = session();
+        s.moderation = Moderation::Queue;
+        apply(&mut s, &from_phone("p1", "fine"), &activity(), T0).unwrap();
+        let id = s.notes[0].id;
+        s.approve_note(id, T0).unwrap();
+        let edit = Command::new(
+            "e1".into(),
+            CommandKind::EditNote {
+                note: id,
+                text: "not fine".into(),
+                at: s.position,
+            },
+        );
+        let applied = apply(&mut s, &edit, &activity(), T0).unwrap();
+        assert_eq!(s.notes[0].visibility, Visibility::Waiting);
+        assert_eq!(
+            applied.changes.len(),
+            2,
+            "the edit and the hold, undone together"
+        );
+        s.moderation = Moderation::ShowAtOnce;
+        s.approve_note(id, T0).unwrap();
+        let edit = Command::new(
+            "e2".into(),
+            CommandKind::EditNote {
+                note: id,
+                text: "fine again".into(),
+                at: s.position,
+            },
+        );
+        apply(&mut s, &edit, &activity(), T0).unwrap();
+        assert!(s.notes[0].is_shown(), "shown at once means edits too");
     }
 
     #[test]

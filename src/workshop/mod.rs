@@ -7,6 +7,7 @@ pub mod command;
 pub mod duration;
 pub mod edits;
 pub mod integrity;
+pub mod moderation;
 pub mod note;
 pub mod plan;
 pub mod rounds;
@@ -21,6 +22,7 @@ pub mod timer;
 pub mod timer_command;
 
 pub use edits::{Change, History};
+pub use moderation::{Moderation, Visibility};
 pub use note::{DeletedNote, Note, NoteId, Placement};
 pub use plan::{Mode, PlanStep};
 pub use rounds::{RoundNote, RoundPage, RoundsError, RoundsState};

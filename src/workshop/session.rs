@@ -1,5 +1,6 @@
 //! A workshop session: everything the room produced and where the facilitator stands.
 
+use super::moderation::Moderation;
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::plan::{Mode, PlanStep, category_for, plan, plan_len, step_at};
 use super::rounds::RoundsState;
@@ -246,6 +247,10 @@ pub struct Session {
     /// again after its applier was killed is never applied twice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applied_commands: Vec<String>,
+    /// Whether phones' notes reach the room's screen at once or wait for the trainer (absent
+    /// in older files: at once).
+    #[serde(default, skip_serializing_if = "Moderation::is_default")]
+    pub moderation: Moderation,
 }
 
 impl Session {
@@ -294,6 +299,7 @@ impl Session {
             started: None,
             rounds: None,
             applied_commands: Vec::new(),
+            moderation: Moderation::default(),
         };
         session.reset_timer();
         Ok(session)

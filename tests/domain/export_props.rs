@@ -172,6 +172,8 @@ fn session(name: &str, group_names: &[String], notes: &[NoteSpec]) -> Session {
             },
             created: t0 + time::Duration::minutes(i as i64),
             initials: n.initials.clone(),
+            from_phone: false,
+            visibility: Default::default(),
         })
         .collect();
     s.next_note_id = s.notes.len() as u64 + 1;

@@ -68,6 +68,8 @@ fn push_note(s: &mut Session, text: &str, now: OffsetDateTime) {
         },
         created: now,
         initials: None,
+        from_phone: false,
+        visibility: Default::default(),
     });
     s.next_note_id += 1;
     s.updated = now;

@@ -9,6 +9,7 @@ mod support;
 mod app;
 mod app_fill_category;
 mod console_screens;
+mod moderation_screens;
 mod projector_join;
 mod projector_screens;
 mod reliability_render;

@@ -53,6 +53,8 @@ fn push(s: &mut Session, text: String, group: u32, category: Option<String>, pro
         },
         created: T0,
         initials: None,
+        from_phone: false,
+        visibility: Default::default(),
     });
     s.next_note_id += 1;
 }

@@ -4,6 +4,7 @@
 //! each key saves (counted while not yet on disk) without a status message.
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Effect, Screen};
 use cpm_workshop::ui::keymap::Action;
@@ -23,9 +24,7 @@ fn at(s: i64) -> OffsetDateTime {
 
 fn opened(spec: SessionSpec) -> App {
     let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
-    app.opened(
-        Session::new(support::session_id("20261123-0900-00"), spec, T0).expect("a valid spec"),
-    );
+    app.opened(Session::new(sid("20261123-0900-00"), spec, T0).expect("a valid spec"));
     app
 }
 

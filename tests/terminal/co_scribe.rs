@@ -298,6 +298,7 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
                 category: Some("Teaming".into()),
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         )
     };

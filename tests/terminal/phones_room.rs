@@ -7,23 +7,15 @@ use crate::support;
 
 use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::cli::run_ok;
 use support::http::{Events, Reply, request};
 use support::pty::Pty;
+use support::room::open_with_room;
 
 const WAIT: Duration = Duration::from_secs(20);
-
-/// A port free on 127.0.0.1 right now.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// The app open on a new session with the room open on 127.0.0.1, at the first brainstorm
 /// step.
@@ -33,36 +25,6 @@ fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
     // Go to "Brainstorm: already using".
     pty.keys("n");
     (pty, id, addr, code)
-}
-
-/// The app open on session `id` with the room open on 127.0.0.1 and its panel hidden; the
-/// room's address and code as the console shows them.
-pub(crate) fn open_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String) {
-    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
-    let s = store.to_str().unwrap();
-    let mut pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", id],
-        &[("CPM_WORKSHOP_STORE", s)],
-        120,
-        40,
-    );
-    pty.wait_for("phones connected", WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let screen = pty.screen();
-    let code = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect::<String>())
-        .unwrap_or_else(|| panic!("no code on screen:\n{screen}"));
-    assert!(
-        screen.contains(&format!("http://{addr}/join?code={code}")),
-        "{screen}"
-    );
-    // Hide the panel (seen gone before the next key, or the two read as Alt+n).
-    pty.keys("\x1b");
-    pty.wait_until(|s| !s.contains("phones connected"), WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
-    (pty, addr, code)
 }
 
 fn texts(store: &Path, id: &str) -> Vec<String> {

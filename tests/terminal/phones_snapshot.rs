@@ -4,7 +4,7 @@
 //! both together, the session file must hold both, and a phone must never count twice.
 #![cfg(unix)]
 
-use crate::phones_room::{join, open_with_room};
+use crate::phones_room::join;
 use crate::support;
 
 use cpm_workshop::store::Store;
@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use support::cli::run_ok;
 use support::http::{Events, Reply, request};
 use support::pty::Pty;
+use support::room::open_with_room;
 
 const WAIT: Duration = Duration::from_secs(20);
 

@@ -115,6 +115,8 @@ fn raw_hostile_session(id: &str) -> Session {
             },
             created: T0,
             initials: (i % 3 == 0).then(|| "J\x1b[2JD\u{202e}".to_string()),
+            from_phone: false,
+            visibility: Default::default(),
         });
         s.next_note_id += 1;
     }

@@ -7,6 +7,7 @@
 
 mod effect;
 mod home;
+mod moderation;
 mod outcome;
 mod overlay;
 mod presenting;
@@ -137,6 +138,7 @@ impl App {
             Some(Overlay::Export { .. }) => return Context::Export,
             Some(Overlay::Jump { .. }) => return Context::Jump,
             Some(Overlay::Room) => return Context::Room,
+            Some(Overlay::Queue { .. }) => return Context::Queue,
             None => {}
         }
         if let Some(context) = self.presenting_context() {
@@ -301,6 +303,9 @@ impl App {
             return Vec::new();
         }
         if let Some(effects) = self.update_room(&action) {
+            return effects;
+        }
+        if let Some(effects) = self.update_moderation(&action, now) {
             return effects;
         }
         if self.overlay.is_some() {

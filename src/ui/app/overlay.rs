@@ -101,6 +101,12 @@ pub enum Overlay {
     /// The room for phones: join link, code, QR code, phones connected (Esc hides it; the
     /// room stays open).
     Room,
+    /// Phones' notes held off the projector; `selected` indexes [`Session::queue`].
+    ///
+    /// [`Session::queue`]: crate::workshop::Session::queue
+    Queue {
+        selected: usize,
+    },
 }
 
 impl App {
@@ -110,6 +116,7 @@ impl App {
         };
         match (overlay, action) {
             (Overlay::Jump { selected }, action) => self.update_jump(selected, action, now),
+            (Overlay::Queue { selected }, action) => self.update_queue(selected, action, now),
             (Overlay::Help(_), Action::Close | Action::Help) => {
                 self.help_scroll = 0;
                 Vec::new()

@@ -36,6 +36,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             room(app, frame, body);
             return;
         }
+        Overlay::Queue { selected } => {
+            super::queue::render(app, *selected, frame, body);
+            return;
+        }
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![

@@ -56,6 +56,8 @@ fn board_of(notes: usize) -> App {
             },
             created: T0,
             initials: None,
+            from_phone: false,
+            visibility: Default::default(),
         });
         s.next_note_id += 1;
     }
