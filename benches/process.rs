@@ -13,6 +13,8 @@
 mod common;
 
 use common::{Figure, T0, fmt_duration, machine, median};
+#[cfg(target_os = "linux")]
+use common::vm_mib;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -357,19 +359,6 @@ fn clock_ticks() -> u64 {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(100)
-}
-
-/// A `VmXxx:` line of `/proc/<pid>/status`, in MiB.
-#[cfg(target_os = "linux")]
-fn vm_mib(pid: u32, key: &str) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_else(|e| panic!("cannot read /proc/{pid}/status: {e}"));
-    status
-        .lines()
-        .find(|l| l.starts_with(key))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 /// Opens a 2,000-note session with a paused timer and another with a running one, and the hello
