@@ -12,9 +12,9 @@
 
 mod common;
 
-use common::{Figure, T0, fmt_duration, machine, median};
 #[cfg(target_os = "linux")]
 use common::vm_mib;
+use common::{Figure, T0, fmt_duration, machine, median};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;

@@ -4,10 +4,12 @@
 //! disk, before the phone hears "saved".
 
 use super::app::{App, Overlay, RoomPanel};
+use super::room_answers::Answers;
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
 use crate::phones::{PhoneView, Room, addr, code};
 use crate::workshop::command::{Applied, Command};
 use crate::workshop::{Change, NoteId};
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -25,6 +27,8 @@ pub struct RoomWatch {
     auto_opened: bool,
     /// What the published view was built from: session id, last change, step.
     published: Option<(String, OffsetDateTime, usize)>,
+    /// The thread that answers phones once their changes are on disk (started with the first).
+    answers: Option<Answers>,
 }
 
 impl RoomWatch {
@@ -34,6 +38,7 @@ impl RoomWatch {
             room: None,
             auto_opened: false,
             published: None,
+            answers: None,
         }
     }
 
@@ -153,19 +158,21 @@ impl Loop {
         }
         if results.iter().any(|(_, r)| r.is_ok()) {
             self.perform(app, super::app::Effect::Save);
-            // Blocks for one save (a few milliseconds): phones are told only what is on disk.
-            if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
-                for (_, result) in &mut results {
-                    if result.is_ok() {
-                        *result = Err(format!(
-                            "Not saved yet ({e}); it is on the trainer's screen and is saved with the next change."
-                        ));
-                    }
-                }
+            // Phones are told only what is on disk, by the answering thread once this save is
+            // written; the loop draws the change meanwhile.
+            let flusher = self.saver.flusher();
+            self.room
+                .answers
+                .get_or_insert_with(|| {
+                    Answers::spawn(Arc::new(move || {
+                        flusher.flush(FLUSH_TIMEOUT).map_err(|e| e.to_string())
+                    }))
+                })
+                .owe(results);
+        } else {
+            for (reply, result) in results {
+                let _ = reply.send(result);
             }
-        }
-        for (reply, result) in results {
-            let _ = reply.send(result);
         }
         app.dirty = true;
     }

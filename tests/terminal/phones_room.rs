@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use cpm_workshop::phones::MAX_STREAMS;
 use cpm_workshop::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
@@ -342,6 +343,28 @@ fn open_pages_hear_of_a_new_step() {
     assert_eq!(events.next_step()["position"], 2);
     pty.keys("p");
     assert_eq!(events.next_step()["position"], 1);
+    pty.kill9();
+}
+
+#[test]
+fn open_pages_have_their_own_cap_and_never_crowd_out_notes() {
+    let store = tempfile::tempdir().unwrap();
+    let (mut pty, id, addr, code) = app_with_room(store.path());
+    wait_position(addr, &code, 1);
+    let room = format!("room_code={code}");
+    let pages: Vec<Events> = (0..MAX_STREAMS)
+        .map(|_| Events::open(addr, &room))
+        .collect();
+    let one_more = request(addr, "GET", "/events", &[("Cookie", room.as_str())], b"");
+    assert_eq!(one_more.status, 503, "{}", one_more.body);
+    // With every stream place taken, a phone still loads its page and its note is saved.
+    let phone = join(addr, &code);
+    let page = request(addr, "GET", "/", &[("Cookie", phone.as_str())], b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let posted = post_note(addr, &code, &phone, 1, "still heard");
+    assert_eq!(posted.status, 201, "{}", posted.body);
+    assert!(texts(store.path(), &id).contains(&"still heard".to_string()));
+    drop(pages);
     pty.kill9();
 }
 
