@@ -10,7 +10,7 @@ use cpm_workshop::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::cli::run_ok;
+use support::cli::{BIN, run_ok};
 use support::http::{Events, Reply, request};
 use support::pty::Pty;
 
@@ -28,15 +28,25 @@ fn free_port() -> u16 {
 /// The app open on a new session with the room open on 127.0.0.1, at the first brainstorm
 /// step; the room's address and code as the console shows them.
 fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
+    app_with_room_under(store, &[])
+}
+
+/// Like [`app_with_room`], with the app run by `wrapper` (a program and its arguments, the
+/// app's path and arguments after them) when it is not empty.
+fn app_with_room_under(store: &Path, wrapper: &[&str]) -> (Pty, String, SocketAddr, String) {
     let id = run_ok(store, &["new", "--name", "Room test"]);
     let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
     let s = store.to_str().unwrap();
-    let mut pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", &id],
-        &[("CPM_WORKSHOP_STORE", s)],
-        120,
-        40,
-    );
+    let at = addr.to_string();
+    let args = ["--room", "--room-addr", &at, "open", &id];
+    let env = [("CPM_WORKSHOP_STORE", s)];
+    let mut pty = match wrapper.split_first() {
+        None => Pty::spawn(&args, &env, 120, 40),
+        Some((program, before)) => {
+            let all: Vec<&str> = before.iter().chain(&[BIN]).chain(&args).copied().collect();
+            Pty::spawn_command(program, &all, &env, 120, 40)
+        }
+    };
     pty.wait_for("phones connected", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     let screen = pty.screen();
@@ -409,4 +419,75 @@ fn every_acknowledged_note_survives_a_kill_of_the_app() {
     for text in &acknowledged {
         assert!(on_disk.contains(text), "{text} was acknowledged but lost");
     }
+}
+
+/// Whether `strace` may run a program here with its `fsync` calls delayed.
+#[cfg(target_os = "linux")]
+fn strace_can_delay(dir: &Path) -> bool {
+    std::process::Command::new("strace")
+        .arg("-qq")
+        .arg("-o")
+        .arg(dir.join("probe.txt"))
+        .args([
+            "-e",
+            "trace=fsync",
+            "-e",
+            "inject=fsync:delay_enter=1",
+            "true",
+        ])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// On a slow disk (every sync held for a second, by `strace`), a phone's note is on the
+/// console while its save is still being written, and the phone hears "saved" only after:
+/// the app's loop hands the save over and draws, it does not wait for the disk.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_slow_disk_the_console_shows_a_phones_note_before_it_is_saved() {
+    let store = tempfile::tempdir().unwrap();
+    let trace = tempfile::tempdir().unwrap();
+    if support::require(
+        strace_can_delay(trace.path()).then_some(()),
+        "strace is not installed or may not delay system calls here (apt-get install strace)",
+    )
+    .is_none()
+    {
+        return;
+    }
+    let out = trace.path().join("strace.txt");
+    let out = out.to_str().unwrap();
+    let wrapper = [
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        out,
+        "-e",
+        "trace=fsync",
+        "-e",
+        "inject=fsync:delay_enter=1000000",
+    ];
+    let (mut pty, id, addr, code) = app_with_room_under(store.path(), &wrapper);
+    wait_position(addr, &code, 1);
+    pty.wait_for("saved ✓", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let phone = join(addr, &code);
+    let (code_, phone_) = (code.clone(), phone.clone());
+    let poster =
+        std::thread::spawn(move || post_note(addr, &code_, &phone_, 1, "written while slow"));
+    pty.wait_for("Group 1 · Already using · 1 note", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !texts(store.path(), &id).contains(&"written while slow".to_string()),
+        "the console waited for the disk before showing the note"
+    );
+    assert!(
+        !poster.is_finished(),
+        "the phone heard before the save ended"
+    );
+    let reply = poster.join().unwrap();
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert!(texts(store.path(), &id).contains(&"written while slow".to_string()));
+    pty.kill9();
 }
