@@ -276,7 +276,7 @@ fn store_with_sessions(notes: usize, count: usize, kind: Store) -> tempfile::Tem
         .unwrap_or_else(|e| panic!("{e}"));
     for i in 0..count {
         let mut s = common::session(notes);
-        s.id = format!("20261123-0900-{i:02}");
+        s.id = common::id(&format!("20261123-0900-{i:02}"));
         s.name = format!("Cohort {i}");
         store.create(&s).unwrap_or_else(|e| panic!("{e}"));
         if kind != Store::Fresh {
@@ -374,12 +374,12 @@ fn idle_cpu() -> Vec<Figure> {
         .unwrap_or_else(|e| panic!("{e}"));
     let real_now = time::OffsetDateTime::now_utc();
     let mut paused = common::session(IDLE_NOTES);
-    paused.id = "20261123-0900-01".into();
+    paused.id = common::id("20261123-0900-01");
     paused.next_step(T0);
     paused.timer.toggle(real_now - time::Duration::seconds(20));
     paused.timer.pause(real_now - time::Duration::seconds(5));
     let mut running = common::session(IDLE_NOTES);
-    running.id = "20261123-0900-02".into();
+    running.id = common::id("20261123-0900-02");
     running.durations.brainstorm = 3600;
     running.next_step(T0);
     running.timer.toggle(real_now);
@@ -387,8 +387,14 @@ fn idle_cpu() -> Vec<Figure> {
         store.create(s).unwrap_or_else(|e| panic!("{e}"));
     }
     let never = |_: &vt100::Screen| false;
-    let (p, _) = start(app_command(dir.path(), &["open", &paused.id]), never);
-    let (r, _) = start(app_command(dir.path(), &["open", &running.id]), never);
+    let (p, _) = start(
+        app_command(dir.path(), &["open", paused.id.as_str()]),
+        never,
+    );
+    let (r, _) = start(
+        app_command(dir.path(), &["open", running.id.as_str()]),
+        never,
+    );
     let (h, _) = start(hello_command(), never);
     p.wait_for("PAUSED");
     r.wait_for("running");
@@ -436,7 +442,10 @@ fn coscribe() -> Vec<Figure> {
     let session = common::session(IDLE_NOTES);
     store.create(&session).unwrap_or_else(|e| panic!("{e}"));
     let never = |_: &vt100::Screen| false;
-    let (app, _) = start(app_command(dir.path(), &["open", &session.id]), never);
+    let (app, _) = start(
+        app_command(dir.path(), &["open", session.id.as_str()]),
+        never,
+    );
     app.wait_for("Foundational");
     let (mut visible, mut exited) = (Vec::new(), Vec::new());
     for i in 0..COSCRIBE_TRIALS {
@@ -446,7 +455,7 @@ fn coscribe() -> Vec<Figure> {
             .env("CPM_WORKSHOP_STORE", dir.path())
             .args([
                 "add",
-                &session.id,
+                session.id.as_str(),
                 "--group",
                 "2",
                 "--prompt",
@@ -497,7 +506,7 @@ fn memory() -> Figure {
     s.next_step(T0);
     store.create(&s).unwrap_or_else(|e| panic!("{e}"));
     let never = |_: &vt100::Screen| false;
-    let (mut app, _) = start(app_command(dir.path(), &["open", &s.id]), never);
+    let (mut app, _) = start(app_command(dir.path(), &["open", s.id.as_str()]), never);
     app.wait_for("Brainstorm");
     app.keys("b");
     app.wait_for("flip-chart page");

@@ -21,6 +21,7 @@ mod pty;
 
 use common::{Figure, machine, percentile, print_table};
 use cpm_workshop::store::Store;
+use cpm_workshop::workshop::SessionId;
 use http::{Events, request};
 use pty::Pty;
 use std::net::{SocketAddr, TcpListener};
@@ -256,7 +257,7 @@ fn main() {
     let acknowledged: Vec<&Posted> = posted.iter().filter(|p| p.status == 201).collect();
     let refused = posted.len() - acknowledged.len();
     let on_disk: Vec<String> = Store::open_for_reading(store.path().to_path_buf())
-        .and_then(|s| s.load(&id))
+        .and_then(|s| s.load(&SessionId::parse(&id)?))
         .map(|s| s.notes.into_iter().map(|n| n.text).collect())
         .unwrap_or_default();
     let lost = acknowledged

@@ -1,5 +1,6 @@
 //! In-process budgets (issue 7): drawing the run view and the notes board, a keystroke on the
-//! board, every export format, a durable save, and parsing the shipped decks.
+//! board, every export format, a durable save and what handing it to the saver costs the UI,
+//! looking up the current step, and parsing the shipped decks.
 //!
 //! `cargo bench --bench speed` runs them with criterion (small samples: the machine is shared)
 //! and ends with the table the README shows: each figure against its budget and, where there is
@@ -13,10 +14,12 @@ use cpm_workshop::export::{self, Format, Options};
 use cpm_workshop::store::Store;
 use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::open_session::OpenSession;
 use cpm_workshop::ui::sticky::View;
 use cpm_workshop::ui::sticky::board_notes;
 use cpm_workshop::ui::views;
-use cpm_workshop::workshop::Session;
+use cpm_workshop::workshop::plan::{plan, plan_len};
+use cpm_workshop::workshop::{Group, Session};
 use criterion::{BenchmarkId, Criterion};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -204,6 +207,16 @@ fn wide_name(format: Format) -> String {
     )
 }
 
+/// The open session of `app` (the fixtures always open one).
+fn open(app: &App) -> &OpenSession {
+    app.open_session()
+        .unwrap_or_else(|| panic!("the fixture opens a session"))
+}
+
+fn hand_off_name(case: &str, notes: usize) -> String {
+    format!("save/hand-off-{case}/{notes}")
+}
+
 /// Rounds of the interleaved save comparison (each round one of each kind, in turn first).
 const SAVE_ROUNDS: usize = 150;
 
@@ -279,14 +292,37 @@ fn bench_save(c: &mut Criterion) {
             start.elapsed()
         });
     });
-    // What the UI thread pays for a save: handing the saver thread its own copy.
+    // What the UI thread pays for a save: handing the saver thread the session (issue 18: a
+    // whole copy until the session was shared), and with the edit that follows it, once the
+    // saver has let go (the usual case) and while it still holds the session (the worst case).
     for notes in [SAVE_NOTES, EXPORT_NOTES] {
-        let copy = common::session(notes);
-        let name = format!("save/ui-thread-copy/{notes}");
+        let mut app = app(common::session(notes), View::Run);
+        let name = hand_off_name("alone", notes);
         group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
             b.iter_custom(|iters| {
                 timed(&name, iters, |_| {
-                    black_box(copy.clone());
+                    black_box(open(&app).for_saver());
+                })
+            });
+        });
+        for (case, held) in [("then-edit", false), ("then-edit-while-held", true)] {
+            let name = hand_off_name(case, notes);
+            group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+                b.iter_custom(|iters| {
+                    timed(&name, iters, |_| {
+                        let saving = open(&app).for_saver();
+                        let saving = if held { Some(saving) } else { None };
+                        black_box(app.update(Action::ToggleTimer, T0));
+                        drop(black_box(saving));
+                    })
+                });
+            });
+        }
+        let name = hand_off_name("edit-only", notes);
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    black_box(app.update(Action::ToggleTimer, T0));
                 })
             });
         });
@@ -309,6 +345,62 @@ fn bench_save(c: &mut Criterion) {
             record(name, start.elapsed());
         }
     }
+}
+
+/// Categories of the sessions `step()` is timed on: the shipped deck's six, and a deck big
+/// enough that rebuilding the plan on every call would show.
+const STEP_CATEGORIES: [usize; 2] = [6, WIDE_CATEGORIES];
+/// Groups whose category a run frame asks for (the most a workshop has).
+const STEP_GROUPS: u32 = 12;
+/// A step is looked up several times a frame; a hundredth of the 2,000-note frame each.
+const STEP_BUDGET: Duration = Duration::from_micros(20);
+
+fn step_name(case: &str, categories: usize) -> String {
+    format!("step/{case}/{categories}")
+}
+
+/// `Session::step()` (issue 18: it rebuilt the whole plan on every call), the old way as the
+/// baseline, and the calls a run frame makes: the step and the category of every group.
+fn bench_step(c: &mut Criterion) {
+    let mut group = c.benchmark_group("step");
+    for categories in STEP_CATEGORIES {
+        let mut session = common::wide_session(categories, 0);
+        session.groups = (1..=STEP_GROUPS)
+            .map(|number| Group { number, name: None })
+            .collect();
+        // Midway, so neither the first round nor the wrap-up short-cuts anything.
+        session.position = plan_len(categories) / 2;
+        let name = step_name("one", categories);
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    black_box(black_box(&session).step());
+                })
+            });
+        });
+        let name = step_name("rebuilt-plan", categories);
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    let s = black_box(&session);
+                    black_box(plan(s.categories.len()).get(s.position).copied());
+                })
+            });
+        });
+        let name = step_name("frame-calls", categories);
+        group.bench_function(BenchmarkId::from_parameter(&name[5..]), |b| {
+            b.iter_custom(|iters| {
+                timed(&name, iters, |_| {
+                    let s = black_box(&session);
+                    black_box(s.step());
+                    for g in 1..=STEP_GROUPS {
+                        black_box(s.category_for(g));
+                    }
+                })
+            });
+        });
+    }
+    group.finish();
 }
 
 /// Parsing the four shipped decks (what every start does), and the whole shipped library.
@@ -441,13 +533,42 @@ fn summary() -> Vec<Figure> {
         ));
     }
     for notes in [SAVE_NOTES, EXPORT_NOTES] {
+        let edit = med(&hand_off_name("edit-only", notes));
+        let cases = [
+            ("alone", "handing the saver the session", None),
+            ("then-edit", "hand-off + an edit after the save", Some(edit)),
+            (
+                "then-edit-while-held",
+                "hand-off + an edit during the save",
+                Some(edit),
+            ),
+        ];
+        for (case, what, baseline) in cases {
+            figures.push(Figure::time(
+                format!("{what}, {notes} notes (UI thread; budget: one frame)"),
+                med(&hand_off_name(case, notes)),
+                FRAME_BUDGET_2K,
+                baseline.map(|b| ("the edit alone", b)),
+            ));
+        }
+    }
+    for categories in STEP_CATEGORIES {
+        figures.push(Figure::time(
+            format!("Session::step(), {categories} categories"),
+            med(&step_name("one", categories)),
+            STEP_BUDGET,
+            Some((
+                "rebuilding the plan",
+                med(&step_name("rebuilt-plan", categories)),
+            )),
+        ));
         figures.push(Figure::time(
             format!(
-                "a save's cost on the UI thread (copying the session), {notes} notes \
-                 (our budget: one frame)"
+                "a run frame's domain calls (step + category of each of {STEP_GROUPS} groups), \
+                 {categories} categories"
             ),
-            med(&format!("save/ui-thread-copy/{notes}")),
-            FRAME_BUDGET_2K,
+            med(&step_name("frame-calls", categories)),
+            STEP_BUDGET,
             None,
         ));
     }
@@ -473,6 +594,7 @@ fn main() {
     bench_keystroke(&mut c);
     bench_export(&mut c);
     bench_save(&mut c);
+    bench_step(&mut c);
     bench_parse(&mut c);
     c.final_summary();
     // `cargo test --benches` runs each bench once to check it works; no table then.

@@ -9,6 +9,7 @@
 
 use crate::content::SnapshotActivity;
 use crate::store::{Inbox, Store, StoreError};
+use crate::workshop::SessionId;
 use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
 use anyhow::{Result, bail};
 use std::time::{Duration, Instant};
@@ -27,7 +28,7 @@ const TAKEN_GRACE: Duration = Duration::from_secs(5);
 /// session open, else through the owner, waiting up to `wait` for it to answer.
 pub fn send(
     store: &Store,
-    id: &str,
+    id: &SessionId,
     change: CommandKind,
     activity: &SnapshotActivity,
     wait: Duration,
@@ -50,7 +51,7 @@ pub fn send(
 /// that went away), then `own`, saves once, and answers the inbox; returns `own`'s answer.
 fn apply_as_owner(
     store: &Store,
-    id: &str,
+    id: &SessionId,
     own: Option<&Command>,
     activity: &SnapshotActivity,
     now: OffsetDateTime,
@@ -77,7 +78,7 @@ fn apply_as_owner(
 /// Posts `command` to the owner of session `id` (`holder` describes it) and waits for its answer.
 fn hand_over(
     store: &Store,
-    id: &str,
+    id: &SessionId,
     command: &Command,
     activity: &SnapshotActivity,
     wait: Duration,
@@ -154,17 +155,52 @@ pub fn describe(outcome: &Outcome) -> String {
         } => format!(
             "Recorded {} for {stage:?} on {dimension}: {} ({} in all).",
             votes_label(*count),
-            counts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" · "),
+            per_stage(counts),
             votes_label(*total)
+        ),
+        Outcome::PhoneVoted {
+            stage,
+            dimension,
+            replaced,
+            counts,
+            total,
+        } => format!(
+            "{} {stage:?} on {dimension}: {} ({} in all).",
+            if *replaced {
+                "changed its vote to"
+            } else {
+                "voted"
+            },
+            per_stage(counts),
+            votes_label(*total)
+        ),
+        Outcome::PhoneDotted {
+            note,
+            added,
+            dots,
+            left,
+        } => format!(
+            "{} note {note}, which has {} in all ({left} left on that phone).",
+            if *added {
+                "a dot on"
+            } else {
+                "a dot taken back from"
+            },
+            crate::export::snapshot::dots_label(*dots)
         ),
         Outcome::Edited { note } => format!("Edited note {note}."),
         Outcome::Deleted { note } => format!("Moved note {note} to the trash."),
         Outcome::AlreadyApplied => ALREADY_APPLIED.to_string(),
     }
+}
+
+/// A tally's counts, stage by stage: "2 · 0 · 1".
+fn per_stage(counts: &[u32]) -> String {
+    counts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Said when a command turns out to have been saved by an owner that stopped before answering.
@@ -185,7 +221,7 @@ fn seconds(d: Duration) -> String {
 mod tests {
     use super::*;
     use crate::workshop::Prompt;
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
 
     fn setup() -> (tempfile::TempDir, Store, SnapshotActivity) {
         let dir = tempfile::tempdir().unwrap();
@@ -201,7 +237,33 @@ mod tests {
             category: Some("Teaming".into()),
             prompt: Prompt::Already,
             initials: None,
+            from_phone: false,
         }
+    }
+
+    #[test]
+    fn a_phones_vote_and_dot_are_said_as_what_the_phone_did() {
+        let voted = Outcome::PhoneVoted {
+            stage: "making progress".into(),
+            dimension: "Workforce Development".into(),
+            replaced: true,
+            counts: vec![2, 1, 0],
+            total: 3,
+        };
+        assert_eq!(
+            describe(&voted),
+            "changed its vote to \"making progress\" on Workforce Development: 2 · 1 · 0 (3 votes in all)."
+        );
+        let dotted = Outcome::PhoneDotted {
+            note: 4,
+            added: false,
+            dots: 1,
+            left: 2,
+        };
+        assert_eq!(
+            describe(&dotted),
+            "a dot taken back from note 4, which has 1 dot in all (2 left on that phone)."
+        );
     }
 
     #[test]
@@ -209,15 +271,23 @@ mod tests {
         let (_d, store, activity) = setup();
         // Left by a sender whose owner died before taking it.
         let left = Command::new(Inbox::new_command_id(), note("left"));
-        store.inbox("s1").post(&left).unwrap();
-        let out = send(&store, "s1", note("mine"), &activity, DEFAULT_WAIT, T0).unwrap();
+        store.inbox(&sid("s1")).post(&left).unwrap();
+        let out = send(
+            &store,
+            &sid("s1"),
+            note("mine"),
+            &activity,
+            DEFAULT_WAIT,
+            T0,
+        )
+        .unwrap();
         assert!(matches!(out, Outcome::Added { count: 1, .. }), "{out:?}");
-        let s = store.load("s1").unwrap();
+        let s = store.load(&sid("s1")).unwrap();
         let texts: Vec<_> = s.notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["left", "mine"]);
         // The leftover's sender, if still waiting, gets its answer.
         assert!(matches!(
-            store.inbox("s1").take_answer(&left.id).unwrap(),
+            store.inbox(&sid("s1")).take_answer(&left.id).unwrap(),
             Some(Answer::Ok(Outcome::Added { .. }))
         ));
     }
@@ -225,20 +295,28 @@ mod tests {
     #[test]
     fn a_refusal_is_an_error_and_changes_nothing() {
         let (_d, store, activity) = setup();
-        let before = store.load("s1").unwrap();
-        let err = send(&store, "s1", note("\u{1b}[2J"), &activity, DEFAULT_WAIT, T0).unwrap_err();
+        let before = store.load(&sid("s1")).unwrap();
+        let err = send(
+            &store,
+            &sid("s1"),
+            note("\u{1b}[2J"),
+            &activity,
+            DEFAULT_WAIT,
+            T0,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("empty"), "{err}");
-        assert_eq!(store.load("s1").unwrap(), before);
+        assert_eq!(store.load(&sid("s1")).unwrap(), before);
     }
 
     #[test]
     fn with_a_silent_owner_the_command_is_withdrawn_and_nothing_is_added() {
         let (_d, store, activity) = setup();
-        let _owner = store.lock("s1").unwrap();
+        let _owner = store.lock(&sid("s1")).unwrap();
         // The lock is per open file, so this process's second try is refused like another's.
         let err = send(
             &store,
-            "s1",
+            &sid("s1"),
             note("x"),
             &activity,
             Duration::from_millis(200),
@@ -251,8 +329,8 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("s1.json"), "{err}");
-        assert!(store.inbox("s1").waiting().is_empty());
-        assert!(store.load("s1").unwrap().notes.is_empty());
+        assert!(store.inbox(&sid("s1")).waiting().is_empty());
+        assert!(store.load(&sid("s1")).unwrap().notes.is_empty());
     }
 
     /// Sends `text` from another thread while this one plays the owner; returns the sender and
@@ -268,10 +346,10 @@ mod tests {
     ) {
         let worker = {
             let (store, activity, change) = (store.clone(), activity.clone(), note(text));
-            std::thread::spawn(move || send(&store, "s1", change, &activity, wait, T0))
+            std::thread::spawn(move || send(&store, &sid("s1"), change, &activity, wait, T0))
         };
         let waiting = loop {
-            if let Some(w) = store.inbox("s1").waiting().pop() {
+            if let Some(w) = store.inbox(&sid("s1")).waiting().pop() {
                 break w;
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -282,14 +360,14 @@ mod tests {
     #[test]
     fn an_owner_that_answers_after_the_wait_ran_out_is_waited_for() {
         let (_d, store, activity) = setup();
-        let owner = store.lock("s1").unwrap();
-        let inbox = store.inbox("s1");
+        let owner = store.lock(&sid("s1")).unwrap();
+        let inbox = store.inbox(&sid("s1"));
         let (worker, waiting) =
             send_in_background(&store, &activity, "late", Duration::from_millis(100));
         // Taken at once, answered only after the sender's wait ran out.
         let (id, cmd) = inbox.take(&waiting).unwrap().unwrap();
         std::thread::sleep(Duration::from_millis(300));
-        let mut s = store.load("s1").unwrap();
+        let mut s = store.load(&sid("s1")).unwrap();
         let answer = Answer::from(command::apply(&mut s, &cmd.unwrap(), &activity, T0));
         store.save(&s).unwrap();
         inbox.answer(&id, &answer).unwrap();
@@ -301,19 +379,23 @@ mod tests {
     #[test]
     fn when_the_owner_goes_away_the_sender_applies_its_command_once() {
         let (_d, store, activity) = setup();
-        let owner = store.lock("s1").unwrap();
-        let inbox = store.inbox("s1");
+        let owner = store.lock(&sid("s1")).unwrap();
+        let inbox = store.inbox(&sid("s1"));
         let (worker, waiting) =
             send_in_background(&store, &activity, "once", Duration::from_secs(20));
         // The owner took it, applied and saved it, then died before answering.
         let (_, cmd) = inbox.take(&waiting).unwrap().unwrap();
-        let mut s = store.load("s1").unwrap();
+        let mut s = store.load(&sid("s1")).unwrap();
         command::apply(&mut s, &cmd.unwrap(), &activity, T0).unwrap();
         store.save(&s).unwrap();
         drop(owner);
         let out = worker.join().unwrap().unwrap();
         assert_eq!(out, Outcome::AlreadyApplied);
-        assert_eq!(store.load("s1").unwrap().notes.len(), 1, "never twice");
+        assert_eq!(
+            store.load(&sid("s1")).unwrap().notes.len(),
+            1,
+            "never twice"
+        );
         assert!(inbox.waiting().is_empty());
     }
 }

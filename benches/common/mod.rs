@@ -9,7 +9,9 @@ use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
 use cpm_workshop::ui::sticky::View;
 use cpm_workshop::ui::theme::{Theme, ThemeName};
-use cpm_workshop::workshop::{Activity, Durations, Mode, Placement, Prompt, Session, SessionSpec};
+use cpm_workshop::workshop::{
+    Activity, Durations, Mode, Placement, Prompt, Session, SessionId, SessionSpec,
+};
 use std::time::Duration;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -30,6 +32,11 @@ const TEXTS: [&str; 6] = [
     "Check in",
 ];
 
+/// A session id written in a bench.
+pub fn id(text: &str) -> SessionId {
+    SessionId::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// A session like the sticky-note activity makes, with `notes` notes spread over every group,
 /// category and prompt (one in twelve a commitment with initials).
 pub fn session(notes: usize) -> Session {
@@ -46,7 +53,7 @@ pub fn session(notes: usize) -> Session {
         durations: Durations::default(),
         role: None,
     };
-    let mut s = Session::new("20261123-0900-00".into(), spec, T0).expect("a valid spec");
+    let mut s = Session::new(id("20261123-0900-00"), spec, T0).expect("a valid spec");
     let categories = s.categories.clone();
     for i in 0..notes {
         let group = 1 + (i as u32 % GROUPS);

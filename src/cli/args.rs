@@ -3,7 +3,7 @@
 use crate::content::Role;
 use crate::export::Format;
 use crate::workshop::duration::parse_duration;
-use crate::workshop::{Activity, HeadingId, Mode, Prompt};
+use crate::workshop::{Activity, HeadingId, Mode, Prompt, SessionId};
 use anyhow::Result;
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -58,7 +58,7 @@ pub enum Command {
     /// List the trash, or bring a session back from it.
     Restore {
         /// Id of the trashed session; omit to list the trash.
-        session: Option<String>,
+        session: Option<SessionId>,
         /// Bring back the session's previous version (its .bak) after its file could not be
         /// read and was moved aside.
         #[arg(long, requires = "session")]
@@ -69,6 +69,9 @@ pub enum Command {
     /// Decks and activity scripts.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// The room for phones.
+    #[command(subcommand)]
+    Room(RoomCommand),
     /// Print a completion script for a shell (see README: "Shell completions and man page").
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
@@ -222,6 +225,14 @@ pub enum ContentCommand {
     Check { path: PathBuf },
     /// Make a deck file from text copied out of a PDF or Word handout ('-' reads standard input).
     Import(ImportArgs),
+}
+
+/// `cpm-workshop room …`.
+#[derive(Debug, Subcommand)]
+pub enum RoomCommand {
+    /// Say which address and port the room would use and whether a request from this laptop to
+    /// it gets through (with --room-addr IP[:PORT], that address); exits non-zero when not.
+    Check,
 }
 
 /// `cpm-workshop content import FILE --title TITLE [--source TEXT] -o DECK.md`.

@@ -7,6 +7,7 @@ mod export_cmd;
 mod notes;
 pub mod plan;
 pub mod purge;
+mod room;
 mod rounds;
 mod sessions;
 #[cfg(test)]
@@ -222,6 +223,7 @@ pub fn run(
         }
         Command::Purge(args) => purge::run(cli, args, out),
         Command::Content(c) => content_cmd::content_cmd(cli, c, out),
+        Command::Room(RoomCommand::Check) => room::check(cli, out),
         Command::Completions { shell } => conventions::completions(*shell, out),
         Command::Man => conventions::man(out),
     }

@@ -115,6 +115,7 @@ pub(super) fn add(
         category: args.category.clone(),
         prompt: Prompt::from(prompt),
         initials: args.initials.clone(),
+        from_phone: false,
     };
     add_texts(&target, make, &args.text, false, out)
 }

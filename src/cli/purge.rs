@@ -3,7 +3,8 @@
 //! notes by accident.
 
 use crate::cli::{Cli, open_store};
-use crate::store::{Purged, StoreError, is_valid_id};
+use crate::store::{Purged, StoreError};
+use crate::workshop::SessionId;
 use anyhow::{Result, bail};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -44,8 +45,8 @@ pub fn run(cli: &Cli, args: &PurgeArgs, out: &mut dyn Write) -> Result<()> {
                 Ok(found) => found.id,
                 Err(StoreError::InTrash { id, .. }) => id,
                 // Only leftovers (a backup, a corrupt copy) may remain of it.
-                Err(StoreError::NotFound { .. }) if is_valid_id(query.trim()) => {
-                    query.trim().to_string()
+                Err(e @ StoreError::NotFound { .. }) => {
+                    SessionId::parse(query.trim()).map_err(|_| e)?
                 }
                 Err(e) => return Err(e.into()),
             };

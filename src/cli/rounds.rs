@@ -7,7 +7,7 @@ use crate::console;
 use crate::content::{Library, RoundsActivity, items_from_deck};
 use crate::store::Store;
 use crate::workshop::rounds::{RoundsState, durations_for};
-use crate::workshop::{Activity, Mode, Session, SessionSpec};
+use crate::workshop::{Activity, Mode, Session, SessionId, SessionSpec};
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
 use time::OffsetDateTime;
@@ -86,7 +86,7 @@ pub fn spec(
 /// first moment.
 pub fn create(
     library: &Library,
-    id: String,
+    id: SessionId,
     spec: SessionSpec,
     now: OffsetDateTime,
 ) -> Result<Session> {

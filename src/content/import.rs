@@ -11,9 +11,10 @@
 use std::path::Path;
 
 use super::deck::Deck;
+use super::deck_line::next_letter;
 use super::error::ContentError;
 use super::import_lines::{DropReason, Kind, PastedLine, pasted_lines};
-use super::parse::{next_letter, parse_deck};
+use super::parse::parse_deck;
 
 /// The source line written when the trainer names none.
 const UNNAMED_SOURCE: &str = "a trainer's handout, pasted (source not named: add it with --source)";

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::parse::{BULLET_GLYPHS, is_roman, marker};
+use super::deck_line::{BULLET_GLYPHS, is_roman, marker};
 
 /// Why a pasted line was left out of the deck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::super::parse::is_roman;
+use super::super::deck_line::is_roman;
 use super::{Draft, Para};
 
 /// Written where the pasted text had a marker with no words after it but sub-points under it.

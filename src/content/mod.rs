@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod deck;
+mod deck_line;
 pub mod embedded;
 pub mod error;
 pub mod files;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::content::deck::DeckKind;
+use crate::content::deck_line::is_roman;
 use proptest::prelude::*;
 
 const FILE: &str = "content/mine.md";

@@ -285,6 +285,8 @@ mod tests {
             },
             created: T0,
             initials: None,
+            from_phone: false,
+            visibility: Default::default(),
         }
     }
 

@@ -130,8 +130,8 @@ fn dimension(out: &mut String, state: &SnapshotState, activity: &SnapshotActivit
             let _ = writeln!(out, "  (none)");
         }
         for n in notes {
-            let dots = if heading == HeadingId::Opportunities && n.dots > 0 {
-                format!(" ({})", dots_label(n.dots))
+            let dots = if heading == HeadingId::Opportunities && state.dots_on(n) > 0 {
+                format!(" ({})", dots_label(state.dots_on(n)))
             } else {
                 String::new()
             };
@@ -167,7 +167,7 @@ fn priorities(out: &mut String, state: &SnapshotState, activity: &SnapshotActivi
                 out,
                 "{hang}({} · {})",
                 state.dimension_name(note.dimension),
-                dots_label(note.dots)
+                dots_label(state.dots_on(note))
             );
         }
     }

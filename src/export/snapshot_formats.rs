@@ -79,7 +79,7 @@ pub fn render_csv(session: &Session, activity: &SnapshotActivity) -> String {
                     .heading(n.heading.id())
                     .map_or_else(|| n.heading.id().to_string(), |h| h.title.clone()),
                 n.text.clone(),
-                n.dots.to_string(),
+                state.dots_on(n).to_string(),
                 n.created
                     .format(&time::format_description::well_known::Rfc3339)
                     .unwrap_or_default(),

@@ -61,21 +61,58 @@ pub fn usable(name: &str, ip: IpAddr) -> bool {
     }
 }
 
-/// The usable addresses, the one that carries the default route first.
+/// The usable addresses of this laptop's interfaces, the one that carries the default route
+/// first.
 pub fn candidates() -> Vec<Candidate> {
-    let mut found: Vec<Candidate> = if_addrs::get_if_addrs()
+    let interfaces = if_addrs::get_if_addrs()
         .unwrap_or_default()
         .into_iter()
-        .filter(|i| usable(&i.name, i.ip()))
-        .map(|i| Candidate {
-            ip: i.ip(),
-            interface: i.name,
-        })
-        .collect();
-    if let Some(route) = default_route_ip() {
+        .map(|i| (i.name.clone(), i.ip()));
+    order(interfaces, default_route_ip())
+}
+
+/// The usable ones of `interfaces` (name, address), in the order the trainer cycles through
+/// them: the one with the default `route` first, then as the system listed them, each address
+/// once.
+pub fn order(
+    interfaces: impl IntoIterator<Item = (String, IpAddr)>,
+    route: Option<IpAddr>,
+) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    for (interface, ip) in interfaces {
+        if usable(&interface, ip) && !found.iter().any(|c| c.ip == ip) {
+            found.push(Candidate { interface, ip });
+        }
+    }
+    if let Some(route) = route {
+        // A stable sort: the rest keep the system's order.
         found.sort_by_key(|c| c.ip != route);
     }
     found
+}
+
+/// The candidate after the one at `ip` (round the list), for the trainer's "next address"
+/// key; the first when `ip` is not among them; `None` when there is no other to move to.
+pub fn next_after(list: &[Candidate], ip: IpAddr) -> Option<&Candidate> {
+    match list.iter().position(|c| c.ip == ip) {
+        Some(i) if list.len() > 1 => list.get((i + 1) % list.len()),
+        Some(_) => None,
+        None => list.first(),
+    }
+}
+
+/// How the console names the address `ip` among `list`: its interface and place in the list.
+pub fn describe(list: &[Candidate], ip: IpAddr) -> String {
+    match list.iter().position(|c| c.ip == ip) {
+        Some(i) => format!(
+            "{ip} on {} (address {} of {})",
+            crate::workshop::text::sanitize_line(&list[i].interface),
+            i + 1,
+            list.len()
+        ),
+        None if ip.is_loopback() => format!("{ip}: this laptop only, phones cannot reach it"),
+        None => ip.to_string(),
+    }
 }
 
 /// The address the system would send from to reach beyond the local network: connecting a UDP
@@ -131,6 +168,70 @@ mod tests {
         assert!(!usable("utun3", ip("10.8.0.2")));
         assert!(!usable("wg0", ip("10.9.0.2")));
         assert!(!usable("eth0", ip("fe80::1")));
+    }
+
+    fn listed(names: &[(&str, &str)]) -> Vec<(String, IpAddr)> {
+        names
+            .iter()
+            .map(|(n, ip)| (n.to_string(), ip.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn candidates_skip_what_phones_cannot_reach_and_put_the_default_route_first() {
+        let interfaces = listed(&[
+            ("lo", "127.0.0.1"),
+            ("eth0", "169.254.10.2"),
+            ("docker0", "172.17.0.1"),
+            ("eth0", "10.0.0.5"),
+            ("vboxnet0", "192.168.56.1"),
+            ("vmnet1", "192.168.100.1"),
+            ("vEthernet (WSL)", "172.28.0.1"),
+            ("tailscale0", "100.101.1.2"),
+            ("utun2", "10.8.0.2"),
+            ("wlan0", "192.168.1.20"),
+            ("wlan0", "fe80::1"),
+            ("en5", "172.20.10.2"),
+            ("wlan0", "192.168.1.20"),
+        ]);
+        let ips = |list: Vec<Candidate>| -> Vec<String> {
+            list.iter()
+                .map(|c| format!("{} {}", c.interface, c.ip))
+                .collect()
+        };
+        let route = "192.168.1.20".parse().ok();
+        assert_eq!(
+            ips(order(interfaces.clone(), route)),
+            ["wlan0 192.168.1.20", "eth0 10.0.0.5", "en5 172.20.10.2"]
+        );
+        // No default route (an offline room on the laptop's hotspot): the system's order.
+        assert_eq!(
+            ips(order(interfaces.clone(), None)),
+            ["eth0 10.0.0.5", "wlan0 192.168.1.20", "en5 172.20.10.2"]
+        );
+        // A route through a VPN is not a candidate: the order stays the system's.
+        let vpn = "10.8.0.2".parse().ok();
+        assert_eq!(ips(order(interfaces, vpn))[0], "eth0 10.0.0.5");
+    }
+
+    #[test]
+    fn the_next_address_goes_round_the_list_and_says_when_there_is_none() {
+        let list = order(
+            listed(&[("wlan0", "192.168.1.20"), ("eth0", "10.0.0.5")]),
+            None,
+        );
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let next = |from: &str| next_after(&list, ip(from)).map(|c| c.ip.to_string());
+        assert_eq!(next("192.168.1.20").as_deref(), Some("10.0.0.5"));
+        assert_eq!(next("10.0.0.5").as_deref(), Some("192.168.1.20"));
+        assert_eq!(next("127.0.0.1").as_deref(), Some("192.168.1.20"));
+        assert_eq!(next_after(&list[..1], ip("192.168.1.20")), None);
+        assert_eq!(next_after(&[], ip("127.0.0.1")), None);
+        assert_eq!(
+            describe(&list, ip("10.0.0.5")),
+            "10.0.0.5 on eth0 (address 2 of 2)"
+        );
+        assert!(describe(&list, ip("127.0.0.1")).contains("phones cannot reach it"));
     }
 
     #[test]

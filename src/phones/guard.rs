@@ -27,6 +27,9 @@ pub struct Guard {
     issued: std::collections::HashSet<String>,
     /// Each phone's notes, with the step (position) at which it added them.
     owned: HashMap<String, Vec<(NoteId, usize)>>,
+    /// Each phone's key in the session's record of votes and dots: random and apart from its
+    /// token, so the session file (and its JSON export) holds nothing a phone could present.
+    voters: HashMap<String, String>,
 }
 
 impl Guard {
@@ -95,6 +98,18 @@ impl Guard {
         self.owned.get(phone).cloned().unwrap_or_default()
     }
 
+    /// `phone`'s key among the session's votes, made the first time it is asked for.
+    pub fn voter(&mut self, phone: &str) -> String {
+        let next = self.voters.len() + 1;
+        self.voters
+            .entry(phone.to_string())
+            .or_insert_with(|| {
+                super::code::new_token()
+                    .map_or_else(|_| format!("phone{next}"), |t| format!("v{t}"))
+            })
+            .clone()
+    }
+
     /// Phones that asked something in the last two minutes.
     pub fn phones_recent(&self) -> usize {
         self.seen.values().filter(|t| t.elapsed() < RECENT).count()
@@ -143,5 +158,15 @@ mod tests {
         g.issue("c");
         assert_eq!(g.phones_recent(), 2, "c never came back with its token");
         assert!(g.known("a") && g.known("c") && !g.known("d"));
+    }
+
+    #[test]
+    fn a_phones_voter_key_stays_the_same_and_is_not_its_token() {
+        let mut g = Guard::default();
+        let token = "k3x9tokenofphonea0000000";
+        let a = g.voter(token);
+        assert_eq!(g.voter(token), a);
+        assert_ne!(g.voter("another0token00000000000"), a);
+        assert!(!a.contains(token), "{a}");
     }
 }

@@ -62,7 +62,7 @@ pub(super) fn serve(server: Server, shared: Arc<Shared>) {
 }
 
 /// A finished answer: status, type, body, extra headers.
-struct Answer {
+pub(super) struct Answer {
     status: u16,
     kind: &'static str,
     body: String,
@@ -70,7 +70,7 @@ struct Answer {
 }
 
 impl Answer {
-    fn new(status: u16, kind: &'static str, body: String) -> Answer {
+    pub(super) fn new(status: u16, kind: &'static str, body: String) -> Answer {
         Answer {
             status,
             kind,
@@ -79,11 +79,11 @@ impl Answer {
         }
     }
 
-    fn json(status: u16, value: serde_json::Value) -> Answer {
+    pub(super) fn json(status: u16, value: serde_json::Value) -> Answer {
         Answer::new(status, "application/json", value.to_string())
     }
 
-    fn with(mut self, name: &'static str, value: String) -> Answer {
+    pub(super) fn with(mut self, name: &'static str, value: String) -> Answer {
         self.headers.push((name, value));
         self
     }
@@ -227,7 +227,9 @@ fn read(incoming: &Incoming, shared: &Shared, phone: &str, lang: Lang, nonce: &s
             let published = shared.view();
             let owned = shared.guard().owned(phone);
             let mine = mine(&published.view, &owned);
+            let choices = super::votes::choices(&published.view, shared, phone);
             let html = page::page(&PageInput {
+                choices,
                 view: &published.view,
                 group,
                 lang,
@@ -264,6 +266,8 @@ fn read(incoming: &Incoming, shared: &Shared, phone: &str, lang: Lang, nonce: &s
                     "groups": v.groups,
                     "group": group.and_then(|g| v.group(g)),
                     "my_notes": mine,
+                    "snapshot": v.snapshot,
+                    "my_choices": super::votes::choices(v, shared, phone),
                 }),
             )
         }
@@ -370,7 +374,7 @@ fn write(
         (Method::Delete, ["api", "notes", n]) if id(n).is_some() => {
             Ok(Wanted::Delete(id(n).unwrap_or_default()))
         }
-        _ => return not_found(incoming),
+        _ => return super::votes::write(incoming, shared, phone, body, lang, nonce),
     };
     let result = wanted
         .map_err(|e| (400, e))
@@ -467,6 +471,7 @@ fn command_for(
                     category: None,
                     prompt,
                     initials: note.initials.filter(|i| !i.trim().is_empty()),
+                    from_phone: true,
                 },
                 true,
             ))
@@ -484,7 +489,7 @@ fn command_for(
 }
 
 /// Hands `change` to the app and waits until it is applied and saved (or refused).
-fn send(shared: &Shared, change: CommandKind) -> Result<Vec<NoteId>, (u16, String)> {
+pub(super) fn send(shared: &Shared, change: CommandKind) -> Result<Vec<NoteId>, (u16, String)> {
     let (reply, answer) = sync_channel::<PhoneReply>(1);
     match shared.sender.try_send(PhoneRequest { change, reply }) {
         Ok(()) => {}
@@ -529,7 +534,7 @@ fn events(request: Request, shared: &Shared) {
             seen = Some(published.version);
             format!(
                 "event: step\ndata: {}\n\n",
-                serde_json::json!({"position": published.view.position, "version": published.version, "open": published.view.open})
+                serde_json::json!({"position": published.view.position, "screen": super::view_snapshot::screen(&published.view), "version": published.version, "open": published.view.open})
             )
         } else {
             String::new()
@@ -558,7 +563,7 @@ fn events(request: Request, shared: &Shared) {
     }
 }
 
-fn not_found(incoming: &Incoming) -> Answer {
+pub(super) fn not_found(incoming: &Incoming) -> Answer {
     if incoming.api() {
         Answer::json(404, serde_json::json!({"error": "no such endpoint"}))
     } else {
@@ -566,7 +571,13 @@ fn not_found(incoming: &Incoming) -> Answer {
     }
 }
 
-fn refusal(incoming: &Incoming, status: u16, message: &str, lang: Lang, nonce: &str) -> Answer {
+pub(super) fn refusal(
+    incoming: &Incoming,
+    status: u16,
+    message: &str,
+    lang: Lang,
+    nonce: &str,
+) -> Answer {
     if incoming.api() {
         Answer::json(status, serde_json::json!({"error": message}))
     } else {

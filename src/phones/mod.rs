@@ -13,12 +13,19 @@
 //! quitting) stops them and frees the port.
 
 pub mod addr;
+pub mod check;
 pub mod code;
+mod commitment;
 mod guard;
+mod held;
 mod http;
 mod page;
+mod page_snapshot;
 mod request;
+pub mod station;
 pub mod view;
+pub mod view_snapshot;
+mod votes;
 
 pub use view::PhoneView;
 

@@ -2,7 +2,9 @@
 //! of script are inline, allowed by a per-response nonce), usable with plain form posts, and live
 //! with Server-Sent Events when script runs. Every text from the session or a phone is escaped.
 
+use super::page_snapshot;
 use super::view::PhoneView;
+use super::view_snapshot::{Choices, screen};
 use crate::workshop::NoteId;
 use std::fmt::Write;
 
@@ -130,6 +132,8 @@ pub struct PageInput<'a> {
     /// A message to show at the top (a refused note, say).
     pub message: Option<&'a str>,
     pub nonce: &'a str,
+    /// This phone's own votes and dots on the Snapshot page on screen.
+    pub choices: Choices,
 }
 
 /// Escapes text for HTML element content and quoted attribute values: the exports' escaping,
@@ -163,11 +167,12 @@ overflow-wrap:anywhere}\
 .hint{color:#444;font-size:1rem}\
 .sr{position:absolute;left:-10000px}";
 
-/// Reloads on a new step unless the phone is typing, then says so instead.
+/// Reloads on a new step (or Snapshot page) unless the phone is typing, then says so instead.
 const SCRIPT: &str = "(function(){var at=document.body.getAttribute('data-position');\
+var sc=document.body.getAttribute('data-screen')||'';\
 if(!window.EventSource)return;var es=new EventSource('/events');\
 es.addEventListener('step',function(e){var d;try{d=JSON.parse(e.data)}catch(x){return}\
-if(String(d.position)===at)return;var typing=false;\
+if(String(d.position)===at&&(d.screen||'')===sc)return;var typing=false;\
 document.querySelectorAll('textarea').forEach(function(t){if(t.value!==t.defaultValue)typing=true});\
 if(typing){var n=document.getElementById('moved');if(n)n.hidden=false}else{location.reload()}});})();";
 
@@ -176,9 +181,12 @@ fn head(out: &mut String, lang: Lang, title: &str, nonce: &str) {
         out,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style nonce=\"{nonce}\">{STYLE}</style></head>",
+         <title>{}</title><style nonce=\"{nonce}\">{STYLE}{}{}{}</style></head>",
         lang.id(),
-        escape(title)
+        escape(title),
+        page_snapshot::STYLE,
+        super::station::STYLE,
+        super::commitment::STYLE,
     );
 }
 
@@ -213,11 +221,17 @@ pub fn page(input: &PageInput) -> String {
         mine,
         message,
         nonce,
+        choices,
     } = input;
     let w = lang.words();
     let mut out = String::with_capacity(4096);
     head(&mut out, *lang, w.title, nonce);
-    let _ = write!(out, "<body data-position=\"{}\"><header>", view.position);
+    let _ = write!(
+        out,
+        "<body data-position=\"{}\" data-screen=\"{}\"><header>",
+        view.position,
+        escape(&screen(view))
+    );
     let _ = write!(
         out,
         "<span>{}</span>",
@@ -237,8 +251,20 @@ pub fn page(input: &PageInput) -> String {
         let _ = write!(out, "<h1>{}</h1></main></body></html>", w.waiting);
         return out;
     }
+    if let Some(snapshot) = &view.snapshot {
+        page_snapshot::section(&mut out, snapshot, choices, *lang);
+        let _ = write!(
+            out,
+            "</main><script nonce=\"{nonce}\">{SCRIPT}</script></body></html>"
+        );
+        return out;
+    }
     let chosen = group.and_then(|g| view.group(g));
+    super::commitment::render(&mut out, *lang, view, mine);
     let _ = write!(out, "<p class=\"step\">{}</p>", escape(&view.step));
+    if let Some(station) = chosen.and_then(|g| g.station.as_ref()) {
+        super::station::render(&mut out, *lang, station);
+    }
     match chosen.and_then(|g| g.category.as_deref()) {
         Some(category) => {
             let _ = write!(out, "<h1>{}</h1>", escape(category));
@@ -310,10 +336,12 @@ pub fn page(input: &PageInput) -> String {
     } else {
         out.push_str("<ul class=\"mine\">");
         for note in mine {
+            out.push_str("<li>");
+            super::held::render(&mut out, *lang, view, note.id);
             if note.editable {
                 let _ = write!(
                     out,
-                    "<li><form method=\"post\" action=\"/notes/{id}/edit\">\
+                    "<form method=\"post\" action=\"/notes/{id}/edit\">\
                      <input type=\"hidden\" name=\"lang\" value=\"{l}\">\
                      <input type=\"hidden\" name=\"group\" value=\"{g}\">\
                      <label for=\"edit-{id}\" class=\"sr\">{label}</label>\
@@ -330,7 +358,7 @@ pub fn page(input: &PageInput) -> String {
                     delete = w.delete,
                 );
             } else {
-                let _ = write!(out, "<li>{}</li>", escape(note.text));
+                let _ = write!(out, "{}</li>", escape(note.text));
             }
         }
         out.push_str("</ul>");
@@ -412,8 +440,11 @@ mod tests {
                 label: "Group 2 (<b>)".into(),
                 category: Some("Teaming".into()),
                 behaviors: vec!["1. Listen <i>".into()],
+                station: None,
             }],
             notes: Vec::new(),
+            snapshot: None,
+            ballots: Default::default(),
         }
     }
 
@@ -431,6 +462,7 @@ mod tests {
             }],
             message: Some("<b>no</b>"),
             nonce: "n0nce",
+            choices: Choices::default(),
         });
         for raw in ["<script>", "<b>", "<img", "<i>", "\"what\""] {
             assert!(!html.contains(raw), "{raw} unescaped in {html}");
@@ -451,6 +483,7 @@ mod tests {
             mine: Vec::new(),
             message: None,
             nonce: "n",
+            choices: Choices::default(),
         };
         let es = page(&input(Lang::Es));
         assert!(es.contains("<html lang=\"es\">") && es.contains("Agregar nota"));

@@ -2,6 +2,7 @@
 //! with its behaviors, and the notes (for each phone to find its own). Built by the app from the
 //! open session after every change; plain data, so the server never touches the session.
 
+use super::view_snapshot::{Ballots, SnapshotView};
 use crate::content::{Deck, StickyActivity};
 use crate::workshop::{Activity, NoteId, Prompt, Session, StepKind};
 use serde::Serialize;
@@ -23,6 +24,11 @@ pub struct PhoneView {
     pub groups: Vec<GroupView>,
     #[serde(skip)]
     pub notes: Vec<NoteView>,
+    /// What a Snapshot warm-up puts before phones; `None` for the sticky-note activity.
+    pub snapshot: Option<SnapshotView>,
+    /// Every phone's votes and dots on that page (each phone is shown only its own).
+    #[serde(skip)]
+    pub ballots: Ballots,
 }
 
 /// A prompt as phones see it.
@@ -40,6 +46,9 @@ pub struct GroupView {
     pub category: Option<String>,
     /// "1. Title" for each behavior on the group's card.
     pub behaviors: Vec<String>,
+    /// Where the group works this round, in rotation mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub station: Option<super::station::StationView>,
 }
 
 /// A note in the session (phones are shown only their own).
@@ -48,6 +57,10 @@ pub struct NoteView {
     pub id: NoteId,
     pub group: u32,
     pub text: String,
+    /// Written for the commitment step (its writer keeps seeing it).
+    pub commitment: bool,
+    /// Whether the room's screen shows it (its writer is told when it does not).
+    pub visibility: crate::workshop::Visibility,
 }
 
 impl PhoneView {
@@ -81,16 +94,35 @@ impl PhoneView {
                     label: g.label(),
                     category,
                     behaviors,
+                    station: super::station::station_of(session, g.number),
                 }
             })
             .collect();
         let script = script.step(step.kind);
+        let (snapshot, ballots) = match (&session.activity, &session.snapshot) {
+            (Activity::Snapshot, Some(state)) => {
+                let (view, ballots) = SnapshotView::of(state);
+                (Some(view), ballots)
+            }
+            (Activity::Snapshot, None) => (Some(SnapshotView::Other), Ballots::default()),
+            _ => (None, Ballots::default()),
+        };
+        // A Snapshot warm-up has no groups, steps or cards for phones: only its votes.
+        let (groups, step_label, instruction) = if snapshot.is_some() {
+            (Vec::new(), "Snapshot".to_string(), String::new())
+        } else {
+            (
+                groups,
+                script.label.clone(),
+                script.instruction(kind_of_deck).to_string(),
+            )
+        };
         PhoneView {
             open: true,
             session: session.name.clone(),
             position: session.position,
-            step: script.label.clone(),
-            instruction: script.instruction(kind_of_deck).to_string(),
+            step: step_label,
+            instruction,
             prompt: takes_notes.then_some(PromptView {
                 id: prompt.id(),
                 label: prompt.label(),
@@ -103,8 +135,12 @@ impl PhoneView {
                     id: n.id,
                     group: n.placement.group,
                     text: n.text.clone(),
+                    commitment: n.placement.prompt == Prompt::Commitment,
+                    visibility: n.visibility,
                 })
                 .collect(),
+            snapshot,
+            ballots,
         }
     }
 

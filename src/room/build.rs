@@ -63,6 +63,7 @@ pub fn room_view(source: &RoomSource) -> RoomView {
         tallies: Vec::new(),
         dots: Vec::new(),
         priorities: Vec::new(),
+        join: None,
     };
     match s.activity {
         Activity::Sticky => sticky(source, &mut view),
@@ -267,6 +268,8 @@ fn share_wall(s: &Session, round: usize) -> Wall {
         .notes
         .iter()
         .filter(|n| n.placement.prompt == prompt)
+        // A phone's note waiting for the trainer, or hidden by them, never reaches the room.
+        .filter(|n| n.is_shown())
         .filter(|n| {
             let at = category_for(
                 s.mode,

@@ -1,7 +1,7 @@
 use super::*;
 use crate::content::Library;
 use crate::room::view::RoomTimer;
-use crate::workshop::session::tests::{T0, session};
+use crate::workshop::session::tests::{T0, session, sid};
 use crate::workshop::snapshot::SnapshotState;
 use crate::workshop::{Face, Placement, Prompt};
 use time::OffsetDateTime;
@@ -221,7 +221,7 @@ fn a_hand_edited_projection_is_cleaned_when_read() {
 fn snapshot_pages_show_the_tally_the_dots_and_the_priorities() {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-    let mut s = Session::new("s2".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("s2"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     st.vote(0, 1, 3).unwrap();
     st.vote(0, 2, 1).unwrap();
@@ -287,7 +287,7 @@ fn planning_pages_show_the_question_and_the_decisions_by_priority() {
     use crate::workshop::snapshot::plan::PlanEdit;
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-    let mut s = Session::new("s3".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("s3"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     let a = st
         .add_note("Data <b>team</b>", 0, HeadingId::Opportunities, T0)
@@ -401,4 +401,37 @@ fn a_discussion_shares_its_notes_by_group_and_a_values_check_shows_its_hands() {
     let t = &v.tallies[0];
     assert_eq!(t.total, 10);
     assert_eq!(t.stages.iter().map(|x| x.count).collect::<Vec<_>>(), [7, 3]);
+}
+
+#[test]
+fn only_shown_notes_reach_the_wall_waiting_and_hidden_ones_never_do() {
+    use crate::workshop::Visibility;
+    let library = Library::shipped();
+    let mut s = together();
+    for (text, visibility) in [
+        ("approved", Visibility::Shown),
+        ("in the queue", Visibility::Waiting),
+        ("hidden <b>", Visibility::Hidden),
+    ] {
+        let placement = Placement {
+            group: 1,
+            category: Some("Foundational".into()),
+            prompt: Prompt::Already,
+        };
+        s.add_note(text, placement, None, T0).unwrap();
+        let last = s.notes.len() - 1;
+        s.notes[last].from_phone = true;
+        s.notes[last].visibility = visibility;
+    }
+    s.go_to(2, T0); // share: already using
+    let v = view_of(&s, &library, 1, Presenter::default());
+    let wall = v.wall.clone().expect("a wall on a share step");
+    let texts: Vec<&str> = wall.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["approved"]);
+    assert_eq!(wall.more, 0, "held notes are not counted as 'more' either");
+    let json = serde_json::to_string(&v).unwrap();
+    assert!(
+        !json.contains("in the queue") && !json.contains("hidden"),
+        "{json}"
+    );
 }

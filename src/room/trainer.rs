@@ -64,7 +64,7 @@ mod tests {
     use super::*;
     use crate::content::Library;
     use crate::workshop::Mode;
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
 
     #[test]
     fn the_console_gets_the_card_label_the_quote_source_and_the_timing() {
@@ -83,7 +83,7 @@ mod tests {
     fn a_snapshot_dimension_gets_its_facilitation_prompts() {
         let library = Library::shipped();
         let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-        let mut s = Session::new("s2".into(), spec, T0).unwrap();
+        let mut s = Session::new(sid("s2"), spec, T0).unwrap();
         s.snapshot_mut(&library.snapshot)
             .set_page(crate::workshop::snapshot::SnapshotPage::Dimension(0));
         let notes = trainer_notes(&s, None, &library.sticky, &library.snapshot, 1);

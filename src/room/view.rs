@@ -2,7 +2,7 @@
 //! Nothing about keys, files or commands, and nothing meant for the trainer alone.
 
 use crate::workshop::text::{sanitize, sanitize_line};
-use crate::workshop::{RunState, Timer};
+use crate::workshop::{RunState, SessionId, Timer};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -14,7 +14,7 @@ pub const ROOM_VIEW_VERSION: u32 = 1;
 pub struct RoomView {
     pub version: u32,
     /// The session's id, so a follower knows whose view it reads.
-    pub session: String,
+    pub session: SessionId,
     /// The presenter blanked the room's screen.
     pub blank: bool,
     /// "Sticky-note behaviors" or "Snapshot warm-up".
@@ -48,6 +48,21 @@ pub struct RoomView {
     pub dots: Vec<Dotted>,
     /// The Snapshot's priorities, in order.
     pub priorities: Vec<String>,
+    /// While the room for phones is open: how to join it (the code is for the room to see).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join: Option<RoomJoin>,
+}
+
+/// How phones join the open room, as the projector shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomJoin {
+    /// The link a phone opens, with the code in it (what the QR code holds).
+    pub link: String,
+    /// What to type instead of scanning: the room's address and port.
+    pub address: String,
+    pub code: String,
+    /// The presenter put the QR code full screen, for a large room.
+    pub full: bool,
 }
 
 /// One numbered behavior and its lettered items, as the card reads.
@@ -191,7 +206,6 @@ impl RoomView {
     pub fn cleaned(mut self) -> RoomView {
         let line = |s: &mut String| *s = sanitize_line(s);
         for s in [
-            &mut self.session,
             &mut self.activity,
             &mut self.deck,
             &mut self.heading,
@@ -233,6 +247,11 @@ impl RoomView {
             line(&mut d.text);
         }
         self.priorities.iter_mut().for_each(line);
+        if let Some(join) = &mut self.join {
+            line(&mut join.link);
+            line(&mut join.address);
+            line(&mut join.code);
+        }
         self
     }
 }

@@ -1,6 +1,7 @@
 //! Everything that can go wrong with sessions on disk. Every message names the file or folder,
 //! the session where there is one, and says what to do next.
 
+use crate::workshop::SessionId;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -188,7 +189,7 @@ pub enum StoreError {
 
     /// The session asked for was deleted: it is in the trash.
     #[error("session {query:?} is in the trash; bring it back with: cpm-workshop restore {id}")]
-    InTrash { query: String, id: String },
+    InTrash { query: String, id: SessionId },
 
     /// Another process is writing this session.
     #[error(

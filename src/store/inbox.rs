@@ -15,6 +15,7 @@
 //! made, so sorting names sorts commands oldest first.
 
 use super::{StoreError, fsio, rename_retry};
+use crate::workshop::SessionId;
 use crate::workshop::command::{Answer, Command};
 use std::fs;
 use std::io;
@@ -58,7 +59,7 @@ pub type Taken = (String, Result<Command, String>);
 
 impl Inbox {
     /// The inbox of session `id` in the store folder `store_dir`.
-    pub(super) fn new(store_dir: &Path, id: &str) -> Inbox {
+    pub(super) fn new(store_dir: &Path, id: &SessionId) -> Inbox {
         Inbox {
             dir: store_dir.join(format!("{id}.inbox")),
             session: id.to_string(),
@@ -299,11 +300,12 @@ fn check_command_id(id: &str) -> Result<(), StoreError> {
 mod tests {
     use super::*;
     use crate::workshop::command::{CommandKind, Outcome};
+    use crate::workshop::session::tests::sid;
     use crate::workshop::step::Prompt;
 
     fn inbox() -> (tempfile::TempDir, Inbox) {
         let dir = tempfile::tempdir().unwrap();
-        let inbox = Inbox::new(dir.path(), "s1");
+        let inbox = Inbox::new(dir.path(), &sid("s1"));
         (dir, inbox)
     }
 
@@ -316,6 +318,7 @@ mod tests {
                 category: None,
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         )
     }

@@ -11,6 +11,7 @@
 //! listed all the same.
 
 use super::{Summary, fsio};
+use crate::workshop::SessionId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::Metadata;
@@ -108,11 +109,14 @@ impl ListingCache {
     }
 
     /// The remembered summary of session `id` if its file, now at `path`, still has `stamp`.
-    pub fn get(&self, id: &str, stamp: &Stamp, path: &Path) -> Option<Summary> {
-        let entry = self.entries.get(id).filter(|e| &e.stamp == stamp)?;
+    pub fn get(&self, id: &SessionId, stamp: &Stamp, path: &Path) -> Option<Summary> {
+        let entry = self
+            .entries
+            .get(id.as_str())
+            .filter(|e| &e.stamp == stamp)?;
         // The folder may have moved (a stick mounted elsewhere): the path is today's.
         Some(Summary {
-            id: id.to_string(),
+            id: id.clone(),
             path: path.to_path_buf(),
             ..entry.summary.clone()
         })
@@ -127,13 +131,13 @@ impl ListingCache {
             stamp,
             summary: summary.clone(),
         };
-        self.entries.insert(summary.id.clone(), entry);
+        self.entries.insert(summary.id.to_string(), entry);
         self.changed = true;
     }
 
     /// Forgets session `id` (its notes' summary must not outlive a purge).
-    pub fn forget(&mut self, id: &str) {
-        self.changed |= self.entries.remove(id).is_some();
+    pub fn forget(&mut self, id: &SessionId) {
+        self.changed |= self.entries.remove(id.as_str()).is_some();
     }
 
     /// Forgets every session not in `live`.
@@ -169,7 +173,7 @@ mod tests {
     use std::fs::{self, OpenOptions};
 
     /// A store holding one session whose file was last changed an hour ago.
-    fn store_with_settled_session(dir: &Path) -> (Store, String) {
+    fn store_with_settled_session(dir: &Path) -> (Store, SessionId) {
         let store = Store::open(dir.to_path_buf()).unwrap();
         let s = session();
         store.create(&s).unwrap();
@@ -188,9 +192,9 @@ mod tests {
     }
 
     /// Rewrites the remembered name of session `id`, as if the cache had read it that way.
-    fn plant_name(dir: &Path, id: &str, name: &str) {
+    fn plant_name(dir: &Path, id: &SessionId, name: &str) {
         let mut cache = cache_file(dir);
-        cache["entries"][id]["summary"]["name"] = name.into();
+        cache["entries"][id.as_str()]["summary"]["name"] = name.into();
         fs::write(dir.join(FILE_NAME), serde_json::to_vec(&cache).unwrap()).unwrap();
     }
 
@@ -223,7 +227,7 @@ mod tests {
             .ok()
             .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
         assert!(
-            cached.is_none_or(|c| c["entries"].get(&s.id).is_none()),
+            cached.is_none_or(|c| c["entries"].get(s.id.as_str()).is_none()),
             "an unsettled file was remembered"
         );
     }
@@ -240,7 +244,7 @@ mod tests {
             fs::write(dir.path().join(FILE_NAME), junk).unwrap();
             assert_eq!(names(&store), ["Tuesday cohort"]);
             assert_eq!(cache_file(dir.path())["version"], VERSION);
-            assert!(cache_file(dir.path())["entries"].get(&id).is_some());
+            assert!(cache_file(dir.path())["entries"].get(id.as_str()).is_some());
         }
     }
 
@@ -258,6 +262,6 @@ mod tests {
         assert_eq!(listing.sessions[0].path, store.session_path(&id));
         store.delete(&id, T0).unwrap();
         assert!(store.list().unwrap().sessions.is_empty());
-        assert!(cache_file(&moved)["entries"].get(&id).is_none());
+        assert!(cache_file(&moved)["entries"].get(id.as_str()).is_none());
     }
 }

@@ -6,6 +6,7 @@
 //! waits on it would let two writers in).
 
 use super::StoreError;
+use crate::workshop::SessionId;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -17,13 +18,13 @@ use std::time::Duration;
 pub struct SessionLock {
     /// Held open for the lock's lifetime; closing it releases the lock.
     _file: File,
-    id: String,
+    id: SessionId,
     path: PathBuf,
 }
 
 impl SessionLock {
     /// The session this lock is for.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &SessionId {
         &self.id
     }
 
@@ -41,7 +42,7 @@ fn holder_description() -> String {
 /// Takes the lock at `path` for session `id`, or says who has it; `name` looks up the session's
 /// name for that message (only on contention).
 pub fn acquire(
-    id: &str,
+    id: &SessionId,
     path: &Path,
     name: impl FnOnce() -> Option<String>,
 ) -> Result<SessionLock, StoreError> {
@@ -73,7 +74,7 @@ pub fn acquire(
         .and_then(|_| file.write_all(holder_description().as_bytes()));
     Ok(SessionLock {
         _file: file,
-        id: id.to_string(),
+        id: id.clone(),
         path: path.to_path_buf(),
     })
 }
@@ -130,13 +131,14 @@ fn read_holder(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workshop::session::tests::sid;
 
     #[test]
     fn second_lock_in_the_same_process_is_refused_until_the_first_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s1.lock");
-        let first = acquire("s1", &path, || None).unwrap();
-        let err = acquire("s1", &path, || Some("Tuesday".into())).unwrap_err();
+        let first = acquire(&sid("s1"), &path, || None).unwrap();
+        let err = acquire(&sid("s1"), &path, || Some("Tuesday".into())).unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.contains(&format!("process {}", std::process::id())),
@@ -144,7 +146,7 @@ mod tests {
         );
         assert!(msg.contains("\"Tuesday\" (s1)"), "{msg}");
         drop(first);
-        let again = acquire("s1", &path, || None).unwrap();
+        let again = acquire(&sid("s1"), &path, || None).unwrap();
         assert_eq!(again.id(), "s1");
         assert_eq!(again.path(), path);
     }
@@ -154,7 +156,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s1.lock");
         assert!(!is_held(&path), "no lock file: nobody has it");
-        let owner = acquire("s1", &path, || None).unwrap();
+        let owner = acquire(&sid("s1"), &path, || None).unwrap();
         assert!(is_held(&path));
         drop(owner);
         assert!(!is_held(&path));
@@ -165,7 +167,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(15));
             drop(peek);
         });
-        let owner = acquire("s1", &path, || None);
+        let owner = acquire(&sid("s1"), &path, || None);
         release.join().unwrap();
         assert!(owner.is_ok(), "{owner:?}");
     }

@@ -43,7 +43,7 @@ pub use saver::{Flusher, SaveEvent, Saver};
 
 use crate::workshop::session::SCHEMA_VERSION;
 use crate::workshop::text::sanitize_line;
-use crate::workshop::{Activity, Session};
+use crate::workshop::{Activity, Session, SessionId};
 use parse::ParseError;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -88,7 +88,7 @@ pub struct Store {
 /// One session as a listing shows it, without its notes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
-    pub id: String,
+    pub id: SessionId,
     pub name: String,
     #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
@@ -182,22 +182,22 @@ impl Store {
     }
 
     /// Where session `id` lives. (The id is not checked.)
-    pub fn session_path(&self, id: &str) -> PathBuf {
+    pub fn session_path(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.json"))
     }
 
     /// Where the previous version of session `id` is kept.
-    pub fn backup_path(&self, id: &str) -> PathBuf {
+    pub fn backup_path(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.json.bak"))
     }
 
     /// The lock file of session `id`.
-    pub fn lock_path(&self, id: &str) -> PathBuf {
+    pub fn lock_path(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
     }
 
     /// The inbox through which other processes hand commands to session `id`'s owner.
-    pub fn inbox(&self, id: &str) -> Inbox {
+    pub fn inbox(&self, id: &SessionId) -> Inbox {
         Inbox::new(&self.dir, id)
     }
 
@@ -208,7 +208,7 @@ impl Store {
 
     /// A fresh id like `20261123-0932-00`: the minute of `now` (in its own offset) and a counter,
     /// so ids sort by creation; unique in this folder (live, backup or trash) and this process.
-    pub fn new_id(&self, now: OffsetDateTime) -> String {
+    pub fn new_id(&self, now: OffsetDateTime) -> SessionId {
         ids::next_id(&ids::id_prefix(now), |id| {
             self.session_path(id).exists()
                 || self.backup_path(id).exists()
@@ -230,15 +230,15 @@ impl Store {
         if q.is_empty() {
             return Err(not_found(0));
         }
-        if is_valid_id(q) {
-            let path = self.session_path(q);
-            match self.read_summary(q, &path) {
+        if let Ok(id) = SessionId::parse(q) {
+            let path = self.session_path(&id);
+            match self.read_summary(&id, &path) {
                 Ok(Some(summary)) => return Ok(summary),
                 Ok(None) => {}
                 Err(StoreError::Unreadable { .. }) => {
                     // Have load move it aside and say where, with the backup on offer.
-                    self.load(q)?;
-                    if let Some(summary) = self.read_summary(q, &path)? {
+                    self.load(&id)?;
+                    if let Some(summary) = self.read_summary(&id, &path)? {
                         return Ok(summary);
                     }
                 }
@@ -280,7 +280,7 @@ impl Store {
         let by_id = listing
             .sessions
             .iter()
-            .filter(|s| s.id.to_lowercase().starts_with(&lower))
+            .filter(|s| s.id.as_str().to_lowercase().starts_with(&lower))
             .collect();
         pick(by_id).unwrap_or_else(|| {
             Err(self
@@ -292,12 +292,14 @@ impl Store {
     /// The error for a query that names a deleted session (by id, or by its exact name), so
     /// the trainer is told it is in the trash and how to bring it back.
     fn in_trash(&self, query: &str) -> Option<StoreError> {
-        let found = |id: &str| StoreError::InTrash {
+        let found = |id: &SessionId| StoreError::InTrash {
             query: query.to_string(),
-            id: id.to_string(),
+            id: id.clone(),
         };
-        if is_valid_id(query) && !trash::entries(self, query).is_empty() {
-            return Some(found(query));
+        if let Ok(id) = SessionId::parse(query)
+            && !trash::entries(self, &id).is_empty()
+        {
+            return Some(found(&id));
         }
         let lower = query.to_lowercase();
         let trashed = self.trashed().ok()?;
@@ -309,8 +311,7 @@ impl Store {
     /// `<id>.json.corrupt-<UTC time>` (never overwritten or deleted) and reported as
     /// [`StoreError::Corrupt`], saying whether the `.bak` is readable; a file from a newer
     /// cpm-workshop is refused untouched; a file over [`MAX_FILE_BYTES`] is refused unread.
-    pub fn load(&self, id: &str) -> Result<Session, StoreError> {
-        ids::check_id(id)?;
+    pub fn load(&self, id: &SessionId) -> Result<Session, StoreError> {
         let path = self.session_path(id);
         let bytes = fsio::read_capped(&path)?.ok_or_else(|| StoreError::NotFound {
             query: id.to_string(),
@@ -319,7 +320,7 @@ impl Store {
         })?;
         match parse::session(&bytes) {
             Ok(mut session) => {
-                session.id = id.to_string();
+                session.id = id.clone();
                 Ok(session)
             }
             Err(ParseError::TooNew(found)) => Err(too_new(&path, found)),
@@ -328,7 +329,7 @@ impl Store {
     }
 
     /// Moves an unparsable session file aside and builds the error that says where it went.
-    fn move_aside_corrupt(&self, id: &str, path: &Path, reason: String) -> StoreError {
+    fn move_aside_corrupt(&self, id: &SessionId, path: &Path, reason: String) -> StoreError {
         let stamp = ids::file_stamp(OffsetDateTime::now_utc());
         let base = self.dir.join(format!("{id}.json.corrupt-{stamp}"));
         match fsio::move_aside(path, &base) {
@@ -352,7 +353,7 @@ impl Store {
     }
 
     /// True if session `id` has a `.bak` this build can read.
-    pub fn backup_readable(&self, id: &str) -> bool {
+    pub fn backup_readable(&self, id: &SessionId) -> bool {
         matches!(
             fsio::read_capped(&self.backup_path(id)),
             Ok(Some(bytes)) if parse::session(&bytes).is_ok()
@@ -361,8 +362,7 @@ impl Store {
 
     /// Makes the `.bak` of session `id` the live file again (after [`StoreError::Corrupt`]) and
     /// returns it. Refuses if a live file exists; the `.bak` itself is kept.
-    pub fn recover_from_backup(&self, id: &str) -> Result<Session, StoreError> {
-        ids::check_id(id)?;
+    pub fn recover_from_backup(&self, id: &SessionId) -> Result<Session, StoreError> {
         let bak = self.backup_path(id);
         let unusable = |reason: String| StoreError::BackupUnusable {
             id: id.to_string(),
@@ -381,27 +381,26 @@ impl Store {
             }
         };
         let live = self.session_path(id);
-        if !fsio::create(id, &live, &bytes)? {
+        if !fsio::create(id.as_str(), &live, &bytes)? {
             return Err(StoreError::AlreadyExists {
                 id: id.to_string(),
                 path: live,
             });
         }
-        session.id = id.to_string();
+        session.id = id.clone();
         Ok(session)
     }
 
     /// Writes a new session; refuses (writing nothing) if its id is already taken.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
-        ids::check_id(&session.id)?;
         let bytes = encode(session)?;
         let path = self.session_path(&session.id);
-        fsio::check_fits(&session.id, &path, bytes.len() as u64)?;
-        if fsio::create(&session.id, &path, &bytes)? {
+        fsio::check_fits(session.id.as_str(), &path, bytes.len() as u64)?;
+        if fsio::create(session.id.as_str(), &path, &bytes)? {
             Ok(())
         } else {
             Err(StoreError::AlreadyExists {
-                id: session.id.clone(),
+                id: session.id.to_string(),
                 path,
             })
         }
@@ -411,19 +410,22 @@ impl Store {
     /// Nothing touches the disk if encoding fails; on any I/O failure the old file is intact,
     /// no temporary file is left, and the error names the path.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
-        ids::check_id(&session.id)?;
         let bytes = encode(session)?;
         let path = self.session_path(&session.id);
-        fsio::check_fits(&session.id, &path, bytes.len() as u64)?;
-        fsio::replace(&session.id, &path, &self.backup_path(&session.id), &bytes)
+        fsio::check_fits(session.id.as_str(), &path, bytes.len() as u64)?;
+        fsio::replace(
+            session.id.as_str(),
+            &path,
+            &self.backup_path(&session.id),
+            &bytes,
+        )
     }
 
     /// Takes the one-writer lock of session `id`, held until the returned guard is dropped (or
     /// the process dies). If another process has it: [`StoreError::Locked`] naming it.
     /// Temporary files left by a writer of this session that was killed mid-save are removed
     /// once the lock is ours (no other process may be writing it then).
-    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
-        ids::check_id(id)?;
+    pub fn lock(&self, id: &SessionId) -> Result<SessionLock, StoreError> {
         let lock = lock::acquire(id, &self.lock_path(id), || {
             self.read_summary(id, &self.session_path(id))
                 .ok()
@@ -436,7 +438,7 @@ impl Store {
 
     /// Removes `.<id>.json.tmp-<pid>-<n>` and `.<id>.json.bak.tmp-<pid>-<n>` files made by other
     /// processes (best effort).
-    fn remove_stale_temps(&self, id: &str) {
+    fn remove_stale_temps(&self, id: &SessionId) {
         self.remove_temps_of_other_processes(&[
             format!(".{id}.json.tmp-"),
             format!(".{id}.json.bak.tmp-"),
@@ -464,7 +466,12 @@ impl Store {
     }
 
     /// Renames session `id` (taking its lock for the moment) and returns it as saved.
-    pub fn rename(&self, id: &str, name: &str, now: OffsetDateTime) -> Result<Session, StoreError> {
+    pub fn rename(
+        &self,
+        id: &SessionId,
+        name: &str,
+        now: OffsetDateTime,
+    ) -> Result<Session, StoreError> {
         let _lock = self.lock(id)?;
         let mut session = self.load(id)?;
         session.name = sanitize_line(name);
@@ -477,7 +484,7 @@ impl Store {
     /// under a new id and `name`, and returns it.
     pub fn duplicate(
         &self,
-        id: &str,
+        id: &SessionId,
         name: &str,
         now: OffsetDateTime,
     ) -> Result<Session, StoreError> {
@@ -500,7 +507,7 @@ impl Store {
 
     /// Moves session `id` (and its backup) into the trash, taking its lock for the moment;
     /// returns where the session file went.
-    pub fn delete(&self, id: &str, now: OffsetDateTime) -> Result<PathBuf, StoreError> {
+    pub fn delete(&self, id: &SessionId, now: OffsetDateTime) -> Result<PathBuf, StoreError> {
         trash::delete(self, id, now)
     }
 
@@ -510,7 +517,7 @@ impl Store {
     }
 
     /// Brings the most recently deleted session `id` back; refuses if `id` is live again.
-    pub fn restore(&self, id: &str) -> Result<Summary, StoreError> {
+    pub fn restore(&self, id: &SessionId) -> Result<Summary, StoreError> {
         trash::restore(self, id)
     }
 
@@ -519,7 +526,7 @@ impl Store {
     /// lock for the moment. `confirm` sees the files first; nothing is removed if it says no.
     pub fn purge(
         &self,
-        id: &str,
+        id: &SessionId,
         confirm: impl FnOnce(&[PathBuf]) -> bool,
     ) -> Result<Purged, StoreError> {
         purge::session(self, id, confirm)
@@ -535,8 +542,7 @@ impl Store {
 
     /// Removes session `id`'s `.bak` (after notes were dropped for good, the previous version
     /// would still hold them). Already gone is fine.
-    pub fn remove_backup(&self, id: &str) -> Result<(), StoreError> {
-        ids::check_id(id)?;
+    pub fn remove_backup(&self, id: &SessionId) -> Result<(), StoreError> {
         let bak = self.backup_path(id);
         match fs::remove_file(&bak) {
             Ok(()) => fsio::sync_dir(&self.dir)
@@ -549,7 +555,7 @@ impl Store {
     /// The summary of the session file at `path` under `id`; `Ok(None)` if there is none.
     pub(super) fn read_summary(
         &self,
-        id: &str,
+        id: &SessionId,
         path: &Path,
     ) -> Result<Option<Summary>, StoreError> {
         let Some(bytes) = fsio::read_capped(path)? else {
@@ -569,7 +575,7 @@ impl Store {
 /// The session as the pretty JSON we write (readable in any editor, ends with a newline).
 fn encode(session: &Session) -> Result<Vec<u8>, StoreError> {
     let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Encode {
-        id: session.id.clone(),
+        id: session.id.to_string(),
         source: Arc::new(e),
     })?;
     bytes.push(b'\n');
@@ -587,7 +593,7 @@ fn too_new(path: &Path, found: u64) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
     use time::Duration;
 
     fn store() -> (tempfile::TempDir, Store) {
@@ -617,7 +623,7 @@ mod tests {
         assert!(!probe.exists(), "the probe is still there");
         // A save's temporary file waits for that session's lock (its writer may be alive).
         assert!(save_temp.exists());
-        drop(store.lock("s1").unwrap());
+        drop(store.lock(&sid("s1")).unwrap());
         assert!(!save_temp.exists());
     }
 
@@ -628,11 +634,11 @@ mod tests {
         let b = store.new_id(T0);
         assert_ne!(a, b);
         assert!(a < b, "{a} < {b}");
-        assert!(a.starts_with("20261123-0900-"), "{a}");
-        assert!(is_valid_id(&a) && is_valid_id(&b));
+        assert!(a.as_str().starts_with("20261123-0900-"), "{a}");
+        assert!(is_valid_id(a.as_str()) && is_valid_id(b.as_str()));
         // Unique against the folder too, not only this process.
         let mut s = session();
-        s.id = "20261123-0901-00".into();
+        s.id = sid("20261123-0901-00");
         store.create(&s).unwrap();
         assert_ne!(store.new_id(T0 + Duration::minutes(1)), "20261123-0901-00");
     }
@@ -646,7 +652,7 @@ mod tests {
         assert_eq!(store.find("tuesday").unwrap().id, tue.id);
         assert_eq!(store.find("tuesday c").unwrap().id, tue2.id);
         assert_eq!(store.find("wednesday érp").unwrap().id, wed.id);
-        assert_eq!(store.find(&wed.id).unwrap().id, wed.id);
+        assert_eq!(store.find(wed.id.as_str()).unwrap().id, wed.id);
         let err = store.find("tues").unwrap_err();
         assert!(matches!(&err, StoreError::Ambiguous { candidates, .. } if candidates.len() == 2));
         assert!(matches!(store.find("  "), Err(StoreError::NotFound { .. })));
@@ -654,20 +660,19 @@ mod tests {
 
     #[test]
     fn bad_ids_are_refused_before_touching_disk() {
+        // Load, lock and save take a `SessionId`, so a bad id is refused where it comes in; a
+        // query that is not an id is only matched against the listing.
         let (_d, store) = store();
         for id in ["../escape", "a/b", ".hidden", ""] {
             assert!(
-                matches!(store.load(id), Err(StoreError::BadId { .. })),
+                matches!(
+                    SessionId::parse(id).map_err(StoreError::from),
+                    Err(StoreError::BadId { .. })
+                ),
                 "{id}"
             );
             assert!(
-                matches!(store.lock(id), Err(StoreError::BadId { .. })),
-                "{id}"
-            );
-            let mut s = session();
-            s.id = id.to_string();
-            assert!(
-                matches!(store.save(&s), Err(StoreError::BadId { .. })),
+                matches!(store.find(id), Err(StoreError::NotFound { .. })),
                 "{id}"
             );
         }
@@ -697,14 +702,14 @@ mod tests {
     fn load_uses_the_file_name_as_the_id() {
         let (_d, store) = store();
         let s = named(&store, "One", 0);
-        fs::copy(store.session_path(&s.id), store.session_path("copy")).unwrap();
-        assert_eq!(store.load("copy").unwrap().id, "copy");
+        fs::copy(store.session_path(&s.id), store.session_path(&sid("copy"))).unwrap();
+        assert_eq!(store.load(&sid("copy")).unwrap().id, "copy");
     }
 
     #[test]
     fn errors_name_their_paths() {
         let (_d, store) = store();
-        let err = store.load("nope").unwrap_err();
+        let err = store.load(&sid("nope")).unwrap_err();
         assert!(err.to_string().contains(&store.dir().display().to_string()));
         assert_eq!(err.path(), Some(store.dir()));
     }

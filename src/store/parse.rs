@@ -5,7 +5,7 @@ use super::Summary;
 use crate::workshop::integrity::{self, Shape};
 use crate::workshop::note::NoteId;
 use crate::workshop::session::SCHEMA_VERSION;
-use crate::workshop::{Activity, Session};
+use crate::workshop::{Activity, Session, SessionId};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -181,11 +181,11 @@ pub fn session(bytes: &[u8]) -> Result<Session, ParseError> {
 }
 
 /// A listing entry for the session in `bytes`, stored at `path` under `id`.
-pub fn summary(id: &str, path: &Path, bytes: &[u8]) -> Result<Summary, ParseError> {
+pub fn summary(id: &SessionId, path: &Path, bytes: &[u8]) -> Result<Summary, ParseError> {
     let f = versioned(bytes, |f: &SummaryFields| f.schema_version)?;
     checked(&f.shape())?;
     Ok(Summary {
-        id: id.to_string(),
+        id: id.clone(),
         name: f.name,
         created: f.created,
         updated: f.updated,
@@ -218,6 +218,7 @@ fn describe(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workshop::session::tests::sid;
 
     #[test]
     fn probe_classifies() {
@@ -245,14 +246,14 @@ mod tests {
     fn one_pass_reads_a_good_file_and_checks_its_version_after() {
         let good = session_json(|_| {});
         assert!(session(&good).is_ok());
-        let s = summary("s1", Path::new("s1.json"), &good).unwrap();
+        let s = summary(&sid("s1"), Path::new("s1.json"), &good).unwrap();
         assert_eq!(s.groups, 4);
         // Same shape, newer number: read fine, refused as newer.
         let newer = session_json(|o| {
             o.insert("schema_version".into(), 7.into());
         });
         assert!(matches!(session(&newer), Err(ParseError::TooNew(7))));
-        let listed = summary("s1", Path::new("s1.json"), &newer);
+        let listed = summary(&sid("s1"), Path::new("s1.json"), &newer);
         assert!(matches!(listed, Err(ParseError::TooNew(7))));
     }
 
@@ -266,7 +267,7 @@ mod tests {
         let path = Path::new("s1.json");
         assert!(matches!(session(&reshaped), Err(ParseError::TooNew(_))));
         assert!(matches!(
-            summary("s1", path, &reshaped),
+            summary(&sid("s1"), path, &reshaped),
             Err(ParseError::TooNew(_))
         ));
         let unversioned = session_json(|o| {
@@ -274,19 +275,19 @@ mod tests {
         });
         for result in [
             session(&unversioned).map(|_| ()),
-            summary("s1", path, &unversioned).map(|_| ()),
+            summary(&sid("s1"), path, &unversioned).map(|_| ()),
         ] {
             assert!(matches!(result, Err(ParseError::Bad(m)) if m.contains("no schema_version")));
         }
         let fractional = session_json(|o| {
             o.insert("schema_version".into(), 1.5.into());
         });
-        let result = summary("s1", path, &fractional);
+        let result = summary(&sid("s1"), path, &fractional);
         assert!(matches!(result, Err(ParseError::Bad(m)) if m.contains("whole number")));
         let misshapen = session_json(|o| {
             o.insert("groups".into(), 4.into());
         });
-        let result = summary("s1", path, &misshapen);
+        let result = summary(&sid("s1"), path, &misshapen);
         assert!(
             matches!(result, Err(ParseError::Bad(m)) if m.contains("not a cpm-workshop session"))
         );

@@ -4,7 +4,8 @@
 //! only moves a session into the trash, where it stays restorable.
 
 use super::listing_cache::ListingCache;
-use super::{Store, StoreError, fsio, ids, trash};
+use super::{Store, StoreError, fsio, trash};
+use crate::workshop::SessionId;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,10 +22,9 @@ pub struct Purged {
 /// Removes session `id` for good; see [`Store::purge`].
 pub fn session(
     store: &Store,
-    id: &str,
+    id: &SessionId,
     confirm: impl FnOnce(&[PathBuf]) -> bool,
 ) -> Result<Purged, StoreError> {
-    ids::check_id(id)?;
     // Held while removing, so no writer of this session is mid-save; every temporary file of
     // this session is then a leftover.
     let lock = store.lock(id)?;
@@ -86,10 +86,10 @@ pub fn trash(
     // A deleted session's inbox may still hold a command (quoting a note) that nobody took.
     for id in files
         .iter()
-        .filter_map(|f| f.file_name()?.to_str()?.split('~').next())
-        .filter(|id| ids::is_valid_id(id) && !store.session_path(id).exists())
+        .filter_map(|f| SessionId::parse(f.file_name()?.to_str()?.split('~').next()?).ok())
+        .filter(|id| !store.session_path(id).exists())
     {
-        store.inbox(id).remove()?;
+        store.inbox(&id).remove()?;
     }
     fsio::sync_dir(&dir).map_err(|e| StoreError::io("sync the trash folder", &dir, e))?;
     Ok(Purged { files, done: true })
@@ -97,7 +97,7 @@ pub fn trash(
 
 /// Session `id`'s files in the store folder: the live file, its backup, corrupt copies moved
 /// aside, and temporary files of any process.
-fn copies_in(dir: &Path, id: &str) -> Vec<PathBuf> {
+fn copies_in(dir: &Path, id: &SessionId) -> Vec<PathBuf> {
     let Ok(read) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -153,7 +153,7 @@ fn sync(store: &Store) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workshop::session::tests::{T0, session as sample};
+    use crate::workshop::session::tests::{T0, session as sample, sid};
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -186,7 +186,7 @@ mod tests {
         fs::create_dir(inbox.dir()).unwrap();
         fs::write(inbox.dir().join("1-1-1.cmd.json"), "{}").unwrap();
         let mut other = sample();
-        other.id = "other".into();
+        other.id = sid("other");
         store.create(&other).unwrap();
         let mut asked = Vec::new();
         let purged = session(&store, &s.id, |files| {
@@ -220,7 +220,7 @@ mod tests {
         let cache = dir.path().join(super::super::listing_cache::FILE_NAME);
         assert!(fs::read_to_string(&cache).unwrap().contains(&s.name));
         session(&store, &s.id, |_| true).unwrap();
-        assert!(!fs::read_to_string(&cache).unwrap().contains(&s.id));
+        assert!(!fs::read_to_string(&cache).unwrap().contains(s.id.as_str()));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `flush`; nothing is dropped silently.
 
 use super::{Store, StoreError};
-use crate::workshop::Session;
+use crate::workshop::{Session, SessionId};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
@@ -18,10 +18,13 @@ const DROP_FLUSH_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub enum SaveEvent {
     /// The session as of `updated` is on disk.
-    Saved { id: String, updated: OffsetDateTime },
+    Saved {
+        id: SessionId,
+        updated: OffsetDateTime,
+    },
     /// Writing failed; the session is kept in memory and retried. The error stays typed so the
     /// app can tell a lock from a full disk ([`StoreError::trouble`]).
-    Failed { id: String, error: StoreError },
+    Failed { id: SessionId, error: StoreError },
 }
 
 impl PartialEq for SaveEvent {

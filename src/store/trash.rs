@@ -2,6 +2,7 @@
 //! session deleted by mistake can be restored; nothing in the trash is ever overwritten.
 
 use super::{Store, StoreError, Summary, fsio, ids};
+use crate::workshop::SessionId;
 use std::fs;
 use std::io;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use time::OffsetDateTime;
 const SEP: char = '~';
 
 /// The trash files of session `id` as (time tag, path), most recently deleted first.
-pub fn entries(store: &Store, id: &str) -> Vec<(String, PathBuf)> {
+pub fn entries(store: &Store, id: &SessionId) -> Vec<(String, PathBuf)> {
     all(store)
         .into_iter()
         .filter(|(entry_id, _, _)| entry_id == id)
@@ -20,17 +21,18 @@ pub fn entries(store: &Store, id: &str) -> Vec<(String, PathBuf)> {
 }
 
 /// Every trash file as (id, time tag, path), most recently deleted first.
-fn all(store: &Store) -> Vec<(String, String, PathBuf)> {
+fn all(store: &Store) -> Vec<(SessionId, String, PathBuf)> {
     let Ok(read) = fs::read_dir(store.trash_dir()) else {
         return Vec::new();
     };
-    let mut found: Vec<(String, String, PathBuf)> = read
+    let mut found: Vec<(SessionId, String, PathBuf)> = read
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
             let stem = name.strip_suffix(".json")?;
             let (id, tag) = stem.split_once(SEP)?;
-            ids::is_valid_id(id).then(|| (id.to_string(), tag.to_string(), entry.path()))
+            let id = SessionId::parse(id).ok()?;
+            Some((id, tag.to_string(), entry.path()))
         })
         .collect();
     // Tags are `YYYYMMDDTHHMMSSZ[-n]`; compare the time, then the collision counter.
@@ -46,7 +48,7 @@ fn tag_key(tag: &str) -> (&str, u32) {
 }
 
 /// Moves session `id` into the trash; see [`Store::delete`].
-pub fn delete(store: &Store, id: &str, now: OffsetDateTime) -> Result<PathBuf, StoreError> {
+pub fn delete(store: &Store, id: &SessionId, now: OffsetDateTime) -> Result<PathBuf, StoreError> {
     let _lock = store.lock(id)?;
     let live = store.session_path(id);
     if !live.is_file() {
@@ -104,8 +106,7 @@ pub fn trashed(store: &Store) -> Result<Vec<Summary>, StoreError> {
 }
 
 /// Brings session `id` back from the trash; see [`Store::restore`].
-pub fn restore(store: &Store, id: &str) -> Result<Summary, StoreError> {
-    ids::check_id(id)?;
+pub fn restore(store: &Store, id: &SessionId) -> Result<Summary, StoreError> {
     let Some((_, from)) = entries(store, id).into_iter().next() else {
         return Err(StoreError::NotInTrash {
             id: id.to_string(),

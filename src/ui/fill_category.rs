@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Effect, Overlay, Screen};
-use crate::content::{FillError, fill_category, user_content_dir};
+use super::app::{App, Effect, Outcome, Overlay, Screen};
+use super::open_session::OpenSession;
+use crate::content::{FillError, Library, fill_category, user_content_dir};
 use crate::workshop::StepKind;
 
 /// A filled deck waiting for the trainer's yes.
@@ -22,59 +23,54 @@ pub struct FillPreview {
     pub report: Vec<String>,
 }
 
-impl App {
-    /// `f` on the run view: opens the paste input when the scribe's group is reading a
-    /// category with no behaviors; otherwise says why not.
-    pub(super) fn start_fill(&mut self) -> Vec<Effect> {
-        let Screen::Sticky(w) = &self.screen else {
-            return Vec::new();
-        };
-        if w.session.step().kind != StepKind::Read {
-            self.say("f works on a Read step: it fills a category that has nothing to read.");
-            return Vec::new();
-        }
-        let Some(name) = w
-            .session
-            .category_index_for(w.group)
-            .and_then(|i| w.session.categories.get(i))
-            .cloned()
-        else {
-            return Vec::new();
-        };
-        let deck_id = w.session.deck.clone();
-        let Some(deck) = self.library.deck(&deck_id) else {
-            self.fail(format!(
-                "The deck \"{deck_id}\" is not loaded, so it cannot be filled."
-            ));
-            return Vec::new();
-        };
-        match deck.category(&name) {
-            Some(c) if !c.behaviors.is_empty() => {
-                self.say(format!("{name} already has behaviors to read."));
-                return Vec::new();
-            }
-            Some(_) => {}
-            None => {
-                self.fail(format!(
-                    "The deck \"{deck_id}\" has no category \"{name}\"."
-                ));
-                return Vec::new();
-            }
-        }
-        if self.library.user_dir().is_none() && user_content_dir().is_none() {
-            self.fail(
-                "This computer names no user content folder to save in: import the handout with `cpm-workshop content import` into a folder and start with --content DIR (README, Content).",
-            );
-            return Vec::new();
-        }
-        self.overlay = Some(Overlay::FillPaste {
-            category: name,
-            problem: None,
-        });
-        self.dirty = true;
-        Vec::new()
+/// `f` on the run view: opens the paste input when the scribe's group is reading a category
+/// with no behaviors; otherwise says why not.
+pub(crate) fn start_fill(w: &OpenSession, library: &Library, out: &mut Outcome) {
+    if w.session.step().kind != StepKind::Read {
+        out.say("f works on a Read step: it fills a category that has nothing to read.");
+        return;
     }
+    let Some(name) = w
+        .session
+        .category_index_for(w.group)
+        .and_then(|i| w.session.categories.get(i))
+        .cloned()
+    else {
+        return;
+    };
+    let deck_id = &w.session.deck;
+    let Some(deck) = library.deck(deck_id) else {
+        out.fail(format!(
+            "The deck \"{deck_id}\" is not loaded, so it cannot be filled."
+        ));
+        return;
+    };
+    match deck.category(&name) {
+        Some(c) if !c.behaviors.is_empty() => {
+            out.say(format!("{name} already has behaviors to read."));
+            return;
+        }
+        Some(_) => {}
+        None => {
+            out.fail(format!(
+                "The deck \"{deck_id}\" has no category \"{name}\"."
+            ));
+            return;
+        }
+    }
+    if library.user_dir().is_none() && user_content_dir().is_none() {
+        out.fail(
+            "This computer names no user content folder to save in: import the handout with `cpm-workshop content import` into a folder and start with --content DIR (README, Content).",
+        );
+        return;
+    }
+    out.open(Overlay::FillPaste {
+        category: name,
+        problem: None,
+    });
+}
 
+impl App {
     /// A block pasted into the paste input: imported and previewed, or the input stays open
     /// with what was wrong.
     pub(super) fn fill_pasted(&mut self, category: String, pasted: &str) -> Vec<Effect> {

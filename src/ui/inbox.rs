@@ -14,7 +14,7 @@ use crate::handoff;
 use crate::store::LEFTOVER_AGE;
 use crate::workshop::command::{self, Answer, Applied, Command, CommandKind, Outcome};
 use crate::workshop::text::quote;
-use crate::workshop::{Change, Session};
+use crate::workshop::{Change, Session, SessionId};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
@@ -32,7 +32,7 @@ pub struct InboxWatch {
     /// Applied in memory, answered once the saver has them on disk (into the inbox of the
     /// session they were for, even if it was closed meanwhile); nothing more is taken from an
     /// inbox until then.
-    unanswered: Vec<(String, Vec<(String, Answer)>)>,
+    unanswered: Vec<(SessionId, Vec<(String, Answer)>)>,
 }
 
 impl InboxWatch {
@@ -66,7 +66,7 @@ impl Loop {
                 let _ = self.store.inbox(&session).answer_all(&answers);
             }
         }
-        let Some(id) = self.lock.as_ref().map(|l| l.id().to_string()) else {
+        let Some(id) = self.lock.as_ref().map(|l| l.id().clone()) else {
             return;
         };
         let inbox = self.store.inbox(&id);
@@ -94,7 +94,7 @@ impl Loop {
 
 /// Applies a co-scribe's command to the open session `id`, puts its notes on the undo stack and
 /// says on the status line where they came from.
-fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> Answer {
+fn apply_in_app(app: &mut App, id: &SessionId, c: &Command, now: OffsetDateTime) -> Answer {
     match apply_from(app, id, c, now, "another terminal") {
         Ok(applied) => Answer::Ok(applied.outcome),
         Err(message) => Answer::Error(message),
@@ -105,14 +105,14 @@ fn apply_in_app(app: &mut App, id: &str, c: &Command, now: OffsetDateTime) -> An
 /// puts its note changes on the undo stack and says on the status line where they came from.
 pub(super) fn apply_from(
     app: &mut App,
-    id: &str,
+    id: &SessionId,
     c: &Command,
     now: OffsetDateTime,
     source: &str,
 ) -> Result<Applied, String> {
     let activity = &app.library.snapshot;
     let result = match &mut app.screen {
-        Screen::Sticky(w) if w.session.id == id => {
+        Screen::Sticky(w) if w.session.id == *id => {
             let result = command::apply(&mut w.session, c, activity, now);
             if let Ok(applied) = &result {
                 let mut changes = applied.changes.clone();
@@ -124,7 +124,7 @@ pub(super) fn apply_from(
             }
             result
         }
-        Screen::Snapshot(s) if s.open.session.id == id => {
+        Screen::Snapshot(s) if s.open.session.id == *id => {
             let session = &mut s.open.session;
             let before = session.snapshot.clone();
             let result = command::apply(session, c, activity, now);
@@ -163,7 +163,11 @@ pub(super) fn apply_from(
                     "Added from {source}: {what} ({place}). u takes it back."
                 ));
             }
-            Outcome::Voted { .. } | Outcome::Edited { .. } | Outcome::Deleted { .. } => {
+            Outcome::Voted { .. }
+            | Outcome::PhoneVoted { .. }
+            | Outcome::PhoneDotted { .. }
+            | Outcome::Edited { .. }
+            | Outcome::Deleted { .. } => {
                 app.say(format!("From {source}: {}", handoff::describe(outcome)));
             }
             Outcome::AlreadyApplied => {}
@@ -191,7 +195,7 @@ mod tests {
     use crate::content::Library;
     use crate::ui::keymap::Action;
     use crate::ui::theme::{Theme, ThemeName};
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
     use crate::workshop::snapshot::SnapshotState;
     use crate::workshop::{HeadingId, Prompt};
 
@@ -223,9 +227,10 @@ mod tests {
                 category: Some("Teaming".into()),
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         );
-        let answer = apply_in_app(&mut app, "s1", &c, T0);
+        let answer = apply_in_app(&mut app, &sid("s1"), &c, T0);
         assert!(matches!(
             answer,
             Answer::Ok(Outcome::Added { count: 1, .. })
@@ -241,7 +246,7 @@ mod tests {
         app.update(Action::Redo, T0);
         assert_eq!(app.open_session().unwrap().session.notes.len(), 1);
         // The same command again (its file found after a kill) changes nothing.
-        let again = apply_in_app(&mut app, "s1", &c, T0);
+        let again = apply_in_app(&mut app, &sid("s1"), &c, T0);
         assert_eq!(again, Answer::Ok(Outcome::AlreadyApplied));
         assert_eq!(app.open_session().unwrap().session.notes.len(), 1);
     }
@@ -250,7 +255,7 @@ mod tests {
     fn a_co_scribes_snapshot_note_is_one_undo_step_and_votes_are_not_undone() {
         let activity = Library::shipped().snapshot;
         let spec = SnapshotState::session_spec("Leaders", &activity);
-        let mut app = app_with(Session::new("s2".into(), spec, T0).unwrap());
+        let mut app = app_with(Session::new(sid("s2"), spec, T0).unwrap());
         let note = Command::new(
             "n1".into(),
             CommandKind::AddSnapshotNotes {
@@ -267,8 +272,8 @@ mod tests {
                 count: 4,
             },
         );
-        apply_in_app(&mut app, "s2", &note, T0);
-        apply_in_app(&mut app, "s2", &vote, T0);
+        apply_in_app(&mut app, &sid("s2"), &note, T0);
+        apply_in_app(&mut app, &sid("s2"), &vote, T0);
         assert!(status(&app).starts_with("From another terminal: Recorded 4 votes"));
         let state = |app: &App| {
             app.open_session()
@@ -299,7 +304,7 @@ mod tests {
                 count: 1,
             },
         );
-        let answer = apply_in_app(&mut app, "other", &c, T0);
+        let answer = apply_in_app(&mut app, &sid("other"), &c, T0);
         assert!(matches!(answer, Answer::Error(m) if m.contains("not open")));
     }
 }

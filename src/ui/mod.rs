@@ -21,14 +21,15 @@ pub mod startup;
 pub mod sticky;
 pub mod terminal;
 pub mod theme;
+pub mod timer_keys;
 pub mod views;
 pub mod widgets;
 
 use crate::export;
 use crate::store::StoreError;
 use crate::store::{SaveEvent, Saver, SessionLock, Store};
-use crate::workshop::Session;
 use crate::workshop::clock::SteadyClock;
+use crate::workshop::{Session, SessionId};
 use anyhow::{Context, Result, bail};
 use app::{App, Effect};
 use crossterm::event::{self, Event};
@@ -166,7 +167,7 @@ struct Loop {
     export_dir: PathBuf,
     offset: UtcOffset,
     /// The newest copy handed to the saver (id, `updated`): once that is on disk, all is saved.
-    last_sent: Option<(String, OffsetDateTime)>,
+    last_sent: Option<(SessionId, OffsetDateTime)>,
     /// Keeps a running round on the monotonic clock whatever the system clock does.
     clock: Cell<SteadyClock>,
     /// The monotonic clock's fixed point.
@@ -379,7 +380,7 @@ impl Loop {
             Effect::Save => {
                 if let Some(w) = app.open_session() {
                     self.last_sent = Some((w.session.id.clone(), w.session.updated));
-                    self.saver.save(w.session.clone());
+                    self.saver.save(w.for_saver());
                 }
             }
             Effect::Bell => {
@@ -442,6 +443,7 @@ impl Loop {
                 }
             }
             Effect::ToggleRoom => self.toggle_room(app),
+            Effect::NextRoomAddress => self.next_room_address(app),
             Effect::CloseSession => {
                 if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
                     app.fail(format!("The last change is not saved yet: {e}"));
@@ -487,7 +489,7 @@ impl Loop {
         }
     }
 
-    fn open(&mut self, id: &str) -> std::result::Result<Session, String> {
+    fn open(&mut self, id: &SessionId) -> std::result::Result<Session, String> {
         // Release any lock we hold first: re-opening the same session must not lock itself out.
         self.lock = None;
         let lock = self.store.lock(id).map_err(|e| e.to_string())?;
@@ -515,7 +517,7 @@ impl Loop {
         })?;
         let path = self.export_dir.join(export::file_name::export_file_name(
             &session.name,
-            &session.id,
+            session.id.as_str(),
             &part,
             bom,
             format.extension(),

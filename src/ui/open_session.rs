@@ -40,6 +40,11 @@ pub enum Pane {
 }
 
 impl OpenSession {
+    /// The session as it is now, for the saver thread to write while the UI carries on.
+    pub fn for_saver(&self) -> Session {
+        self.session.clone()
+    }
+
     /// What the card the scribe's group is on holds (practice or leadership behaviors,
     /// principles, examples), so each step's instruction is worded to fit it.
     pub fn card_kind(&self) -> crate::content::DeckKind {

@@ -6,10 +6,12 @@
 use super::app::{App, Overlay, RoomPanel};
 use super::room_answers::Answers;
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
-use crate::phones::{PhoneView, Room, addr, code};
+use crate::phones::{PhoneView, Room, addr, check, code};
 use crate::workshop::command::{Applied, Command};
-use crate::workshop::{Change, NoteId};
+use crate::workshop::{Change, NoteId, SessionId};
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -26,7 +28,9 @@ pub struct RoomWatch {
     /// `--room` opens the room once, for the first session opened; after that the key decides.
     auto_opened: bool,
     /// What the published view was built from: session id, last change, step.
-    published: Option<(String, OffsetDateTime, usize)>,
+    published: Option<(SessionId, OffsetDateTime, usize)>,
+    /// The self-test of the open room, running in a thread of its own (the UI never waits).
+    check: Option<Receiver<Result<(), check::Failure>>>,
     /// The thread that answers phones once their changes are on disk (started with the first).
     answers: Option<Answers>,
 }
@@ -38,6 +42,7 @@ impl RoomWatch {
             room: None,
             auto_opened: false,
             published: None,
+            check: None,
             answers: None,
         }
     }
@@ -83,14 +88,8 @@ impl Loop {
                     room.link(),
                     room.code()
                 ));
-                app.room = Some(RoomPanel {
-                    link: room.link(),
-                    code: room.code().to_string(),
-                    phones: 0,
-                });
+                self.show_room(app, room, false);
                 app.overlay = Some(Overlay::Room);
-                self.room.published = None;
-                self.room.room = Some(room);
             }
             Err(e) => app.fail(format!(
                 "Could not open the room on {where_to}: {e}. Choose another with --room-addr IP[:PORT]."
@@ -98,9 +97,76 @@ impl Loop {
         }
     }
 
+    /// The room key `a`: reopens the room on the laptop's next address with the same code (what
+    /// the room was told stays true; only the link changes), on the port the trainer fixed or a
+    /// free one. Phones' pending requests are answered first; if the new address cannot be
+    /// opened the room stays where it was.
+    pub(super) fn next_room_address(&mut self, app: &mut App) {
+        let Some(room) = self.room.room.as_ref() else {
+            app.fail("The room is not open: W opens it.");
+            return;
+        };
+        let (from, code) = (room.addr(), room.code().to_string());
+        let list = addr::candidates();
+        let Some(next) = addr::next_after(&list, from.ip()) else {
+            app.fail(format!(
+                "No other address to move the room to: this laptop has {}. Join the room's Wi-Fi or start the laptop's hotspot, then press a again.",
+                match list.first() {
+                    Some(c) => addr::describe(&list, c.ip),
+                    None => "no private network address".to_string(),
+                }
+            ));
+            return;
+        };
+        let port = self.room.options.addr.map_or(0, |a| a.port());
+        let to = SocketAddr::new(next.ip, port);
+        self.apply_phones(app);
+        match Room::open(to, code) {
+            Ok(room) => {
+                app.say(format!(
+                    "Room moved to {} ({}); the code stays {}.",
+                    room.link(),
+                    addr::describe(&list, room.addr().ip()),
+                    room.code()
+                ));
+                let full_qr = app.room.as_ref().is_some_and(|p| p.full_qr);
+                self.show_room(app, room, full_qr);
+            }
+            Err(e) => app.fail(format!(
+                "Could not move the room to {to}: {e}. It stays at {from}."
+            )),
+        }
+    }
+
+    /// Makes `room` the open room: the panel, a fresh view for its phones, and its self-test.
+    fn show_room(&mut self, app: &mut App, room: Room, full_qr: bool) {
+        let at = room.addr();
+        let place = addr::describe(&addr::candidates(), at.ip());
+        let given = self.room.options.addr.is_some_and(|a| a.ip() == at.ip());
+        app.room = Some(RoomPanel {
+            link: room.link(),
+            code: room.code().to_string(),
+            phones: 0,
+            address: at.to_string(),
+            place: if given {
+                format!("{place} (given with --room-addr)")
+            } else {
+                place
+            },
+            check: None,
+            full_qr,
+        });
+        app.dirty = true;
+        self.room.check = spawn_check(at, room.code().to_string());
+        self.room.published = None;
+        // The old room, if any, is dropped here: its port is freed.
+        self.room.room = Some(room);
+    }
+
     /// Closes the room (the key, the session closing, the app quitting): the port is freed.
     pub(super) fn close_room(&mut self, app: &mut App) {
         if self.room.room.take().is_some() {
+            self.room.check = None;
             app.room = None;
             if matches!(app.overlay, Some(Overlay::Room)) {
                 app.overlay = None;
@@ -121,6 +187,7 @@ impl Loop {
         }
         self.apply_phones(app);
         self.publish(app);
+        self.collect_check(app);
         let phones = self.room.room.as_ref().map_or(0, Room::phones);
         if let Some(panel) = app.room.as_mut()
             && panel.phones != phones
@@ -140,7 +207,7 @@ impl Loop {
         if pending.is_empty() {
             return;
         }
-        let id = self.lock.as_ref().map(|l| l.id().to_string());
+        let id = self.lock.as_ref().map(|l| l.id().clone());
         let now = self.now();
         let mut results = Vec::with_capacity(pending.len());
         for request in pending {
@@ -154,10 +221,18 @@ impl Loop {
                     })
                     .map(|applied| added_ids(&applied)),
             };
+            if let Ok(ids) = &result {
+                held_for_approval(app, ids);
+            }
             results.push((request.reply, result));
         }
-        if results.iter().any(|(_, r)| r.is_ok()) {
+        let saving = results.iter().any(|(_, r)| r.is_ok());
+        if saving {
             self.perform(app, super::app::Effect::Save);
+        }
+        // What phones read shows the change before its phone hears "saved".
+        self.publish(app);
+        if saving {
             // Phones are told only what is on disk, by the answering thread once this save is
             // written; the loop draws the change meanwhile.
             let flusher = self.saver.flusher();
@@ -196,6 +271,61 @@ impl Loop {
         room.publish(PhoneView::of(s, open.deck.as_ref(), &app.library.sticky));
         self.room.published = Some(key);
     }
+}
+
+/// Tells the trainer when a phone's new note waits for them rather than going on the
+/// projector.
+fn held_for_approval(app: &mut App, ids: &[NoteId]) {
+    let Some(open) = app.open_session() else {
+        return;
+    };
+    let s = &open.session;
+    if !ids
+        .iter()
+        .any(|id| s.note(*id).is_some_and(|n| !n.is_shown()))
+    {
+        return;
+    }
+    let waiting = s.waiting_count();
+    app.say(format!(
+        "A phone's note waits for you: {} in the queue (h approves or hides).",
+        crate::words::count(waiting, "note", "notes")
+    ));
+}
+
+impl Loop {
+    /// Shows the self-test's finding once it came.
+    fn collect_check(&mut self, app: &mut App) {
+        let (Some(waiting), Some(room)) = (self.room.check.as_ref(), self.room.room.as_ref())
+        else {
+            return;
+        };
+        let Ok(result) = waiting.try_recv() else {
+            return;
+        };
+        let line = check::console_line(room.addr(), &result);
+        if let Err(trouble) = &line {
+            app.fail(trouble.clone());
+        }
+        if let Some(panel) = app.room.as_mut() {
+            panel.check = Some(line);
+        }
+        self.room.check = None;
+        app.dirty = true;
+    }
+}
+
+/// Checks in a thread of its own that a request from this laptop reaches the room at `at`;
+/// `None` if no thread could be started (the panel then says nothing rather than wait).
+fn spawn_check(at: SocketAddr, code: String) -> Option<Receiver<Result<(), check::Failure>>> {
+    let (send, receive) = channel();
+    std::thread::Builder::new()
+        .name("room-self-test".into())
+        .spawn(move || {
+            let _ = send.send(check::probe_room(at, &code));
+        })
+        .ok()
+        .map(|_| receive)
 }
 
 /// The ids of the notes a command added.

@@ -4,13 +4,15 @@
 //! session in the store's `presenting` file, so `cpm-workshop projector` follows it.
 
 use super::app::App;
+use crate::room::view::RoomJoin;
 use crate::room::{Presenter, RoomSource, RoomView, room_view};
 use crate::store::Store;
+use crate::workshop::SessionId;
 
 /// What the room sees of the app's open session now; `None` with no session open.
 pub fn view_of(app: &App) -> Option<RoomView> {
     let w = app.open_session()?;
-    Some(room_view(&RoomSource {
+    let mut view = room_view(&RoomSource {
         session: &w.session,
         deck: w.deck.as_ref(),
         sticky: &app.library.sticky,
@@ -20,14 +22,22 @@ pub fn view_of(app: &App) -> Option<RoomView> {
             blank: w.blank,
             page: None,
         },
-    }))
+    });
+    // The join link and code are the room's; nothing else of the panel is.
+    view.join = app.room.as_ref().map(|panel| RoomJoin {
+        link: panel.link.clone(),
+        address: panel.address.clone(),
+        code: panel.code.clone(),
+        full: panel.full_qr,
+    });
+    Some(view)
 }
 
 /// The last view written and the session named as presented.
 #[derive(Debug, Default)]
 pub struct RoomOut {
     last: Option<RoomView>,
-    presenting: Option<String>,
+    presenting: Option<SessionId>,
     /// A write failed and the trainer was told; said once until a write succeeds again.
     told: bool,
 }
@@ -35,9 +45,9 @@ pub struct RoomOut {
 impl RoomOut {
     /// Names session `id` as the one presented and forgets the last view, so it is written
     /// afresh (a file left by an earlier run may be stale).
-    pub fn opened(&mut self, store: &Store, id: &str) -> Result<(), String> {
+    pub fn opened(&mut self, store: &Store, id: &SessionId) -> Result<(), String> {
         self.last = None;
-        self.presenting = Some(id.to_string());
+        self.presenting = Some(id.clone());
         store
             .set_presenting(id)
             .map_err(|e| format!("Projectors cannot follow this session: {e}"))
@@ -81,18 +91,18 @@ mod tests {
     use crate::ui::keymap::Action;
     use crate::ui::theme::{Theme, ThemeName};
     use crate::workshop::Session;
-    use crate::workshop::session::tests::{T0, spec};
+    use crate::workshop::session::tests::{T0, sid, spec};
 
     #[test]
     fn writes_when_the_room_would_see_a_change_and_not_on_timer_ticks() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().to_path_buf()).unwrap();
-        let id = "20261123-0900-00";
+        let id = &sid("20261123-0900-00");
         let mut app = App::new(Library::shipped(), Theme::new(ThemeName::Mono), Vec::new());
-        app.opened(Session::new(id.into(), spec(), T0).unwrap());
+        app.opened(Session::new(id.clone(), spec(), T0).unwrap());
         let mut out = RoomOut::default();
         out.opened(&store, id).unwrap();
-        assert_eq!(store.presenting().as_deref(), Some(id));
+        assert_eq!(store.presenting().as_ref(), Some(id));
         out.publish(&store, &mut app);
         let path = store.room_path(id);
         let first = std::fs::read(&path).unwrap();

@@ -128,6 +128,8 @@ mod tests {
                 prompt,
             },
             initials: None,
+            from_phone: false,
+            visibility: Default::default(),
             created: T0,
         });
     }

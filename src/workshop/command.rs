@@ -15,7 +15,7 @@
 use super::Change;
 use super::note::NoteId;
 use super::session::{Activity, EditError, Session};
-use super::snapshot::{HeadingId, SnapshotError};
+use super::snapshot::{HeadingId, SnapshotError, SnapshotNoteId};
 use super::step::Prompt;
 use crate::content::SnapshotActivity;
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,10 @@ pub enum CommandKind {
         prompt: Prompt,
         #[serde(default)]
         initials: Option<String>,
+        /// Sent by a participant's phone: the note reaches the room's screen as the session's
+        /// moderation says (at once, or after the trainer approves it).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        from_phone: bool,
     },
     /// Snapshot notes under a heading for a dimension.
     AddSnapshotNotes {
@@ -70,6 +74,20 @@ pub enum CommandKind {
         stage: usize,
         count: u32,
     },
+    /// A phone's stage on `dimension`, replacing its earlier vote there; accepted only while
+    /// that dimension is on screen (the phone saw it there).
+    PhoneVote {
+        phone: String,
+        dimension: usize,
+        stage: usize,
+    },
+    /// A phone puts one of its dots on an opportunity (`add`) or takes one back; accepted only
+    /// while the dot vote is on screen.
+    PhoneDot {
+        phone: String,
+        note: SnapshotNoteId,
+        add: bool,
+    },
 }
 
 /// What an applied command did, as its sender reports it.
@@ -85,6 +103,23 @@ pub enum Outcome {
         dimension: String,
         counts: Vec<u32>,
         total: u32,
+    },
+    /// A phone's vote was recorded (`replaced`: it changed the phone's earlier vote); the
+    /// dimension's tally after it.
+    PhoneVoted {
+        stage: String,
+        dimension: String,
+        replaced: bool,
+        counts: Vec<u32>,
+        total: u32,
+    },
+    /// A phone placed (`added`) or took back a dot: the dots now on the opportunity, everyone's,
+    /// and the dots the phone has left.
+    PhoneDotted {
+        note: SnapshotNoteId,
+        added: bool,
+        dots: u32,
+        left: u32,
     },
     /// A note's text was replaced.
     Edited { note: NoteId },
@@ -191,6 +226,7 @@ fn apply_change(
             category,
             prompt,
             initials,
+            from_phone,
         } => {
             if session.activity == Activity::Snapshot {
                 return Err(CommandError::StickyNoteOnSnapshot(session.name.clone()));
@@ -201,9 +237,15 @@ fn apply_change(
                 placement.category = Some(c.clone());
             }
             let placement = session.validate_placement(placement)?;
+            let arriving = session.arriving();
             let changes = each_text(texts, |text| {
                 session.add_note(text, placement.clone(), initials.as_deref(), now)
             })?;
+            let changes = if *from_phone {
+                mark_from_phone(session, changes, arriving)
+            } else {
+                changes
+            };
             let place = format!(
                 "{} · {} · {}",
                 session
@@ -253,10 +295,17 @@ fn apply_change(
             if session.position != *at {
                 return Err(CommandError::MovedOn);
             }
-            let change = session.edit_note(*note, text, now)?;
+            let mut changes = vec![session.edit_note(*note, text, now)?];
+            // A new wording is not what the trainer approved: held again while they moderate.
+            let approved = session
+                .note(*note)
+                .is_some_and(|n| n.from_phone && n.is_shown());
+            if approved && session.moderation == super::Moderation::Queue {
+                changes.push(session.set_visibility(*note, super::Visibility::Waiting, now)?);
+            }
             Ok(Applied {
                 outcome: Outcome::Edited { note: *note },
-                changes: vec![change],
+                changes,
             })
         }
         CommandKind::DeleteNote { note, at } => {
@@ -291,7 +340,82 @@ fn apply_change(
                 changes: Vec::new(),
             })
         }
+        CommandKind::PhoneVote {
+            phone,
+            dimension,
+            stage,
+        } => {
+            if session.activity != Activity::Snapshot {
+                return Err(CommandError::NotSnapshot(session.name.clone(), label));
+            }
+            let state = session.snapshot_mut(activity);
+            if state.voting_dimension() != Some(*dimension) {
+                let name = match state.dimension_name(*dimension) {
+                    "" => format!("dimension {}", dimension + 1),
+                    name => name.to_string(),
+                };
+                return Err(SnapshotError::NotOnScreen(name).into());
+            }
+            let replaced = state.phone_vote(phone, *dimension, *stage)?;
+            let tally = state.tally(*dimension);
+            Ok(Applied {
+                outcome: Outcome::PhoneVoted {
+                    stage: state.scale.get(*stage).cloned().unwrap_or_default(),
+                    dimension: state.dimension_name(*dimension).to_string(),
+                    replaced: replaced.is_some(),
+                    counts: tally.counts,
+                    total: tally.total,
+                },
+                changes: Vec::new(),
+            })
+        }
+        CommandKind::PhoneDot { phone, note, add } => {
+            if session.activity != Activity::Snapshot {
+                return Err(CommandError::NotSnapshot(session.name.clone(), label));
+            }
+            let state = session.snapshot_mut(activity);
+            if !state.dot_vote_open() {
+                return Err(SnapshotError::NotOnScreen("the dot vote".into()).into());
+            }
+            let dots = if *add {
+                state.phone_add_dot(phone, *note)?
+            } else {
+                state.phone_remove_dot(phone, *note)?
+            };
+            Ok(Applied {
+                outcome: Outcome::PhoneDotted {
+                    note: *note,
+                    added: *add,
+                    dots,
+                    left: state.phone_dots_left(phone),
+                },
+                changes: Vec::new(),
+            })
+        }
     }
+}
+
+/// Marks the notes just added as a phone's, waiting or shown as the session's moderation says;
+/// the changes carry the marked notes, so undo and redo keep the mark.
+fn mark_from_phone(
+    session: &mut Session,
+    changes: Vec<Change>,
+    arriving: super::Visibility,
+) -> Vec<Change> {
+    changes
+        .into_iter()
+        .map(|change| match change {
+            Change::Added(mut note) => {
+                note.from_phone = true;
+                note.visibility = arriving;
+                if let Some(n) = session.notes.iter_mut().find(|n| n.id == note.id) {
+                    *n = note.clone();
+                }
+                Change::Added(note)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// Runs `add` on every text in order, stopping at the first refusal; refuses an empty batch.
@@ -323,7 +447,7 @@ impl From<Result<Applied, CommandError>> for Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workshop::session::tests::{T0, session};
+    use crate::workshop::session::tests::{T0, session, sid};
     use crate::workshop::snapshot::SnapshotState;
     use time::Duration;
 
@@ -333,7 +457,7 @@ mod tests {
 
     fn snapshot_session() -> Session {
         let spec = SnapshotState::session_spec("Leaders", &activity());
-        Session::new("s2".into(), spec, T0).unwrap()
+        Session::new(sid("s2"), spec, T0).unwrap()
     }
 
     fn add(id: &str, texts: &[&str], group: u32, category: Option<&str>) -> Command {
@@ -345,6 +469,7 @@ mod tests {
                 category: category.map(String::from),
                 prompt: Prompt::Already,
                 initials: Some(" JR\u{1b}[2J ".into()),
+                from_phone: false,
             },
         )
     }
@@ -551,6 +676,194 @@ mod tests {
         assert!(s.notes.is_empty());
         assert_eq!(s.trash.len(), 1);
         assert!(apply(&mut s, &delete("d3", 2), &activity(), T0).is_err());
+    }
+
+    fn from_phone(id: &str, text: &str) -> Command {
+        let mut c = add(id, &[text], 1, Some("Teaming"));
+        if let CommandKind::AddNotes { from_phone, .. } = &mut c.change {
+            *from_phone = true;
+        }
+        c
+    }
+
+    #[test]
+    fn a_phones_note_waits_for_the_trainer_only_while_they_hold_phones_notes() {
+        use crate::workshop::{Moderation, Visibility};
+        let mut s = session();
+        apply(&mut s, &from_phone("p1", "at once"), &activity(), T0).unwrap();
+        apply(
+            &mut s,
+            &add("c1", &["scribe"], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap();
+        s.moderation = Moderation::Queue;
+        let applied = apply(&mut s, &from_phone("p2", "held"), &activity(), T0).unwrap();
+        apply(
+            &mut s,
+            &add("c2", &["scribe, held?"], 1, Some("Teaming")),
+            &activity(),
+            T0,
+        )
+        .unwrap();
+        let marks: Vec<_> = s
+            .notes
+            .iter()
+            .map(|n| (n.from_phone, n.visibility))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (true, Visibility::Shown),
+                (false, Visibility::Shown),
+                (true, Visibility::Waiting),
+                (false, Visibility::Shown),
+            ],
+            "only phones' notes are held"
+        );
+        // Undo and redo bring back the note as it arrived, still waiting.
+        let mut h = crate::workshop::History::default();
+        h.record(applied.changes[0].clone());
+        h.undo(&mut s, T0);
+        assert_eq!(s.notes.len(), 3);
+        h.redo(&mut s, T0);
+        assert_eq!(s.notes[3].visibility, Visibility::Waiting);
+        assert_eq!(s.notes[3].text, "held");
+    }
+
+    #[test]
+    fn a_phones_edit_to_an_approved_note_goes_back_to_the_queue() {
+        use crate::workshop::{Moderation, Visibility};
+        let mut s = session();
+        s.moderation = Moderation::Queue;
+        apply(&mut s, &from_phone("p1", "fine"), &activity(), T0).unwrap();
+        let id = s.notes[0].id;
+        s.approve_note(id, T0).unwrap();
+        let edit = Command::new(
+            "e1".into(),
+            CommandKind::EditNote {
+                note: id,
+                text: "not fine".into(),
+                at: s.position,
+            },
+        );
+        let applied = apply(&mut s, &edit, &activity(), T0).unwrap();
+        assert_eq!(s.notes[0].visibility, Visibility::Waiting);
+        assert_eq!(
+            applied.changes.len(),
+            2,
+            "the edit and the hold, undone together"
+        );
+        s.moderation = Moderation::ShowAtOnce;
+        s.approve_note(id, T0).unwrap();
+        let edit = Command::new(
+            "e2".into(),
+            CommandKind::EditNote {
+                note: id,
+                text: "fine again".into(),
+                at: s.position,
+            },
+        );
+        apply(&mut s, &edit, &activity(), T0).unwrap();
+        assert!(s.notes[0].is_shown(), "shown at once means edits too");
+    }
+
+    #[test]
+    fn a_phones_vote_and_dots_count_once_and_only_while_on_screen() {
+        use crate::workshop::snapshot::SnapshotPage;
+        let mut s = snapshot_session();
+        let phone_vote = |id: &str, dimension, stage| {
+            Command::new(
+                id.into(),
+                CommandKind::PhoneVote {
+                    phone: "p1".into(),
+                    dimension,
+                    stage,
+                },
+            )
+        };
+        let err = apply(&mut s, &phone_vote("v0", 0, 1), &activity(), T0).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the trainer has moved on: Organization and Leadership is not being voted on now"
+        );
+        s.snapshot_mut(&activity()).set_page(SnapshotPage::Tally(0));
+        apply(&mut s, &phone_vote("v1", 0, 1), &activity(), T0).unwrap();
+        let out = apply(&mut s, &phone_vote("v2", 0, 2), &activity(), T0)
+            .unwrap()
+            .outcome;
+        assert_eq!(
+            out,
+            Outcome::PhoneVoted {
+                stage: "well underway".into(),
+                dimension: "Organization and Leadership".into(),
+                replaced: true,
+                counts: vec![0, 0, 1],
+                total: 1,
+            }
+        );
+        let again = apply(&mut s, &phone_vote("v1", 0, 1), &activity(), T0).unwrap();
+        assert_eq!(again.outcome, Outcome::AlreadyApplied);
+        assert_eq!(s.snapshot.as_ref().unwrap().tally(0).counts, [0, 0, 1]);
+
+        let add_note = Command::new(
+            "n".into(),
+            CommandKind::AddSnapshotNotes {
+                texts: vec!["Peer mentors".into()],
+                dimension: 1,
+                heading: HeadingId::Opportunities,
+            },
+        );
+        apply(&mut s, &add_note, &activity(), T0).unwrap();
+        let note = s.snapshot.as_ref().unwrap().notes[0].id;
+        let dot = |id: &str, add| {
+            Command::new(
+                id.into(),
+                CommandKind::PhoneDot {
+                    phone: "p1".into(),
+                    note,
+                    add,
+                },
+            )
+        };
+        assert!(matches!(
+            apply(&mut s, &dot("d0", true), &activity(), T0),
+            Err(CommandError::Snapshot(SnapshotError::NotOnScreen(_)))
+        ));
+        s.snapshot_mut(&activity()).set_page(SnapshotPage::Dots);
+        assert!(matches!(
+            apply(&mut s, &phone_vote("v3", 0, 0), &activity(), T0),
+            Err(CommandError::Snapshot(SnapshotError::NotOnScreen(_)))
+        ));
+        let per = s.snapshot.as_ref().unwrap().dots_per_person;
+        for n in 0..per {
+            apply(&mut s, &dot(&format!("d{}", n + 1), true), &activity(), T0).unwrap();
+        }
+        assert_eq!(
+            apply(&mut s, &dot("over", true), &activity(), T0),
+            Err(CommandError::Snapshot(SnapshotError::PhoneNoDotsLeft(per)))
+        );
+        let out = apply(&mut s, &dot("back", false), &activity(), T0)
+            .unwrap()
+            .outcome;
+        assert_eq!(
+            out,
+            Outcome::PhoneDotted {
+                note,
+                added: false,
+                dots: per - 1,
+                left: 1,
+            }
+        );
+        assert_eq!(
+            apply(&mut s, &dot("d1", true), &activity(), T0)
+                .unwrap()
+                .outcome,
+            Outcome::AlreadyApplied
+        );
+        let st = s.snapshot.as_ref().unwrap();
+        assert_eq!(st.dots_on(&st.notes[0]), per - 1);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Changes to a session's notes, each recorded as a [`Change`] that can be undone and redone.
 
+use super::moderation::Visibility;
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::session::{EditError, Session};
 use time::OffsetDateTime;
@@ -23,6 +24,12 @@ pub enum Change {
         note: Note,
         index: usize,
     },
+    /// A phone's note shown on or kept off the room's screen.
+    Visibility {
+        id: NoteId,
+        before: Visibility,
+        after: Visibility,
+    },
     /// Several changes made as one (a pasted block of notes): undone and redone together.
     Batch(Vec<Change>),
 }
@@ -36,8 +43,20 @@ impl Change {
             Change::Edited { after, .. } => format!("the edit to {}", quote(after)),
             Change::Moved { .. } => "moving a note".to_string(),
             Change::Deleted { note, .. } => format!("deleting {}", quote(&note.text)),
+            Change::Visibility { after, .. } => match after {
+                Visibility::Shown => "showing a phone's note".to_string(),
+                Visibility::Waiting => "putting a phone's note back in the queue".to_string(),
+                Visibility::Hidden => "hiding a phone's note".to_string(),
+            },
             Change::Batch(changes) if changes.iter().all(|c| matches!(c, Change::Added(_))) => {
                 format!("adding {} pasted notes", changes.len())
+            }
+            Change::Batch(changes)
+                if changes
+                    .iter()
+                    .all(|c| matches!(c, Change::Visibility { .. })) =>
+            {
+                format!("showing {} phones' notes", changes.len())
             }
             Change::Batch(changes) => format!("{} changes", changes.len()),
         }
@@ -64,6 +83,8 @@ impl Session {
             placement,
             created: now,
             initials,
+            from_phone: false,
+            visibility: Visibility::Shown,
         };
         self.next_note_id += 1;
         self.notes.push(note.clone());
@@ -166,6 +187,9 @@ impl Session {
                     n.placement = from.clone();
                 }
             }
+            Change::Visibility { id, before, .. } => {
+                let _ = self.set_visibility(*id, *before, now);
+            }
             Change::Deleted { note, index } => {
                 self.trash.retain(|d| d.note.id != note.id);
                 let at = (*index).min(self.notes.len());
@@ -197,6 +221,9 @@ impl Session {
                 if let Ok(n) = self.note_mut(*id) {
                     n.placement = to.clone();
                 }
+            }
+            Change::Visibility { id, after, .. } => {
+                let _ = self.set_visibility(*id, *after, now);
             }
             Change::Deleted { note, .. } => {
                 let _ = self.delete_note(note.id, now);

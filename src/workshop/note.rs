@@ -1,5 +1,6 @@
 //! A sticky note: one line (or a few) of text on a group's flip-chart page.
 
+use super::moderation::Visibility;
 use super::step::Prompt;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -29,6 +30,13 @@ pub struct Note {
     /// Author's initials, when the scribe typed them (commitments mostly).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
+    /// Whether a participant's phone sent it (the trainer moderates only those).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_phone: bool,
+    /// Whether the room's screen may show it ([`Visibility::Shown`] unless a phone's note
+    /// waits in the trainer's queue or was hidden).
+    #[serde(default, skip_serializing_if = "Visibility::is_shown")]
+    pub visibility: Visibility,
 }
 
 /// A deleted note, kept so it can be restored until the session itself is deleted.

@@ -1,8 +1,10 @@
 //! A workshop session: everything the room produced and where the facilitator stands.
 
+use super::moderation::Moderation;
 use super::note::{DeletedNote, Note, NoteId, Placement};
 use super::plan::{Mode, PlanStep, category_for, plan, plan_len, step_at};
 use super::rounds::RoundsState;
+use super::session_id::SessionId;
 use super::snapshot::SnapshotState;
 use super::step::{Prompt, StepKind};
 use super::text::{sanitize, sanitize_line};
@@ -201,7 +203,8 @@ pub fn session_name(typed: &str) -> Result<String, EditError> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub schema_version: u32,
-    pub id: String,
+    #[serde(deserialize_with = "SessionId::lenient")]
+    pub id: SessionId,
     pub name: String,
     #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
@@ -244,11 +247,19 @@ pub struct Session {
     /// again after its applier was killed is never applied twice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applied_commands: Vec<String>,
+    /// Whether phones' notes reach the room's screen at once or wait for the trainer (absent
+    /// in older files: at once).
+    #[serde(default, skip_serializing_if = "Moderation::is_default")]
+    pub moderation: Moderation,
 }
 
 impl Session {
     /// A fresh session at the first step, timer ready.
-    pub fn new(id: String, spec: SessionSpec, now: OffsetDateTime) -> Result<Session, EditError> {
+    pub fn new(
+        id: SessionId,
+        spec: SessionSpec,
+        now: OffsetDateTime,
+    ) -> Result<Session, EditError> {
         if !GROUPS_RANGE.contains(&spec.groups) {
             return Err(EditError::GroupCount(spec.groups));
         }
@@ -288,13 +299,14 @@ impl Session {
             started: None,
             rounds: None,
             applied_commands: Vec::new(),
+            moderation: Moderation::default(),
         };
         session.reset_timer();
         Ok(session)
     }
 
     /// The same set-up (deck, groups, mode, times) with no notes, for the next workshop.
-    pub fn as_template(&self, id: String, name: String, now: OffsetDateTime) -> Session {
+    pub fn as_template(&self, id: SessionId, name: String, now: OffsetDateTime) -> Session {
         let mut copy = Session {
             id,
             name: sanitize_line(&name),
@@ -482,6 +494,11 @@ pub(crate) mod tests {
 
     pub const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
+    /// A session id written in a test.
+    pub fn sid(id: &str) -> SessionId {
+        SessionId::parse(id).unwrap()
+    }
+
     #[test]
     fn planned_time_counts_every_timed_step_then_the_commitment() {
         let d = Durations::default();
@@ -523,7 +540,7 @@ pub(crate) mod tests {
     }
 
     pub fn session() -> Session {
-        Session::new("s1".into(), spec(), T0).unwrap()
+        Session::new(sid("s1"), spec(), T0).unwrap()
     }
 
     #[test]
@@ -548,7 +565,7 @@ pub(crate) mod tests {
         let mut sp = spec();
         sp.groups = 13;
         assert_eq!(
-            Session::new("x".into(), sp, T0).unwrap_err(),
+            Session::new(sid("x"), sp, T0).unwrap_err(),
             EditError::GroupCount(13)
         );
     }
@@ -607,7 +624,7 @@ pub(crate) mod tests {
         let mut s = session();
         s.next_note_id = 9;
         s.position = 4;
-        let t = s.as_template("s2".into(), "Copy".into(), T0);
+        let t = s.as_template(sid("s2"), "Copy".into(), T0);
         assert_eq!(t.groups, s.groups);
         assert_eq!(t.position, 0);
         assert!(t.notes.is_empty());

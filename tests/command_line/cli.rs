@@ -2,6 +2,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use predicates::prelude::*;
 use support::cli::{cmd, export_json, new_session};
 
@@ -395,7 +396,7 @@ fn a_second_writer_is_told_who_holds_the_session() {
     let store_dir = dir.path();
     let id = new_session(store_dir, &["--name", "Busy"]);
     let store = cpm_workshop::store::Store::open(store_dir.to_path_buf()).unwrap();
-    let _held = store.lock(&id).unwrap();
+    let _held = store.lock(&sid(&id)).unwrap();
     // A command that cannot be handed over is refused, naming the holder.
     cmd(store_dir)
         .args(["rename", &id, "Other"])
@@ -662,7 +663,7 @@ fn add_between_rounds_puts_a_category_note_where_the_app_would() {
     let store = dir.path();
     let id = new_session(store, &["--name", "Late note"]);
     let st = cpm_workshop::store::Store::open(store.to_path_buf()).unwrap();
-    let mut s = st.load(&id).unwrap();
+    let mut s = st.load(&sid(&id)).unwrap();
     let commitment = s.plan().len() - 2;
     assert!(s.go_to(commitment, s.updated));
     st.save(&s).unwrap();
@@ -678,7 +679,7 @@ fn add_between_rounds_puts_a_category_note_where_the_app_would() {
         ])
         .assert()
         .success();
-    let s = st.load(&id).unwrap();
+    let s = st.load(&sid(&id)).unwrap();
     let note = &s.notes[0];
     assert_eq!(
         note.placement,

@@ -10,6 +10,7 @@ mod cli_conventions;
 mod content_import;
 mod golden;
 mod reliability_output;
+mod room_check;
 mod rounds_cli;
 mod snapshot_cli;
 mod snapshot_plan_cli;

@@ -4,6 +4,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use predicates::prelude::*;
 use std::path::Path;
 use support::cli::{cmd, command, export_json as json, new_session};
@@ -323,10 +324,10 @@ fn a_snapshot_made_on_the_command_line_ignores_sticky_options_and_says_so() {
         .trim()
         .to_string();
     let store = cpm_workshop::store::Store::open(dir.path().to_path_buf()).unwrap();
-    let made = store.load(&id).unwrap();
+    let made = store.load(&sid(&id)).unwrap();
     let library = cpm_workshop::content::Library::shipped();
     let spec = cpm_workshop::workshop::SnapshotState::session_spec(&made.name, &library.snapshot);
-    let app_would = cpm_workshop::workshop::Session::new(id.clone(), spec, made.created).unwrap();
+    let app_would = cpm_workshop::workshop::Session::new(sid(&id), spec, made.created).unwrap();
     assert_eq!(made, app_would);
     assert!(
         made.name.starts_with("Workshop "),

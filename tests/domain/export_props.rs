@@ -5,6 +5,7 @@
 //! (checked with a real HTML parser), and Markdown keeps every note one list item (checked with
 //! a real CommonMark parser).
 
+use crate::support::session_id as sid;
 use cpm_workshop::export::{self, Format, Options, Scope, document};
 use cpm_workshop::workshop::{
     Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
@@ -151,7 +152,7 @@ fn session(name: &str, group_names: &[String], notes: &[NoteSpec]) -> Session {
         durations: Durations::default(),
         role: None,
     };
-    let mut s = Session::new("props".into(), spec, t0).expect("valid spec");
+    let mut s = Session::new(sid("props"), spec, t0).expect("valid spec");
     // Set raw, as a hand-edited file could: no cleaning on the way in.
     s.name = name.to_string();
     for (g, n) in s.groups.iter_mut().zip(group_names) {
@@ -171,6 +172,8 @@ fn session(name: &str, group_names: &[String], notes: &[NoteSpec]) -> Session {
             },
             created: t0 + time::Duration::minutes(i as i64),
             initials: n.initials.clone(),
+            from_phone: false,
+            visibility: Default::default(),
         })
         .collect();
     s.next_note_id = s.notes.len() as u64 + 1;

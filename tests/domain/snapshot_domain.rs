@@ -2,6 +2,7 @@
 //! to 100, zero votes, taking back votes, notes under headings with undo, dot ranking with ties
 //! (stable and explained), priorities, and the session file round trip.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::workshop::Session;
 use cpm_workshop::workshop::snapshot::{
@@ -26,7 +27,7 @@ fn state() -> SnapshotState {
 
 fn session() -> Session {
     let spec = SnapshotState::session_spec("Leadership team", &Library::shipped().snapshot);
-    Session::new("s1".into(), spec, T0).unwrap()
+    Session::new(sid("s1"), spec, T0).unwrap()
 }
 
 #[test]
@@ -326,7 +327,7 @@ fn sessions_keep_the_record_and_older_files_still_load() {
     let old: Session = serde_json::from_value(old).unwrap();
     assert!(old.snapshot.is_none());
     // A copy as a template keeps the scale and settings, not the room's answers.
-    let copy = s.as_template("s2".into(), "Next team".into(), T0);
+    let copy = s.as_template(sid("s2"), "Next team".into(), T0);
     let c = copy.snapshot.unwrap();
     assert!(c.votes.is_empty() && c.notes.is_empty());
     assert_eq!(

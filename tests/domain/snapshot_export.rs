@@ -2,6 +2,7 @@
 //! and the notes under each heading, then the priorities and the dot vote; 80 columns, no
 //! escape codes, and the same text for the same session every time.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::export::snapshot::render_txt;
 use cpm_workshop::workshop::Session;
@@ -16,7 +17,7 @@ const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 fn session() -> Session {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
-    let mut s = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("20261123-0900-00"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     st.vote(0, 0, 2).unwrap();
     st.vote(0, 1, 9).unwrap();

@@ -3,6 +3,7 @@
 //! escaped, plans set aside when their priority leaves the list, nothing added while nothing
 //! is planned.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::export::{Format, Options, render};
 use cpm_workshop::workshop::snapshot::HeadingId;
@@ -17,7 +18,7 @@ const HOSTILE: &str = "<script>alert(1)</script> | **bold** & \u{1b}[31mred";
 fn session() -> Session {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leadership <team>", &library.snapshot);
-    let mut s = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("20261123-0900-00"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     for (text, dots) in [("Coaching time", 5), ("Readable dashboards", 3)] {
         let id = st.add_note(text, 1, HeadingId::Opportunities, T0).unwrap();

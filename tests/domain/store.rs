@@ -8,9 +8,10 @@ use crate::support;
 
 use support::store_files::{assert_no_temp_files, hidden_files};
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::{SaveEvent, Saver, Store, StoreError, Trouble};
 use cpm_workshop::workshop::{
-    Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionSpec,
+    Activity, Durations, Mode, Note, Placement, Prompt, Session, SessionId, SessionSpec,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -51,7 +52,7 @@ fn spec(name: &str) -> SessionSpec {
 }
 
 fn session(id: &str, name: &str) -> Session {
-    Session::new(id.into(), spec(name), T0).unwrap()
+    Session::new(sid(id), spec(name), T0).unwrap()
 }
 
 /// Appends a note with exactly `text` (no cleaning: the store must keep whatever it is given).
@@ -66,6 +67,8 @@ fn push_note(s: &mut Session, text: &str, now: OffsetDateTime) {
         },
         created: now,
         initials: None,
+        from_phone: false,
+        visibility: Default::default(),
     });
     s.next_note_id += 1;
     s.updated = now;
@@ -118,7 +121,7 @@ fn child_process() {
     match role.as_str() {
         // Save a growing session as fast as possible until killed.
         "save" => {
-            let mut s = match store.load("grow") {
+            let mut s = match store.load(&sid("grow")) {
                 Ok(s) => s,
                 Err(StoreError::NotFound { .. }) => session("grow", "Growing 🌱 成長"),
                 Err(e) => panic!("{e}"),
@@ -136,7 +139,7 @@ fn child_process() {
         }
         // Hold the lock until killed.
         "lock" => {
-            let _lock = store.lock("held").unwrap();
+            let _lock = store.lock(&sid("held")).unwrap();
             while started.elapsed() < CHILD_LIFETIME {
                 std::thread::sleep(StdDuration::from_millis(50));
             }
@@ -193,8 +196,8 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
 #[test]
 fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
     let (_tmp, store) = store();
-    let path = store.session_path("grow");
-    let bak = store.backup_path("grow");
+    let path = store.session_path(&sid("grow"));
+    let bak = store.backup_path(&sid("grow"));
     let mut rng =
         support::rng::Rng::from_env("kill_9_in_the_middle_of_saving_leaves_a_readable_file");
     let seed = rng.seed();
@@ -239,11 +242,11 @@ fn kill_9_in_the_middle_of_saving_leaves_a_readable_file() {
                 .unwrap_or_else(|e| panic!("{context}: backup torn: {e}"));
         }
         // And the store itself opens it.
-        store.load("grow").unwrap();
+        store.load(&sid("grow")).unwrap();
         trial += 1;
     }
     let torn_saves = torn();
-    let _lock = store.lock("grow").unwrap();
+    let _lock = store.lock(&sid("grow")).unwrap();
     assert_no_temp_files(store.dir());
     eprintln!(
         "kill -9 during save: {trial} trials, {torn_saves} kills mid-save (temporary \
@@ -263,12 +266,12 @@ fn lock_held_by_another_process_is_refused_naming_it_and_freed_by_kill_9() {
     store.create(&session("held", "Tuesday cohort 🌟")).unwrap();
     let mut child = ChildGuard::spawn("lock", store.dir());
     let holder = format!("process {}", child.pid());
-    let lock_file = store.lock_path("held");
+    let lock_file = store.lock_path(&sid("held"));
     wait_for("the child to take the lock", || {
         fs::read_to_string(&lock_file).is_ok_and(|s| s.trim() == holder)
     });
 
-    let err = store.lock("held").unwrap_err();
+    let err = store.lock(&sid("held")).unwrap_err();
     let msg = err.to_string();
     match &err {
         StoreError::Locked {
@@ -288,7 +291,7 @@ fn lock_held_by_another_process_is_refused_naming_it_and_freed_by_kill_9() {
     child.kill();
     assert!(lock_file.exists(), "the stale lock file is still there");
     let lock = store
-        .lock("held")
+        .lock(&sid("held"))
         .expect("a killed holder's lock is released");
     let mine = format!("process {}", std::process::id());
     assert_eq!(fs::read_to_string(lock.path()).unwrap().trim(), mine);
@@ -311,9 +314,9 @@ fn round_trip_keeps_every_character() {
         push_note(&mut s, text, T0 + Duration::minutes(1));
     }
     store.create(&s).unwrap();
-    assert_eq!(store.load("rt").unwrap(), s);
+    assert_eq!(store.load(&sid("rt")).unwrap(), s);
     // The file is UTF-8 text a person can read, not escapes.
-    let raw = fs::read_to_string(store.session_path("rt")).unwrap();
+    let raw = fs::read_to_string(store.session_path(&sid("rt"))).unwrap();
     assert!(raw.contains("家族の声を聞く") && raw.contains("👩‍👩‍👧"));
 }
 
@@ -329,7 +332,7 @@ proptest! {
             push_note(&mut s, t, T0);
         }
         store.save(&s).unwrap();
-        prop_assert_eq!(store.load("p").unwrap(), s);
+        prop_assert_eq!(store.load(&sid("p")).unwrap(), s);
     }
 }
 
@@ -341,7 +344,7 @@ fn create_refuses_to_overwrite() {
     let err = store.create(&session("one", "Second")).unwrap_err();
     assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
     assert!(err.to_string().contains("one.json"), "{err}");
-    assert_eq!(store.load("one").unwrap().name, "First");
+    assert_eq!(store.load(&sid("one")).unwrap().name, "First");
 }
 
 #[test]
@@ -351,7 +354,8 @@ fn save_keeps_the_previous_version_as_bak() {
     store.save(&s).unwrap();
     s.name = "v2".into();
     store.save(&s).unwrap();
-    let bak: Session = serde_json::from_slice(&fs::read(store.backup_path("b")).unwrap()).unwrap();
+    let bak: Session =
+        serde_json::from_slice(&fs::read(store.backup_path(&sid("b"))).unwrap()).unwrap();
     assert_eq!(bak.name, "v1");
     assert_no_temp_files(store.dir());
 }
@@ -365,7 +369,7 @@ fn list_is_newest_first_and_reports_a_corrupt_file_as_a_problem() {
         store.create(&s).unwrap();
     }
     fs::write(
-        store.session_path("broken"),
+        store.session_path(&sid("broken")),
         "{\"schema_version\": 1, \"id\": ",
     )
     .unwrap();
@@ -374,12 +378,12 @@ fn list_is_newest_first_and_reports_a_corrupt_file_as_a_problem() {
     assert_eq!(ids, ["newest", "middle", "old"]);
     assert_eq!(listing.sessions[0].notes, 1);
     assert_eq!(listing.sessions[0].groups, 4);
-    assert_eq!(listing.sessions[0].path, store.session_path("newest"));
+    assert_eq!(listing.sessions[0].path, store.session_path(&sid("newest")));
     assert_eq!(listing.problems.len(), 1);
     let msg = listing.problems[0].to_string();
     assert!(msg.contains("broken.json"), "{msg}");
     // Listing moves nothing.
-    assert!(store.session_path("broken").exists());
+    assert!(store.session_path(&sid("broken")).exists());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,11 +396,11 @@ fn truncated_file_is_moved_aside_not_overwritten_and_the_backup_offered() {
     store.save(&s).unwrap();
     push_note(&mut s, "second version", T0 + Duration::minutes(5));
     store.save(&s).unwrap();
-    let full = fs::read(store.session_path("cut")).unwrap();
+    let full = fs::read(store.session_path(&sid("cut"))).unwrap();
     let torn = &full[..full.len() / 2];
-    fs::write(store.session_path("cut"), torn).unwrap();
+    fs::write(store.session_path(&sid("cut")), torn).unwrap();
 
-    let err = store.load("cut").unwrap_err();
+    let err = store.load(&sid("cut")).unwrap_err();
     let msg = err.to_string();
     let StoreError::Corrupt {
         path,
@@ -407,7 +411,7 @@ fn truncated_file_is_moved_aside_not_overwritten_and_the_backup_offered() {
     else {
         panic!("expected Corrupt, got {msg}");
     };
-    assert_eq!(path, &store.session_path("cut"));
+    assert_eq!(path, &store.session_path(&sid("cut")));
     assert!(
         msg.contains(&path.display().to_string()) && msg.contains(&moved_to.display().to_string()),
         "{msg}"
@@ -424,13 +428,16 @@ fn truncated_file_is_moved_aside_not_overwritten_and_the_backup_offered() {
             .starts_with("cut.json.corrupt-")
     );
 
-    let recovered = store.recover_from_backup("cut").unwrap();
+    let recovered = store.recover_from_backup(&sid("cut")).unwrap();
     assert_eq!(recovered.notes.len(), 0, "the version before the last save");
-    assert_eq!(store.load("cut").unwrap(), recovered);
-    assert!(store.backup_path("cut").exists(), "the backup is kept");
+    assert_eq!(store.load(&sid("cut")).unwrap(), recovered);
+    assert!(
+        store.backup_path(&sid("cut")).exists(),
+        "the backup is kept"
+    );
     // Recovering again would overwrite the live file: refused.
     assert!(matches!(
-        store.recover_from_backup("cut"),
+        store.recover_from_backup(&sid("cut")),
         Err(StoreError::AlreadyExists { .. })
     ));
 }
@@ -441,8 +448,8 @@ fn empty_and_binary_files_are_moved_aside_and_never_overwrite_an_earlier_one() {
     let contents: [&[u8]; 3] = [b"", b"\x00\x9f\xff\xfe binary", b"   \n"];
     let mut moved = Vec::new();
     for bytes in contents {
-        fs::write(store.session_path("bad"), bytes).unwrap();
-        match store.load("bad") {
+        fs::write(store.session_path(&sid("bad")), bytes).unwrap();
+        match store.load(&sid("bad")) {
             Err(StoreError::Corrupt {
                 moved_to,
                 backup_available,
@@ -459,7 +466,7 @@ fn empty_and_binary_files_are_moved_aside_and_never_overwrite_an_earlier_one() {
     moved.dedup();
     assert_eq!(moved.len(), 3, "each moved to its own name");
     assert!(matches!(
-        store.recover_from_backup("bad"),
+        store.recover_from_backup(&sid("bad")),
         Err(StoreError::BackupUnusable { .. })
     ));
 }
@@ -467,12 +474,12 @@ fn empty_and_binary_files_are_moved_aside_and_never_overwrite_an_earlier_one() {
 #[test]
 fn find_on_an_unparsable_exact_id_moves_it_aside_like_load() {
     let (_tmp, store) = store();
-    fs::write(store.session_path("torn"), "{").unwrap();
+    fs::write(store.session_path(&sid("torn")), "{").unwrap();
     assert!(matches!(
         store.find("torn"),
         Err(StoreError::Corrupt { .. })
     ));
-    assert!(!store.session_path("torn").exists());
+    assert!(!store.session_path(&sid("torn")).exists());
 }
 
 #[test]
@@ -482,9 +489,9 @@ fn newer_schema_version_is_refused_and_the_file_left_untouched() {
     value["schema_version"] = 999.into();
     value["a_field_we_do_not_know"] = "x".into();
     let bytes = serde_json::to_vec(&value).unwrap();
-    fs::write(store.session_path("future"), &bytes).unwrap();
+    fs::write(store.session_path(&sid("future")), &bytes).unwrap();
 
-    let err = store.load("future").unwrap_err();
+    let err = store.load(&sid("future")).unwrap_err();
     let msg = err.to_string();
     assert!(
         matches!(err, StoreError::TooNew { found: 999, .. }),
@@ -495,7 +502,7 @@ fn newer_schema_version_is_refused_and_the_file_left_untouched() {
         "{msg}"
     );
     assert!(msg.contains("future.json"), "{msg}");
-    assert_eq!(fs::read(store.session_path("future")).unwrap(), bytes);
+    assert_eq!(fs::read(store.session_path(&sid("future"))).unwrap(), bytes);
     let listing = store.list().unwrap();
     assert!(matches!(listing.problems[..], [StoreError::TooNew { .. }]));
     assert!(
@@ -507,11 +514,11 @@ fn newer_schema_version_is_refused_and_the_file_left_untouched() {
 #[test]
 fn a_huge_file_is_refused_without_reading_it() {
     let (_tmp, store) = store();
-    let f = fs::File::create(store.session_path("huge")).unwrap();
+    let f = fs::File::create(store.session_path(&sid("huge"))).unwrap();
     f.set_len(cpm_workshop::store::MAX_FILE_BYTES + 1).unwrap(); // sparse
-    let err = store.load("huge").unwrap_err();
+    let err = store.load(&sid("huge")).unwrap_err();
     assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
-    assert!(store.session_path("huge").exists());
+    assert!(store.session_path(&sid("huge")).exists());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,12 +565,12 @@ fn saving_when_the_folder_became_a_file_fails_clearly_and_keeps_the_old_file() {
         let msg = err.to_string();
         assert!(matches!(err, StoreError::SaveFailed { .. }), "{msg}");
         assert!(
-            msg.contains(&store.session_path("keep").display().to_string()),
+            msg.contains(&store.session_path(&sid("keep")).display().to_string()),
             "{msg}"
         );
         assert!(msg.contains("still in memory"), "{msg}");
     }
-    assert_eq!(store.load("keep").unwrap(), old);
+    assert_eq!(store.load(&sid("keep")).unwrap(), old);
     assert_no_temp_files(store.dir());
 }
 
@@ -589,7 +596,7 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
         msg.contains("ro.json") && (msg.contains("permission") || msg.contains("read-only")),
         "{msg}"
     );
-    assert_eq!(store.load("ro").unwrap(), old);
+    assert_eq!(store.load(&sid("ro")).unwrap(), old);
     assert_no_temp_files(store.dir());
 }
 
@@ -600,12 +607,16 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
 fn find_by_id_name_prefix_and_id_prefix() {
     let (_tmp, store) = store();
     let a = store.new_id(T0);
-    store.create(&session(&a, "Tuesday cohort")).unwrap();
+    store
+        .create(&session(a.as_str(), "Tuesday cohort"))
+        .unwrap();
     let b = store.new_id(T0);
-    store.create(&session(&b, "Tuesday leadership")).unwrap();
+    store
+        .create(&session(b.as_str(), "Tuesday leadership"))
+        .unwrap();
     store.create(&session("erp-1", "Équipe ERP")).unwrap();
 
-    assert_eq!(store.find(&a).unwrap().id, a);
+    assert_eq!(store.find(a.as_str()).unwrap().id, a);
     assert_eq!(store.find("tuesday C").unwrap().id, a);
     assert_eq!(store.find("équipe").unwrap().id, "erp-1");
     assert_eq!(store.find("erp").unwrap().id, "erp-1", "id prefix");
@@ -614,7 +625,7 @@ fn find_by_id_name_prefix_and_id_prefix() {
     let msg = err.to_string();
     assert!(matches!(err, StoreError::Ambiguous { .. }), "{msg}");
     assert!(
-        msg.contains(&a) && msg.contains(&b) && msg.contains("Tuesday leadership"),
+        msg.contains(a.as_str()) && msg.contains(b.as_str()) && msg.contains("Tuesday leadership"),
         "{msg}"
     );
     let err = store.find("2026").unwrap_err();
@@ -636,24 +647,24 @@ fn rename_duplicate_delete_restore() {
 
     let later = T0 + Duration::hours(1);
     let renamed = store
-        .rename("orig", "Tuesday \u{1b}[31mcohort", later)
+        .rename(&sid("orig"), "Tuesday \u{1b}[31mcohort", later)
         .unwrap();
     assert_eq!(renamed.name, "Tuesday cohort");
-    assert_eq!(store.load("orig").unwrap().updated, later);
+    assert_eq!(store.load(&sid("orig")).unwrap().updated, later);
 
-    let copy = store.duplicate("orig", "Next week", later).unwrap();
+    let copy = store.duplicate(&sid("orig"), "Next week", later).unwrap();
     assert_ne!(copy.id, "orig");
     assert!(copy.notes.is_empty());
     assert_eq!(copy.groups, s.groups);
     assert_eq!(copy.deck, s.deck);
     assert_eq!(store.load(&copy.id).unwrap(), copy);
 
-    let trashed_to = store.delete("orig", later).unwrap();
+    let trashed_to = store.delete(&sid("orig"), later).unwrap();
     assert!(trashed_to.starts_with(store.trash_dir()));
     assert!(trashed_to.exists());
-    assert!(!store.session_path("orig").exists());
-    assert!(!store.backup_path("orig").exists());
-    let ids: Vec<String> = store
+    assert!(!store.session_path(&sid("orig")).exists());
+    assert!(!store.backup_path(&sid("orig")).exists());
+    let ids: Vec<SessionId> = store
         .list()
         .unwrap()
         .sessions
@@ -666,51 +677,51 @@ fn rename_duplicate_delete_restore() {
     assert_eq!(trash[0].id, "orig");
     assert_eq!(trash[0].path, trashed_to);
     assert!(matches!(
-        store.load("orig"),
+        store.load(&sid("orig")),
         Err(StoreError::NotFound { .. })
     ));
 
     // A new id never reuses one that is in the trash.
     assert_ne!(store.new_id(T0), "orig");
 
-    let back = store.restore("orig").unwrap();
+    let back = store.restore(&sid("orig")).unwrap();
     assert_eq!(back.name, "Tuesday cohort");
     assert_eq!(back.notes, 1);
     assert!(
-        store.backup_path("orig").exists(),
+        store.backup_path(&sid("orig")).exists(),
         "the backup came back too"
     );
     assert!(store.trashed().unwrap().is_empty());
     assert!(matches!(
-        store.restore("orig"),
+        store.restore(&sid("orig")),
         Err(StoreError::NotInTrash { .. })
     ));
 
     // Deleted twice in the same second: both kept; restore refuses while the id is live.
-    store.delete("orig", later).unwrap();
+    store.delete(&sid("orig"), later).unwrap();
     store.create(&session("orig", "A different one")).unwrap();
-    store.delete("orig", later).unwrap();
+    store.delete(&sid("orig"), later).unwrap();
     assert_eq!(store.trashed().unwrap().len(), 2);
     store.create(&session("orig", "Live again")).unwrap();
-    let err = store.restore("orig").unwrap_err();
+    let err = store.restore(&sid("orig")).unwrap_err();
     assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
-    assert_eq!(store.load("orig").unwrap().name, "Live again");
+    assert_eq!(store.load(&sid("orig")).unwrap().name, "Live again");
 }
 
 #[test]
 fn delete_and_rename_respect_the_lock() {
     let (_tmp, store) = store();
     store.create(&session("busy", "Busy")).unwrap();
-    let _held = store.lock("busy").unwrap();
+    let _held = store.lock(&sid("busy")).unwrap();
     assert!(matches!(
-        store.delete("busy", T0),
+        store.delete(&sid("busy"), T0),
         Err(StoreError::Locked { .. })
     ));
     assert!(matches!(
-        store.rename("busy", "x", T0),
+        store.rename(&sid("busy"), "x", T0),
         Err(StoreError::Locked { .. })
     ));
-    assert!(store.session_path("busy").exists());
+    assert!(store.session_path(&sid("busy")).exists());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -726,13 +737,13 @@ fn saver_writes_the_newest_and_flush_waits_for_it() {
         saver.save(s.clone());
     }
     saver.flush(StdDuration::from_secs(10)).unwrap();
-    assert_eq!(store.load("bg").unwrap(), s);
+    assert_eq!(store.load(&sid("bg")).unwrap(), s);
     let events = saver.poll();
     assert!(!events.is_empty() && events.len() <= 20, "{events:?}");
     assert_eq!(
         events.last(),
         Some(&SaveEvent::Saved {
-            id: "bg".into(),
+            id: sid("bg"),
             updated: s.updated
         })
     );
@@ -770,9 +781,9 @@ fn saver_reports_a_failure_keeps_the_session_and_retries() {
     // The folder is back: a retry writes the kept session.
     saver.retry();
     saver.flush(StdDuration::from_secs(10)).unwrap();
-    assert_eq!(store.load("retry").unwrap(), new);
+    assert_eq!(store.load(&sid("retry")).unwrap(), new);
     assert!(saver.poll().contains(&SaveEvent::Saved {
-        id: "retry".into(),
+        id: sid("retry"),
         updated: new.updated
     }));
 }

@@ -1,5 +1,6 @@
 //! The app's update logic, driven by actions with time passed in: no terminal, no disk.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Effect, Overlay, SaveState, Screen};
 use cpm_workshop::ui::keymap::Action;
@@ -38,7 +39,7 @@ fn open_app(mode: Mode, groups: u32) -> App {
         role: None,
     };
     let mut app = app();
-    app.opened(Session::new("s1".into(), spec, T0).unwrap());
+    app.opened(Session::new(sid("s1"), spec, T0).unwrap());
     app
 }
 
@@ -278,7 +279,7 @@ fn deleted_notes_are_dropped_for_good_only_after_a_yes() {
     let effects = app.update(Action::Yes, secs(5));
     assert_eq!(
         effects,
-        vec![Effect::Save, Effect::DropBackup { id: "s1".into() }]
+        vec![Effect::Save, Effect::DropBackup { id: sid("s1") }]
     );
     assert!(session(&app).trash.is_empty());
     assert_eq!(session(&app).updated, secs(5));

@@ -5,6 +5,7 @@
 
 use crate::support::screen;
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::{CONTENT_HOME_ENV, Library};
 use cpm_workshop::ui::app::{App, Effect, Overlay};
 use cpm_workshop::ui::fill_category::perform_save_deck;
@@ -42,7 +43,7 @@ fn app_reading_assessment(home: &Path) -> App {
         role: None,
     };
     let mut app = App::new(library, Theme::new(ThemeName::HighContrast), Vec::new());
-    app.opened(Session::new("s1".into(), spec, T0).unwrap());
+    app.opened(Session::new(sid("s1"), spec, T0).unwrap());
     app
 }
 

@@ -2,6 +2,7 @@
 //! reviewed snapshots: what the room sees of a session at each kind of step.
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::room::RoomView;
 use cpm_workshop::ui::app::App;
@@ -103,7 +104,7 @@ fn a_long_card_turns_pages_without_scrolling() {
 fn the_snapshot_tally() {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leaders", &library.snapshot);
-    let mut s = Session::new("20261123-0900-01".into(), spec, T0).unwrap();
+    let mut s = Session::new(sid("20261123-0900-01"), spec, T0).unwrap();
     let st = s.snapshot_mut(&library.snapshot);
     st.vote(0, 0, 2).unwrap();
     st.vote(0, 1, 7).unwrap();

@@ -5,6 +5,7 @@
 //! wraps only the cards it shows is counted in `src/ui/views/board_tests.rs`; its time is a
 //! budget in `benches/speed.rs`.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
@@ -37,7 +38,7 @@ fn session(groups: u32) -> Session {
         durations: Durations::default(),
         role: None,
     };
-    Session::new("20261123-0900-00".into(), spec, T0).unwrap()
+    Session::new(sid("20261123-0900-00"), spec, T0).unwrap()
 }
 
 /// Appends a note exactly as given (no checks), as a session file could hold it.
@@ -52,6 +53,8 @@ fn push(s: &mut Session, text: String, group: u32, category: Option<String>, pro
         },
         created: T0,
         initials: None,
+        from_phone: false,
+        visibility: Default::default(),
     });
     s.next_note_id += 1;
 }

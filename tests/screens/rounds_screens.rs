@@ -4,6 +4,7 @@
 //! bars, the note input, and the summary; plus the keys acting on the record they draw.
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::{App, Screen};
 use cpm_workshop::ui::keymap::Action;
@@ -41,7 +42,7 @@ fn open(activity: Activity) -> App {
         role: None,
     };
     let mut app = App::new(library, Theme::new(ThemeName::Mono), Vec::new());
-    app.opened(Session::new("20261123-0900-00".into(), spec, T0).unwrap());
+    app.opened(Session::new(sid("20261123-0900-00"), spec, T0).unwrap());
     app
 }
 
@@ -225,7 +226,7 @@ fn the_set_up_form_edits_the_questions_and_starts_discussion_rounds_with_them() 
         (spec.durations.brainstorm, spec.durations.share),
         (300, 180)
     );
-    let session = Session::new("s".into(), spec.clone(), T0).unwrap();
+    let session = Session::new(sid("s"), spec.clone(), T0).unwrap();
     app.opened(session);
     let st = state(&app);
     assert!(!st.items[0].follow_up && st.items[1].follow_up);

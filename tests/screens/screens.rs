@@ -2,6 +2,7 @@
 //! snapshots (`cargo insta review` after an intended change).
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::store::Summary;
 use cpm_workshop::ui::app::App;
@@ -43,7 +44,7 @@ fn home_empty_and_with_sessions() {
     snap!("home_empty", &app(), T0);
     let sessions = (0..3)
         .map(|i| Summary {
-            id: format!("20261123-09{i}0-00"),
+            id: sid(&format!("20261123-09{i}0-00")),
             name: format!("Cohort {i}"),
             created: T0,
             updated: T0,
@@ -668,7 +669,7 @@ fn home_shows_each_session_in_the_viewers_time_zone() {
     // Made at 09:00 in UTC-08:00 (17:00 UTC); the viewer is at UTC+01:00, like `list`.
     let made = datetime!(2026-11-23 09:00:00 -8);
     let session = Summary {
-        id: "20261123-0900-00".into(),
+        id: sid("20261123-0900-00"),
         name: "Fresno cohort".into(),
         created: made,
         updated: made,

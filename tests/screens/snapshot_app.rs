@@ -2,6 +2,7 @@
 //! home screen, walking the pages, the show of hands, notes under headings, analysis, dot voting,
 //! priorities; every change asks to be saved.
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::store::Summary;
 use cpm_workshop::ui::app::{App, Effect, Overlay, Screen};
@@ -18,7 +19,7 @@ const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
 fn session() -> Session {
     let spec = SnapshotState::session_spec("Leadership team", &Library::shipped().snapshot);
-    Session::new("20261123-0900-00".into(), spec, T0).unwrap()
+    Session::new(sid("20261123-0900-00"), spec, T0).unwrap()
 }
 
 fn open() -> App {
@@ -74,7 +75,7 @@ fn press(c: char) -> KeyEvent {
 #[test]
 fn a_snapshot_session_opens_from_home_into_its_own_screens() {
     let summary = Summary {
-        id: "20261123-0900-00".into(),
+        id: sid("20261123-0900-00"),
         name: "Leadership team".into(),
         created: T0,
         updated: T0,
@@ -91,7 +92,7 @@ fn a_snapshot_session_opens_from_home_into_its_own_screens() {
     );
     assert_eq!(
         app.update(Action::Submit, T0),
-        vec![Effect::Open("20261123-0900-00".into())]
+        vec![Effect::Open(sid("20261123-0900-00"))]
     );
     app.opened(session());
     assert_eq!(screen(&app).page(), Page::Intro);
@@ -529,7 +530,7 @@ fn analysis_drops_deleted_notes_for_good_after_a_yes() {
         vec![
             Effect::Save,
             Effect::DropBackup {
-                id: "20261123-0900-00".into()
+                id: sid("20261123-0900-00")
             }
         ]
     );

@@ -3,6 +3,7 @@
 //! 200×60 (reviewed snapshots).
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::{Library, PlanStepId};
 use cpm_workshop::ui::app::{App, Effect, Screen};
 use cpm_workshop::ui::keymap::{Action, Context, action_for, help_lines};
@@ -22,7 +23,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 fn open() -> App {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
-    let mut session = Session::new("20261123-0900-00".into(), spec, T0).unwrap();
+    let mut session = Session::new(sid("20261123-0900-00"), spec, T0).unwrap();
     let st = session.snapshot_mut(&library.snapshot);
     for (text, dimension, dots) in [
         ("Coaching time for supervisors", 1, 5),

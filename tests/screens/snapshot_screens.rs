@@ -3,6 +3,7 @@
 //! that must never panic, and checks that meaning never rests on colour alone.
 
 use crate::support;
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::ui::app::App;
 use cpm_workshop::ui::keymap::Action;
@@ -20,7 +21,7 @@ fn open() -> App {
     let library = Library::shipped();
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
     let mut app = App::new(library, Theme::new(ThemeName::Mono), Vec::new());
-    app.opened(Session::new("20261123-0900-00".into(), spec, T0).unwrap());
+    app.opened(Session::new(sid("20261123-0900-00"), spec, T0).unwrap());
     app
 }
 

@@ -34,7 +34,9 @@ pub fn sticky_app(deck: &str, mode: Mode, groups: u32, now: OffsetDateTime) -> A
         role: None,
     };
     let mut app = App::new(library, Theme::new(ThemeName::Mono), Vec::new());
-    app.opened(Session::new("20261123-0900-00".into(), spec, now).expect("a valid spec"));
+    app.opened(
+        Session::new(super::session_id("20261123-0900-00"), spec, now).expect("a valid spec"),
+    );
     app
 }
 

@@ -7,9 +7,12 @@ pub mod pty;
 pub mod read_only;
 pub mod require;
 pub mod rng;
+pub mod room;
 pub mod screen;
 pub mod store_files;
 pub mod trials;
 
 #[allow(unused_imports)] // not every test file needs the machine to have something
 pub use require::require;
+#[allow(unused_imports)] // not every test file names a session by id
+pub use store_files::session_id;

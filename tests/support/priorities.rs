@@ -18,7 +18,8 @@ pub fn save_snapshot_with_priorities(store: &Path, page: SnapshotPage) -> String
     let library = Library::shipped();
     let now = OffsetDateTime::now_utc();
     let spec = SnapshotState::session_spec("Leadership team", &library.snapshot);
-    let mut session = Session::new("20261123-0900-00".into(), spec, now).expect("a session");
+    let mut session =
+        Session::new(super::session_id("20261123-0900-00"), spec, now).expect("a session");
     let st = session.snapshot_mut(&library.snapshot);
     for (text, dots) in PRIORITIES.into_iter().zip([5, 3]) {
         let id = st
@@ -31,7 +32,7 @@ pub fn save_snapshot_with_priorities(store: &Path, page: SnapshotPage) -> String
         .expect("the store opens")
         .save(&session)
         .expect("the session saves");
-    session.id
+    session.id.to_string()
 }
 
 /// The session's draft plan as the JSON export shows it (`null` before any planning).

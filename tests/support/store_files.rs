@@ -28,12 +28,17 @@ pub fn assert_no_temp_files(dir: &Path) {
     );
 }
 
+/// `text` as a session id (a test names sessions it made, so a bad one is the test's bug).
+pub fn session_id(text: &str) -> cpm_workshop::workshop::SessionId {
+    cpm_workshop::workshop::SessionId::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The notes' texts in session `id` of the store folder `store`, read with the store as the app
 /// reads them.
 pub fn note_texts(store: &Path, id: &str) -> Vec<String> {
     cpm_workshop::store::Store::open(store.to_path_buf())
         .unwrap_or_else(|e| panic!("{e}"))
-        .load(id)
+        .load(&session_id(id))
         .unwrap_or_else(|e| panic!("{e}"))
         .notes
         .into_iter()

@@ -7,6 +7,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::Prompt;
 use cpm_workshop::workshop::command::{self, Command, CommandKind};
@@ -196,7 +197,7 @@ fn votes_from_a_second_terminal_reach_an_open_snapshot() {
     app.wait_for("Added from another terminal: “Mentors for new staff”", WAIT)
         .unwrap();
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
-    let state = store.load(&id).unwrap().snapshot.unwrap();
+    let state = store.load(&sid(&id)).unwrap().snapshot.unwrap();
     assert_eq!(state.tally(0).counts, [0, 3, 0]);
     assert_eq!(state.notes[0].text, "Mentors for new staff");
 }
@@ -286,7 +287,7 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
     let store_dir = dir.path();
     let id = new_session(store_dir, &[]);
     let store = Store::open(store_dir.to_path_buf()).unwrap();
-    let inbox = store.inbox(&id);
+    let inbox = store.inbox(&sid(&id));
     let activity = cpm_workshop::content::embedded::snapshot();
     let note = |text: &str| {
         Command::new(
@@ -297,6 +298,7 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
                 category: Some("Teaming".into()),
                 prompt: Prompt::Already,
                 initials: None,
+                from_phone: false,
             },
         )
     };
@@ -305,8 +307,8 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
     inbox.post(&saved).unwrap();
     inbox.post(&unsaved).unwrap();
     {
-        let _dead_owner = store.lock(&id).unwrap();
-        let mut session = store.load(&id).unwrap();
+        let _dead_owner = store.lock(&sid(&id)).unwrap();
+        let mut session = store.load(&sid(&id)).unwrap();
         let now = session.updated;
         for waiting in inbox.waiting() {
             let (_, cmd) = inbox.take(&waiting).unwrap().unwrap();

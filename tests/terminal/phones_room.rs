@@ -5,28 +5,21 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::phones::MAX_STREAMS;
 use cpm_workshop::store::Store;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::cli::{BIN, run_ok};
+use support::cli::run_ok;
 use support::http::{Events, Reply, request};
 use support::pty::Pty;
+use support::room::open_with_room_under;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// A port free on 127.0.0.1 right now.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// The app open on a new session with the room open on 127.0.0.1, at the first brainstorm
-/// step; the room's address and code as the console shows them.
+/// step.
 fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
     app_with_room_under(store, &[])
 }
@@ -35,35 +28,8 @@ fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
 /// app's path and arguments after them) when it is not empty.
 fn app_with_room_under(store: &Path, wrapper: &[&str]) -> (Pty, String, SocketAddr, String) {
     let id = run_ok(store, &["new", "--name", "Room test"]);
-    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
-    let s = store.to_str().unwrap();
-    let at = addr.to_string();
-    let args = ["--room", "--room-addr", &at, "open", &id];
-    let env = [("CPM_WORKSHOP_STORE", s)];
-    let mut pty = match wrapper.split_first() {
-        None => Pty::spawn(&args, &env, 120, 40),
-        Some((program, before)) => {
-            let all: Vec<&str> = before.iter().chain(&[BIN]).chain(&args).copied().collect();
-            Pty::spawn_command(program, &all, &env, 120, 40)
-        }
-    };
-    pty.wait_for("phones connected", WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let screen = pty.screen();
-    let code = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect::<String>())
-        .unwrap_or_else(|| panic!("no code on screen:\n{screen}"));
-    assert!(
-        screen.contains(&format!("http://{addr}/join?code={code}")),
-        "{screen}"
-    );
-    // Hide the panel (seen gone before the next key, or the two read as Alt+n), go to
-    // "Brainstorm: already using".
-    pty.keys("\x1b");
-    pty.wait_until(|s| !s.contains("phones connected"), WAIT)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (mut pty, addr, code) = open_with_room_under(store, &id, wrapper);
+    // Go to "Brainstorm: already using".
     pty.keys("n");
     (pty, id, addr, code)
 }
@@ -71,7 +37,7 @@ fn app_with_room_under(store: &Path, wrapper: &[&str]) -> (Pty, String, SocketAd
 fn texts(store: &Path, id: &str) -> Vec<String> {
     let store = Store::open_for_reading(store.to_path_buf()).unwrap();
     store
-        .load(id)
+        .load(&sid(id))
         .unwrap()
         .notes
         .into_iter()
@@ -90,7 +56,7 @@ fn cookie_of(reply: &Reply) -> String {
 }
 
 /// Joins with the link; the phone's cookies.
-fn join(addr: SocketAddr, code: &str) -> String {
+pub(crate) fn join(addr: SocketAddr, code: &str) -> String {
     cookie_of(&request(
         addr,
         "GET",

@@ -7,6 +7,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -83,7 +84,7 @@ fn type_notes(pty: &mut Pty, texts: &[String], saved_before: usize) {
 fn mid_round(store: &Path, cols: u16, rows: u16, extra: &[(&str, &str)]) -> (String, Pty) {
     let id = new_session(store, &["--name", "Mid-round", "--brainstorm", "30m"]);
     let st = Store::open(store.to_path_buf()).unwrap();
-    let mut s = st.load(&id).unwrap();
+    let mut s = st.load(&sid(&id)).unwrap();
     let now = time::OffsetDateTime::now_utc();
     s.next_step(now);
     s.timer.toggle(now);

@@ -7,6 +7,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::{Store, StoreError};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -279,10 +280,10 @@ fn good_bytes() -> Vec<u8> {
 fn load_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().to_path_buf()).unwrap();
-    let path = store.session_path("x");
+    let path = store.session_path(&sid("x"));
     std::fs::write(&path, bytes).unwrap();
     let _ = store.list().unwrap();
-    match store.load("x") {
+    match store.load(&sid("x")) {
         Ok(s) => prop_assert_eq!(s.id, "x"),
         Err(StoreError::TooNew { .. }) => {
             prop_assert_eq!(std::fs::read(&path).unwrap(), bytes);

@@ -12,6 +12,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::store::Store;
 use std::io::Write;
 use std::path::Path;
@@ -67,7 +68,7 @@ fn check_after_kill(
     context: &str,
 ) -> usize {
     let session = store
-        .load(id)
+        .load(&sid(id))
         .unwrap_or_else(|e| panic!("{context}: the session does not reopen: {e}"));
     let texts: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
     assert!(
@@ -84,7 +85,7 @@ fn check_after_kill(
     for (i, (got, want)) in texts.iter().zip(sent).enumerate() {
         assert_eq!(got, want, "{context}: note {i} differs");
     }
-    if let Ok(bytes) = std::fs::read(store.backup_path(id)) {
+    if let Ok(bytes) = std::fs::read(store.backup_path(&sid(id))) {
         serde_json::from_slice::<serde_json::Value>(&bytes)
             .unwrap_or_else(|e| panic!("{context}: the .bak is torn: {e}"));
     }
@@ -125,7 +126,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
         // (a save of thousands of notes is mostly encoding in a debug build).
         if trial % CLI_TRIALS_PER_SESSION == 0 {
             id = new_session(store_dir, &["--name", &format!("Streamed {trial}")]);
-            path = store.session_path(&id);
+            path = store.session_path(&sid(&id));
             ids.push(id.clone());
             on_disk = 0;
         }
@@ -219,7 +220,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     // once the next writer opens the store and locks the session; none of it is valid.
     let store = Store::open(store_dir.to_path_buf()).unwrap();
     for id in &ids {
-        drop(store.lock(id).unwrap());
+        drop(store.lock(&sid(id)).unwrap());
     }
     let left = hidden_files(store_dir);
     assert!(
@@ -288,7 +289,7 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
     // Start on the brainstorm step with the timer running, as mid-round.
     let store = Store::open(store_dir.to_path_buf()).unwrap();
     {
-        let mut s = store.load(&id).unwrap();
+        let mut s = store.load(&sid(&id)).unwrap();
         let now = time::OffsetDateTime::now_utc();
         s.next_step(now);
         s.timer.toggle(now);

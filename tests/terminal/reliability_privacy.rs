@@ -6,6 +6,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use predicates::prelude::*;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -232,7 +233,7 @@ fn purge_of_a_deleted_session_works_and_an_open_one_is_refused() {
     // While another process has the session open, nothing is removed.
     let open = new_session(&store, "Open");
     let holder = cpm_workshop::store::Store::open(store.clone()).unwrap();
-    let lock = holder.lock(&open).unwrap();
+    let lock = holder.lock(&sid(&open)).unwrap();
     cmd(&store)
         .args(["purge", &open, "--yes"])
         .assert()

@@ -8,6 +8,7 @@
 
 use crate::support;
 
+use crate::support::session_id as sid;
 use cpm_workshop::content::Library;
 use cpm_workshop::export::{self, Format, Options, Scope};
 use cpm_workshop::store::Store;
@@ -92,7 +93,7 @@ fn spec() -> SessionSpec {
 /// A session whose notes, name, group names and initials hold the hostile texts exactly, as a
 /// file not written by this app could.
 fn raw_hostile_session(id: &str) -> Session {
-    let mut s = Session::new(id.into(), spec(), T0).unwrap();
+    let mut s = Session::new(sid(id), spec(), T0).unwrap();
     s.name = "Name\x1b]0;pwned\x07 \u{202e}gnp.exe \x1b[2J".into();
     s.groups[1] = Group {
         number: 2,
@@ -114,6 +115,8 @@ fn raw_hostile_session(id: &str) -> Session {
             },
             created: T0,
             initials: (i % 3 == 0).then(|| "J\x1b[2JD\u{202e}".to_string()),
+            from_phone: false,
+            visibility: Default::default(),
         });
         s.next_note_id += 1;
     }
@@ -382,7 +385,7 @@ fn hostile_paste_and_command_line_notes_are_cleaned_and_exports_stay_well_formed
 
     // What was stored is clean text, nothing lost but the controls.
     let store = Store::open(store_dir.to_path_buf()).unwrap();
-    let session = store.load(&id).unwrap();
+    let session = store.load(&sid(&id)).unwrap();
     let n = hostile().len();
     assert_eq!(session.notes.len(), n * 3 + 1);
     for note in &session.notes {
@@ -536,14 +539,14 @@ fn the_command_line_never_prints_escape_codes_from_a_file_or_an_argument() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path().join("store");
     let store = Store::open(store_dir.clone()).unwrap();
-    let mut s = Session::new("20261123-0900-00".into(), spec(), T0).unwrap();
+    let mut s = Session::new(sid("20261123-0900-00"), spec(), T0).unwrap();
     s.name = format!("Name {TERMINAL_ATTACK}");
     s.deck = format!("deck{TERMINAL_ATTACK}");
     s.categories[0] = format!("Cat{TERMINAL_ATTACK}");
     store.create(&s).unwrap();
     // A second file whose activity is a hostile value serde repeats in its message.
     let mut other =
-        serde_json::to_value(Session::new("20261123-0901-00".into(), spec(), T0).unwrap()).unwrap();
+        serde_json::to_value(Session::new(sid("20261123-0901-00"), spec(), T0).unwrap()).unwrap();
     other["activity"] = TERMINAL_ATTACK.into();
     std::fs::write(
         store_dir.join("20261123-0901-00.json"),

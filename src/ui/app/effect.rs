@@ -3,7 +3,7 @@
 
 use crate::export::{Format, Scope};
 use crate::ui::fill_category::FillPreview;
-use crate::workshop::SessionSpec;
+use crate::workshop::{SessionId, SessionSpec};
 
 /// Something the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,30 +21,32 @@ pub enum Effect {
     ExportSession,
     /// Re-read the session list for the home screen.
     RefreshList,
-    Open(String),
+    Open(SessionId),
     Create(SessionSpec),
     Rename {
-        id: String,
+        id: SessionId,
         name: String,
     },
     /// Copy session `id`'s set-up as a new session called `name`.
     Duplicate {
-        id: String,
+        id: SessionId,
         name: String,
     },
     Delete {
-        id: String,
+        id: SessionId,
     },
     Restore {
-        id: String,
+        id: SessionId,
     },
     /// Remove session `id`'s backup once the saves sent so far are on disk (the backup is the
     /// version before the last save, which still held notes dropped for good).
     DropBackup {
-        id: String,
+        id: SessionId,
     },
     /// Open the room for phones, or close it.
     ToggleRoom,
+    /// Reopen the room on the laptop's next address, with the same code.
+    NextRoomAddress,
     /// Close the open session (release its lock) and go home.
     CloseSession,
     /// Write one file per scope (one scope for a single export, one per group for handouts).

@@ -1,16 +1,22 @@
 //! The app's state and its one entry point, `update`: an action in, state changed, effects out.
 //! Effects (saving, ringing, opening files) are carried out by the event loop, never here.
 //! Each screen's keys live with the screen: home and set-up here (`home`), overlays
-//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`.
+//! (`overlay`), the sticky-note activity in `ui::sticky`, the Snapshot in `ui::snapshot`, the
+//! rounds in `ui::rounds`. An activity's keys change its own screen and return an [`Outcome`]
+//! (status line, save, overlay) that `App::carry_out` applies, the same for all three.
 
 mod effect;
 mod home;
+mod moderation;
+mod outcome;
 mod overlay;
 mod presenting;
+mod room_keys;
 mod screen;
 mod status;
 
 pub use effect::Effect;
+pub use outcome::{Outcome, StatusChange};
 pub use overlay::{MoveRow, MoveTarget, Overlay, TextPurpose};
 pub use screen::{Home, Screen};
 pub use status::{SaveState, Status, Tone};
@@ -60,6 +66,14 @@ pub struct RoomPanel {
     pub code: String,
     /// Phones seen in the last two minutes.
     pub phones: usize,
+    /// What to type instead of scanning: the room's address and port.
+    pub address: String,
+    /// Which of the laptop's addresses the room is on (`a` moves it to the next).
+    pub place: String,
+    /// The self-test of the open room: `None` while it runs, then what it found.
+    pub check: Option<Result<String, String>>,
+    /// The projector shows only the QR code, full screen (`Q`), for a large room.
+    pub full_qr: bool,
 }
 
 impl App {
@@ -124,6 +138,7 @@ impl App {
             Some(Overlay::Export { .. }) => return Context::Export,
             Some(Overlay::Jump { .. }) => return Context::Jump,
             Some(Overlay::Room) => return Context::Room,
+            Some(Overlay::Queue { .. }) => return Context::Queue,
             None => {}
         }
         if let Some(context) = self.presenting_context() {
@@ -287,8 +302,11 @@ impl App {
             // Nothing done now could be seen: a note saved or a step taken blind.
             return Vec::new();
         }
-        if action == Action::ToggleRoom {
-            return vec![Effect::ToggleRoom];
+        if let Some(effects) = self.update_room(&action) {
+            return effects;
+        }
+        if let Some(effects) = self.update_moderation(&action, now) {
+            return effects;
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
@@ -344,7 +362,7 @@ impl App {
         match &self.screen {
             Screen::Home(_) => self.update_home(action, now),
             Screen::Setup(_) => self.update_setup(action),
-            Screen::Sticky(_) => self.update_sticky(action, now),
+            Screen::Sticky(_) => super::sticky::update(self, action, now),
             Screen::Snapshot(_) => super::snapshot::update(self, action, now),
             Screen::Rounds(_) => super::rounds::update(self, action, now),
         }

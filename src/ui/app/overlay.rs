@@ -1,13 +1,13 @@
 //! Overlays: what is drawn over the screen and has the keyboard (help, questions, prompts, the
 //! move and export menus), and how keys act on them.
 
-use super::{App, Effect, Screen};
+use super::{App, Effect, Outcome, Screen};
 use crate::ui::cycle::{Way, cycle, cycle_u32};
 use crate::ui::export_menu::export_choices;
 use crate::ui::fill_category::FillPreview;
 use crate::ui::input_view::edit_input;
 use crate::ui::keymap::{Action, Context};
-use crate::workshop::{History, NoteId, Placement, Prompt};
+use crate::workshop::{History, NoteId, Placement, Prompt, SessionId};
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -15,7 +15,7 @@ use tui_input::Input;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPurpose {
     EditNote(NoteId),
-    Rename(String),
+    Rename(SessionId),
 }
 
 /// Where a note is being moved to.
@@ -70,7 +70,7 @@ pub enum Overlay {
         forward: bool,
     },
     ConfirmDelete {
-        id: String,
+        id: SessionId,
         name: String,
     },
     /// Drop the open session's `count` deleted notes for good?
@@ -101,6 +101,12 @@ pub enum Overlay {
     /// The room for phones: join link, code, QR code, phones connected (Esc hides it; the
     /// room stays open).
     Room,
+    /// Phones' notes held off the projector; `selected` indexes [`Session::queue`].
+    ///
+    /// [`Session::queue`]: crate::workshop::Session::queue
+    Queue {
+        selected: usize,
+    },
 }
 
 impl App {
@@ -110,6 +116,7 @@ impl App {
         };
         match (overlay, action) {
             (Overlay::Jump { selected }, action) => self.update_jump(selected, action, now),
+            (Overlay::Queue { selected }, action) => self.update_queue(selected, action, now),
             (Overlay::Help(_), Action::Close | Action::Help) => {
                 self.help_scroll = 0;
                 Vec::new()
@@ -163,7 +170,13 @@ impl App {
                 vec![Effect::Delete { id }, Effect::RefreshList]
             }
             (Overlay::ConfirmDropDeleted { .. }, Action::Yes) => self.drop_deleted(now),
-            (Overlay::ConfirmPaste(lines), Action::Yes) => self.add_notes(&lines, now),
+            (Overlay::ConfirmPaste(lines), Action::Yes) => {
+                let mut out = Outcome::default();
+                if let Some(w) = self.open_session_mut() {
+                    w.add_notes(&lines, now, &mut out);
+                }
+                self.carry_out(out)
+            }
             (Overlay::ConfirmPaste(lines), Action::No | Action::Close) => {
                 self.say(format!("Paste of {} lines discarded.", lines.len()));
                 Vec::new()

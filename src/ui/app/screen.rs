@@ -5,6 +5,7 @@ use crate::ui::open_session::OpenSession;
 use crate::ui::rounds::RoundsScreen;
 use crate::ui::setup::SetupForm;
 use crate::ui::snapshot::SnapshotScreen;
+use crate::workshop::SessionId;
 
 /// The home screen.
 #[derive(Debug, Clone, Default)]
@@ -14,7 +15,7 @@ pub struct Home {
     /// 0 is "New workshop"; 1.. are sessions.
     pub selected: usize,
     /// Id of the last session sent to the trash, for `u`.
-    pub last_deleted: Option<String>,
+    pub last_deleted: Option<SessionId>,
 }
 
 /// Which screen is up.

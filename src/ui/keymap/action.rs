@@ -28,6 +28,10 @@ pub enum Action {
     ToggleBlank,
     /// Open the room for phones, or close it.
     ToggleRoom,
+    /// Move the open room to the laptop's next address.
+    NextRoomAddress,
+    /// The projector shows only the room's QR code, full screen (and back).
+    ToggleFullQr,
     ToggleBoardView,
     Up,
     Down,
@@ -82,6 +86,16 @@ pub enum Action {
     Jump,
     /// Go to a run-order position (sticky) or page (Snapshot), chosen in the jump picker.
     JumpTo(usize),
+    /// Switch how phones' notes reach the projector: at once, or held for approval.
+    ToggleModeration,
+    /// Open the queue of phones' notes held for approval.
+    ShowQueue,
+    /// Show the selected held note on the projector.
+    Approve,
+    /// Keep the selected note off the projector.
+    Hide,
+    /// Show every held note on the projector.
+    ApproveAll,
     /// Mark the selected note as a worry or question to follow up, or unmark it.
     ToggleFollowUp,
 }

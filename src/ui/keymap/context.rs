@@ -56,4 +56,6 @@ pub enum Context {
     RoomView,
     /// The jump picker.
     Jump,
+    /// The queue of phones' notes held for the trainer's approval.
+    Queue,
 }

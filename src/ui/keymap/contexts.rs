@@ -109,4 +109,5 @@ pub(super) const EVERYWHERE: &[Context] = &[
     C::RoundsNotes,
     C::RoundsMark,
     C::RoundsEntry,
+    C::Queue,
 ];

@@ -7,6 +7,7 @@ mod binding;
 mod context;
 mod contexts;
 mod general_keys;
+mod moderation_keys;
 mod plan_keys;
 mod presenter_keys;
 mod rounds_keys;
@@ -32,6 +33,7 @@ pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         snapshot_keys::SNAPSHOT,
         plan_keys::PLAN,
         rounds_keys::ROUNDS,
+        moderation_keys::MODERATION,
         // After the screens' own keys, so the hint bar keeps those first where room is short.
         presenter_keys::PRESENTER,
         general_keys::TERMINAL,

@@ -6,6 +6,10 @@ use super::binding::{Binding, Key, bind};
 use super::contexts::*;
 use crossterm::event::KeyCode;
 
+/// What `Q` does, said once for every context it is live in.
+const QR_FULL: &str =
+    "the room's QR code full screen on the projector, for a large room (and back)";
+
 /// Running a workshop and its board, first in the help.
 pub(super) static STICKY: &[Binding] = &[
     // Running a workshop.
@@ -106,6 +110,26 @@ pub(super) static STICKY: &[Binding] = &[
         Action::ToggleRoom,
         "open / close the room for phones (join link, code, QR)",
         "phones"
+    ),
+    bind!(
+        &[C::Room],
+        Key::Char('a'),
+        Action::NextRoomAddress,
+        "move the room to this laptop's next network address (same code)",
+        "next address"
+    ),
+    bind!(
+        &[C::Room],
+        Key::Char('Q'),
+        Action::ToggleFullQr,
+        QR_FULL,
+        "QR full screen"
+    ),
+    bind!(
+        &[C::Presenter, C::RoomView],
+        Key::Char('Q'),
+        Action::ToggleFullQr,
+        QR_FULL
     ),
     bind!(
         &[C::Blank],

@@ -84,6 +84,7 @@ fn every_context_has_a_way_out_and_hints() {
         Context::RoomView,
         Context::Jump,
         Context::Room,
+        Context::Queue,
     ] {
         assert_eq!(
             action_for(ctx, &press(KeyCode::Esc)),
@@ -188,5 +189,68 @@ fn rounds_keys_are_listed_once_and_digits_fit_the_page() {
         action_for(Context::RoundsEntry, &digit('f')),
         Some(Action::Insert('f')),
         "typing, f is a letter"
+    );
+}
+
+/// The moderation keys answer on the console's screens of a workshop, never on the room's own
+/// view (the room may be looking), and clash with no other key there.
+#[test]
+fn moderation_keys_open_the_queue_from_the_console_and_clash_with_nothing() {
+    for ctx in [
+        Context::Run,
+        Context::Board,
+        Context::Rotation,
+        Context::Presenter,
+    ] {
+        assert_eq!(
+            action_for(ctx, &press(KeyCode::Char('M'))),
+            Some(Action::ToggleModeration),
+            "{ctx:?}"
+        );
+        assert_eq!(
+            action_for(ctx, &press(KeyCode::Char('h'))),
+            Some(Action::ShowQueue),
+            "{ctx:?}"
+        );
+    }
+    for c in ['M', 'h'] {
+        assert_eq!(
+            action_for(Context::RoomView, &press(KeyCode::Char(c))),
+            None
+        );
+    }
+    for (c, action) in [
+        ('a', Action::Approve),
+        ('x', Action::Hide),
+        ('A', Action::ApproveAll),
+        ('M', Action::ToggleModeration),
+        ('u', Action::Undo),
+        ('h', Action::Close),
+    ] {
+        assert_eq!(
+            action_for(Context::Queue, &press(KeyCode::Char(c))),
+            Some(action),
+            "{c}"
+        );
+    }
+    for ctx in [
+        Context::Run,
+        Context::Board,
+        Context::Rotation,
+        Context::Presenter,
+        Context::Queue,
+    ] {
+        let keys: Vec<_> = super::bindings_for(ctx).map(|b| b.key).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "{ctx:?}: {k:?} bound twice");
+        }
+    }
+    let help: Vec<String> = help_lines(Context::Run)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        help.contains(&"M".to_string()) && help.contains(&"h".to_string()),
+        "{help:?}"
     );
 }

@@ -4,14 +4,15 @@
 use super::view::Showing;
 use crate::room::RoomView;
 use crate::store::{RoomWatch, Store};
+use crate::workshop::SessionId;
 
 /// The projector's view of the world, refreshed by [`Follow::poll`].
 #[derive(Debug, Default)]
 pub struct Follow {
     /// The session given on the command line; `None` follows the presenter.
-    pinned: Option<String>,
+    pinned: Option<SessionId>,
     /// The session followed now.
-    target: Option<String>,
+    target: Option<SessionId>,
     watch: Option<RoomWatch>,
     view: Option<RoomView>,
     /// Whether an app holds the followed session's lock.
@@ -22,7 +23,7 @@ pub struct Follow {
 
 impl Follow {
     /// Follows `pinned`, or with `None` whatever the presenter opens.
-    pub fn new(pinned: Option<String>) -> Follow {
+    pub fn new(pinned: Option<SessionId>) -> Follow {
         Follow {
             pinned,
             ..Follow::default()
@@ -36,14 +37,14 @@ impl Follow {
         let mut changed = false;
         if target != self.target {
             self.watch = target
-                .as_deref()
+                .as_ref()
                 .map(|id| RoomWatch::new(store.room_path(id)));
             self.view = None;
             self.problem = None;
             self.target = target;
             changed = true;
         }
-        self.open = self.target.as_deref().is_some_and(|id| store.is_open(id));
+        self.open = self.target.as_ref().is_some_and(|id| store.is_open(id));
         if let Some(read) = self.watch.as_mut().and_then(RoomWatch::poll) {
             match read {
                 Ok(view) => {
@@ -69,7 +70,7 @@ impl Follow {
         match self.view() {
             Some(v) => Showing::Room(v),
             None => Showing::Waiting {
-                session: self.target.as_deref(),
+                session: self.target.as_ref().map(SessionId::as_str),
                 problem: self.problem.as_deref(),
             },
         }
@@ -81,12 +82,12 @@ mod tests {
     use super::*;
     use crate::content::Library;
     use crate::room::{Presenter, RoomSource, room_view};
-    use crate::workshop::session::tests::session;
+    use crate::workshop::session::tests::{session, sid};
 
-    fn write_view(store: &Store, id: &str, blank: bool) {
+    fn write_view(store: &Store, id: &SessionId, blank: bool) {
         let library = Library::shipped();
         let mut s = session();
-        s.id = id.to_string();
+        s.id = id.clone();
         let view = room_view(&RoomSource {
             session: &s,
             deck: library.deck(&s.deck),
@@ -102,7 +103,7 @@ mod tests {
     fn follows_the_presented_session_only_while_an_app_holds_it() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().to_path_buf()).unwrap();
-        let (a, b) = ("20261123-0900-00", "20261123-0900-01");
+        let (a, b) = (&sid("20261123-0900-00"), &sid("20261123-0900-01"));
         let mut follow = Follow::new(None);
         follow.poll(&store);
         assert!(matches!(
@@ -114,7 +115,7 @@ mod tests {
         store.set_presenting(a).unwrap();
         write_view(&store, a, false);
         assert!(follow.poll(&store));
-        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == a));
+        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == *a));
         assert!(!follow.poll(&store), "nothing changed, nothing to draw");
 
         write_view(&store, a, true);
@@ -123,17 +124,21 @@ mod tests {
 
         drop(lock); // the presenter went away (a crash leaves `presenting` behind)
         assert!(follow.poll(&store));
-        assert!(matches!(follow.showing(), Showing::Waiting { session: Some(id), .. } if id == a));
+        assert!(
+            matches!(follow.showing(), Showing::Waiting { session: Some(id), .. } if id == a.as_str())
+        );
 
         let _lock = store.lock(b).unwrap();
         store.set_presenting(b).unwrap();
         write_view(&store, b, false);
         assert!(follow.poll(&store));
-        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == b));
+        assert!(matches!(follow.showing(), Showing::Room(v) if v.session == *b));
 
         // A projector pinned to `a` keeps waiting for it.
-        let mut pinned = Follow::new(Some(a.to_string()));
+        let mut pinned = Follow::new(Some(a.clone()));
         pinned.poll(&store);
-        assert!(matches!(pinned.showing(), Showing::Waiting { session: Some(id), .. } if id == a));
+        assert!(
+            matches!(pinned.showing(), Showing::Waiting { session: Some(id), .. } if id == a.as_str())
+        );
     }
 }

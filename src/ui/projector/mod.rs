@@ -9,6 +9,7 @@
 
 mod big_text;
 pub mod follow;
+mod join;
 pub mod keys;
 pub mod view;
 

@@ -83,7 +83,10 @@ pub fn render_in(
     match showing {
         Showing::Waiting { session, problem } => waiting(frame, area, theme, session, problem),
         Showing::Room(v) if v.blank => {}
-        Showing::Room(v) => room(v, frame, area, theme, now),
+        Showing::Room(v) => match v.join.as_ref().filter(|j| j.full) {
+            Some(j) => super::join::full(j, frame, area, theme),
+            None => room(v, frame, area, theme, now),
+        },
     }
 }
 
@@ -177,6 +180,9 @@ struct Areas {
     timer: Rect,
     side: Rect,
     bottom: Rect,
+    /// While the room is open: the corner panel with the QR code, or the hint line instead.
+    join: Option<Rect>,
+    join_hint: Option<Rect>,
 }
 
 impl Areas {
@@ -192,6 +198,20 @@ impl Areas {
         let [step, rest] = cut_top(rest, 1);
         let [_, rest] = cut_top(rest, 1);
         let [body, bottom] = cut_bottom(rest, 1);
+        let (body, join, join_hint) = match &view.join {
+            None => (body, None, None),
+            Some(j) => match super::join::panel_size(j, body) {
+                Some((w, h)) => {
+                    let [body, column] = cut_right(body, w + COLUMN_GAP);
+                    let [_, panel] = cut_right(column, w);
+                    (body, Some(Rect { height: h, ..panel }), None)
+                }
+                None => {
+                    let [body, hint] = cut_bottom(body, 1);
+                    (body, None, Some(hint))
+                }
+            },
+        };
         let has_side =
             shows_timer(view) || !view.instruction.is_empty() || !view.stations.is_empty();
         let side_w = if has_side {
@@ -220,6 +240,8 @@ impl Areas {
             timer,
             side,
             bottom,
+            join,
+            join_hint,
         }
     }
 }
@@ -259,6 +281,14 @@ fn room(v: &RoomView, frame: &mut Frame, area: Rect, theme: &Theme, now: OffsetD
         timer_box::render(theme, &v.timer.as_timer(), frame, a.timer, now);
     }
     side(v, frame, a.side, theme);
+    if let Some(j) = &v.join {
+        if let Some(panel) = a.join {
+            super::join::panel(j, frame, panel, theme);
+        }
+        if let Some(hint) = a.join_hint {
+            super::join::hint(j, frame, hint, theme);
+        }
+    }
     let page = if !v.tallies.is_empty() {
         tallies(&v.tallies, frame, a.content, theme);
         None

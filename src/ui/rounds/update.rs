@@ -3,12 +3,12 @@
 use super::{RoundEntry, RoundsScreen};
 use crate::content::RoundsActivity;
 use crate::export::rounds::hands_label;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay, SaveState, Screen};
+use crate::ui::app::{App, DRAFT_KEPT, Effect, Outcome, Overlay, Screen};
 use crate::ui::input_view::note_input_key;
 use crate::ui::keymap::Action;
 use crate::workshop::Timer;
 use crate::workshop::rounds::{RoundsError, RoundsState};
-use crate::workshop::timer::NUDGE_SECONDS;
+use crate::workshop::text::quote;
 use time::OffsetDateTime;
 use tui_input::Input;
 
@@ -16,28 +16,6 @@ use tui_input::Input;
 const PAGE_SCROLL: u16 = 10;
 /// Furthest the intro and summary scroll.
 const MAX_SCROLL: u16 = 2_000;
-/// Characters of a note quoted in a status message.
-const QUOTE_CHARS: usize = 40;
-
-/// What an update asks of the app around it.
-#[derive(Debug, Default)]
-struct Outcome {
-    /// A status message, and whether it is an error.
-    message: Option<(String, bool)>,
-    save: bool,
-    overlay: Option<Overlay>,
-    clear_status: bool,
-}
-
-impl Outcome {
-    fn say(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), false));
-    }
-
-    fn fail(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), true));
-    }
-}
 
 /// Applies one action to the rounds screen at `now`; returns what the loop must do.
 pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -52,32 +30,7 @@ pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect>
         return Vec::new();
     };
     let out = screen.apply(&activity, action, now);
-    let mut effects = Vec::new();
-    if out.save {
-        app.save = SaveState::Pending;
-        effects.push(Effect::Save);
-    }
-    if out.clear_status {
-        app.status = None;
-    }
-    match out.message {
-        Some((text, false)) => app.say(text),
-        Some((text, true)) => app.fail(text),
-        None => {}
-    }
-    if out.overlay.is_some() {
-        app.overlay = out.overlay;
-    }
-    effects
-}
-
-/// The first characters of a note, for a status message.
-fn quote(text: &str) -> String {
-    let mut q: String = text.chars().take(QUOTE_CHARS).collect();
-    if text.chars().count() > QUOTE_CHARS {
-        q.push('…');
-    }
-    q
+    app.carry_out(out)
 }
 
 impl RoundsScreen {
@@ -98,7 +51,7 @@ impl RoundsScreen {
     /// The session changed: mark it and save.
     fn touched(&mut self, now: OffsetDateTime, out: &mut Outcome) {
         self.open.session.updated = now;
-        out.save = true;
+        out.changed();
     }
 
     fn update_page(
@@ -108,25 +61,12 @@ impl RoundsScreen {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
+        if self.open.timer_key(&action, now, out) {
+            return;
+        }
         match action {
             Action::NextStep => self.go(activity, 1, now, out),
             Action::PreviousStep => self.go(activity, -1, now, out),
-            Action::ToggleTimer => {
-                self.open.session.timer.toggle(now);
-                self.touched(now, out);
-            }
-            Action::AddTime | Action::RemoveTime => {
-                let secs = if action == Action::AddTime {
-                    NUDGE_SECONDS
-                } else {
-                    -NUDGE_SECONDS
-                };
-                self.open.session.timer.nudge(secs, now);
-                if !self.open.session.timer.reading(now).is_over() {
-                    self.open.rang_at = None;
-                }
-                self.touched(now, out);
-            }
             Action::ChooseGroup(n) => self.choose_group(n, out),
             Action::NextGroup => {
                 let groups = self.open.session.groups.len() as u32;
@@ -154,11 +94,11 @@ impl RoundsScreen {
             Action::PageDown => self.scroll = (self.scroll + PAGE_SCROLL).min(MAX_SCROLL),
             Action::DeleteNote => self.delete(activity, now, out),
             Action::ToggleFollowUp => self.toggle_follow_up(activity, now, out),
-            Action::Export => out.overlay = Some(Overlay::Export { selected: 0 }),
-            Action::Help => out.overlay = Some(Overlay::Help(self.context())),
+            Action::Export => out.open(Overlay::Export { selected: 0 }),
+            Action::Help => out.open(Overlay::Help(self.context())),
             Action::ToggleBlank => self.open.blank = true,
             // The session list must never reach the projector by accident.
-            Action::Close => out.overlay = Some(Overlay::ConfirmLeave),
+            Action::Close => out.open(Overlay::ConfirmLeave),
             _ => {}
         }
     }
@@ -185,7 +125,7 @@ impl RoundsScreen {
         self.open.rang_at = None;
         self.selected = 0;
         self.scroll = 0;
-        out.clear_status = true;
+        out.clear_status();
         self.touched(now, out);
     }
 
@@ -259,7 +199,7 @@ impl RoundsScreen {
         match self.open.session.rounds_mut(activity).delete_note(id) {
             Ok(note) => {
                 out.say(format!(
-                    "Deleted “{}” (kept in the session's trash).",
+                    "Deleted {} (kept in the session's trash).",
                     quote(&note.text)
                 ));
                 let last = self.page_notes().len().saturating_sub(1);

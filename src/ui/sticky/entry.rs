@@ -1,6 +1,6 @@
 //! The scribe's note input: typing, pasting, and adding notes where the step puts them.
 
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Overlay};
+use crate::ui::app::{DRAFT_KEPT, Outcome, Overlay};
 use crate::ui::cycle::{Way, cycle_u32};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
@@ -9,39 +9,37 @@ use crate::workshop::{Change, Placement, Prompt};
 use time::OffsetDateTime;
 use tui_input::Input;
 
-impl App {
-    pub(super) fn update_entry(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
-        let Some(w) = self.open_session_mut() else {
-            return Vec::new();
-        };
-        let groups = w.session.groups.len() as u32;
-        let step_prompt = Prompt::for_step(w.session.step().kind);
-        let Some(entry) = w.entry.as_mut() else {
-            return Vec::new();
+impl OpenSession {
+    /// A key while the scribe types a note.
+    pub(super) fn update_entry(&mut self, action: Action, now: OffsetDateTime, out: &mut Outcome) {
+        let groups = self.session.groups.len() as u32;
+        let step_prompt = Prompt::for_step(self.session.step().kind);
+        let Some(entry) = self.entry.as_mut() else {
+            return;
         };
         match action {
             Action::Close => {
-                let entry = w.entry.take();
+                let entry = self.entry.take();
                 if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
-                    w.draft = Some(e);
-                    self.say(DRAFT_KEPT);
+                    self.draft = Some(e);
+                    out.say(DRAFT_KEPT);
                 }
             }
             Action::CyclePrompt => {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());
             }
             Action::ToggleInitials => entry.on_initials = !entry.on_initials,
-            Action::Up => w.group = cycle_u32(w.group, groups, Way::Back),
-            Action::Down => w.group = cycle_u32(w.group, groups, Way::Forward),
+            Action::Up => self.group = cycle_u32(self.group, groups, Way::Back),
+            Action::Down => self.group = cycle_u32(self.group, groups, Way::Forward),
             Action::Submit => {
                 let text = entry.input.value().to_string();
                 if text.trim().is_empty() {
-                    self.say("Type a note, then Enter. Esc closes the input.");
-                    return Vec::new();
+                    out.say("Type a note, then Enter. Esc closes the input.");
+                    return;
                 }
-                return self.add_notes(&[text], now);
+                self.add_notes(&[text], now, out);
             }
-            Action::Paste(text) => return self.paste(&text, now),
+            Action::Paste(text) => self.paste(&text, out),
             other => {
                 let input = if entry.on_initials {
                     &mut entry.initials
@@ -50,23 +48,19 @@ impl App {
                 };
                 edit_input(input, other);
                 // The last "Saved …" is old news once the next note is being typed.
-                self.status = None;
+                out.clear_status();
             }
         }
-        Vec::new()
     }
 
     /// A paste: one line goes into the input; several become notes after the trainer says yes.
-    pub(super) fn paste(&mut self, text: &str, now: OffsetDateTime) -> Vec<Effect> {
+    pub(super) fn paste(&mut self, text: &str, out: &mut Outcome) {
         let lines = pasted_lines(text);
-        let Some(w) = self.open_session_mut() else {
-            return Vec::new();
-        };
-        let entry = w
+        let entry = self
             .entry
-            .get_or_insert_with(|| w.draft.take().unwrap_or_default());
+            .get_or_insert_with(|| self.draft.take().unwrap_or_default());
         match lines.len() {
-            0 => Vec::new(),
+            0 => {}
             1 => {
                 let input = if entry.on_initials {
                     &mut entry.initials
@@ -74,28 +68,23 @@ impl App {
                     &mut entry.input
                 };
                 insert_str(input, &lines[0]);
-                let _ = now;
-                Vec::new()
             }
-            _ => {
-                self.overlay = Some(Overlay::ConfirmPaste(lines));
-                Vec::new()
-            }
+            _ => out.open(Overlay::ConfirmPaste(lines)),
         }
     }
 
     /// Adds notes for the chosen group at the entry's prompt; keeps the input open.
-    pub(crate) fn add_notes(&mut self, texts: &[String], now: OffsetDateTime) -> Vec<Effect> {
-        let Some(w) = self.open_session_mut() else {
-            return Vec::new();
-        };
-        let entry = w.entry.clone().unwrap_or_default();
-        let placement = entry_placement(w);
+    pub(crate) fn add_notes(&mut self, texts: &[String], now: OffsetDateTime, out: &mut Outcome) {
+        let entry = self.entry.clone().unwrap_or_default();
+        let placement = entry_placement(self);
         let initials = entry.initials.value().trim().to_string();
         let initials = (!initials.is_empty()).then_some(initials.as_str());
         let (mut changes, mut refused) = (Vec::new(), Vec::new());
         for text in texts {
-            match w.session.add_note(text, placement.clone(), initials, now) {
+            match self
+                .session
+                .add_note(text, placement.clone(), initials, now)
+            {
                 Ok(change) => changes.push(change),
                 Err(e) => refused.push(e.to_string()),
             }
@@ -104,10 +93,10 @@ impl App {
         // A paste is one step back with u, however many notes it made.
         match changes.len() {
             0 => {}
-            1 => w.history.record(changes.remove(0)),
-            _ => w.history.record(Change::Batch(changes)),
+            1 => self.history.record(changes.remove(0)),
+            _ => self.history.record(Change::Batch(changes)),
         }
-        if let Some(e) = w.entry.as_mut() {
+        if let Some(e) = self.entry.as_mut() {
             e.saved += added;
             if refused.is_empty() {
                 e.input = Input::default();
@@ -117,22 +106,20 @@ impl App {
         }
         let where_ = format!(
             "{} · {} · {}",
-            crate::ui::views::group_label(&w.session, placement.group),
+            crate::ui::views::group_label(&self.session, placement.group),
             placement.category.as_deref().unwrap_or("Commitments"),
             placement.prompt.label()
         );
         if refused.is_empty() {
-            self.say(format!(
+            out.say(format!(
                 "Saved {} to {where_}.",
                 crate::words::count(added, "note", "notes")
             ));
         } else {
-            self.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
+            out.fail(format!("Saved {added}; not saved: {}.", refused.join("; ")));
         }
         if added > 0 {
-            self.save_effect()
-        } else {
-            Vec::new()
+            out.changed();
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod views;
 
 pub use board::{board_notes, board_page};
 pub use entry::{entry_placement, entry_prompt};
+pub use update::update;
 
 use crate::workshop::Prompt;
 use tui_input::Input;

@@ -2,64 +2,101 @@
 
 use super::board::{board_notes, selected_note};
 use super::{BoardPage, View};
-use crate::ui::app::{App, Effect, MoveRow, MoveTarget, Overlay, PAGE, Screen, TextPurpose};
+use crate::content::Library;
+use crate::ui::app::{
+    App, Effect, MoveRow, MoveTarget, Outcome, Overlay, PAGE, Screen, TextPurpose,
+};
 use crate::ui::cycle::{Way, cycle, cycle_u32};
+use crate::ui::fill_category::start_fill;
 use crate::ui::keymap::{Action, Context};
+use crate::ui::open_session::OpenSession;
 use crate::workshop::Change;
 use crate::workshop::chart::Headings;
-use crate::workshop::timer::NUDGE_SECONDS;
 use time::OffsetDateTime;
 use tui_input::Input;
 
-impl App {
-    pub(crate) fn update_sticky(&mut self, action: Action, now: OffsetDateTime) -> Vec<Effect> {
-        let context = self.context();
-        let Some(w) = self.open_session_mut() else {
-            return Vec::new();
-        };
-        if w.blank {
+/// Applies one action to the sticky-note screen at `now`; returns what the loop must do.
+pub fn update(app: &mut App, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    let context = app.context();
+    // The run view's text stops at its end: the pane never scrolls to empty, and ↑ acts at
+    // once after a scroll to the end.
+    let scroll_limit = match (&app.screen, app.window) {
+        (Screen::Sticky(w), Some((width, height)))
+            if context == Context::Run
+                && matches!(
+                    action,
+                    Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                ) =>
+        {
+            crate::ui::views::content_scroll_limit(app, w, width, height)
+        }
+        _ => u16::MAX,
+    };
+    let Screen::Sticky(w) = &mut app.screen else {
+        return Vec::new();
+    };
+    let keys = Keys {
+        context,
+        scroll_limit,
+    };
+    let out = w.apply(&app.library, action, now, keys);
+    app.carry_out(out)
+}
+
+/// What the screen's keys depend on beyond the open session.
+#[derive(Debug, Clone, Copy)]
+struct Keys {
+    context: Context,
+    /// Furthest the run view's text scrolls.
+    scroll_limit: u16,
+}
+
+impl OpenSession {
+    fn apply(
+        &mut self,
+        library: &Library,
+        action: Action,
+        now: OffsetDateTime,
+        keys: Keys,
+    ) -> Outcome {
+        let mut out = Outcome::default();
+        if self.blank {
             if matches!(action, Action::ToggleBlank | Action::Close) {
-                w.blank = false;
+                self.blank = false;
             }
-            return Vec::new();
+        } else if self.entry.is_some() {
+            self.update_entry(action, now, &mut out);
+        } else if !self.timer_key(&action, now, &mut out) {
+            self.update_page(library, action, now, keys, &mut out);
         }
-        if w.entry.is_some() {
-            return self.update_entry(action, now);
-        }
-        let groups = w.session.groups.len() as u32;
+        out
+    }
+
+    fn update_page(
+        &mut self,
+        library: &Library,
+        action: Action,
+        now: OffsetDateTime,
+        keys: Keys,
+        out: &mut Outcome,
+    ) {
+        let context = keys.context;
+        let groups = self.session.groups.len() as u32;
         match action {
-            Action::ToggleTimer => {
-                w.session.toggle_timer(now);
-                w.session.updated = now;
-                return self.save_effect();
-            }
-            Action::AddTime | Action::RemoveTime => {
-                let secs = if action == Action::AddTime {
-                    NUDGE_SECONDS
-                } else {
-                    -NUDGE_SECONDS
-                };
-                w.session.timer.nudge(secs, now);
-                w.session.updated = now;
-                // A countdown pushed back above zero may ring again at its new deadline.
-                if !w.session.timer.reading(now).is_over() {
-                    w.rang_at = None;
-                }
-                return self.save_effect();
-            }
             Action::NextStep | Action::PreviousStep | Action::JumpTo(_) => {
                 let moved = match action {
-                    Action::NextStep => w.session.next_step(now),
-                    Action::PreviousStep => w.session.previous_step(now),
-                    Action::JumpTo(p) => w.session.go_to(p, now),
+                    Action::NextStep => self.session.next_step(now),
+                    Action::PreviousStep => self.session.previous_step(now),
+                    Action::JumpTo(p) => self.session.go_to(p, now),
                     _ => false,
                 };
                 if moved {
-                    w.content_scroll = 0;
-                    w.rang_at = None;
-                    return self.save_effect();
+                    self.content_scroll = 0;
+                    self.rang_at = None;
+                    out.changed();
+                    return;
                 }
-                self.say(match action {
+                out.say(match action {
                     Action::NextStep => "This is the last step: the wrap-up.",
                     Action::PreviousStep => "This is the first step.",
                     _ => "That is the step on show.",
@@ -67,32 +104,32 @@ impl App {
             }
             Action::ChooseGroup(g) => {
                 if g <= groups {
-                    w.group = g;
-                    w.board.selected = 0;
+                    self.group = g;
+                    self.board.selected = 0;
                 } else {
-                    self.fail(format!(
+                    out.fail(format!(
                         "There is no group {g}; this workshop has {groups}."
                     ));
                 }
             }
             Action::NextGroup => {
-                w.group = cycle_u32(w.group, groups, Way::Forward);
-                w.board.selected = 0;
+                self.group = cycle_u32(self.group, groups, Way::Forward);
+                self.board.selected = 0;
             }
             Action::AddNotes => {
-                let draft = w.draft.take();
+                let draft = self.draft.take();
                 let restored = draft.is_some();
-                w.entry = Some(draft.unwrap_or_default());
+                self.entry = Some(draft.unwrap_or_default());
                 if restored {
                     // "Draft kept" has done its job once the draft is back.
-                    self.status = None;
+                    out.clear_status();
                 }
             }
             Action::Undo | Action::Redo => {
                 let done = if action == Action::Undo {
-                    w.history.undo(&mut w.session, now)
+                    self.history.undo(&mut self.session, now)
                 } else {
-                    w.history.redo(&mut w.session, now)
+                    self.history.redo(&mut self.session, now)
                 }
                 .map(Change::summary);
                 if let Some(what) = done {
@@ -101,87 +138,78 @@ impl App {
                     } else {
                         "Redone"
                     };
-                    self.say(format!("{word}: {what}."));
-                    return self.save_effect();
+                    out.say(format!("{word}: {what}."));
+                    out.changed();
+                    return;
                 }
-                self.say("Nothing to undo or redo.");
+                out.say("Nothing to undo or redo.");
             }
-            Action::ShowRun => w.view = View::Run,
-            Action::ShowBoard => w.view = View::Board,
-            Action::ShowRotation => w.view = View::Rotation,
-            Action::ToggleBlank => w.blank = true,
+            Action::ShowRun => self.view = View::Run,
+            Action::ShowBoard => self.view = View::Board,
+            Action::ShowRotation => self.view = View::Rotation,
+            Action::ToggleBlank => self.blank = true,
             Action::ToggleBoardView => {
-                w.board.page = match w.board.page {
+                self.board.page = match self.board.page {
                     BoardPage::Category(_) => BoardPage::Group,
-                    BoardPage::Group => {
-                        BoardPage::Category(w.session.category_index_for(w.group).unwrap_or(0))
-                    }
+                    BoardPage::Group => BoardPage::Category(
+                        self.session.category_index_for(self.group).unwrap_or(0),
+                    ),
                 };
-                w.board.selected = 0;
+                self.board.selected = 0;
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
                 if context == Context::Run =>
             {
-                // Stops at the end of the text: the pane never scrolls to empty, and ↑ acts at
-                // once after a scroll to the end.
-                let limit = match (&self.screen, self.window) {
-                    (Screen::Sticky(w), Some((width, height))) => {
-                        crate::ui::views::content_scroll_limit(self, w, width, height)
-                    }
-                    _ => u16::MAX,
-                };
-                if let Some(w) = self.open_session_mut() {
-                    let at = w.content_scroll.min(limit);
-                    w.content_scroll = match action {
-                        Action::Up => at.saturating_sub(1),
-                        Action::Down => at.saturating_add(1),
-                        Action::PageUp => at.saturating_sub(PAGE),
-                        _ => at.saturating_add(PAGE),
-                    }
-                    .min(limit);
+                let at = self.content_scroll.min(keys.scroll_limit);
+                self.content_scroll = match action {
+                    Action::Up => at.saturating_sub(1),
+                    Action::Down => at.saturating_add(1),
+                    Action::PageUp => at.saturating_sub(PAGE),
+                    _ => at.saturating_add(PAGE),
                 }
+                .min(keys.scroll_limit);
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                let n = board_notes(w).len();
+                let n = board_notes(self).len();
                 let step = if matches!(action, Action::PageUp | Action::PageDown) {
                     PAGE as usize
                 } else {
                     1
                 };
-                w.board.selected = if matches!(action, Action::Up | Action::PageUp) {
-                    w.board.selected.saturating_sub(step)
+                self.board.selected = if matches!(action, Action::Up | Action::PageUp) {
+                    self.board.selected.saturating_sub(step)
                 } else {
-                    (w.board.selected + step).min(n.saturating_sub(1))
+                    (self.board.selected + step).min(n.saturating_sub(1))
                 };
             }
             Action::Left | Action::Right => {
                 let way = Way::forward_if(action == Action::Right);
-                match w.board.page {
+                match self.board.page {
                     BoardPage::Category(shown) => {
-                        let headings = Headings::of(&w.session).len();
-                        w.board.page = BoardPage::Category(cycle(shown, headings, way));
+                        let headings = Headings::of(&self.session).len();
+                        self.board.page = BoardPage::Category(cycle(shown, headings, way));
                     }
-                    BoardPage::Group => w.group = cycle_u32(w.group, groups, way),
+                    BoardPage::Group => self.group = cycle_u32(self.group, groups, way),
                 }
-                w.board.selected = 0;
+                self.board.selected = 0;
             }
             Action::EditNote => {
-                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
-                    self.overlay = Some(Overlay::Text {
+                if let Some(note) = selected_note(self).and_then(|id| self.session.note(id)) {
+                    out.open(Overlay::Text {
                         purpose: TextPurpose::EditNote(note.id),
                         input: Input::new(note.text.clone()),
                     });
                 }
             }
             Action::MoveNote => {
-                if let Some(note) = selected_note(w).and_then(|id| w.session.note(id)) {
+                if let Some(note) = selected_note(self).and_then(|id| self.session.note(id)) {
                     let p = &note.placement;
                     let category = p
                         .category
                         .as_deref()
-                        .and_then(|c| w.session.categories.iter().position(|x| x == c))
+                        .and_then(|c| self.session.categories.iter().position(|x| x == c))
                         .unwrap_or(0);
-                    self.overlay = Some(Overlay::Move(MoveTarget {
+                    out.open(Overlay::Move(MoveTarget {
                         note: note.id,
                         group: p.group,
                         category,
@@ -191,33 +219,32 @@ impl App {
                 }
             }
             Action::DeleteNote => {
-                if let Some(id) = selected_note(w) {
-                    match w.session.delete_note(id, now) {
+                if let Some(id) = selected_note(self) {
+                    match self.session.delete_note(id, now) {
                         Ok(change) => {
-                            w.history.record(change);
-                            let n = board_notes(w).len();
-                            w.board.selected = w.board.selected.min(n.saturating_sub(1));
-                            self.say("Note deleted. u brings it back.");
-                            return self.save_effect();
+                            self.history.record(change);
+                            let n = board_notes(self).len();
+                            self.board.selected = self.board.selected.min(n.saturating_sub(1));
+                            out.say("Note deleted. u brings it back.");
+                            out.changed();
                         }
-                        Err(e) => self.fail(e.to_string()),
+                        Err(e) => out.fail(e.to_string()),
                     }
                 }
             }
-            Action::Export => self.overlay = Some(Overlay::Export { selected: 0 }),
-            Action::FillCategory if context == Context::Run => return self.start_fill(),
-            Action::Help => self.overlay = Some(Overlay::Help(context)),
+            Action::Export => out.open(Overlay::Export { selected: 0 }),
+            Action::FillCategory if context == Context::Run => start_fill(self, library, out),
+            Action::Help => out.open(Overlay::Help(context)),
             Action::Close => {
-                if w.view != View::Run {
-                    w.view = View::Run;
+                if self.view != View::Run {
+                    self.view = View::Run;
                 } else {
                     // The session list must never reach the projector by accident.
-                    self.overlay = Some(Overlay::ConfirmLeave);
+                    out.open(Overlay::ConfirmLeave);
                 }
             }
-            Action::Paste(text) => return self.paste(&text, now),
+            Action::Paste(text) => self.paste(&text, out),
             _ => {}
         }
-        Vec::new()
     }
 }

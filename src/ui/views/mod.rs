@@ -6,6 +6,7 @@ mod home;
 pub mod jump;
 mod overlay;
 pub mod presenter;
+mod queue;
 pub(crate) mod scroll_pane;
 mod setup;
 

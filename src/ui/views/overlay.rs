@@ -36,6 +36,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, body: Rect, now: 
             room(app, frame, body);
             return;
         }
+        Overlay::Queue { selected } => {
+            super::queue::render(app, *selected, frame, body);
+            return;
+        }
         Overlay::ConfirmQuit { .. } => (
             " Quit? ".to_string(),
             vec![
@@ -338,20 +342,41 @@ fn room(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled("Code: ", app.theme.dim),
             Span::styled(panel.code.clone(), app.theme.accent),
         ]),
+        Line::from(vec![
+            Span::styled("On: ", app.theme.dim),
+            Span::raw(panel.place.clone()),
+        ]),
+        match &panel.check {
+            None => Line::from(Span::styled(
+                "Self-test: checking that a request from this laptop gets through…",
+                app.theme.dim,
+            )),
+            Some(Ok(line)) => Line::from(line.clone()),
+            Some(Err(line)) => Line::from(Span::styled(line.clone(), app.theme.error)),
+        },
         Line::from(match panel.phones {
             1 => "1 phone connected".to_string(),
             n => format!("{n} phones connected"),
         }),
         Line::from(Span::styled(
-            "W closes the room · Esc hides this (the room stays open)",
+            if panel.full_qr {
+                "The projector shows the QR code full screen (Q: the room's view again)"
+            } else {
+                "Q: the QR code full screen on the projector, for a large room"
+            },
+            app.theme.dim,
+        )),
+        Line::from(Span::styled(
+            "W closes the room · a next address · Esc hides this (the room stays open)",
             app.theme.dim,
         )),
     ];
-    let text_rows = lines.len() as u16;
     let (qr_w, qr_h) = qr.as_ref().map_or((0, 0), Qr::size);
+    let width = MAX_WIDTH.max(qr_w + 4).min(body.width);
+    let lines = wrapped(lines, usize::from(width.saturating_sub(2)));
+    let text_rows = lines.len() as u16;
     let fits = qr_h + text_rows + 3 <= body.height && qr_w + 4 <= body.width;
     let height = text_rows + 2 + if fits { qr_h + 1 } else { 0 };
-    let width = MAX_WIDTH.max(if fits { qr_w + 4 } else { 0 });
     let area = centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -372,6 +397,26 @@ fn room(app: &App, frame: &mut Frame, body: Rect) {
             .style(app.theme.base),
         text_area,
     );
+}
+
+/// `lines` with each line wider than `width` wrapped into rows of its last span's style, so the
+/// panel's height counts every row it draws.
+fn wrapped(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut rows = Vec::new();
+    for line in lines {
+        if line.width() <= width {
+            rows.push(line);
+            continue;
+        }
+        let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        rows.extend(
+            crate::export::wrap::wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, style))),
+        );
+    }
+    rows
 }
 
 /// The keys of a screen, scrolled to `app.help_scroll` (never past the end), with a sign when

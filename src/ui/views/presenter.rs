@@ -51,10 +51,14 @@ pub fn render(c: &Console, theme: &Theme, frame: &mut Frame, area: Rect, now: Of
         Constraint::Percentage(100 - PREVIEW_PERCENT),
     ])
     .areas(left);
-    let title = if c.room.blank {
-        " The room sees: blanked (. shows it again) "
-    } else {
-        " The room sees "
+    let title = match (c.room.blank, c.session.waiting_count()) {
+        (true, _) => " The room sees: blanked (. shows it again) ".to_string(),
+        (false, 0) => " The room sees ".to_string(),
+        (false, n) => format!(
+            " The room sees · {} from phones {} for you (h) ",
+            crate::words::count(n, "note", "notes"),
+            if n == 1 { "waits" } else { "wait" }
+        ),
     };
     let block = Block::bordered()
         .title(Span::styled(title, theme.accent))

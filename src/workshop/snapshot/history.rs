@@ -5,7 +5,7 @@ use super::*;
 /// Undo and redo for the Snapshot record: earlier copies of it (it is small), at most
 /// [`HISTORY_LIMIT`]. Neither the page the facilitator is on nor the votes are undone here:
 /// votes have their own take-back ([`SnapshotState::take_back_vote`]), so undoing a note never
-/// loses a show of hands entered after it. Each step keeps what the change did, in words, so
+/// loses a show of hands entered after it, and phones change only their own choices. Each step keeps what the change did, in words, so
 /// "Undone: …" can say what it took back.
 #[derive(Debug, Clone, Default)]
 pub struct SnapshotHistory {
@@ -57,5 +57,7 @@ impl SnapshotHistory {
 fn swap_keeping_page_and_votes(state: &mut SnapshotState, mut to: SnapshotState) -> SnapshotState {
     to.page = state.page;
     to.votes.clone_from(&state.votes);
+    to.phone_votes.clone_from(&state.phone_votes);
+    to.phone_dots.clone_from(&state.phone_dots);
     std::mem::replace(state, to)
 }

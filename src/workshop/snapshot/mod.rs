@@ -9,6 +9,7 @@
 mod history;
 mod notes;
 pub mod page;
+mod phone_votes;
 pub mod plan;
 mod priorities;
 #[cfg(test)]
@@ -17,6 +18,7 @@ mod votes;
 
 pub use history::SnapshotHistory;
 pub use page::{SavedPage, SnapshotPage, pages};
+pub use phone_votes::{PhoneDots, PhoneVote};
 
 use super::session::{EditError, Session};
 use crate::content::SnapshotActivity;
@@ -162,6 +164,14 @@ pub struct SnapshotState {
     /// The draft Implementation Plan for the priorities (the guide's Part 2).
     #[serde(default, skip_serializing_if = "DraftPlan::is_empty")]
     pub plan: DraftPlan,
+    /// Each phone's stage per dimension (at most one per phone and dimension), counted in the
+    /// tally beside the show of hands in [`SnapshotState::votes`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_votes: Vec<PhoneVote>,
+    /// The dots each phone put on each opportunity, counted beside the trainer's
+    /// [`SnapshotNote::dots`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_dots: Vec<PhoneDots>,
 }
 
 /// One dimension's votes: a count and a percentage per stage.
@@ -215,6 +225,12 @@ pub enum SnapshotError {
     NoDotsLeft { people: u32, per: u32, total: u32 },
     #[error("this opportunity has no dots to take off")]
     NoDots,
+    #[error("this phone has placed all its {0} dots; take one back to move it")]
+    PhoneNoDotsLeft(u32),
+    #[error("this phone has no dot on that opportunity")]
+    PhoneNoDot,
+    #[error("the trainer has moved on: {0} is not being voted on now")]
+    NotOnScreen(String),
     #[error("there is no priority {0}")]
     NoSuchPriority(usize),
     #[error("{0} must be from {1} to {2}")]
@@ -270,6 +286,8 @@ impl SnapshotState {
             priorities: None,
             page: SavedPage::default(),
             plan: DraftPlan::default(),
+            phone_votes: Vec::new(),
+            phone_dots: Vec::new(),
         }
     }
 

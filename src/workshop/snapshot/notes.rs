@@ -87,12 +87,12 @@ impl SnapshotState {
 
     // ---- dots --------------------------------------------------------------------------
 
-    /// Dots placed on opportunities.
+    /// Dots placed on opportunities, the trainer's and the phones'.
     pub fn dots_placed(&self) -> u32 {
         self.notes
             .iter()
             .filter(|n| n.heading == HeadingId::Opportunities)
-            .fold(0u32, |a, n| a.saturating_add(n.dots))
+            .fold(0u32, |a, n| a.saturating_add(self.dots_on(n)))
     }
 
     /// The room's dots (people × dots per person), or `None` while the room size is unknown.
@@ -126,7 +126,7 @@ impl SnapshotState {
         Ok(note.dots)
     }
 
-    /// One dot fewer on an opportunity.
+    /// One of the trainer's dots fewer on an opportunity (phones take back their own).
     pub fn remove_dot(&mut self, id: SnapshotNoteId) -> Result<u32, SnapshotError> {
         let note = self.note_mut(id)?;
         if note.heading != HeadingId::Opportunities {
@@ -139,7 +139,8 @@ impl SnapshotState {
         Ok(note.dots)
     }
 
-    /// Sets the dots on an opportunity outright (the command line, a recount).
+    /// Sets the trainer's dots on an opportunity outright (the command line, a recount); the
+    /// phones' dots still add to them.
     pub fn set_dots(&mut self, id: SnapshotNoteId, dots: u32) -> Result<(), SnapshotError> {
         let note = self.note_mut(id)?;
         if note.heading != HeadingId::Opportunities {

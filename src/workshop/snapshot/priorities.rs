@@ -4,7 +4,7 @@ use super::*;
 use crate::workshop::session::Session;
 
 impl SnapshotState {
-    /// The opportunities from most dots to fewest. Ties keep the order the notes were written
+    /// The opportunities from most dots (the trainer's and the phones') to fewest. Ties keep the order the notes were written
     /// ([`TIE_RULE`]); tied items share a rank.
     pub fn ranking(&self) -> Vec<Ranked> {
         let mut ops: Vec<&SnapshotNote> = self
@@ -13,17 +13,18 @@ impl SnapshotState {
             .filter(|n| n.heading == HeadingId::Opportunities)
             .collect();
         ops.sort_by_key(|n| n.id);
-        ops.sort_by_key(|n| std::cmp::Reverse(n.dots));
+        ops.sort_by_key(|n| std::cmp::Reverse(self.dots_on(n)));
         let mut out: Vec<Ranked> = Vec::with_capacity(ops.len());
         for (i, n) in ops.iter().enumerate() {
+            let dots = self.dots_on(n);
             let rank = match out.last() {
-                Some(prev) if prev.dots == n.dots => prev.rank,
+                Some(prev) if prev.dots == dots => prev.rank,
                 _ => i + 1,
             };
-            let tied = ops.iter().filter(|o| o.dots == n.dots).count() > 1;
+            let tied = ops.iter().filter(|o| self.dots_on(o) == dots).count() > 1;
             out.push(Ranked {
                 id: n.id,
-                dots: n.dots,
+                dots,
                 rank,
                 tied,
             });

@@ -44,9 +44,10 @@ impl SnapshotState {
         Ok(stage)
     }
 
-    /// The votes on a dimension, per stage, with percentages adding to 100.
+    /// The votes on a dimension, the show of hands and the phones', per stage, with
+    /// percentages adding to 100.
     pub fn tally(&self, dimension: usize) -> Tally {
-        let mut counts = vec![0u32; self.scale.len()];
+        let mut counts = self.phone_counts(dimension);
         for v in self.votes.iter().filter(|v| v.dimension == dimension) {
             if let Some(c) = counts.get_mut(v.stage) {
                 *c = c.saturating_add(v.count);

@@ -2,11 +2,13 @@
 //! [`PlanEdit`](crate::workshop::PlanEdit) through the undo history, delete an action step.
 
 use super::super::plan::{PlanInput, PlanRow, rows};
-use super::{Outcome, quote};
+use super::sentence;
 use crate::content::{PlanStepId, SnapshotActivity};
+use crate::ui::app::Outcome;
 use crate::ui::input_view::{edit_input, insert_str};
 use crate::ui::keymap::Action;
 use crate::ui::snapshot::SnapshotScreen;
+use crate::workshop::text::quote;
 use crate::workshop::{PlanEdit, PlanError, SnapshotError};
 use time::OffsetDateTime;
 
@@ -83,7 +85,7 @@ impl SnapshotScreen {
                         if matches!(e, PlanError::NotADate { .. }) {
                             input.field = input.date_field();
                         }
-                        out.fail(e.to_string());
+                        out.fail(sentence(&e));
                         return;
                     }
                 };
@@ -134,7 +136,7 @@ impl SnapshotScreen {
 fn describe(edit: &PlanEdit) -> String {
     match edit {
         PlanEdit::AddAction { text, .. } | PlanEdit::EditAction { text, .. } => {
-            format!("{} “{}”", edit.describe(), quote(text))
+            format!("{} {}", edit.describe(), quote(text))
         }
         _ => edit.describe().to_string(),
     }

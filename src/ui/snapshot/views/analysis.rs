@@ -26,7 +26,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     let text = match s.selected_note().and_then(|id| st.note(id)) {
         Some(n) => {
             let dots = if n.heading == HeadingId::Opportunities {
-                format!(" · {}", dots_label(n.dots))
+                format!(" · {}", dots_label(st.dots_on(n)))
             } else {
                 String::new()
             };

@@ -33,6 +33,10 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let per = dots_label(st.dots_per_person);
+    let phones = match st.phone_dots_placed() {
+        0 => String::new(),
+        n => format!(" ({n} from phones)"),
+    };
     let room = match st.dots_total() {
         Some(total) => {
             let whence = if st.room_size.is_some() {
@@ -42,13 +46,13 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
             };
             let left = st.dots_left().unwrap_or(0);
             format!(
-                "Room: {} people ({whence}; < > change) × {per} each ([ ] change) = {total} dots · {} placed · {left} left",
-                st.room(),
+                "Room: {} ({whence}; < > change) × {per} each ([ ] change) = {total} dots · {} placed{phones} · {left} left",
+                crate::words::count(st.room(), "person", "people"),
                 st.dots_placed()
             )
         }
         None => format!(
-            "Room size not known yet (no show of hands): > sets it. {per} each ([ ] change) · {} placed",
+            "Room size not known yet (no show of hands): > sets it. {per} each ([ ] change) · {} placed{phones}",
             st.dots_placed()
         ),
     };
@@ -77,13 +81,13 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
             format!("#{}{}", r.rank, if r.tied { "=" } else { "" })
         });
         let star = if top.contains(id) { STAR } else { " " };
-        let mut dots = DOT.repeat(n.dots.min(MAX_DRAWN) as usize);
-        if n.dots > MAX_DRAWN {
+        let all = st.dots_on(n);
+        let mut dots = DOT.repeat(all.min(MAX_DRAWN) as usize);
+        if all > MAX_DRAWN {
             dots.push('+');
         }
         let lead = format!(
-            "{rank:<5}{star} {:>3} {dots:<width$} ",
-            n.dots,
+            "{rank:<5}{star} {all:>3} {dots:<width$} ",
             width = MAX_DRAWN as usize + 1
         );
         let sel = i == s.dot_selected;

@@ -52,7 +52,7 @@ pub fn render(app: &App, s: &SnapshotScreen, frame: &mut Frame, area: Rect) {
                     "{}{} · {}",
                     " ".repeat(marker.chars().count()),
                     st.dimension_name(n.dimension),
-                    dots_label(n.dots)
+                    dots_label(st.dots_on(n))
                 ),
                 theme.dim,
             )));

@@ -140,8 +140,8 @@ fn dimension_lines(app: &App, st: &SnapshotState, width: usize) -> Vec<Line<'sta
                 theme.title,
             )));
             for n in notes {
-                let dots = if heading == HeadingId::Opportunities && n.dots > 0 {
-                    format!(" ({})", dots_label(n.dots))
+                let dots = if heading == HeadingId::Opportunities && st.dots_on(n) > 0 {
+                    format!(" ({})", dots_label(st.dots_on(n)))
                 } else {
                     String::new()
                 };
@@ -210,7 +210,7 @@ fn priority_lines(app: &App, st: &SnapshotState, width: usize) -> Vec<Line<'stat
                 &format!(
                     "{} · {}",
                     st.dimension_name(n.dimension),
-                    dots_label(n.dots)
+                    dots_label(st.dots_on(n))
                 ),
                 width,
                 theme.dim,

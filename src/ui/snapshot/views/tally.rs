@@ -16,12 +16,16 @@ const FOOTER_ROWS: u16 = 2;
 pub fn render(app: &App, s: &SnapshotScreen, d: usize, frame: &mut Frame, area: Rect) {
     let st = s.state();
     let tally = st.tally(d);
+    let phones = match st.phone_counts(d).iter().sum::<u32>() {
+        0 => String::new(),
+        n => format!(" ({n} from phones)"),
+    };
     let [bars_area, footer] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(FOOTER_ROWS)]).areas(area);
     let block = Block::bordered()
         .title(Span::styled(
             format!(
-                " {} · {} · show of hands{} ",
+                " {} · {}{phones} · show of hands{} ",
                 st.dimension_name(d),
                 votes_label(tally.total),
                 OUR_DESIGN

@@ -114,8 +114,12 @@ pub fn render(app: &App, w: &OpenSession, frame: &mut Frame, area: Rect) {
 
     let detail = notes.get(w.board.selected).map(|n| {
         let cat = n.placement.category.as_deref().unwrap_or("Commitments");
+        let held = match n.visibility.mark() {
+            Some(m) => format!(" ({m}: not on the projector; h opens the queue)"),
+            None => String::new(),
+        };
         format!(
-            "{} · {cat} · {}: {}",
+            "{} · {cat} · {}: {}{held}",
             crate::ui::views::group_label(s, n.placement.group),
             n.placement.prompt.label(),
             n.text
@@ -161,7 +165,7 @@ fn card_text(n: &Note, width: usize) -> Vec<String> {
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
     clipped(
-        &format!("{}{who}", n.text),
+        &format!("{}{who}", n.console_text()),
         width.saturating_sub(CARD.width()),
         CARD_ROWS,
     )

@@ -6,6 +6,7 @@ use super::*;
 use crate::content::Library;
 use crate::ui::keymap::Action;
 use crate::ui::theme::{Theme, ThemeName};
+use crate::workshop::session::tests::sid;
 use crate::workshop::{Activity, Durations, Mode, Placement, SessionSpec};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,7 +36,7 @@ fn board_of(notes: usize) -> App {
         durations: Durations::default(),
         role: None,
     };
-    let mut s = Session::new("20261123-0900-00".into(), spec, T0).expect("a valid spec");
+    let mut s = Session::new(sid("20261123-0900-00"), spec, T0).expect("a valid spec");
     let category = s.categories[0].clone();
     for i in 0..notes {
         s.notes.push(Note {
@@ -55,6 +56,8 @@ fn board_of(notes: usize) -> App {
             },
             created: T0,
             initials: None,
+            from_phone: false,
+            visibility: Default::default(),
         });
         s.next_note_id += 1;
     }

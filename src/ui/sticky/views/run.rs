@@ -232,7 +232,7 @@ fn commitment_lines(w: &OpenSession) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "  {} · {}{who}",
             group_short(&w.session, n.placement.group),
-            truncate(&n.text, COMMITMENT_CHARS)
+            truncate(&n.console_text(), COMMITMENT_CHARS)
         )));
     }
     lines
@@ -300,7 +300,7 @@ fn recent_notes(
         if cards.len() >= rows {
             break;
         }
-        let mut card = card_lines(app, &n.text, false, width);
+        let mut card = card_lines(app, &n.console_text(), false, width);
         card.append(&mut cards);
         cards = card;
     }
