@@ -523,16 +523,14 @@ fn memory() -> Figure {
     hello.wait_for("hello");
     thread::sleep(Duration::from_millis(200));
     let base = vm_mib(hello.pid(), "VmHWM:");
-    Figure {
-        what: format!(
+    Figure::memory(
+        format!(
             "peak resident memory, {RSS_NOTES} notes (board shown, one note saved; now {now:.1} MiB)"
         ),
-        measured: format!("{peak:.1} MiB"),
-        budget: format!("≤ {RSS_BUDGET_MB} MB"),
-        of_budget: Some(peak * 1.048_576 / RSS_BUDGET_MB),
-        baseline: Some(format!("hello app: {base:.1} MiB")),
-        ratio: Some(peak / base),
-    }
+        peak,
+        RSS_BUDGET_MB,
+        ("hello app", base),
+    )
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -65,24 +65,15 @@ fn load_average() -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
-#[cfg(target_os = "linux")]
-fn rss_mib(pid: u32) -> f64 {
-    common::vm_mib(pid, "VmRSS:")
-}
-
-#[cfg(not(target_os = "linux"))]
-fn rss_mib(_pid: u32) -> f64 {
-    0.0
-}
-
-#[cfg(target_os = "linux")]
-fn peak_mib(pid: u32) -> f64 {
-    common::vm_mib(pid, "VmHWM:")
-}
-
-#[cfg(not(target_os = "linux"))]
-fn peak_mib(_pid: u32) -> f64 {
-    0.0
+/// A `VmXxx:` line of the app's `/proc/PID/status` in MiB (Linux; 0 elsewhere).
+fn vm(pid: u32, key: &str) -> f64 {
+    #[cfg(target_os = "linux")]
+    return common::vm_mib(pid, key);
+    #[cfg(not(target_os = "linux"))]
+    return {
+        let _ = (pid, key);
+        0.0
+    };
 }
 
 fn main() {
@@ -122,7 +113,7 @@ fn main() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     thread::sleep(Duration::from_millis(500));
-    let closed_mib = rss_mib(pid);
+    let closed_mib = vm(pid, "VmRSS:");
 
     app.keys("W");
     app.wait_for("phones connected", WAIT)
@@ -212,7 +203,7 @@ fn main() {
     // Meanwhile: the console's count as the screen shows it, and the app's memory.
     let mut timeline: Vec<(Instant, u64)> = Vec::new();
     let mut posted: Vec<Posted> = Vec::new();
-    let mut open_mib = rss_mib(pid);
+    let mut open_mib = vm(pid, "VmRSS:");
     let mut memory_read = Instant::now();
     let deadline = started + Duration::from_secs(secs) + WAIT;
     loop {
@@ -224,7 +215,7 @@ fn main() {
             timeline.push((seen, count));
         }
         if seen - memory_read >= MEMORY_POLL {
-            open_mib = open_mib.max(rss_mib(pid));
+            open_mib = open_mib.max(vm(pid, "VmRSS:"));
             memory_read = seen;
         }
         posted.extend(rx.try_iter());
@@ -240,8 +231,8 @@ fn main() {
         let _ = phone.join();
     }
     posted.extend(rx.try_iter());
-    let open_now_mib = rss_mib(pid);
-    let peak = peak_mib(pid);
+    let open_now_mib = vm(pid, "VmRSS:");
+    let peak = vm(pid, "VmHWM:");
     let threads = thread_count(pid);
 
     // One key; when does each open page hear of it?
@@ -333,16 +324,12 @@ fn main() {
             STEP_BUDGET,
             None,
         ),
-        Figure {
-            what: format!(
-                "memory the open room adds (resident, 60 phones; peak VmHWM {peak:.1} MiB)"
-            ),
-            measured: format!("{added:.1} MiB"),
-            budget: format!("≤ {ROOM_MEMORY_BUDGET_MB} MB"),
-            of_budget: Some(added * 1.048_576 / ROOM_MEMORY_BUDGET_MB),
-            baseline: Some(format!("room closed: {closed_mib:.1} MiB")),
-            ratio: Some(open_mib.max(open_now_mib) / closed_mib.max(1e-9)),
-        },
+        Figure::memory(
+            format!("memory the open room adds (resident, 60 phones; peak VmHWM {peak:.1} MiB)"),
+            added,
+            ROOM_MEMORY_BUDGET_MB,
+            ("room closed", closed_mib),
+        ),
     ];
     print_table("Phones in the room", &figures);
     assert_eq!(lost, 0, "acknowledged notes missing from disk");

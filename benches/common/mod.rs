@@ -160,6 +160,25 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// A memory figure in MiB with an upper budget in MB, against a baseline in MiB.
+    pub fn memory(
+        what: impl Into<String>,
+        mib: f64,
+        budget_mb: f64,
+        baseline: (&str, f64),
+    ) -> Figure {
+        Figure {
+            what: what.into(),
+            measured: format!("{mib:.1} MiB"),
+            budget: format!("≤ {budget_mb} MB"),
+            of_budget: Some(mib * 1.048_576 / budget_mb),
+            baseline: Some(format!("{}: {:.1} MiB", baseline.0, baseline.1)),
+            ratio: Some(mib / baseline.1.max(1e-9)),
+        }
+    }
+}
+
 /// `1.23 ms`, `456 µs`, `12.3 s`.
 pub fn fmt_duration(d: Duration) -> String {
     let s = d.as_secs_f64();
