@@ -12,6 +12,8 @@
 
 mod common;
 
+#[cfg(target_os = "linux")]
+use common::vm_mib;
 use common::{Figure, T0, fmt_duration, machine, median};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -359,19 +361,6 @@ fn clock_ticks() -> u64 {
         .unwrap_or(100)
 }
 
-/// A `VmXxx:` line of `/proc/<pid>/status`, in MiB.
-#[cfg(target_os = "linux")]
-fn vm_mib(pid: u32, key: &str) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_else(|e| panic!("cannot read /proc/{pid}/status: {e}"));
-    status
-        .lines()
-        .find(|l| l.starts_with(key))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 /// Opens a 2,000-note session with a paused timer and another with a running one, and the hello
 /// app, all at once; measures each one's CPU over the same idle window.
 #[cfg(target_os = "linux")]
@@ -534,16 +523,14 @@ fn memory() -> Figure {
     hello.wait_for("hello");
     thread::sleep(Duration::from_millis(200));
     let base = vm_mib(hello.pid(), "VmHWM:");
-    Figure {
-        what: format!(
+    Figure::memory(
+        format!(
             "peak resident memory, {RSS_NOTES} notes (board shown, one note saved; now {now:.1} MiB)"
         ),
-        measured: format!("{peak:.1} MiB"),
-        budget: format!("≤ {RSS_BUDGET_MB} MB"),
-        of_budget: Some(peak * 1.048_576 / RSS_BUDGET_MB),
-        baseline: Some(format!("hello app: {base:.1} MiB")),
-        ratio: Some(peak / base),
-    }
+        peak,
+        RSS_BUDGET_MB,
+        ("hello app", base),
+    )
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -1,14 +1,25 @@
 //! Phones in the room (issue 15), on the real binary in a pseudo-terminal with its room open on
-//! 127.0.0.1: 60 simulated phones each post 10 notes spread over 30 seconds, and 60 open pages
-//! wait for a step change. Figures: notes lost (acknowledged but not on disk), post → saved
-//! (the 201 arrives only once the note is on disk) p50/p99, and step key → event on every page
-//! p50/p99. Loopback only; every loop is bounded. `CPM_BENCH_ROOM_SECS` shortens the 30 s.
+//! 127.0.0.1. 60 phones join and keep their page's event stream open; each posts 10 notes
+//! spread over 30 seconds; then the trainer moves to the next step. Figures:
+//! - notes lost: acknowledged (`201`, which comes only once the note is on disk) but not in the
+//!   session file read back after a `kill -9`;
+//! - post → saved: from sending the post to its `201`;
+//! - post → shown: from sending the post to the console's screen (as the terminal emulator holds
+//!   it) counting that note. Every phone writes for group 1, whose count the scribe panel's title
+//!   shows; note ids go up by one per note, so note N is on screen once the count reaches N;
+//! - step key → event on each of the 60 open pages;
+//! - memory the open room adds: the app's resident memory (`VmRSS`, Linux) with the room closed,
+//!   against the most sampled while 60 phones are connected and posting, and the peak (`VmHWM`).
+//!
+//! Loopback only; every loop is bounded. `CPM_BENCH_ROOM_SECS` shortens the 30 s.
 
+mod common;
 #[path = "../tests/support/http.rs"]
 mod http;
 #[path = "../tests/support/pty.rs"]
 mod pty;
 
+use common::{Figure, machine, percentile, print_table};
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::SessionId;
 use http::{Events, request};
@@ -21,11 +32,48 @@ use std::time::{Duration, Instant};
 const PHONES: usize = 60;
 const NOTES_EACH: usize = 10;
 const WAIT: Duration = Duration::from_secs(30);
+/// The scribe panel's title for group 1 at the first brainstorm step, before its note count.
+const COUNT_TITLE: &str = "Scribe: Group 1 · Already using · ";
+/// How often the console's screen and the app's memory are looked at while phones post.
+const SCREEN_POLL: Duration = Duration::from_millis(2);
+const MEMORY_POLL: Duration = Duration::from_millis(100);
 
-fn percentile(samples: &mut [Duration], p: f64) -> Duration {
-    samples.sort();
-    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[i.min(samples.len() - 1)]
+const SAVED_BUDGET: Duration = Duration::from_millis(100);
+const SHOWN_BUDGET: Duration = Duration::from_millis(300);
+const STEP_BUDGET: Duration = Duration::from_millis(300);
+const ROOM_MEMORY_BUDGET_MB: f64 = 20.0;
+
+/// One post: its status, text, when it was sent and answered, and the note id it got.
+struct Posted {
+    status: u16,
+    text: String,
+    sent: Instant,
+    answered: Instant,
+    id: Option<u64>,
+}
+
+/// The group-1 note count on `screen`, if the scribe panel shows it.
+fn count_on(screen: &str) -> Option<u64> {
+    let rest = screen.split(COUNT_TITLE).nth(1)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// A `VmXxx:` line of the app's `/proc/PID/status` in MiB (Linux; 0 elsewhere).
+fn vm(pid: u32, key: &str) -> f64 {
+    #[cfg(target_os = "linux")]
+    return common::vm_mib(pid, key);
+    #[cfg(not(target_os = "linux"))]
+    return {
+        let _ = (pid, key);
+        0.0
+    };
 }
 
 fn main() {
@@ -33,6 +81,7 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(30);
+    let load_before = load_average();
     let store = tempfile::tempdir().expect("a temporary folder");
     let bin = env!("CARGO_BIN_EXE_cpm-workshop");
     let out = std::process::Command::new(bin)
@@ -47,12 +96,26 @@ fn main() {
         .expect("a free port");
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
     let store_path = store.path().to_str().expect("UTF-8 path").to_string();
+    // The room is not opened at start: the app's memory is read first without it.
     let mut app = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", &id],
+        &["--room-addr", &addr.to_string(), "open", &id],
         &[("CPM_WORKSHOP_STORE", &store_path)],
         120,
         40,
     );
+    let pid = app.pid().expect("the app's process id");
+    app.wait_for("Step 1 of 5", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.keys("n");
+    app.wait_until(
+        |s| s.contains("Step 2 of 5") && count_on(s) == Some(0) && s.contains("saved ✓"),
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    thread::sleep(Duration::from_millis(500));
+    let closed_mib = vm(pid, "VmRSS:");
+
+    app.keys("W");
     app.wait_for("phones connected", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     let screen = app.screen();
@@ -64,37 +127,54 @@ fn main() {
     app.keys("\x1b");
     app.wait_until(|s| !s.contains("phones connected"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.keys("n");
-    let deadline = Instant::now() + WAIT;
-    while request(addr, "GET", "/api/state", &[("X-Room-Code", &code)], b"").json()["position"] != 1
-    {
-        assert!(Instant::now() < deadline, "the app never reached step 2");
-        thread::sleep(Duration::from_millis(50));
-    }
+
+    // Every phone joins and opens its page's event stream, which stays open throughout.
+    let cookies: Vec<String> = (0..PHONES)
+        .map(|_| {
+            request(addr, "GET", &format!("/join?code={code}"), &[], b"")
+                .cookies()
+                .iter()
+                .filter_map(|c| c.split(';').next())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect();
+    let (heard_tx, heard_rx) = mpsc::channel();
+    let pages: Vec<_> = cookies
+        .iter()
+        .map(|cookie| {
+            let mut page = Events::open(addr, cookie);
+            let tx = heard_tx.clone();
+            thread::spawn(move || {
+                // Every save publishes a new version; the page waits for the next step's.
+                for _ in 0..10_000 {
+                    if page.next_step()["position"] == 2 {
+                        let _ = tx.send(Instant::now());
+                        return;
+                    }
+                }
+            })
+        })
+        .collect();
+    drop(heard_tx);
 
     // 60 phones, 10 notes each, spread evenly over the window, each phone starting at its own
     // offset so the posts interleave.
     let gap = Duration::from_secs(secs) / NOTES_EACH as u32;
     let (tx, rx) = mpsc::channel();
     let started = Instant::now();
-    let phones: Vec<_> = (0..PHONES)
-        .map(|p| {
+    let phones: Vec<_> = cookies
+        .into_iter()
+        .enumerate()
+        .map(|(p, cookie)| {
             let tx = tx.clone();
-            let code = code.clone();
             thread::spawn(move || {
-                let join = request(addr, "GET", &format!("/join?code={code}"), &[], b"");
-                let cookie: String = join
-                    .cookies()
-                    .iter()
-                    .filter_map(|c| c.split(';').next())
-                    .collect::<Vec<_>>()
-                    .join("; ");
                 let offset = gap * p as u32 / PHONES as u32;
                 for n in 0..NOTES_EACH {
                     let due = started + offset + gap * n as u32;
                     thread::sleep(due.saturating_duration_since(Instant::now()));
                     let text = format!("phone {p} note {n}");
-                    let body = serde_json::json!({"group": 1 + p % 4, "text": text}).to_string();
+                    let body = serde_json::json!({"group": 1, "text": text}).to_string();
                     let sent = Instant::now();
                     let reply = request(
                         addr,
@@ -103,80 +183,171 @@ fn main() {
                         &[("Cookie", cookie.as_str())],
                         body.as_bytes(),
                     );
-                    let _ = tx.send((reply.status, text, sent.elapsed()));
+                    let answered = Instant::now();
+                    let id = (reply.status == 201)
+                        .then(|| reply.json()["ids"][0].as_u64())
+                        .flatten();
+                    let _ = tx.send(Posted {
+                        status: reply.status,
+                        text,
+                        sent,
+                        answered,
+                        id,
+                    });
                 }
             })
         })
         .collect();
     drop(tx);
+
+    // Meanwhile: the console's count as the screen shows it, and the app's memory.
+    let mut timeline: Vec<(Instant, u64)> = Vec::new();
+    let mut posted: Vec<Posted> = Vec::new();
+    let mut open_mib = vm(pid, "VmRSS:");
+    let mut memory_read = Instant::now();
+    let deadline = started + Duration::from_secs(secs) + WAIT;
+    loop {
+        let screen = app.screen();
+        let seen = Instant::now();
+        if let Some(count) = count_on(&screen)
+            && timeline.last().is_none_or(|(_, last)| count > *last)
+        {
+            timeline.push((seen, count));
+        }
+        if seen - memory_read >= MEMORY_POLL {
+            open_mib = open_mib.max(vm(pid, "VmRSS:"));
+            memory_read = seen;
+        }
+        posted.extend(rx.try_iter());
+        let highest_id = posted.iter().filter_map(|p| p.id).max().unwrap_or(0);
+        let all_answered = posted.len() == PHONES * NOTES_EACH;
+        let all_shown = timeline.last().is_some_and(|(_, c)| *c >= highest_id);
+        if (all_answered && all_shown) || seen > deadline {
+            break;
+        }
+        thread::sleep(SCREEN_POLL);
+    }
     for phone in phones {
         let _ = phone.join();
     }
-    let results: Vec<(u16, String, Duration)> = rx.iter().collect();
-    let refused = results.iter().filter(|(s, _, _)| *s != 201).count();
-    let mut saved: Vec<Duration> = results
-        .iter()
-        .filter(|(s, _, _)| *s == 201)
-        .map(|(_, _, d)| *d)
-        .collect();
+    posted.extend(rx.try_iter());
+    let open_now_mib = vm(pid, "VmRSS:");
+    let peak = vm(pid, "VmHWM:");
+    let threads = thread_count(pid);
+
+    // One key; when does each open page hear of it?
+    let pressed = Instant::now();
+    app.keys("n");
+    for page in pages {
+        let _ = page.join();
+    }
+    let mut heard: Vec<Duration> = heard_rx.iter().map(|t| t - pressed).collect();
+    app.kill9();
+    let load_after = load_average();
+
+    let acknowledged: Vec<&Posted> = posted.iter().filter(|p| p.status == 201).collect();
+    let refused = posted.len() - acknowledged.len();
     let on_disk: Vec<String> = Store::open_for_reading(store.path().to_path_buf())
         .and_then(|s| s.load(&SessionId::parse(&id)?))
         .map(|s| s.notes.into_iter().map(|n| n.text).collect())
         .unwrap_or_default();
-    let lost = results
+    let lost = acknowledged
         .iter()
-        .filter(|(s, t, _)| *s == 201 && !on_disk.contains(t))
+        .filter(|p| !on_disk.contains(&p.text))
         .count();
-
-    // 60 open pages; one key; when does each hear of it?
-    let cookie = format!("room_code={code}");
-    let mut pages: Vec<Events> = (0..PHONES).map(|_| Events::open(addr, &cookie)).collect();
-    for page in &mut pages {
-        page.next_step();
-    }
-    let (tx, rx) = mpsc::channel();
-    let pressed = Instant::now();
-    let listeners: Vec<_> = pages
-        .into_iter()
-        .map(|mut page| {
-            let tx = tx.clone();
-            thread::spawn(move || {
-                page.next_step();
-                let _ = tx.send(Instant::now());
-            })
+    let mut saved: Vec<Duration> = acknowledged.iter().map(|p| p.answered - p.sent).collect();
+    let mut shown: Vec<Duration> = acknowledged
+        .iter()
+        .filter_map(|p| {
+            let id = p.id?;
+            let (at, _) = timeline.iter().find(|(_, count)| *count >= id)?;
+            Some(at.saturating_duration_since(p.sent))
         })
         .collect();
-    drop(tx);
-    app.keys("n");
-    for l in listeners {
-        let _ = l.join();
-    }
-    let mut heard: Vec<Duration> = rx.iter().map(|t| t - pressed).collect();
-    app.kill9();
+    let not_shown = acknowledged.len() - shown.len();
 
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
     println!(
-        "room: {PHONES} phones × {NOTES_EACH} notes over {secs} s on loopback (debug or release as built)"
+        "room: {PHONES} phones × {NOTES_EACH} notes over {secs} s on loopback, {build} build; {}",
+        machine()
     );
+    println!("  load average before {load_before} · after {load_after}");
     println!(
-        "  acknowledged {} · refused {refused} · lost {lost} · on disk {}",
-        saved.len(),
+        "  acknowledged {} · refused {refused} · lost {lost} · on disk {} · acknowledged but never shown {not_shown}",
+        acknowledged.len(),
         on_disk.len()
     );
-    if !saved.is_empty() {
-        println!(
-            "  post → saved (201): p50 {:?} · p99 {:?} · max {:?}",
-            percentile(&mut saved, 0.5),
-            percentile(&mut saved, 0.99),
-            percentile(&mut saved, 1.0)
-        );
-    }
-    if !heard.is_empty() {
-        println!(
-            "  step key → event on {} pages: p50 {:?} · p99 {:?}",
-            heard.len(),
-            percentile(&mut heard, 0.5),
-            percentile(&mut heard, 0.99)
-        );
-    }
+    println!(
+        "  app threads with 60 pages open: {threads} · events heard on {} of {PHONES} pages",
+        heard.len()
+    );
+    let spread = |samples: &mut [Duration]| {
+        format!(
+            "p50 {} · p99 {} · max {}",
+            common::fmt_duration(percentile(samples, 50.0)),
+            common::fmt_duration(percentile(samples, 99.0)),
+            common::fmt_duration(percentile(samples, 100.0))
+        )
+    };
+    println!("  post → saved: {}", spread(&mut saved));
+    println!("  post → shown: {}", spread(&mut shown));
+    println!("  step key → event: {}", spread(&mut heard));
+    let added = open_mib.max(open_now_mib) - closed_mib;
+    let figures = vec![
+        Figure {
+            what: "acknowledged notes lost".into(),
+            measured: format!("{lost} of {}", acknowledged.len()),
+            budget: "0".into(),
+            of_budget: None,
+            baseline: None,
+            ratio: None,
+        },
+        Figure::time(
+            "post → saved, p99",
+            percentile(&mut saved, 99.0),
+            SAVED_BUDGET,
+            None,
+        ),
+        Figure::time(
+            "post → shown on the console, p99",
+            percentile(&mut shown, 99.0),
+            SHOWN_BUDGET,
+            None,
+        ),
+        Figure::time(
+            "step key → event on 60 pages, p99",
+            percentile(&mut heard, 99.0),
+            STEP_BUDGET,
+            None,
+        ),
+        Figure::memory(
+            format!("memory the open room adds (resident, 60 phones; peak VmHWM {peak:.1} MiB)"),
+            added,
+            ROOM_MEMORY_BUDGET_MB,
+            ("room closed", closed_mib),
+        ),
+    ];
+    print_table("Phones in the room", &figures);
     assert_eq!(lost, 0, "acknowledged notes missing from disk");
+    assert_eq!(
+        heard.len(),
+        PHONES,
+        "pages that never heard of the step change"
+    );
+}
+
+/// The app's thread count (Linux), to see what the open connections cost.
+fn thread_count(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Threads:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(String::from))
+        })
+        .unwrap_or_else(|| "unknown".into())
 }

@@ -160,6 +160,25 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// A memory figure in MiB with an upper budget in MB, against a baseline in MiB.
+    pub fn memory(
+        what: impl Into<String>,
+        mib: f64,
+        budget_mb: f64,
+        baseline: (&str, f64),
+    ) -> Figure {
+        Figure {
+            what: what.into(),
+            measured: format!("{mib:.1} MiB"),
+            budget: format!("≤ {budget_mb} MB"),
+            of_budget: Some(mib * 1.048_576 / budget_mb),
+            baseline: Some(format!("{}: {:.1} MiB", baseline.0, baseline.1)),
+            ratio: Some(mib / baseline.1.max(1e-9)),
+        }
+    }
+}
+
 /// `1.23 ms`, `456 µs`, `12.3 s`.
 pub fn fmt_duration(d: Duration) -> String {
     let s = d.as_secs_f64();
@@ -244,4 +263,17 @@ pub fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort_unstable();
     let rank = ((p / 100.0) * samples.len() as f64).ceil() as usize;
     samples[rank.clamp(1, samples.len()) - 1]
+}
+
+/// A `VmXxx:` line of `/proc/<pid>/status`, in MiB.
+#[cfg(target_os = "linux")]
+pub fn vm_mib(pid: u32, key: &str) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_else(|e| panic!("cannot read /proc/{pid}/status: {e}"));
+    status
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
 }

@@ -5,7 +5,7 @@
 use super::code;
 use super::page::{self, Lang, Mine, PageInput};
 use super::request::{Incoming, body, cookies, form_pairs, header};
-use super::{MAX_NOTE_CHARS, PhoneReply, PhoneRequest, Shared};
+use super::{MAX_NOTE_CHARS, MAX_STREAMS, PhoneReply, PhoneRequest, Shared};
 use crate::workshop::command::CommandKind;
 use crate::workshop::{NoteId, Prompt};
 use serde::Deserialize;
@@ -16,9 +16,10 @@ use std::sync::mpsc::{TrySendError, sync_channel};
 use std::time::{Duration, Instant};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-/// Requests handled at once, live pages' event streams included (each on its own thread):
-/// the room's cap on connections, well above 60 phones with a page and a post each.
-const MAX_HANDLERS: usize = 240;
+/// Requests handled at once other than event streams (each on its own thread, done within one
+/// save): with [`MAX_STREAMS`], the room's cap on connections, well above 60 phones posting at
+/// the same moment.
+const MAX_REQUESTS: usize = 80;
 /// How long a phone's write waits for the app to apply and save it.
 const APP_ANSWER: Duration = Duration::from_secs(10);
 /// A comment line on idle event streams, so phones and proxies keep them open.
@@ -26,19 +27,28 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Accepts requests until the room closes; returning drops the server and frees the port.
 pub(super) fn serve(server: Server, shared: Arc<Shared>) {
-    let busy = Arc::new(AtomicUsize::new(0));
+    // Streams last as long as their page is open, so they are counted apart: however many
+    // pages are open, writes and page loads still get their own places.
+    let streams = Arc::new(AtomicUsize::new(0));
+    let others = Arc::new(AtomicUsize::new(0));
     while !shared.closed.load(Ordering::SeqCst) {
         let request = match server.recv_timeout(Duration::from_millis(100)) {
             Ok(Some(r)) => r,
             Ok(None) => continue,
             Err(_) => break,
         };
-        if busy.load(Ordering::SeqCst) >= MAX_HANDLERS {
+        let stream = request.url().split('?').next() == Some("/events");
+        let (busy, cap) = if stream {
+            (&streams, MAX_STREAMS)
+        } else {
+            (&others, MAX_REQUESTS)
+        };
+        if busy.load(Ordering::SeqCst) >= cap {
             let _ = request.respond(text(503, "Too many phones at once; try again in a moment."));
             continue;
         }
         busy.fetch_add(1, Ordering::SeqCst);
-        let (shared, counter) = (Arc::clone(&shared), Arc::clone(&busy));
+        let (shared, counter) = (Arc::clone(&shared), Arc::clone(busy));
         let spawned = std::thread::Builder::new()
             .name("room-request".into())
             .spawn(move || {

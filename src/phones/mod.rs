@@ -42,6 +42,9 @@ use std::time::Duration;
 pub const MAX_NOTE_CHARS: usize = 280;
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY: usize = 4096;
+/// Live pages' event streams open at once (each holds a thread while its page is open): room
+/// for 60 phones with a second tab or a reconnect each, and more.
+pub const MAX_STREAMS: usize = 160;
 /// How many phone requests may wait for the app at once before phones are told to retry.
 const QUEUE: usize = 256;
 

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod open_session;
 pub mod projector;
 mod room;
+mod room_answers;
 pub mod room_out;
 pub mod rounds;
 pub mod setup;

@@ -4,11 +4,13 @@
 //! disk, before the phone hears "saved".
 
 use super::app::{App, Overlay, RoomPanel};
+use super::room_answers::Answers;
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
 use crate::phones::{PhoneView, Room, addr, check, code};
 use crate::workshop::command::{Applied, Command};
 use crate::workshop::{Change, NoteId, SessionId};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -29,6 +31,8 @@ pub struct RoomWatch {
     published: Option<(SessionId, OffsetDateTime, usize)>,
     /// The self-test of the open room, running in a thread of its own (the UI never waits).
     check: Option<Receiver<Result<(), check::Failure>>>,
+    /// The thread that answers phones once their changes are on disk (started with the first).
+    answers: Option<Answers>,
 }
 
 impl RoomWatch {
@@ -39,6 +43,7 @@ impl RoomWatch {
             auto_opened: false,
             published: None,
             check: None,
+            answers: None,
         }
     }
 
@@ -221,23 +226,28 @@ impl Loop {
             }
             results.push((request.reply, result));
         }
-        if results.iter().any(|(_, r)| r.is_ok()) {
+        let saving = results.iter().any(|(_, r)| r.is_ok());
+        if saving {
             self.perform(app, super::app::Effect::Save);
-            // Blocks for one save (a few milliseconds): phones are told only what is on disk.
-            if let Err(e) = self.saver.flush(FLUSH_TIMEOUT) {
-                for (_, result) in &mut results {
-                    if result.is_ok() {
-                        *result = Err(format!(
-                            "Not saved yet ({e}); it is on the trainer's screen and is saved with the next change."
-                        ));
-                    }
-                }
-            }
         }
         // What phones read shows the change before its phone hears "saved".
         self.publish(app);
-        for (reply, result) in results {
-            let _ = reply.send(result);
+        if saving {
+            // Phones are told only what is on disk, by the answering thread once this save is
+            // written; the loop draws the change meanwhile.
+            let flusher = self.saver.flusher();
+            self.room
+                .answers
+                .get_or_insert_with(|| {
+                    Answers::spawn(Arc::new(move || {
+                        flusher.flush(FLUSH_TIMEOUT).map_err(|e| e.to_string())
+                    }))
+                })
+                .owe(results);
+        } else {
+            for (reply, result) in results {
+                let _ = reply.send(result);
+            }
         }
         app.dirty = true;
     }

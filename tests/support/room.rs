@@ -14,17 +14,29 @@ const WAIT: Duration = Duration::from_secs(20);
 /// its join code as the console shows them.
 #[cfg(unix)]
 pub fn open_with_room(store: &Path, id: &str) -> (Pty, SocketAddr, String) {
+    open_with_room_under(store, id, &[])
+}
+
+/// Like [`open_with_room`], with the app run by `wrapper` (a program and its arguments; the
+/// app's path and arguments follow them) when it is not empty.
+#[cfg(unix)]
+pub fn open_with_room_under(store: &Path, id: &str, wrapper: &[&str]) -> (Pty, SocketAddr, String) {
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
-    let mut pty = Pty::spawn(
-        &["--room", "--room-addr", &addr.to_string(), "open", id],
-        &[("CPM_WORKSHOP_STORE", store.to_str().expect("a UTF-8 path"))],
-        120,
-        40,
-    );
+    let at = addr.to_string();
+    let args = ["--room", "--room-addr", &at, "open", id];
+    let env = [("CPM_WORKSHOP_STORE", store.to_str().expect("a UTF-8 path"))];
+    let mut pty = match wrapper.split_first() {
+        None => Pty::spawn(&args, &env, 120, 40),
+        Some((program, before)) => {
+            let bin = env!("CARGO_BIN_EXE_cpm-workshop");
+            let all: Vec<&str> = before.iter().chain(&[bin]).chain(&args).copied().collect();
+            Pty::spawn_command(program, &all, &env, 120, 40)
+        }
+    };
     pty.wait_for("phones connected", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     let screen = pty.screen();

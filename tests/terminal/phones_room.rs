@@ -6,6 +6,7 @@
 use crate::support;
 
 use crate::support::session_id as sid;
+use cpm_workshop::phones::MAX_STREAMS;
 use cpm_workshop::store::Store;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -13,15 +14,21 @@ use std::time::{Duration, Instant};
 use support::cli::run_ok;
 use support::http::{Events, Reply, request};
 use support::pty::Pty;
-use support::room::open_with_room;
+use support::room::open_with_room_under;
 
 const WAIT: Duration = Duration::from_secs(20);
 
 /// The app open on a new session with the room open on 127.0.0.1, at the first brainstorm
 /// step.
 fn app_with_room(store: &Path) -> (Pty, String, SocketAddr, String) {
+    app_with_room_under(store, &[])
+}
+
+/// Like [`app_with_room`], with the app run by `wrapper` (a program and its arguments, the
+/// app's path and arguments after them) when it is not empty.
+fn app_with_room_under(store: &Path, wrapper: &[&str]) -> (Pty, String, SocketAddr, String) {
     let id = run_ok(store, &["new", "--name", "Room test"]);
-    let (mut pty, addr, code) = open_with_room(store, &id);
+    let (mut pty, addr, code) = open_with_room_under(store, &id, wrapper);
     // Go to "Brainstorm: already using".
     pty.keys("n");
     (pty, id, addr, code)
@@ -316,6 +323,28 @@ fn open_pages_hear_of_a_new_step() {
 }
 
 #[test]
+fn open_pages_have_their_own_cap_and_never_crowd_out_notes() {
+    let store = tempfile::tempdir().unwrap();
+    let (mut pty, id, addr, code) = app_with_room(store.path());
+    wait_position(addr, &code, 1);
+    let room = format!("room_code={code}");
+    let pages: Vec<Events> = (0..MAX_STREAMS)
+        .map(|_| Events::open(addr, &room))
+        .collect();
+    let one_more = request(addr, "GET", "/events", &[("Cookie", room.as_str())], b"");
+    assert_eq!(one_more.status, 503, "{}", one_more.body);
+    // With every stream place taken, a phone still loads its page and its note is saved.
+    let phone = join(addr, &code);
+    let page = request(addr, "GET", "/", &[("Cookie", phone.as_str())], b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let posted = post_note(addr, &code, &phone, 1, "still heard");
+    assert_eq!(posted.status, 201, "{}", posted.body);
+    assert!(texts(store.path(), &id).contains(&"still heard".to_string()));
+    drop(pages);
+    pty.kill9();
+}
+
+#[test]
 fn every_acknowledged_note_survives_a_kill_of_the_app() {
     let store = tempfile::tempdir().unwrap();
     let (mut pty, id, addr, code) = app_with_room(store.path());
@@ -356,4 +385,75 @@ fn every_acknowledged_note_survives_a_kill_of_the_app() {
     for text in &acknowledged {
         assert!(on_disk.contains(text), "{text} was acknowledged but lost");
     }
+}
+
+/// Whether `strace` may run a program here with its `fsync` calls delayed.
+#[cfg(target_os = "linux")]
+fn strace_can_delay(dir: &Path) -> bool {
+    std::process::Command::new("strace")
+        .arg("-qq")
+        .arg("-o")
+        .arg(dir.join("probe.txt"))
+        .args([
+            "-e",
+            "trace=fsync",
+            "-e",
+            "inject=fsync:delay_enter=1",
+            "true",
+        ])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// On a slow disk (every sync held for a second, by `strace`), a phone's note is on the
+/// console while its save is still being written, and the phone hears "saved" only after:
+/// the app's loop hands the save over and draws, it does not wait for the disk.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_slow_disk_the_console_shows_a_phones_note_before_it_is_saved() {
+    let store = tempfile::tempdir().unwrap();
+    let trace = tempfile::tempdir().unwrap();
+    if support::require(
+        strace_can_delay(trace.path()).then_some(()),
+        "strace is not installed or may not delay system calls here (apt-get install strace)",
+    )
+    .is_none()
+    {
+        return;
+    }
+    let out = trace.path().join("strace.txt");
+    let out = out.to_str().unwrap();
+    let wrapper = [
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        out,
+        "-e",
+        "trace=fsync",
+        "-e",
+        "inject=fsync:delay_enter=1000000",
+    ];
+    let (mut pty, id, addr, code) = app_with_room_under(store.path(), &wrapper);
+    wait_position(addr, &code, 1);
+    pty.wait_for("saved ✓", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let phone = join(addr, &code);
+    let (code_, phone_) = (code.clone(), phone.clone());
+    let poster =
+        std::thread::spawn(move || post_note(addr, &code_, &phone_, 1, "written while slow"));
+    pty.wait_for("Group 1 · Already using · 1 note", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !texts(store.path(), &id).contains(&"written while slow".to_string()),
+        "the console waited for the disk before showing the note"
+    );
+    assert!(
+        !poster.is_finished(),
+        "the phone heard before the save ended"
+    );
+    let reply = poster.join().unwrap();
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert!(texts(store.path(), &id).contains(&"written while slow".to_string()));
+    pty.kill9();
 }
