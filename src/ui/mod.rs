@@ -7,6 +7,7 @@ pub mod cycle;
 pub mod export_menu;
 pub mod fill_category;
 mod inbox;
+mod input;
 pub mod input_view;
 pub mod keymap;
 pub mod open_session;
@@ -32,7 +33,7 @@ use crate::workshop::clock::SteadyClock;
 use crate::workshop::{Session, SessionId};
 use anyhow::{Context, Result, bail};
 use app::{App, Effect};
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use keymap::{Action, action_for};
@@ -200,7 +201,7 @@ impl Loop {
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
-        let mut listening = false;
+        let mut input: Option<input::Input> = None;
         loop {
             self.watch_timer(app);
             self.collect_saves(app);
@@ -219,12 +220,11 @@ impl Loop {
                 let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
                 app.dirty = false;
                 app.resized(drawn.width, drawn.height);
-                if !listening {
-                    // crossterm starts listening for resizes at the first poll, which comes
-                    // after the first frame so that frame is not kept waiting; a resize before
-                    // it went unheard, so the size is checked once it is listening.
-                    let _ = event::poll(Duration::ZERO);
-                    listening = true;
+                if input.is_none() {
+                    // crossterm starts listening for resizes when input is first read, which
+                    // comes after the first frame so that frame is not kept waiting; a resize
+                    // before it went unheard, so the size is checked once it is listening.
+                    input = Some(input::Input::start()?);
                     if guard
                         .terminal
                         .size()
@@ -237,9 +237,13 @@ impl Loop {
             }
             let wait = self.sleep_time(app);
             let mut effects = Vec::new();
-            if event::poll(wait)? {
+            let event = match &input {
+                Some(input) => input.next(wait)?,
+                None => input.insert(input::Input::start()?).next(wait)?,
+            };
+            if let Some(event) = event {
                 let now = self.now();
-                match event::read()? {
+                match event {
                     Event::Key(key) => match action_for(app.context(), &key) {
                         // The terminal's own business, not the app's: handled here.
                         Some(Action::Suspend) => terminal::suspend(),

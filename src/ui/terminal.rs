@@ -73,8 +73,14 @@ impl TerminalGuard {
 
     /// Forgets what ratatui believes is on screen, so the next frame is drawn whole (`Ctrl-L`,
     /// or after a resume).
+    ///
+    /// Not `Terminal::clear`: that asks the terminal where its cursor is, which waits for the
+    /// input reader ([`super::input`]) — blocked reading keys on its own thread — forever.
+    /// Resizing to the current size clears the screen and the back buffer without asking.
     pub fn redraw_all(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 
