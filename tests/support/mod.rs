@@ -7,6 +7,7 @@ pub mod pty;
 pub mod read_only;
 pub mod require;
 pub mod rng;
+#[cfg(unix)]
 pub mod room;
 pub mod screen;
 pub mod store_files;
