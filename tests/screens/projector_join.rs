@@ -159,6 +159,7 @@ fn qr_width(buf: &Buffer) -> usize {
 
 /// The cells' half-blocks as a greyscale image (each half-row a row of pixels, dark where the
 /// half is black), with a light border, in the PGM format image tools read.
+#[cfg(unix)] // zbarimg is a Linux/macOS tool; the Windows run (under Wine) cannot start it
 fn pgm(buf: &Buffer, pixel: usize) -> Vec<u8> {
     let (w, h) = (
         usize::from(buf.area.width),
@@ -187,6 +188,7 @@ fn pgm(buf: &Buffer, pixel: usize) -> Vec<u8> {
 }
 
 /// What `zbarimg` reads in the image of `buf`, if the tool is here.
+#[cfg(unix)]
 fn decode(buf: &Buffer) -> Option<String> {
     let zbar = std::process::Command::new("zbarimg")
         .arg("--version")
@@ -206,6 +208,7 @@ fn decode(buf: &Buffer) -> Option<String> {
 }
 
 #[test]
+#[cfg(unix)]
 fn the_drawn_code_scans_as_the_link_in_the_corner_and_full_screen() {
     for (full, w, h) in [
         (false, 120, 36),

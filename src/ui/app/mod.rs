@@ -37,6 +37,20 @@ pub(crate) const PAGE: u16 = 10;
 /// Said when Esc puts a half-typed note aside.
 pub const DRAFT_KEPT: &str = "Draft kept: a opens it again.";
 
+/// Esc on a note being typed (any activity): one with text in it becomes the draft `a` opens
+/// again, and the status line says so; an empty one is dropped.
+pub fn keep_draft<E>(
+    entry: Option<E>,
+    text: impl Fn(&E) -> &str,
+    draft: &mut Option<E>,
+    out: &mut Outcome,
+) {
+    if let Some(entry) = entry.filter(|e| !text(e).trim().is_empty()) {
+        *draft = Some(entry);
+        out.say(DRAFT_KEPT);
+    }
+}
+
 /// The whole app state.
 pub struct App {
     pub library: Library,

@@ -3,7 +3,7 @@
 use super::{RoundEntry, RoundsScreen};
 use crate::content::RoundsActivity;
 use crate::export::rounds::hands_label;
-use crate::ui::app::{App, DRAFT_KEPT, Effect, Outcome, Overlay, Screen};
+use crate::ui::app::{App, Effect, Outcome, Overlay, Screen, keep_draft};
 use crate::ui::input_view::note_input_key;
 use crate::ui::keymap::Action;
 use crate::workshop::Timer;
@@ -271,11 +271,7 @@ impl RoundsScreen {
         };
         match action {
             Action::Close => {
-                let entry = self.entry.take();
-                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
-                    self.draft = Some(e);
-                    out.say(DRAFT_KEPT);
-                }
+                keep_draft(self.entry.take(), |e| e.input.value(), &mut self.draft, out);
             }
             Action::Up => entry.group = (entry.group + groups - 2) % groups + 1,
             Action::Down => entry.group = entry.group % groups + 1,

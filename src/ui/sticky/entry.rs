@@ -1,6 +1,6 @@
 //! The scribe's note input: typing, pasting, and adding notes where the step puts them.
 
-use crate::ui::app::{DRAFT_KEPT, Outcome, Overlay};
+use crate::ui::app::{Outcome, Overlay, keep_draft};
 use crate::ui::cycle::{Way, cycle_u32};
 use crate::ui::input_view::{edit_input, insert_str, pasted_lines};
 use crate::ui::keymap::Action;
@@ -19,11 +19,7 @@ impl OpenSession {
         };
         match action {
             Action::Close => {
-                let entry = self.entry.take();
-                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
-                    self.draft = Some(e);
-                    out.say(DRAFT_KEPT);
-                }
+                keep_draft(self.entry.take(), |e| e.input.value(), &mut self.draft, out);
             }
             Action::CyclePrompt => {
                 entry.prompt = Some(entry.prompt.unwrap_or(step_prompt).next());

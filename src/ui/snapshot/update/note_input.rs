@@ -4,7 +4,7 @@
 use super::super::{EditTarget, NoteEntry, Page, SnapshotScreen};
 use super::heading_title;
 use crate::content::SnapshotActivity;
-use crate::ui::app::{DRAFT_KEPT, Outcome};
+use crate::ui::app::{Outcome, keep_draft};
 use crate::ui::input_view::{edit_input, insert_str, note_input_key};
 use crate::ui::keymap::Action;
 use crate::workshop::HeadingId;
@@ -55,11 +55,7 @@ impl SnapshotScreen {
         };
         match action {
             Action::Close => {
-                let entry = self.entry.take();
-                if let Some(e) = entry.filter(|e| !e.input.value().trim().is_empty()) {
-                    self.draft = Some(e);
-                    out.say(DRAFT_KEPT);
-                }
+                keep_draft(self.entry.take(), |e| e.input.value(), &mut self.draft, out);
             }
             Action::CyclePrompt => entry.heading = entry.heading.next(),
             Action::ShiftLeft => entry.heading = entry.heading.previous(),
