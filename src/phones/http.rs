@@ -2,63 +2,26 @@
 //! from the published view, and hands writes to the app as domain commands, answering only
 //! once the app says they are on disk.
 
+use super::body::Out;
 use super::code;
 use super::page::{self, Lang, Mine, PageInput};
-use super::request::{Incoming, body, cookies, form_pairs, header};
-use super::{MAX_NOTE_CHARS, MAX_STREAMS, PhoneReply, PhoneRequest, Shared};
+use super::request::{Incoming, Method, form_pairs};
+use super::{MAX_NOTE_CHARS, PhoneReply, PhoneRequest, Shared};
 use crate::workshop::command::CommandKind;
 use crate::workshop::{NoteId, Prompt};
+use hyper::Response;
+use hyper::header::{HeaderName, HeaderValue};
 use serde::Deserialize;
-use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{TrySendError, sync_channel};
 use std::time::{Duration, Instant};
-use tiny_http::{Header, Method, Request, Response, Server};
 
-/// Requests handled at once other than event streams (each on its own thread, done within one
-/// save): with [`MAX_STREAMS`], the room's cap on connections, well above 60 phones posting at
-/// the same moment.
-const MAX_REQUESTS: usize = 80;
 /// How long a phone's write waits for the app to apply and save it.
 const APP_ANSWER: Duration = Duration::from_secs(10);
-/// A comment line on idle event streams, so phones and proxies keep them open.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Accepts requests until the room closes; returning drops the server and frees the port.
-pub(super) fn serve(server: Server, shared: Arc<Shared>) {
-    // Streams last as long as their page is open, so they are counted apart: however many
-    // pages are open, writes and page loads still get their own places.
-    let streams = Arc::new(AtomicUsize::new(0));
-    let others = Arc::new(AtomicUsize::new(0));
-    while !shared.closed.load(Ordering::SeqCst) {
-        let request = match server.recv_timeout(Duration::from_millis(100)) {
-            Ok(Some(r)) => r,
-            Ok(None) => continue,
-            Err(_) => break,
-        };
-        let stream = request.url().split('?').next() == Some("/events");
-        let (busy, cap) = if stream {
-            (&streams, MAX_STREAMS)
-        } else {
-            (&others, MAX_REQUESTS)
-        };
-        if busy.load(Ordering::SeqCst) >= cap {
-            let _ = request.respond(text(503, "Too many phones at once; try again in a moment."));
-            continue;
-        }
-        busy.fetch_add(1, Ordering::SeqCst);
-        let (shared, counter) = (Arc::clone(&shared), Arc::clone(busy));
-        let spawned = std::thread::Builder::new()
-            .name("room-request".into())
-            .spawn(move || {
-                handle(request, &shared);
-                counter.fetch_sub(1, Ordering::SeqCst);
-            });
-        if spawned.is_err() {
-            busy.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
+/// What a request gets: an answer, or (its code and phone checked) an event stream.
+pub(super) enum Reply {
+    Answer(Response<Out>),
+    Events,
 }
 
 /// A finished answer: status, type, body, extra headers.
@@ -89,46 +52,34 @@ impl Answer {
     }
 }
 
-fn handle(mut request: Request, shared: &Shared) {
-    let Some(ip) = request.remote_addr().map(|a| a.ip()) else {
-        let _ = request.respond(text(400, "No peer address."));
-        return;
-    };
-    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let incoming = Incoming {
-        ip,
-        method: request.method().clone(),
-        path: path.to_string(),
-        query: form_pairs(query),
-        cookies: header(&request, "Cookie").map(cookies).unwrap_or_default(),
-    };
+/// Answers `incoming`: checks the code and the phone, then reads or writes. Blocks while a
+/// write waits for the app.
+pub(super) fn handle(incoming: &Incoming, shared: &Shared) -> Reply {
     let lang = Lang::parse(incoming.query("lang"));
     let nonce = code::new_token().unwrap_or_default();
+    let answer = |answer: Answer| Reply::Answer(finish(answer, &nonce));
+    let ip = incoming.ip;
     let now = Instant::now();
     if shared.guard().locked_out(ip, now) {
-        let _ = request.respond(finish(
-            refusal(
-                &incoming,
-                429,
-                "Too many wrong codes from this address; wait a few minutes.",
-                lang,
-                &nonce,
-            ),
+        return answer(refusal(
+            incoming,
+            429,
+            "Too many wrong codes from this address; wait a few minutes.",
+            lang,
             &nonce,
         ));
-        return;
     }
     if incoming.path == "/join" && incoming.method == Method::Get {
-        let answer = join(&incoming, shared, lang, &nonce, now);
-        let _ = request.respond(finish(answer, &nonce));
-        return;
+        return answer(join(incoming, shared, lang, &nonce, now));
     }
-    let given = header(&request, "X-Room-Code").or(incoming.cookie("room_code"));
+    let given = incoming
+        .header("X-Room-Code")
+        .or(incoming.cookie("room_code"));
     if !given.is_some_and(|g| code::matches(&shared.code, g)) {
         if given.is_some() {
             shared.guard().failed(ip, now);
         }
-        let answer = if incoming.api() {
+        return answer(if incoming.api() {
             Answer::json(
                 401,
                 serde_json::json!({"error": "the join code is missing or wrong (header X-Room-Code)"}),
@@ -139,12 +90,11 @@ fn handle(mut request: Request, shared: &Shared) {
                 "text/html; charset=utf-8",
                 page::code_form(lang, None, &nonce),
             )
-        };
-        let _ = request.respond(finish(answer, &nonce));
-        return;
+        });
     }
     // The phone: its cookie (or header, for scripts), or a new token given out now.
-    let presented = header(&request, "X-Room-Phone")
+    let presented = incoming
+        .header("X-Room-Phone")
         .or(incoming.cookie("room_phone"))
         .filter(|t| shared.guard().known(t))
         .map(String::from);
@@ -160,26 +110,24 @@ fn handle(mut request: Request, shared: &Shared) {
         }
     };
     if incoming.path == "/events" && incoming.method == Method::Get {
-        events(request, shared);
-        return;
+        return Reply::Events;
     }
-    let mut answer = if incoming.method == Method::Get {
-        read(&incoming, shared, &phone, lang, &nonce)
+    let mut reply = if incoming.method == Method::Get {
+        read(incoming, shared, &phone, lang, &nonce)
     } else {
         // A client that never keeps its cookie is limited by its address instead.
         let limited = if fresh { ip.to_string() } else { phone.clone() };
-        match write_allowed(&request, shared, &limited, now) {
-            Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
-            Ok(()) => match body(&mut request) {
-                Err(refused) => refusal(&incoming, refused.0, refused.1, lang, &nonce),
-                Ok(body) => write(&incoming, shared, &phone, &body, lang, &nonce),
-            },
+        let body = write_allowed(incoming, shared, &limited, now)
+            .and_then(|()| incoming.body.as_deref().map_err(|refused| *refused));
+        match body {
+            Err(refused) => refusal(incoming, refused.0, refused.1, lang, &nonce),
+            Ok(body) => write(incoming, shared, &phone, body, lang, &nonce),
         }
     };
     if fresh {
-        answer = answer.with("Set-Cookie", cookie("room_phone", &phone));
+        reply = reply.with("Set-Cookie", cookie("room_phone", &phone));
     }
-    let _ = request.respond(finish(answer, &nonce));
+    answer(reply)
 }
 
 /// `GET /join?code=…`: with the right code, the phone gets its cookies and the page.
@@ -291,16 +239,19 @@ fn mine(view: &super::PhoneView, owned: &[(NoteId, usize)]) -> Vec<(NoteId, Stri
 /// Writes come only from the room's own page or a script aimed at the room's address (no
 /// DNS-rebinding page elsewhere), and not faster than a person types.
 fn write_allowed(
-    request: &Request,
+    incoming: &Incoming,
     shared: &Shared,
     phone: &str,
     now: Instant,
 ) -> Result<(), (u16, &'static str)> {
     let host = shared.addr.to_string();
-    if !header(request, "Host").is_some_and(|h| h.eq_ignore_ascii_case(&host)) {
+    if !incoming
+        .header("Host")
+        .is_some_and(|h| h.eq_ignore_ascii_case(&host))
+    {
         return Err((403, "This request was not addressed to the room."));
     }
-    if let Some(origin) = header(request, "Origin")
+    if let Some(origin) = incoming.header("Origin")
         && !origin.eq_ignore_ascii_case(&format!("http://{host}"))
     {
         return Err((403, "This request came from another site."));
@@ -510,59 +461,6 @@ pub(super) fn send(shared: &Shared, change: CommandKind) -> Result<Vec<NoteId>, 
     }
 }
 
-/// `GET /events`: an event each time the published view changes, until the room closes or the
-/// phone goes away.
-fn events(request: Request, shared: &Shared) {
-    let mut out = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
-                Connection: close\r\n\r\nretry: 2000\n\n";
-    if out
-        .write_all(head.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
-        return;
-    }
-    let mut seen = None;
-    let mut published = shared.view();
-    loop {
-        if shared.closed.load(Ordering::SeqCst) {
-            return;
-        }
-        let message = if seen != Some(published.version) {
-            seen = Some(published.version);
-            format!(
-                "event: step\ndata: {}\n\n",
-                serde_json::json!({"position": published.view.position, "screen": super::view_snapshot::screen(&published.view), "version": published.version, "open": published.view.open})
-            )
-        } else {
-            String::new()
-        };
-        drop(published);
-        let message = if message.is_empty() {
-            ": alive\n\n".to_string()
-        } else {
-            message
-        };
-        if out
-            .write_all(message.as_bytes())
-            .and_then(|()| out.flush())
-            .is_err()
-        {
-            return;
-        }
-        published = shared.view();
-        if seen == Some(published.version) {
-            published = shared
-                .changed
-                .wait_timeout(published, KEEP_ALIVE)
-                .map(|(g, _)| g)
-                .unwrap_or_else(|e| e.into_inner().0);
-        }
-    }
-}
-
 pub(super) fn not_found(incoming: &Incoming) -> Answer {
     if incoming.api() {
         Answer::json(404, serde_json::json!({"error": "no such endpoint"}))
@@ -589,7 +487,17 @@ pub(super) fn refusal(
     }
 }
 
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+/// When every place for this kind of request is taken.
+pub(super) fn busy() -> Response<Out> {
+    text(503, "Too many phones at once; try again in a moment.")
+}
+
+/// When handling the request itself failed.
+pub(super) fn failed() -> Response<Out> {
+    text(500, "The room could not answer; try again.")
+}
+
+fn text(status: u16, body: &str) -> Response<Out> {
     finish(
         Answer::new(status, "text/plain; charset=utf-8", body.into()),
         "",
@@ -597,12 +505,14 @@ fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
 }
 
 /// The answer with the headers every response carries.
-fn finish(answer: Answer, nonce: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn finish(answer: Answer, nonce: &str) -> Response<Out> {
     let csp = format!(
         "default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; \
          connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     );
-    let mut response = Response::from_string(answer.body).with_status_code(answer.status);
+    let mut response = Response::new(Out::whole(answer.body));
+    *response.status_mut() = hyper::StatusCode::from_u16(answer.status)
+        .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     let fixed = [
         ("Content-Type", answer.kind.to_string()),
         ("Content-Security-Policy", csp),
@@ -612,8 +522,11 @@ fn finish(answer: Answer, nonce: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         ("X-Frame-Options", "DENY".to_string()),
     ];
     for (name, value) in fixed.into_iter().chain(answer.headers) {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            response.headers_mut().append(name, value);
         }
     }
     response

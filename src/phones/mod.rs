@@ -13,38 +13,43 @@
 //! quitting) stops them and frees the port.
 
 pub mod addr;
+mod body;
 pub mod check;
 pub mod code;
 mod commitment;
+pub mod connections;
+mod events;
 mod guard;
 mod held;
 mod http;
 mod page;
 mod page_snapshot;
 mod request;
+mod server;
 pub mod station;
 pub mod view;
 pub mod view_snapshot;
 mod votes;
 
+pub use server::REQUEST_WAIT;
 pub use view::PhoneView;
 
 use crate::workshop::NoteId;
 use crate::workshop::command::CommandKind;
 use std::net::{SocketAddr, TcpListener};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
+use tokio::sync::watch;
 
 /// Longest a note from a phone may be, in characters (a sticky note, not an essay).
 pub const MAX_NOTE_CHARS: usize = 280;
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY: usize = 4096;
-/// Live pages' event streams open at once (each holds a thread while its page is open): room
-/// for 60 phones with a second tab or a reconnect each, and more.
-pub const MAX_STREAMS: usize = 160;
+/// Live pages' event streams open at once: room for 60 phones with a second tab or a reconnect
+/// each. With the requests being handled, within [`connections::MAX_CONNECTIONS`].
+pub const MAX_STREAMS: usize = 120;
 /// How many phone requests may wait for the app at once before phones are told to retry.
 const QUEUE: usize = 256;
 
@@ -63,7 +68,8 @@ pub type PhoneReply = Result<Vec<NoteId>, String>;
 pub struct Room {
     shared: Arc<Shared>,
     requests: Receiver<PhoneRequest>,
-    accept: Option<JoinHandle<()>>,
+    server: Option<JoinHandle<()>>,
+    closing: watch::Sender<bool>,
     addr: SocketAddr,
 }
 
@@ -71,9 +77,9 @@ pub struct Room {
 pub(crate) struct Shared {
     pub code: String,
     pub addr: SocketAddr,
-    pub closed: AtomicBool,
     pub view: Mutex<Published>,
-    pub changed: Condvar,
+    /// The published view's version, for open pages to wait on.
+    pub versions: watch::Sender<u64>,
     pub guard: Mutex<guard::Guard>,
     pub sender: SyncSender<PhoneRequest>,
 }
@@ -101,26 +107,35 @@ impl Room {
     pub fn open(addr: SocketAddr, code: String) -> std::io::Result<Room> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
-        let server = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .thread_name("room-request")
+            .build()?;
+        let listener = {
+            let _inside = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
         let (sender, requests) = sync_channel(QUEUE);
         let shared = Arc::new(Shared {
             code,
             addr,
-            closed: AtomicBool::new(false),
             view: Mutex::new(Published::default()),
-            changed: Condvar::new(),
+            versions: watch::Sender::new(0),
             guard: Mutex::new(guard::Guard::default()),
             sender,
         });
+        let (closing, closed) = watch::channel(false);
         let inner = Arc::clone(&shared);
-        let accept = std::thread::Builder::new()
+        let server = std::thread::Builder::new()
             .name("room".into())
-            .spawn(move || http::serve(server, inner))?;
+            .spawn(move || server::run(runtime, listener, inner, closed))?;
         Ok(Room {
             shared,
             requests,
-            accept: Some(accept),
+            server: Some(server),
+            closing,
             addr,
         })
     }
@@ -161,17 +176,16 @@ impl Room {
         if published.view != view {
             published.view = view;
             published.version += 1;
-            self.shared.changed.notify_all();
+            self.shared.versions.send_replace(published.version);
         }
     }
 }
 
 impl Drop for Room {
     fn drop(&mut self) {
-        self.shared.closed.store(true, Ordering::SeqCst);
-        self.shared.changed.notify_all();
-        if let Some(accept) = self.accept.take() {
-            let _ = accept.join();
+        self.closing.send_replace(true);
+        if let Some(server) = self.server.take() {
+            let _ = server.join();
         }
     }
 }

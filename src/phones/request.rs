@@ -1,10 +1,31 @@
 //! Reading a request: its parts, headers, a capped body, and the form and cookie encodings a
 //! phone's browser sends. Nothing here decides anything about the room.
 
-use super::MAX_BODY;
-use std::io::Read;
 use std::net::IpAddr;
-use tiny_http::{Method, Request};
+
+/// The request methods the room answers to; any other is refused by the routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+    Other,
+}
+
+impl From<&hyper::Method> for Method {
+    fn from(method: &hyper::Method) -> Method {
+        [
+            (hyper::Method::GET, Method::Get),
+            (hyper::Method::POST, Method::Post),
+            (hyper::Method::PUT, Method::Put),
+            (hyper::Method::DELETE, Method::Delete),
+        ]
+        .into_iter()
+        .find(|(known, _)| known == method)
+        .map_or(Method::Other, |(_, ours)| ours)
+    }
+}
 
 /// A request's parts, read once.
 pub(super) struct Incoming {
@@ -13,9 +34,36 @@ pub(super) struct Incoming {
     pub(super) path: String,
     pub(super) query: Vec<(String, String)>,
     pub(super) cookies: Vec<(String, String)>,
+    headers: hyper::HeaderMap,
+    /// The body as text, or why it was refused (too long, too slow, not UTF-8).
+    pub(super) body: Result<String, (u16, &'static str)>,
 }
 
 impl Incoming {
+    /// The parts of a request from `ip`, with its body already read.
+    pub(super) fn new(
+        ip: IpAddr,
+        parts: &hyper::http::request::Parts,
+        body: Result<String, (u16, &'static str)>,
+    ) -> Incoming {
+        let cookies = parts
+            .headers
+            .get_all(hyper::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(cookies)
+            .collect();
+        Incoming {
+            ip,
+            method: Method::from(&parts.method),
+            path: parts.uri.path().to_string(),
+            query: form_pairs(parts.uri.query().unwrap_or("")),
+            cookies,
+            headers: parts.headers.clone(),
+            body,
+        }
+    }
+
     pub(super) fn param<'a>(list: &'a [(String, String)], name: &str) -> Option<&'a str> {
         list.iter()
             .find(|(k, _)| k == name)
@@ -30,35 +78,14 @@ impl Incoming {
         Incoming::param(&self.cookies, name)
     }
 
+    /// The first header `name`, if it is text.
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
     pub(super) fn api(&self) -> bool {
         self.path.starts_with("/api/")
     }
-}
-
-pub(super) fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str())
-}
-
-/// The request body, at most [`MAX_BODY`] bytes.
-pub(super) fn body(request: &mut Request) -> Result<String, (u16, &'static str)> {
-    const TOO_BIG: (u16, &str) = (413, "That is too long to send.");
-    if request.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Err(TOO_BIG);
-    }
-    let mut bytes = Vec::with_capacity(512);
-    request
-        .as_reader()
-        .take(MAX_BODY as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| (400, "The request could not be read."))?;
-    if bytes.len() > MAX_BODY {
-        return Err(TOO_BIG);
-    }
-    String::from_utf8(bytes).map_err(|_| (400, "The request is not UTF-8 text."))
 }
 
 /// `a=1&b=two+words` (a query or a form body), decoded.

@@ -6,13 +6,13 @@
 
 use super::http::{Answer, not_found, refusal, send};
 use super::page::Lang;
+use super::request::Method;
 use super::request::{Incoming, form_pairs};
 use super::view_snapshot::{Choices, SnapshotView};
 use super::{PhoneView, Shared};
 use crate::workshop::command::CommandKind;
 use crate::workshop::snapshot::SnapshotNoteId;
 use serde::Deserialize;
-use tiny_http::Method;
 
 /// `POST /api/vote`: a stage for a dimension, both counted from 1.
 #[derive(Deserialize)]

@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test file uses part of the support code
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
 use std::time::Duration;
 
 /// How long any read or write may block.
@@ -48,6 +48,43 @@ fn assert_loopback(addr: SocketAddr) {
     );
 }
 
+/// A loopback address other than 127.0.0.1, as a second device in the room: Linux answers on
+/// all of 127.0.0.0/8, so a test can connect from several "phones" to a room on 127.0.0.1.
+#[cfg(target_os = "linux")]
+pub fn device(n: u8) -> IpAddr {
+    IpAddr::V4(Ipv4Addr::new(127, 0, 0, n))
+}
+
+/// The device every plain [`request`] comes from.
+pub const HERE: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
+
+/// A connection to `addr` from loopback address `from`, with read and write timeouts.
+pub fn connect_from(from: IpAddr, addr: SocketAddr) -> TcpStream {
+    assert_loopback(addr);
+    assert!(
+        from.is_loopback(),
+        "tests talk from loopback only, not {from}"
+    );
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        None,
+    )
+    .expect("a socket");
+    if from != HERE {
+        socket
+            .bind(&SocketAddr::new(from, 0).into())
+            .unwrap_or_else(|e| panic!("bind {from}: {e}"));
+    }
+    socket
+        .connect_timeout(&addr.into(), TIMEOUT)
+        .unwrap_or_else(|e| panic!("connect to {addr} from {from}: {e}"));
+    let stream: TcpStream = socket.into();
+    stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+    stream.set_write_timeout(Some(TIMEOUT)).unwrap();
+    stream
+}
+
 /// Sends one request with `headers` (Host is added unless given) and reads the whole answer.
 pub fn request(
     addr: SocketAddr,
@@ -56,9 +93,19 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Reply {
-    assert_loopback(addr);
-    let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).expect("connect");
-    stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+    request_from(HERE, addr, method, path, headers, body)
+}
+
+/// Like [`request`], from loopback address `from`.
+pub fn request_from(
+    from: IpAddr,
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut stream = connect_from(from, addr);
     stream.set_write_timeout(Some(TIMEOUT)).unwrap();
     let mut head = format!("{method} {path} HTTP/1.1\r\n");
     if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
@@ -134,9 +181,12 @@ pub struct Events {
 
 impl Events {
     pub fn open(addr: SocketAddr, cookie: &str) -> Events {
-        assert_loopback(addr);
-        let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).expect("connect");
-        stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+        Events::open_from(HERE, addr, cookie)
+    }
+
+    /// Like [`Events::open`], from loopback address `from`.
+    pub fn open_from(from: IpAddr, addr: SocketAddr, cookie: &str) -> Events {
+        let mut stream = connect_from(from, addr);
         let head = format!(
             "GET /events HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n"
         );

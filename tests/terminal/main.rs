@@ -8,6 +8,7 @@ mod support;
 mod app_files;
 mod co_scribe;
 mod e2e_workshop;
+mod phones_connections;
 mod phones_moderation;
 mod phones_room;
 mod phones_snapshot;
