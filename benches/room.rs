@@ -22,7 +22,7 @@ mod pty;
 use common::{Figure, machine, percentile, print_table};
 use cpm_workshop::store::Store;
 use cpm_workshop::workshop::SessionId;
-use http::{Events, request};
+use http::{Events, request_from};
 use pty::Pty;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::mpsc;
@@ -128,22 +128,33 @@ fn main() {
     app.wait_until(|s| !s.contains("phones connected"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
 
-    // Every phone joins and opens its page's event stream, which stays open throughout.
+    // Every phone joins and opens its page's event stream, which stays open throughout. Each is
+    // a device of its own (127.0.0.10 on), as in a room: one device may hold only a few
+    // connections.
+    let phone_at = |p: usize| http::device(10 + u8::try_from(p).expect("under 245 phones"));
     let cookies: Vec<String> = (0..PHONES)
-        .map(|_| {
-            request(addr, "GET", &format!("/join?code={code}"), &[], b"")
-                .cookies()
-                .iter()
-                .filter_map(|c| c.split(';').next())
-                .collect::<Vec<_>>()
-                .join("; ")
+        .map(|p| {
+            request_from(
+                phone_at(p),
+                addr,
+                "GET",
+                &format!("/join?code={code}"),
+                &[],
+                b"",
+            )
+            .cookies()
+            .iter()
+            .filter_map(|c| c.split(';').next())
+            .collect::<Vec<_>>()
+            .join("; ")
         })
         .collect();
     let (heard_tx, heard_rx) = mpsc::channel();
     let pages: Vec<_> = cookies
         .iter()
-        .map(|cookie| {
-            let mut page = Events::open(addr, cookie);
+        .enumerate()
+        .map(|(p, cookie)| {
+            let mut page = Events::open_from(phone_at(p), addr, cookie);
             let tx = heard_tx.clone();
             thread::spawn(move || {
                 // Every save publishes a new version; the page waits for the next step's.
@@ -176,7 +187,8 @@ fn main() {
                     let text = format!("phone {p} note {n}");
                     let body = serde_json::json!({"group": 1, "text": text}).to_string();
                     let sent = Instant::now();
-                    let reply = request(
+                    let reply = request_from(
+                        phone_at(p),
                         addr,
                         "POST",
                         "/api/notes",

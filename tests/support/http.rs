@@ -49,8 +49,8 @@ fn assert_loopback(addr: SocketAddr) {
 }
 
 /// A loopback address other than 127.0.0.1, as a second device in the room: Linux answers on
-/// all of 127.0.0.0/8, so a test can connect from several "phones" to a room on 127.0.0.1.
-#[cfg(target_os = "linux")]
+/// all of 127.0.0.0/8, so a test can connect from several "phones" to a room on 127.0.0.1
+/// (macOS and Windows need those addresses set up first).
 pub fn device(n: u8) -> IpAddr {
     IpAddr::V4(Ipv4Addr::new(127, 0, 0, n))
 }
