@@ -443,7 +443,7 @@ fn command_for(
 pub(super) fn send(shared: &Shared, change: CommandKind) -> Result<Vec<NoteId>, (u16, String)> {
     let (reply, answer) = sync_channel::<PhoneReply>(1);
     match shared.sender.try_send(PhoneRequest { change, reply }) {
-        Ok(()) => {}
+        Ok(()) => (shared.wake)(),
         Err(TrySendError::Full(_)) => {
             return Err((503, "The app is busy; try again in a moment.".into()));
         }

@@ -25,6 +25,8 @@ mod http;
 mod page;
 mod page_snapshot;
 mod request;
+#[cfg(test)]
+mod room_tests;
 mod server;
 pub mod station;
 pub mod view;
@@ -61,6 +63,9 @@ pub struct PhoneRequest {
     pub reply: SyncSender<PhoneReply>,
 }
 
+/// Called when a phone's request is waiting for the app, so its loop wakes for it.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
 /// What came of a phone's request: the note ids it created, or why it was refused.
 pub type PhoneReply = Result<Vec<NoteId>, String>;
 
@@ -82,6 +87,8 @@ pub(crate) struct Shared {
     pub versions: watch::Sender<u64>,
     pub guard: Mutex<guard::Guard>,
     pub sender: SyncSender<PhoneRequest>,
+    /// Wakes the app's loop after a request is handed over.
+    pub wake: Wake,
 }
 
 /// The view phones read, with a version that goes up with every change.
@@ -102,9 +109,10 @@ impl Shared {
 }
 
 impl Room {
-    /// Listens on `addr` (port 0: any free port) with the join `code`. Nothing listens before
-    /// this is called or after the room is dropped.
-    pub fn open(addr: SocketAddr, code: String) -> std::io::Result<Room> {
+    /// Listens on `addr` (port 0: any free port) with the join `code`; `wake` is called each
+    /// time a request is waiting. Nothing listens before this is called or after the room is
+    /// dropped.
+    pub fn open(addr: SocketAddr, code: String, wake: Wake) -> std::io::Result<Room> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         listener.set_nonblocking(true)?;
@@ -125,6 +133,7 @@ impl Room {
             versions: watch::Sender::new(0),
             guard: Mutex::new(guard::Guard::default()),
             sender,
+            wake,
         });
         let (closing, closed) = watch::channel(false);
         let inner = Arc::clone(&shared);

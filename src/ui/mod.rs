@@ -93,6 +93,7 @@ pub fn run(options: RunOptions) -> Result<()> {
     // terminal goes full screen.
     store.check_writable()?;
     let saver = Saver::spawn(store.clone());
+    let input = input::Input::default();
     let mut lp = Loop {
         store,
         saver,
@@ -105,7 +106,8 @@ pub fn run(options: RunOptions) -> Result<()> {
         timing: Cell::new(false),
         projection: room_out::RoomOut::default(),
         inbox: inbox::InboxWatch::default(),
-        room: room::RoomWatch::new(room),
+        room: room::RoomWatch::new(room, input.nudge()),
+        input,
     };
     let flusher = lp.saver.flusher();
     let mut guard = TerminalGuard::enter(move || {
@@ -181,6 +183,8 @@ struct Loop {
     inbox: inbox::InboxWatch,
     /// The room for phones, while it is open.
     room: room::RoomWatch,
+    /// What wakes the loop: keys, resizes, the room's nudges.
+    input: input::Input,
 }
 
 impl Loop {
@@ -201,7 +205,6 @@ impl Loop {
     }
 
     fn run(&mut self, app: &mut App, guard: &mut TerminalGuard) -> Result<()> {
-        let mut input: Option<input::Input> = None;
         loop {
             self.watch_timer(app);
             self.collect_saves(app);
@@ -220,11 +223,11 @@ impl Loop {
                 let _ = execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate);
                 app.dirty = false;
                 app.resized(drawn.width, drawn.height);
-                if input.is_none() {
+                if !self.input.listening() {
                     // crossterm starts listening for resizes when input is first read, which
                     // comes after the first frame so that frame is not kept waiting; a resize
                     // before it went unheard, so the size is checked once it is listening.
-                    input = Some(input::Input::start()?);
+                    self.input.listen()?;
                     if guard
                         .terminal
                         .size()
@@ -237,10 +240,8 @@ impl Loop {
             }
             let wait = self.sleep_time(app);
             let mut effects = Vec::new();
-            let event = match &input {
-                Some(input) => input.next(wait)?,
-                None => input.insert(input::Input::start()?).next(wait)?,
-            };
+            self.input.listen()?;
+            let event = self.input.next(wait)?;
             if let Some(event) = event {
                 let now = self.now();
                 match event {

@@ -4,9 +4,10 @@
 //! disk, before the phone hears "saved".
 
 use super::app::{App, Overlay, RoomPanel};
+use super::input::Nudge;
 use super::room_answers::Answers;
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
-use crate::phones::{PhoneView, Room, addr, check, code};
+use crate::phones::{PhoneView, Room, Wake, addr, check, code};
 use crate::workshop::command::{Applied, Command};
 use crate::workshop::{Change, NoteId, SessionId};
 use std::net::SocketAddr;
@@ -15,9 +16,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 use time::OffsetDateTime;
 
-/// How often the loop looks for phones' requests while the room is open: a phone's note is
-/// saved and acknowledged within a few of these.
-const ROOM_POLL: Duration = Duration::from_millis(25);
+/// How often the loop looks at the open room unasked: for the phone count and the self-test.
+/// A phone's request does not wait for it: the room nudges the loop awake.
+const ROOM_POLL: Duration = Duration::from_millis(500);
 /// Most phone requests applied in one go (then one save for all of them).
 const BATCH: usize = 64;
 
@@ -33,11 +34,14 @@ pub struct RoomWatch {
     check: Option<Receiver<Result<(), check::Failure>>>,
     /// The thread that answers phones once their changes are on disk (started with the first).
     answers: Option<Answers>,
+    /// Wakes the loop when a phone's request is waiting.
+    nudge: Nudge,
 }
 
 impl RoomWatch {
-    pub fn new(options: RoomOptions) -> RoomWatch {
+    pub fn new(options: RoomOptions, nudge: Nudge) -> RoomWatch {
         RoomWatch {
+            nudge,
             options,
             room: None,
             auto_opened: false,
@@ -47,7 +51,7 @@ impl RoomWatch {
         }
     }
 
-    /// The longest the loop may sleep: briefly while phones may be waiting.
+    /// The longest the loop may sleep: a while, with the room open, for its phone count.
     pub fn sleep_cap(&self, cap: Duration) -> Duration {
         if self.room.is_some() {
             cap.min(ROOM_POLL)
@@ -80,7 +84,7 @@ impl Loop {
                 return;
             }
         };
-        let opened = code::new_code().and_then(|c| Room::open(where_to, c));
+        let opened = code::new_code().and_then(|c| Room::open(where_to, c, self.wake()));
         match opened {
             Ok(room) => {
                 app.say(format!(
@@ -121,7 +125,7 @@ impl Loop {
         let port = self.room.options.addr.map_or(0, |a| a.port());
         let to = SocketAddr::new(next.ip, port);
         self.apply_phones(app);
-        match Room::open(to, code) {
+        match Room::open(to, code, self.wake()) {
             Ok(room) => {
                 app.say(format!(
                     "Room moved to {} ({}); the code stays {}.",
@@ -136,6 +140,12 @@ impl Loop {
                 "Could not move the room to {to}: {e}. It stays at {from}."
             )),
         }
+    }
+
+    /// What the room calls when a phone's request is waiting.
+    fn wake(&self) -> Wake {
+        let nudge = self.room.nudge.clone();
+        Arc::new(move || nudge.nudge())
     }
 
     /// Makes `room` the open room: the panel, a fresh view for its phones, and its self-test.
