@@ -80,14 +80,17 @@ impl App {
         };
         let list = targets(&w.session, &self.library.sticky, &self.library.snapshot);
         let n = list.len();
-        let per = match w.session.activity {
-            Activity::Sticky => StepKind::PER_CATEGORY.len(),
-            Activity::Snapshot => 2,
-            Activity::Discussion | Activity::Values => w
-                .session
-                .rounds
-                .as_ref()
-                .map_or(1, |r| r.steps.len().max(1)),
+        // Steps per category, and the places before the first category (a rounds intro).
+        let (per, lead) = match w.session.activity {
+            Activity::Sticky => (StepKind::PER_CATEGORY.len(), 0),
+            Activity::Snapshot => (2, 0),
+            Activity::Discussion | Activity::Values => (
+                w.session
+                    .rounds
+                    .as_ref()
+                    .map_or(1, |r| r.steps.len().max(1)),
+                1,
+            ),
         };
         let selected = selected.min(n.saturating_sub(1));
         let next = match action {
@@ -117,7 +120,7 @@ impl App {
             Action::PageUp => selected.saturating_sub(JUMP_PAGE),
             Action::PageDown => (selected + JUMP_PAGE).min(n.saturating_sub(1)),
             Action::Left | Action::Right => {
-                jump::skip_category(&list, selected, action == Action::Right, per)
+                jump::skip_category(&list, selected, action == Action::Right, per, lead)
             }
             _ => selected,
         };

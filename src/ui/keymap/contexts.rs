@@ -68,6 +68,9 @@ pub(super) const SESSION_SCREENS: &[Context] = &[
     C::SnapshotDots,
     C::SnapshotPriorities,
     C::SnapshotPlan,
+    C::RoundsPage,
+    C::RoundsNotes,
+    C::RoundsMark,
     C::Presenter,
     C::RoomView,
 ];
