@@ -4,24 +4,20 @@
 //! sticky-note screens, and drive the room from there.
 
 use super::rounds_screens::{go_to, open, state};
+use crate::support;
 use cpm_workshop::ui::app::{App, Effect, Overlay};
-use cpm_workshop::ui::keymap::{Context, action_for};
+use cpm_workshop::ui::keymap::Context;
 use cpm_workshop::workshop::Activity;
 use cpm_workshop::workshop::rounds::RoundPage;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
+use support::screen::{assert_shows, draw};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
-use crate::support::screen::draw;
-
 const T0: OffsetDateTime = datetime!(2026-11-23 09:00:00 UTC);
 
-/// `code` pressed on whatever is on screen, as the event loop would hand it over.
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    let context = app.context();
-    let action = action_for(context, &KeyEvent::new(code, KeyModifiers::NONE))
-        .unwrap_or_else(|| panic!("{code:?} does nothing on {context:?}"));
-    app.update(action, T0)
+    support::screen::press(app, code, T0)
 }
 
 fn key(app: &mut App, c: char) -> Vec<Effect> {
@@ -48,13 +44,16 @@ fn o_opens_the_presenter_view_on_every_rounds_page_and_o_comes_back() {
         assert_eq!(app.context(), page);
         key(&mut app, 'o');
         assert_eq!(app.context(), Context::Presenter, "{page:?}");
-        let screen = draw(&app, 120, 36, T0);
-        for pane in ["The room sees", "Run of show", "Trainer notes (not projected)"] {
-            assert!(screen.contains(pane), "{page:?}: {pane}\n{screen}");
-        }
-        assert!(
-            screen.contains("Summary"),
-            "the run of show lists the rounds' pages:\n{screen}"
+        // The run of show lists the rounds' pages, down to the summary.
+        assert_shows(
+            &draw(&app, 120, 36, T0),
+            &[
+                "The room sees",
+                "Run of show",
+                "Trainer notes (not projected)",
+                "Summary",
+            ],
+            &format!("{page:?}"),
         );
         key(&mut app, 'o');
         assert_eq!(app.context(), page, "o again: back to the page");
@@ -75,7 +74,11 @@ fn w_shows_the_rooms_view_full_screen_and_drives_the_room_from_it() {
         // The room's keys still work from the room's view.
         key(&mut app, 'n');
         assert_eq!(state(&app).page, before + 1, "{page:?}: n turned the page");
-        assert_eq!(app.context(), Context::RoomView, "{page:?}: still the room's view");
+        assert_eq!(
+            app.context(),
+            Context::RoomView,
+            "{page:?}: still the room's view"
+        );
         press(&mut app, KeyCode::Esc);
         assert_ne!(app.context(), Context::RoomView, "{page:?}: Esc comes back");
         key(&mut app, 'w');
@@ -113,12 +116,18 @@ fn j_jumps_to_any_page_and_the_page_starts_its_own_countdown() {
         "the share step's own countdown"
     );
     let screen = draw(&app, 120, 36, T0);
-    assert!(screen.contains("Question 2 of 4 · Share with the room"), "{screen}");
+    assert!(
+        screen.contains("Question 2 of 4 · Share with the room"),
+        "{screen}"
+    );
 
     // Back to the page on show: nothing changes and the trainer is told so.
     key(&mut app, 'j');
     press(&mut app, KeyCode::Enter);
-    assert_eq!(state(&app).current_page(), RoundPage::Step { item: 1, step: 1 });
+    assert_eq!(
+        state(&app).current_page(),
+        RoundPage::Step { item: 1, step: 1 }
+    );
     assert!(
         draw(&app, 120, 36, T0).contains("That is the page on show."),
         "{}",

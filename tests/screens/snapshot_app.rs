@@ -22,7 +22,8 @@ fn session() -> Session {
     Session::new(sid("20261123-0900-00"), spec, T0).unwrap()
 }
 
-fn open() -> App {
+/// A new Snapshot warm-up open on its intro.
+pub(crate) fn open() -> App {
     let mut app = App::new(
         Library::shipped(),
         Theme::new(ThemeName::HighContrast),

@@ -205,7 +205,13 @@ mod tests {
             .collect();
         let right = |from| skip_category(&list, from, true, 2, 1);
         let left = |from| skip_category(&list, from, false, 2, 1);
-        assert_eq!([right(0), right(1), right(2), right(7), right(9)], [1, 3, 3, 9, 9]);
-        assert_eq!([left(0), left(1), left(2), left(3), left(9)], [0, 0, 1, 1, 7]);
+        assert_eq!(
+            [right(0), right(1), right(2), right(7), right(9)],
+            [1, 3, 3, 9, 9]
+        );
+        assert_eq!(
+            [left(0), left(1), left(2), left(3), left(9)],
+            [0, 0, 1, 1, 7]
+        );
     }
 }
