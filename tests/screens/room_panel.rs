@@ -1,7 +1,7 @@
-//! The room's panel once hidden (issue: no way back): with the room open, `Esc` hides the panel
-//! and says how to get it back, `W` on the workshop's screen shows it again without touching
-//! the room, and `W` in the panel closes the room — on the sticky-note run view and board and
-//! on a Snapshot page, pressed as keys through the keymap.
+//! The room's panel after `Esc`: with the room open, `Esc` hides the panel and says how to get
+//! it back, `W` on the workshop's screen shows it again without touching the room, and `W` in
+//! the panel closes the room — on the sticky-note run view and board and on a Snapshot page,
+//! pressed as keys through the keymap.
 
 use crate::support;
 use cpm_workshop::ui::app::{App, Effect, RoomPanel};
