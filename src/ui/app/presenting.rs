@@ -80,10 +80,11 @@ impl App {
         };
         let list = targets(&w.session, &self.library.sticky, &self.library.snapshot);
         let n = list.len();
-        // Steps per category, and the places before the first category (a rounds intro).
+        // Steps per category (a Snapshot dimension's page and tally), and the places before the
+        // first category (the intro of a Snapshot or the rounds).
         let (per, lead) = match w.session.activity {
             Activity::Sticky => (StepKind::PER_CATEGORY.len(), 0),
-            Activity::Snapshot => (2, 0),
+            Activity::Snapshot => (2, 1),
             Activity::Discussion | Activity::Values => (
                 w.session
                     .rounds
