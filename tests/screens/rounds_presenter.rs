@@ -55,6 +55,10 @@ fn o_opens_the_presenter_view_on_every_rounds_page_and_o_comes_back() {
             ],
             &format!("{page:?}"),
         );
+        assert!(
+            !draw(&app, 120, 36, T0).contains("behaviors on the card"),
+            "{page:?}: a rounds page has no card of behaviors"
+        );
         key(&mut app, 'o');
         assert_eq!(app.context(), page, "o again: back to the page");
     }
