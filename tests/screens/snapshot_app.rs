@@ -576,7 +576,7 @@ fn escape_in_the_note_input_keeps_the_draft_and_ctrl_c_asks_mid_timer() {
 #[test]
 fn the_jump_pickers_arrows_go_from_dimension_to_dimension() {
     let mut app = open();
-    let mut jump_right = |app: &mut App, times: usize| {
+    let jump_right = |app: &mut App, times: usize| {
         app.update(Action::Jump, T0);
         for _ in 0..times {
             app.update(Action::Right, T0);
