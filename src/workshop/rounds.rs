@@ -223,8 +223,14 @@ impl RoundsState {
     /// Moves `delta` pages, stopping at either end; returns whether the page changed.
     pub fn turn(&mut self, delta: isize) -> bool {
         let last = self.pages().len() - 1;
-        let now = self.page.min(last);
-        let to = now.saturating_add_signed(delta).min(last);
+        self.go_to(self.page.min(last).saturating_add_signed(delta))
+    }
+
+    /// Goes to page `to` (0-based among [`Self::pages`]; past the end, the summary), as the
+    /// trainer's jump does; returns whether the page changed.
+    pub fn go_to(&mut self, to: usize) -> bool {
+        let last = self.pages().len() - 1;
+        let (now, to) = (self.page.min(last), to.min(last));
         self.page = to;
         to != now
     }

@@ -13,6 +13,21 @@ fn values() -> RoundsState {
 }
 
 #[test]
+fn a_jump_goes_straight_to_any_page_and_past_the_end_to_the_summary() {
+    let mut s = discussion();
+    assert!(s.go_to(6));
+    assert_eq!(s.current_page(), RoundPage::Step { item: 2, step: 1 });
+    assert!(!s.go_to(6), "already there");
+    assert!(s.go_to(1));
+    assert_eq!(s.current_page(), RoundPage::Step { item: 0, step: 0 });
+    assert!(s.go_to(999));
+    assert_eq!(s.current_page(), RoundPage::Summary);
+    assert_eq!(s.page, 9, "kept on the last page, not past it");
+    assert!(s.go_to(0));
+    assert_eq!(s.current_page(), RoundPage::Intro);
+}
+
+#[test]
 fn pages_take_every_question_through_discuss_then_share() {
     let mut s = discussion();
     let pages = s.pages();

@@ -13,6 +13,8 @@ mod moderation_screens;
 mod projector_join;
 mod projector_screens;
 mod reliability_render;
+mod room_panel;
+mod rounds_presenter;
 mod rounds_screens;
 mod screens;
 mod snapshot_app;

@@ -24,7 +24,8 @@ fn snap(name: &str, app: &App, now: OffsetDateTime) {
     }
 }
 
-fn open(activity: Activity) -> App {
+/// A fresh rounds session of `activity` open on its intro.
+pub(crate) fn open(activity: Activity) -> App {
     let library = Library::shipped();
     let script = match activity {
         Activity::Values => library.values.clone(),
@@ -46,14 +47,15 @@ fn open(activity: Activity) -> App {
     app
 }
 
-fn state(app: &App) -> &RoundsState {
+pub(crate) fn state(app: &App) -> &RoundsState {
     match &app.screen {
         Screen::Rounds(s) => s.state(),
         _ => panic!("not a rounds screen"),
     }
 }
 
-fn go_to(app: &mut App, target: RoundPage) {
+/// Walks with `n` to `target`.
+pub(crate) fn go_to(app: &mut App, target: RoundPage) {
     for _ in 0..40 {
         if state(app).current_page() == target {
             return;

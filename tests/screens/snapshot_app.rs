@@ -22,7 +22,8 @@ fn session() -> Session {
     Session::new(sid("20261123-0900-00"), spec, T0).unwrap()
 }
 
-fn open() -> App {
+/// A new Snapshot warm-up open on its intro.
+pub(crate) fn open() -> App {
     let mut app = App::new(
         Library::shipped(),
         Theme::new(ThemeName::HighContrast),
@@ -569,5 +570,38 @@ fn escape_in_the_note_input_keeps_the_draft_and_ctrl_c_asks_mid_timer() {
     assert_eq!(
         screen(&app).entry.as_ref().unwrap().input.value(),
         "half a strength"
+    );
+}
+
+#[test]
+fn the_jump_pickers_arrows_go_from_dimension_to_dimension() {
+    let mut app = open();
+    let jump_right = |app: &mut App, times: usize| {
+        app.update(Action::Jump, T0);
+        for _ in 0..times {
+            app.update(Action::Right, T0);
+        }
+        app.update(Action::Submit, T0);
+        screen(app).page()
+    };
+    assert_eq!(
+        jump_right(&mut app, 1),
+        Page::Dimension(0),
+        "→ leaves the intro"
+    );
+    assert_eq!(
+        jump_right(&mut app, 1),
+        Page::Dimension(1),
+        "→ the next dimension"
+    );
+    assert_eq!(jump_right(&mut app, 2), Page::Dimension(3));
+    go_to(&mut app, Page::Tally(2));
+    app.update(Action::Jump, T0);
+    app.update(Action::Left, T0);
+    app.update(Action::Submit, T0);
+    assert_eq!(
+        screen(&app).page(),
+        Page::Dimension(2),
+        "← the start of its dimension"
     );
 }

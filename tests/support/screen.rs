@@ -6,8 +6,9 @@
 
 use cpm_workshop::store::StoreError;
 use cpm_workshop::ui::app::{App, Effect};
-use cpm_workshop::ui::keymap::Action;
+use cpm_workshop::ui::keymap::{Action, action_for};
 use cpm_workshop::ui::views;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use time::OffsetDateTime;
@@ -65,6 +66,21 @@ impl Drive for App {
         answer_saves(self, &effects, Ok(()));
         effects
     }
+}
+
+/// `code` pressed on whatever has the keyboard, turned into an action by the keymap as the event
+/// loop does, and acted on with [`Drive::act`]; panics when the key means nothing there.
+pub fn press(app: &mut App, code: KeyCode, now: OffsetDateTime) -> Vec<Effect> {
+    let context = app.context();
+    let action = action_for(context, &KeyEvent::new(code, KeyModifiers::NONE))
+        .unwrap_or_else(|| panic!("{code:?} does nothing on {context:?}"));
+    app.act(action, now)
+}
+
+/// Fails, showing `screen` and saying where (`what`), unless every one of `needles` is on it.
+pub fn assert_shows(screen: &str, needles: &[&str], what: &str) {
+    let missing: Vec<&&str> = needles.iter().filter(|n| !screen.contains(**n)).collect();
+    assert!(missing.is_empty(), "{what}: missing {missing:?}\n{screen}");
 }
 
 /// `snap!(name, app, now)`: the app's screen at each of [`SIZES`] against its reviewed snapshot

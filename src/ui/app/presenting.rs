@@ -80,14 +80,18 @@ impl App {
         };
         let list = targets(&w.session, &self.library.sticky, &self.library.snapshot);
         let n = list.len();
-        let per = match w.session.activity {
-            Activity::Sticky => StepKind::PER_CATEGORY.len(),
-            Activity::Snapshot => 2,
-            Activity::Discussion | Activity::Values => w
-                .session
-                .rounds
-                .as_ref()
-                .map_or(1, |r| r.steps.len().max(1)),
+        // Steps per category (a Snapshot dimension's page and tally), and the places before the
+        // first category (the intro of a Snapshot or the rounds).
+        let (per, lead) = match w.session.activity {
+            Activity::Sticky => (StepKind::PER_CATEGORY.len(), 0),
+            Activity::Snapshot => (2, 1),
+            Activity::Discussion | Activity::Values => (
+                w.session
+                    .rounds
+                    .as_ref()
+                    .map_or(1, |r| r.steps.len().max(1)),
+                1,
+            ),
         };
         let selected = selected.min(n.saturating_sub(1));
         let next = match action {
@@ -117,7 +121,7 @@ impl App {
             Action::PageUp => selected.saturating_sub(JUMP_PAGE),
             Action::PageDown => (selected + JUMP_PAGE).min(n.saturating_sub(1)),
             Action::Left | Action::Right => {
-                jump::skip_category(&list, selected, action == Action::Right, per)
+                jump::skip_category(&list, selected, action == Action::Right, per, lead)
             }
             _ => selected,
         };

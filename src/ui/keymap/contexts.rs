@@ -57,7 +57,8 @@ pub(super) const SNAP_ALL: &[Context] = &[
 
 /// The presenter view and the room view on the console: the keys that drive the room.
 pub(super) const PRESENTING: &[Context] = &[C::Presenter, C::RoomView];
-/// Every screen of an open session from which the presenter's panes open.
+/// Every screen of an open session from which the presenter's panes open: the sticky-note and
+/// Snapshot screens first (the nine of [`ROOM_SCREENS`]), then the rounds and the panes.
 pub(super) const SESSION_SCREENS: &[Context] = &[
     C::Run,
     C::Board,
@@ -68,9 +69,16 @@ pub(super) const SESSION_SCREENS: &[Context] = &[
     C::SnapshotDots,
     C::SnapshotPriorities,
     C::SnapshotPlan,
+    C::RoundsPage,
+    C::RoundsNotes,
+    C::RoundsMark,
     C::Presenter,
     C::RoomView,
 ];
+/// The screens that open the room for phones, and show its panel again once it is open: those
+/// of the activities phones take part in (notes, and a Snapshot's votes and dots), which
+/// [`SESSION_SCREENS`] lists first.
+pub(super) const ROOM_SCREENS: &[Context] = SESSION_SCREENS.split_at(9).0;
 /// Every page of a rounds activity (not its input).
 pub(super) const ROUNDS_PAGES: &[Context] = &[C::RoundsPage, C::RoundsNotes, C::RoundsMark];
 /// Everything in a rounds activity, its input included.

@@ -1,17 +1,34 @@
-//! The trainer's keys for phones' notes: whether they reach the projector at once or wait in a
-//! queue, and the queue itself (show, hide, show all).
+//! The trainer's keys for phones: `W` opens the room (or, once it is open, shows its panel
+//! again after `Esc` hid it; in the panel `W` closes the room), and for phones' notes, whether
+//! they reach the projector at once or wait in a queue, and the queue itself (show, hide, show
+//! all).
 
 use super::Action;
 use super::Context as C;
 use super::binding::{Binding, Key, bind};
+use super::contexts::ROOM_SCREENS;
 use crossterm::event::KeyCode;
 
 /// The console's screens of a running workshop where the queue opens: never the room's own
 /// view, which the room may be looking at.
 const CONSOLE: &[C] = &[C::Run, C::Board, C::Rotation, C::Presenter];
 
-/// Moderation keys, after the running workshop's in the help.
+/// The room and moderation keys, after the running workshop's in the help.
 pub(super) static MODERATION: &[Binding] = &[
+    bind!(
+        ROOM_SCREENS,
+        Key::Char('W'),
+        Action::ToggleRoom,
+        "open the room for phones, or show its panel again once open",
+        "phones"
+    ),
+    bind!(
+        &[C::Room],
+        Key::Char('W'),
+        Action::ToggleRoom,
+        "close the room (Esc only hides this panel)",
+        "close room"
+    ),
     bind!(
         CONSOLE,
         Key::Char('M'),

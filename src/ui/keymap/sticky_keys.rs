@@ -105,13 +105,6 @@ pub(super) static STICKY: &[Binding] = &[
         "blank the screen while you talk"
     ),
     bind!(
-        &[C::Run, C::Board, C::Rotation, C::Room],
-        Key::Char('W'),
-        Action::ToggleRoom,
-        "open / close the room for phones (join link, code, QR)",
-        "phones"
-    ),
-    bind!(
         &[C::Room],
         Key::Char('a'),
         Action::NextRoomAddress,

@@ -105,6 +105,9 @@ fn the_presenters_keys_open_their_panes_from_every_session_screen_and_drive_the_
         Context::Run,
         Context::Board,
         Context::SnapshotDimension,
+        Context::RoundsPage,
+        Context::RoundsNotes,
+        Context::RoundsMark,
         Context::Presenter,
     ] {
         for (c, action) in [

@@ -12,6 +12,10 @@ use crate::workshop::text::quote;
 use time::OffsetDateTime;
 use tui_input::Input;
 
+/// Said when `n`, `p` or a jump leaves the page as it was.
+const LAST_PAGE: &str = "This is the last page: the summary. x exports it.";
+const FIRST_PAGE: &str = "This is the first page.";
+const ON_SHOW: &str = "That is the page on show.";
 /// Lines scrolled by PageUp / PageDown on the intro and summary.
 const PAGE_SCROLL: u16 = 10;
 /// Furthest the intro and summary scroll.
@@ -65,8 +69,9 @@ impl RoundsScreen {
             return;
         }
         match action {
-            Action::NextStep => self.go(activity, 1, now, out),
-            Action::PreviousStep => self.go(activity, -1, now, out),
+            Action::NextStep => self.go(activity, |r| r.turn(1), LAST_PAGE, now, out),
+            Action::PreviousStep => self.go(activity, |r| r.turn(-1), FIRST_PAGE, now, out),
+            Action::JumpTo(page) => self.go(activity, |r| r.go_to(page), ON_SHOW, now, out),
             Action::ChooseGroup(n) => self.choose_group(n, out),
             Action::NextGroup => {
                 let groups = self.open.session.groups.len() as u32;
@@ -103,21 +108,19 @@ impl RoundsScreen {
         }
     }
 
-    /// Moves `delta` pages; each step page starts its own countdown (ready, not running).
+    /// Moves to another page (`n`, `p`, the jump picker), or says `unmoved` when `turn` leaves
+    /// the page as it was; each step page starts its own countdown (ready, not running).
     fn go(
         &mut self,
         activity: &RoundsActivity,
-        delta: isize,
+        turn: impl FnOnce(&mut RoundsState) -> bool,
+        unmoved: &str,
         now: OffsetDateTime,
         out: &mut Outcome,
     ) {
         let state = self.open.session_mut().rounds_mut(activity);
-        if !state.turn(delta) {
-            out.say(if delta < 0 {
-                "This is the first page."
-            } else {
-                "This is the last page: the summary. x exports it."
-            });
+        if !turn(state) {
+            out.say(unmoved);
             return;
         }
         let seconds = state.seconds_for(state.current_page());

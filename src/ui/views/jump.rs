@@ -88,17 +88,30 @@ pub fn targets(
 }
 
 /// The index in `targets` of the category step after (or before) `selected`'s category: `→`
-/// and `←` skip a whole category.
-pub fn skip_category(targets: &[Target], selected: usize, forward: bool, per: usize) -> usize {
+/// and `←` skip a whole category of `per` steps, the first `lead` targets (a rounds intro)
+/// counting as a category of their own.
+pub fn skip_category(
+    targets: &[Target],
+    selected: usize,
+    forward: bool,
+    per: usize,
+    lead: usize,
+) -> usize {
     let last = targets.len().saturating_sub(1);
     let per = per.max(1);
-    if forward {
-        ((selected / per + 1) * per).min(last)
-    } else if !selected.is_multiple_of(per) {
-        selected - selected % per
+    let Some(at) = selected.checked_sub(lead) else {
+        return if forward { lead.min(last) } else { 0 };
+    };
+    let to = if forward {
+        (at / per + 1) * per
+    } else if !at.is_multiple_of(per) {
+        at - at % per
+    } else if at == 0 {
+        return 0;
     } else {
-        selected.saturating_sub(per)
-    }
+        at - per
+    };
+    (lead + to).min(last)
 }
 
 /// Draws the picker over `area` with `selected` highlighted and `current` marked.
@@ -174,10 +187,31 @@ mod tests {
             "{:?}",
             list[7]
         );
-        assert_eq!(skip_category(&list, 7, true, 5), 10);
-        assert_eq!(skip_category(&list, 7, false, 5), 5);
-        assert_eq!(skip_category(&list, 5, false, 5), 0);
-        assert_eq!(skip_category(&list, 0, false, 5), 0);
-        assert_eq!(skip_category(&list, 30, true, 5), 31);
+        assert_eq!(skip_category(&list, 7, true, 5, 0), 10);
+        assert_eq!(skip_category(&list, 7, false, 5, 0), 5);
+        assert_eq!(skip_category(&list, 5, false, 5, 0), 0);
+        assert_eq!(skip_category(&list, 0, false, 5, 0), 0);
+        assert_eq!(skip_category(&list, 30, true, 5, 0), 31);
+    }
+
+    #[test]
+    fn arrows_treat_a_rounds_intro_as_a_category_of_its_own() {
+        // Intro, four questions of two steps each, summary.
+        let list: Vec<Target> = (0..10)
+            .map(|index| Target {
+                index,
+                label: String::new(),
+            })
+            .collect();
+        let right = |from| skip_category(&list, from, true, 2, 1);
+        let left = |from| skip_category(&list, from, false, 2, 1);
+        assert_eq!(
+            [right(0), right(1), right(2), right(7), right(9)],
+            [1, 3, 3, 9, 9]
+        );
+        assert_eq!(
+            [left(0), left(1), left(2), left(3), left(9)],
+            [0, 0, 1, 1, 7]
+        );
     }
 }

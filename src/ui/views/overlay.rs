@@ -367,7 +367,7 @@ fn room(app: &App, frame: &mut Frame, body: Rect) {
             app.theme.dim,
         )),
         Line::from(Span::styled(
-            "W closes the room · a next address · Esc hides this (the room stays open)",
+            "W closes the room · a next address · Esc hides this (the room stays open; W shows it again)",
             app.theme.dim,
         )),
     ];

@@ -68,7 +68,8 @@ pub fn render(c: &Console, theme: &Theme, frame: &mut Frame, area: Rect, now: Of
     if inner.width >= room_view::MIN_WIDTH && inner.height >= room_view::MIN_HEIGHT {
         room_view::render_in(Showing::Room(c.room), theme, frame, inner, now);
     } else {
-        let lines = fit(preview_lines(c.room, theme, inner.width, now), inner);
+        let card = c.session.activity == Activity::Sticky;
+        let lines = fit(preview_lines(c.room, card, theme, inner.width, now), inner);
         frame.render_widget(Paragraph::new(lines), inner);
     }
     trainer_notes(c.notes, theme, frame, notes);
@@ -137,9 +138,11 @@ fn length(step: &ShowStep) -> String {
     )
 }
 
-/// The room view in words, for a preview too small to draw it as the projector does.
+/// The room view in words, for a preview too small to draw it as the projector does; `card`
+/// when the activity reads a card of behaviors (an empty one is worth saying).
 fn preview_lines(
     v: &RoomView,
+    card: bool,
     theme: &Theme,
     width: u16,
     now: OffsetDateTime,
@@ -178,8 +181,11 @@ fn preview_lines(
         format!("{} priorities", v.priorities.len())
     } else if !v.dots.is_empty() {
         format!("dot vote: {} opportunities", v.dots.len())
-    } else {
+    } else if card || !v.behaviors.is_empty() {
         format!("{} behaviors on the card", v.behaviors.len())
+    } else {
+        // No card here (a Snapshot or rounds page): the start of what the room reads, if any.
+        v.text.first().cloned().unwrap_or_default()
     };
     lines.push(Line::from(Span::styled(truncate(&shows, width), theme.dim)));
     lines.push(Line::default());
