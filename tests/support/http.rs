@@ -106,7 +106,6 @@ pub fn request_from(
     body: &[u8],
 ) -> Reply {
     let mut stream = connect_from(from, addr);
-    stream.set_write_timeout(Some(TIMEOUT)).unwrap();
     let mut head = format!("{method} {path} HTTP/1.1\r\n");
     if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
         head.push_str(&format!("Host: {addr}\r\n"));
