@@ -198,9 +198,20 @@ fn read(incoming: &Incoming, shared: &Shared, phone: &str, lang: Lang, nonce: &s
             let published = shared.view();
             let owned = shared.guard().owned(phone);
             let v = &published.view;
+            // Whether each is a commitment, and whether the room's screen shows it (a held or
+            // hidden note is saved all the same), as the page says beside it.
             let mine: Vec<_> = mine(v, &owned)
                 .into_iter()
-                .map(|(id, text, editable)| serde_json::json!({"id": id, "text": text, "editable": editable}))
+                .map(|(id, text, editable)| {
+                    let note = v.notes.iter().find(|n| n.id == id);
+                    serde_json::json!({
+                        "id": id,
+                        "text": text,
+                        "editable": editable,
+                        "commitment": note.is_some_and(|n| n.commitment),
+                        "screen": note.map(|n| n.visibility).unwrap_or_default(),
+                    })
+                })
                 .collect();
             Answer::json(
                 200,

@@ -60,6 +60,15 @@ fn room_file(store: &Path, id: &str) -> String {
     std::fs::read_to_string(store.room_path(&sid(id))).unwrap_or_default()
 }
 
+/// What the JSON API tells the phone with `cookie` of its one note: shown, waiting or hidden.
+fn on_screen(addr: SocketAddr, cookie: &str) -> String {
+    let state = request(addr, "GET", "/api/state", &[("Cookie", cookie)], b"").json();
+    let mine = &state["my_notes"];
+    assert_eq!(mine.as_array().map(Vec::len), Some(1), "{state}");
+    assert_eq!(mine[0]["commitment"], false, "{state}");
+    mine[0]["screen"].as_str().unwrap_or_default().to_string()
+}
+
 /// Waits (bounded) until `check` holds for the session file on disk.
 fn wait_on_disk(
     store: &Path,
@@ -139,6 +148,7 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
     );
     let told = page(addr, &held_phone);
     assert!(told.contains("Waiting for the trainer"), "{told}");
+    assert_eq!(on_screen(addr, &held_phone), "waiting");
 
     // The trainer opens the queue: the oldest note first, approved; then the other hidden.
     app.keys("h");
@@ -168,6 +178,8 @@ fn a_held_note_reaches_the_projector_only_once_approved_and_a_hidden_one_never()
     assert!(wall.contains(HELD) && !wall.contains(HIDDEN), "{wall}");
     assert!(!page(addr, &held_phone).contains("Waiting for the trainer"));
     assert!(page(addr, &hidden_phone).contains("not shown on the screen"));
+    assert_eq!(on_screen(addr, &held_phone), "shown");
+    assert_eq!(on_screen(addr, &hidden_phone), "hidden");
 
     // Both stay the group's notes: the session holds them, the handout lists them.
     let export = run_ok(store, &["export", &id, "--format", "txt"]);

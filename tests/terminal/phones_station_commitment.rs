@@ -152,6 +152,24 @@ fn a_phone_keeps_seeing_its_own_commitment_after_the_step_and_no_one_else_does()
         !after.contains("<p>We share notes</p>"),
         "only the commitment stands out"
     );
+    // The JSON API says which of the phone's notes is its commitment.
+    let state = request(addr, "GET", "/api/state", &[("Cookie", &me)], b"").json();
+    let flagged: Vec<_> = state["my_notes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap_or_default(),
+                n["commitment"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        [("We share notes", false), (PROMISE, true)],
+        "{state}"
+    );
     let es = page(addr, &me, "lang=es").body;
     assert!(es.contains("Su compromiso") && es.contains(escaped), "{es}");
     let theirs = page(addr, &neighbour, "lang=en&group=3").body;
