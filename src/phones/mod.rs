@@ -63,6 +63,13 @@ pub struct PhoneRequest {
     pub reply: SyncSender<PhoneReply>,
 }
 
+/// What the room knows of its phones: the tokens it gave out, each phone's notes and its key
+/// among the session's votes, and its limits. Kept by the app while the same session stays open,
+/// so a room closed and opened again still knows its phones: a phone that joins again with the
+/// new code may still change its notes and changes its vote instead of casting a second one.
+#[derive(Clone, Default)]
+pub struct PhoneMemory(Arc<Mutex<guard::Guard>>);
+
 /// Called when a phone's request is waiting for the app, so its loop wakes for it.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
@@ -85,7 +92,7 @@ pub(crate) struct Shared {
     pub view: Mutex<Published>,
     /// The published view's version, for open pages to wait on.
     pub versions: watch::Sender<u64>,
-    pub guard: Mutex<guard::Guard>,
+    pub guard: PhoneMemory,
     pub sender: SyncSender<PhoneRequest>,
     /// Wakes the app's loop after a request is handed over.
     pub wake: Wake,
@@ -104,15 +111,20 @@ impl Shared {
     }
 
     pub fn guard(&self) -> MutexGuard<'_, guard::Guard> {
-        self.guard.lock().unwrap_or_else(|e| e.into_inner())
+        self.guard.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl Room {
-    /// Listens on `addr` (port 0: any free port) with the join `code`; `wake` is called each
-    /// time a request is waiting. Nothing listens before this is called or after the room is
-    /// dropped.
-    pub fn open(addr: SocketAddr, code: String, wake: Wake) -> std::io::Result<Room> {
+    /// Listens on `addr` (port 0: any free port) with the join `code`, knowing the phones in
+    /// `memory`; `wake` is called each time a request is waiting. Nothing listens before this
+    /// is called or after the room is dropped.
+    pub fn open(
+        addr: SocketAddr,
+        code: String,
+        memory: PhoneMemory,
+        wake: Wake,
+    ) -> std::io::Result<Room> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         listener.set_nonblocking(true)?;
@@ -131,7 +143,7 @@ impl Room {
             addr,
             view: Mutex::new(Published::default()),
             versions: watch::Sender::new(0),
-            guard: Mutex::new(guard::Guard::default()),
+            guard: memory,
             sender,
             wake,
         });

@@ -7,7 +7,7 @@ use super::app::{App, Overlay, RoomPanel};
 use super::input::Nudge;
 use super::room_answers::Answers;
 use super::{FLUSH_TIMEOUT, Loop, RoomOptions};
-use crate::phones::{PhoneView, Room, Wake, addr, check, code};
+use crate::phones::{PhoneMemory, PhoneView, Room, Wake, addr, check, code};
 use crate::workshop::command::{Applied, Command};
 use crate::workshop::{Change, NoteId, SessionId};
 use std::net::SocketAddr;
@@ -36,12 +36,15 @@ pub struct RoomWatch {
     answers: Option<Answers>,
     /// Wakes the loop when a phone's request is waiting.
     nudge: Nudge,
+    /// What the room knew of its phones, for the session it was open for.
+    memory: Option<(SessionId, PhoneMemory)>,
 }
 
 impl RoomWatch {
     pub fn new(options: RoomOptions, nudge: Nudge) -> RoomWatch {
         RoomWatch {
             nudge,
+            memory: None,
             options,
             room: None,
             auto_opened: false,
@@ -84,7 +87,8 @@ impl Loop {
                 return;
             }
         };
-        let opened = code::new_code().and_then(|c| Room::open(where_to, c, self.wake()));
+        let opened = code::new_code()
+            .and_then(|c| Room::open(where_to, c, self.phone_memory(app), self.wake()));
         match opened {
             Ok(room) => {
                 app.say(format!(
@@ -125,7 +129,7 @@ impl Loop {
         let port = self.room.options.addr.map_or(0, |a| a.port());
         let to = SocketAddr::new(next.ip, port);
         self.apply_phones(app);
-        match Room::open(to, code, self.wake()) {
+        match Room::open(to, code, self.phone_memory(app), self.wake()) {
             Ok(room) => {
                 app.say(format!(
                     "Room moved to {} ({}); the code stays {}.",
@@ -139,6 +143,21 @@ impl Loop {
             Err(e) => app.fail(format!(
                 "Could not move the room to {to}: {e}. It stays at {from}."
             )),
+        }
+    }
+
+    /// What the room knew of its phones, if it was open before for the session now open: one
+    /// session's phones never carry over to another.
+    fn phone_memory(&mut self, app: &App) -> PhoneMemory {
+        let id = app.open_session().map(|o| o.session.id.clone());
+        match (&self.room.memory, id) {
+            (Some((kept, memory)), Some(id)) if *kept == id => memory.clone(),
+            (_, Some(id)) => {
+                let memory = PhoneMemory::default();
+                self.room.memory = Some((id, memory.clone()));
+                memory
+            }
+            (_, None) => PhoneMemory::default(),
         }
     }
 

@@ -272,3 +272,62 @@ fn phones_vote_change_their_vote_and_spend_their_dots_beside_the_trainers_counts
     );
     assert_eq!(saved.ranking()[0].dots, per as u32);
 }
+
+#[test]
+fn a_phone_that_joins_the_reopened_room_changes_its_vote_instead_of_adding_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let (mut pty, id, addr, code) = snapshot_with_room(store);
+    let phone = join(addr, &code);
+    walk_to(&mut pty, "Where are we now? · Dimension 1 of 4");
+    wait_page(addr, &phone, "stages");
+    assert_eq!(vote(addr, &phone, 1, 2).status, 200);
+
+    // The trainer shows the room's panel, closes the room, and opens it again: a new code.
+    pty.keys("W");
+    pty.wait_for("1 phone connected", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    pty.keys("W");
+    pty.wait_for("Room closed", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    pty.keys("W");
+    let old = format!("Code: {code}");
+    pty.wait_until(|s| s.contains("Code: ") && !s.contains(&old), WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = pty.screen();
+    let new_code: String = screen
+        .lines()
+        .find_map(|l| l.split("Code: ").nth(1))
+        .map(|rest| rest.trim().chars().take(6).collect())
+        .unwrap_or_else(|| panic!("no join code:\n{screen}"));
+
+    // The phone joins again with the new code, its cookie still in the browser.
+    let joined = request(
+        addr,
+        "GET",
+        &format!("/join?code={new_code}"),
+        &[("Cookie", phone.as_str())],
+        b"",
+    );
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    let again = joined
+        .cookies()
+        .iter()
+        .filter_map(|c| c.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let token = |cookie: &str| {
+        cookie
+            .split("; ")
+            .find(|c| c.starts_with("room_phone="))
+            .map(String::from)
+    };
+    assert_eq!(token(&again), token(&phone), "the room knows the phone");
+    let state = wait_page(addr, &again, "stages");
+    assert_eq!(state["my_choices"]["stage"], 2, "{state}");
+    assert_eq!(vote(addr, &again, 1, 3).status, 200);
+    let saved = on_disk(store, &id);
+    assert_eq!(saved.phone_votes.len(), 1, "one phone, one vote");
+    assert_eq!(saved.tally(0).counts, [0, 0, 1]);
+    pty.kill9();
+}
