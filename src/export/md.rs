@@ -5,7 +5,8 @@
 //! Everything a person typed (notes, names, initials) is escaped so it renders literally — in
 //! CommonMark and in the usual extensions (GitHub tables, strikethrough, task lists, math,
 //! footnotes, heading attributes, definition lists): `*`, `_` (except inside a word), `` ` ``,
-//! `[`, `]`, `<`, `#`, `|`, `~`, `$`, `^`, `{` and `\` always get a backslash, `&` does when it
+//! `[`, `]`, `<`, `#`, `|`, `~`, `$`, `^`, `{`, `}` and `\` always get a backslash (`}` because
+//! some readers take a heading's trailing `{…}` as attributes even after `\{`), `&` does when it
 //! would start an entity (`&amp;`), and a line that would open a block (`-`, `+`, `=`, `>`, `:`,
 //! `1.`, `1)`) has that character escaped. A note's lines are trimmed, blank lines dropped, and
 //! joined with hard line breaks (a trailing `\`) indented under the bullet, so a multi-line note
@@ -121,7 +122,7 @@ pub fn escape(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let always = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '|' | '~' | '$' | '^' | '{'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '|' | '~' | '$' | '^' | '{' | '}'
         );
         // An `_` between two letters or digits cannot start or end emphasis (`file_name`).
         let intraword = c == '_'
@@ -165,5 +166,8 @@ mod tests {
         assert_eq!(escape("a > b - c 1. d"), "a > b - c 1. d");
         assert_eq!(escape("AT&T &amp; &#60;"), "AT&T \\&amp; \\&\\#60;");
         assert_eq!(escape("Café 😀 $5"), "Café 😀 \\$5");
+        // A heading ending in `\{…}` is still an attribute block to pulldown-cmark; `\}` is not.
+        assert_eq!(escape("{}"), "\\{\\}");
+        assert_eq!(escape("Team {.big}"), "Team \\{.big\\}");
     }
 }

@@ -148,7 +148,7 @@ fn write(outline: &[Category], h: &Habits) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(32, 100)))]
+    #![proptest_config(crate::support::props::config(32, 100))]
 
     #[test]
     fn any_mix_of_outline_habits_loads_the_same_deck(outline in outline(), h in habits()) {

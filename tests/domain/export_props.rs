@@ -235,8 +235,95 @@ fn inputs() -> impl Strategy<Value = (String, Vec<String>, Vec<NoteSpec>, Scope)
     )
 }
 
+/// The Markdown export read back with a CommonMark parser (all extensions on): every note is
+/// one list item holding exactly its text, and the headings are exactly the session's name and
+/// its pages' titles; nothing typed became markup.
+fn markdown_is_literal(
+    name: &str,
+    groups: &[String],
+    notes: &[NoteSpec],
+    scope: Scope,
+) -> Result<(), TestCaseError> {
+    let s = session(name, groups, notes);
+    let options = options(scope);
+    let md = export::render(&s, Format::Md, &options);
+    let mut parser_options = pulldown_cmark::Options::all();
+    parser_options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
+
+    let mut items: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    for event in Parser::new_ext(&md, parser_options) {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                prop_assert_eq!(depth, 0, "a list inside a note");
+            }
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                items.push(String::new());
+            }
+            Event::End(TagEnd::Item) => depth -= 1,
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let typed_attributes = id.is_some() || !classes.is_empty() || !attrs.is_empty();
+                prop_assert!(!typed_attributes, "a heading got attributes:\n{}", md);
+                heading = Some((level, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph | TagEnd::List(_)) => {}
+            Event::Text(t) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&t);
+                } else if depth > 0 {
+                    items.last_mut().expect("in an item").push_str(&t);
+                }
+            }
+            Event::HardBreak | Event::SoftBreak if depth > 0 => {
+                items.last_mut().expect("in an item").push('\n');
+            }
+            Event::HardBreak | Event::SoftBreak => {}
+            other => prop_assert!(false, "user text became markup: {:?}\n{}", other, md),
+        }
+    }
+    let want: Vec<String> = in_order(&s, &options)
+        .iter()
+        .map(|n| {
+            let mut lines = document::note_lines(&n.text).join("\n");
+            if let Some(i) = document::initials(n) {
+                if !lines.is_empty() {
+                    lines.push(' ');
+                }
+                lines.push_str(&format!("({i})"));
+            }
+            lines
+        })
+        .collect();
+    prop_assert_eq!(items, want, "{}", md);
+    prop_assert_eq!(
+        headings.first().cloned(),
+        Some((HeadingLevel::H1, document::clean_line(&s.name)))
+    );
+    let pages: Vec<String> = headings
+        .iter()
+        .filter(|(l, _)| *l == HeadingLevel::H2)
+        .map(|(_, t)| t.clone())
+        .collect();
+    let want_pages: Vec<String> = document::build(&s, &options)
+        .pages
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    prop_assert_eq!(pages, want_pages);
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(64, 256)))]
+    #![proptest_config(crate::support::props::config(64, 256))]
 
     #[test]
     fn csv_gives_back_every_cell_exactly((name, groups, notes, scope) in inputs()) {
@@ -324,66 +411,7 @@ proptest! {
 
     #[test]
     fn markdown_keeps_each_note_one_literal_bullet((name, groups, notes, scope) in inputs()) {
-        let s = session(&name, &groups, &notes);
-        let options = options(scope);
-        let md = export::render(&s, Format::Md, &options);
-        let mut parser_options = pulldown_cmark::Options::all();
-        parser_options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
-
-        let mut items: Vec<String> = Vec::new();
-        let mut depth = 0usize;
-        let mut heading: Option<(HeadingLevel, String)> = None;
-        let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
-        for event in Parser::new_ext(&md, parser_options) {
-            match event {
-                Event::Start(Tag::List(_)) => {
-                    prop_assert_eq!(depth, 0, "a list inside a note");
-                }
-                Event::Start(Tag::Item) => {
-                    depth += 1;
-                    items.push(String::new());
-                }
-                Event::End(TagEnd::Item) => depth -= 1,
-                Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
-                Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph | TagEnd::List(_)) => {}
-                Event::Text(t) => {
-                    if let Some((_, h)) = heading.as_mut() {
-                        h.push_str(&t);
-                    } else if depth > 0 {
-                        items.last_mut().expect("in an item").push_str(&t);
-                    }
-                }
-                Event::HardBreak | Event::SoftBreak if depth > 0 => {
-                    items.last_mut().expect("in an item").push('\n');
-                }
-                Event::HardBreak | Event::SoftBreak => {}
-                other => prop_assert!(false, "user text became markup: {:?}\n{}", other, md),
-            }
-        }
-        let want: Vec<String> = in_order(&s, &options)
-            .iter()
-            .map(|n| {
-                let mut lines = document::note_lines(&n.text).join("\n");
-                if let Some(i) = document::initials(n) {
-                    if !lines.is_empty() {
-                        lines.push(' ');
-                    }
-                    lines.push_str(&format!("({i})"));
-                }
-                lines
-            })
-            .collect();
-        prop_assert_eq!(items, want, "{}", md);
-        prop_assert_eq!(headings.first().cloned(), Some((HeadingLevel::H1, document::clean_line(&s.name))));
-        let pages: Vec<String> = headings
-            .iter()
-            .filter(|(l, _)| *l == HeadingLevel::H2)
-            .map(|(_, t)| t.clone())
-            .collect();
-        let want_pages: Vec<String> =
-            document::build(&s, &options).pages.into_iter().map(|p| p.title).collect();
-        prop_assert_eq!(pages, want_pages);
+        markdown_is_literal(&name, &groups, &notes, scope)?;
     }
 
     #[test]
@@ -393,6 +421,22 @@ proptest! {
         for line in txt.lines() {
             prop_assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{:?}", line);
             prop_assert!(!line.chars().any(|c| c.is_control()), "{:?}", line);
+        }
+    }
+}
+
+/// Names ending in braces, as a proptest run once found (`{}`, no notes, the whole room): the
+/// Markdown heading `# \{}` was read by pulldown-cmark's heading-attribute extension as an empty
+/// attribute block after a title of `\`, since it does not honour a backslash there.
+#[test]
+fn markdown_headings_ending_in_braces_stay_text() {
+    let blank = vec![String::new(); GROUPS as usize];
+    for name in ["{}", "{x}", "Team {.big}", "{#id} ", "a{b=c}"] {
+        let groups = vec![name.to_string(); GROUPS as usize];
+        for (session_name, group_names) in [(name, &blank), ("x", &groups)] {
+            if let Err(e) = markdown_is_literal(session_name, group_names, &[], Scope::All) {
+                panic!("{session_name:?} with groups {group_names:?}: {e}");
+            }
         }
     }
 }

@@ -71,6 +71,8 @@ fn zero_votes_give_zero_percent_everywhere() {
 }
 
 proptest! {
+    #![proptest_config(crate::support::props::config(256, 256))]
+
     #[test]
     fn any_counts_round_to_exactly_100(counts in proptest::collection::vec(0u32..10_000, 1..9)) {
         let p = percentages(&counts);

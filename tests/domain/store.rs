@@ -322,7 +322,7 @@ fn round_trip_keeps_every_character() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(crate::support::props::config(24, 24))]
 
     #[test]
     fn any_text_round_trips(texts in prop::collection::vec(any::<String>(), 0..6), name in any::<String>()) {

@@ -146,7 +146,7 @@ fn any_prompt() -> impl Strategy<Value = Prompt> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(48, 200)))]
+    #![proptest_config(crate::support::props::config(48, 200))]
 
     /// Includes what a hand-edited file could hold: groups and categories the session does not
     /// have, commitments with a category, notes of other prompts without one.
@@ -181,7 +181,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(100))]
+    #![proptest_config(crate::support::props::config(100, 100))]
 
     /// Issue 18: the export gave notes in a category the session does not list (or in none) a
     /// section of their own while the board hid them, so a handout could print a note nobody

@@ -2,6 +2,7 @@ pub mod apps;
 pub mod cli;
 pub mod http;
 pub mod priorities;
+pub mod props;
 pub mod pty;
 #[cfg(unix)]
 pub mod read_only;

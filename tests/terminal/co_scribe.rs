@@ -79,6 +79,24 @@ fn wait_until(what: &str, cond: impl Fn() -> bool) {
     }
 }
 
+/// Waits until session `id` on disk holds exactly the notes `want`, failing with what it holds
+/// after [`WAIT`]: the app shows a co-scribe's note as it takes it, and its saver writes it a
+/// moment later (only a sender's exit 0 says the note is on disk).
+fn wait_for_notes(store: &Path, id: &str, want: &[&str]) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let saved = note_texts(store, id);
+        if saved == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for the notes {want:?} on disk; saved: {saved:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Names of the files in session `id`'s inbox.
 fn inbox_files(store: &Path, id: &str) -> Vec<String> {
     std::fs::read_dir(store.join(format!("{id}.inbox")))
@@ -321,10 +339,8 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
     let app = open_app(store_dir, &id, "Foundational");
     app.wait_for("Added from another terminal: “taken, never saved”", WAIT)
         .unwrap();
-    assert_eq!(
-        note_texts(store_dir, &id),
-        ["saved before the kill", "taken, never saved"]
-    );
+    let once_each = ["saved before the kill", "taken, never saved"];
+    wait_for_notes(store_dir, &id, &once_each);
     // Both senders, had they still been waiting, find their answers.
     wait_until("both answers", || {
         inbox_files(store_dir, &id)
@@ -333,6 +349,8 @@ fn commands_a_dead_owner_took_are_applied_once_by_the_next_owner() {
             .count()
             == 2
     });
+    // Answers follow the save of everything taken: still once each, nothing applied again.
+    assert_eq!(note_texts(store_dir, &id), once_each);
     assert!(matches!(
         inbox.take_answer(&saved.id).unwrap(),
         Some(command::Answer::Ok(command::Outcome::AlreadyApplied))
@@ -357,7 +375,7 @@ fn a_sender_killed_while_it_waits_still_gets_its_note_saved_once() {
     signal(&app, "CONT");
     // Handed off is handed off: the owner applies it once.
     app.wait_for("“sender killed”", WAIT).unwrap();
-    wait_until("the note on disk", || note_texts(store, &id).len() == 1);
+    wait_for_notes(store, &id, &["sender killed"]);
     ok(&add(store, &id, "1", "next", &[]));
     assert_eq!(note_texts(store, &id), ["sender killed", "next"]);
 }

@@ -298,7 +298,7 @@ fn load_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::support::trials::cases(32, 96)))]
+    #![proptest_config(crate::support::props::config(32, 96))]
 
     #[test]
     fn the_session_loader_never_panics_on_arbitrary_bytes(

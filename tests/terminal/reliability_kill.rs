@@ -92,8 +92,9 @@ fn check_after_kill(
     texts.len()
 }
 
-/// True if process `pid` left a temporary file of session `id` (it was killed mid-save).
-fn killed_mid_save(dir: &Path, id: &str, pid: u32) -> bool {
+/// True if process `pid` has a temporary file of session `id`: a save under way, or, once the
+/// process is dead, a kill that landed mid-save.
+fn has_temp_file(dir: &Path, id: &str, pid: u32) -> bool {
     let mine = [
         format!(".{id}.json.tmp-{pid}-"),
         format!(".{id}.json.bak.tmp-{pid}-"),
@@ -101,6 +102,18 @@ fn killed_mid_save(dir: &Path, id: &str, pid: u32) -> bool {
     hidden_files(dir)
         .iter()
         .any(|n| mine.iter().any(|m| n.starts_with(m.as_str())))
+}
+
+/// When a command-line trial kills its child: at a random instant (the planned trials), or, in
+/// the extra trials, aimed at what the random kills did not reach often enough.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Aim {
+    /// At a random instant: of start-up (one in four) or of the stream after a first save.
+    Random,
+    /// At any instant of start-up shorter than the quickest start-up seen (spawn to first save).
+    AtStart,
+    /// After the child's first save, while a later save of its is under way.
+    InASave,
 }
 
 #[test]
@@ -119,9 +132,22 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let (mut acked_trials, mut acked_notes) = (0, 0);
     let cli_trials = cli_trials();
     let started = Instant::now();
-    // Kills land mid-save by chance: past the planned trials, more (bounded) until enough did.
-    let mut trial = 0;
-    while trial < cli_trials || (kills_mid_save < cli_trials / 6 && trial < 3 * cli_trials) {
+    // Kills at random instants land inside a save or before a first save by chance, less often
+    // on a loaded machine: past the planned trials, more (bounded), each aimed at what the
+    // kills have not reached often enough yet.
+    let (mut trial, mut aimed) = (0, 0);
+    let mut quickest_start: Option<Duration> = None;
+    loop {
+        let short_before_first_save = killed_before_first_save < 1;
+        let short_mid_save = kills_mid_save < cli_trials / 6 || acked_trials < cli_trials / 2;
+        let aim = match trial {
+            t if t < cli_trials => Aim::Random,
+            t if t >= 3 * cli_trials => break,
+            _ if short_before_first_save => Aim::AtStart,
+            _ if short_mid_save => Aim::InASave,
+            _ => break,
+        };
+        aimed += usize::from(aim != Aim::Random);
         // A fresh session now and then keeps saves short, so kills land in every part of one
         // (a save of thousands of notes is mostly encoding in a debug build).
         if trial % CLI_TRIALS_PER_SESSION == 0 {
@@ -171,11 +197,25 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
             })
         };
         // One kill in four at any instant of start-up; the rest once this child has saved,
-        // at any instant of the stream that follows.
+        // at any instant of the stream that follows. An aimed kill comes within the quickest
+        // start-up seen, or as soon as this child's temporary file shows that one of its later
+        // saves is under way.
         let spawned = Instant::now();
-        let early = rng.below(4) == 0;
-        let mut kill_at = spawned + Duration::from_millis(rng.below(CLI_EARLY_KILL_MS));
-        let delay = Duration::from_millis(rng.below(CLI_STREAM_KILL_MS));
+        let early = match aim {
+            Aim::Random => rng.below(4) == 0,
+            Aim::AtStart => true,
+            Aim::InASave => false,
+        };
+        let start_up = match (aim, quickest_start) {
+            (Aim::AtStart, Some(quickest)) => quickest,
+            _ => Duration::from_millis(CLI_EARLY_KILL_MS),
+        };
+        let start_up_us = u64::try_from(start_up.as_micros()).unwrap_or(u64::MAX);
+        let mut kill_at = spawned + Duration::from_micros(rng.below(start_up_us));
+        let delay = match aim {
+            Aim::InASave => WAIT,
+            _ => Duration::from_millis(rng.below(CLI_STREAM_KILL_MS)),
+        };
         let mut acked = on_disk;
         let mut saved_once = false;
         loop {
@@ -184,13 +224,17 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
             }
             if !early && !saved_once && acked > on_disk {
                 saved_once = true;
+                let took = spawned.elapsed();
+                quickest_start = Some(quickest_start.map_or(took, |q| q.min(took)));
                 kill_at = Instant::now() + delay;
             }
             let waiting_for_a_save = !early && !saved_once && spawned.elapsed() < WAIT;
-            if !waiting_for_a_save && Instant::now() >= kill_at {
+            let saving = aim == Aim::InASave && saved_once && has_temp_file(store_dir, &id, pid);
+            if saving || (!waiting_for_a_save && Instant::now() >= kill_at) {
                 break;
             }
-            thread::sleep(Duration::from_micros(500));
+            let poll = if aim == Aim::InASave { 50 } else { 500 };
+            thread::sleep(Duration::from_micros(poll));
         }
         child.kill().unwrap();
         child.wait().unwrap();
@@ -199,7 +243,7 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
 
         // This child's temporary file left now is a kill that landed mid-save (the next
         // writer to lock the session removes it).
-        if killed_mid_save(store_dir, &id, pid) {
+        if has_temp_file(store_dir, &id, pid) {
             kills_mid_save += 1;
         }
         if acked > on_disk {
@@ -231,7 +275,8 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     // kills inside a save, and kills before a child's first save.
     let coverage = format!(
         "{acked_trials} trials with acknowledged notes ({acked_notes} notes), {kills_mid_save} \
-         kills mid-save, {killed_before_first_save} before a first save (seed {seed})"
+         kills mid-save, {killed_before_first_save} before a first save, in {trial} trials of \
+         which {aimed} aimed (seed {seed})"
     );
     assert!(acked_trials >= cli_trials / 2, "{coverage}");
     assert!(kills_mid_save >= cli_trials / 6, "{coverage}");
@@ -245,10 +290,10 @@ fn kill_9_while_streaming_notes_into_add_from_stdin() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["notes"].as_array().unwrap().len(), on_disk);
     eprintln!(
-        "kill -9 during `add -`: {trial} trials on {} sessions in {:.1?}, {on_disk} notes on \
-         the last one, every acknowledged note kept, the file parsed every time; \
-         {killed_before_first_save} kills before that child's first save, {kills_mid_save} in the \
-         middle of a save (its temporary file left), {acked_notes} notes acknowledged in \
+        "kill -9 during `add -`: {trial} trials ({aimed} aimed) on {} sessions in {:.1?}, \
+         {on_disk} notes on the last one, every acknowledged note kept, the file parsed every \
+         time; {killed_before_first_save} kills before that child's first save, {kills_mid_save} \
+         in the middle of a save (its temporary file left), {acked_notes} notes acknowledged in \
          {acked_trials} trials, at most {max_acked_gain} notes saved by one child",
         ids.len(),
         started.elapsed(),
@@ -331,7 +376,7 @@ fn kill_9_while_typing_notes_into_the_app(tag: &str) {
         pty.kill9();
         assert!(pty.wait_exit(WAIT).is_some(), "the app did not die");
         drop(pty);
-        if killed_mid_save(store_dir, &id, pid) {
+        if has_temp_file(store_dir, &id, pid) {
             kills_mid_save += 1;
         }
 
