@@ -480,6 +480,15 @@ impl Pty {
         }
     }
 
+    /// Resizes to `cols`×`rows` with the emulated screen blanked first, so what shows after
+    /// this was drawn by the program once it had the new size (its own full redraw after a
+    /// resize), not left over from an earlier frame. The size must differ from the current
+    /// one, or the program gets no SIGWINCH and draws nothing.
+    pub fn resize_blank(&mut self, cols: u16, rows: u16) {
+        lock(&self.shared.parser).process(b"\x1b[2J\x1b[H");
+        self.resize(cols, rows);
+    }
+
     /// Kills the program at once (SIGKILL on Unix: no handler runs, no clean-up happens).
     pub fn kill9(&mut self) {
         if self.try_status().is_some() {
