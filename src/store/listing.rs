@@ -164,6 +164,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{named, store};
     use super::*;
     use crate::workshop::session::tests::{session, sid};
     use crate::workshop::{Placement, Prompt};
@@ -264,5 +265,24 @@ mod tests {
         for threads in [2, 4, 7] {
             assert_eq!(shown(store.read_summaries_on(&refs, threads)), alone);
         }
+    }
+
+    #[test]
+    fn list_skips_backups_temps_and_corrupt_copies_and_flags_bad_names() {
+        let (_d, store) = store();
+        let s = named(&store, "One", 0);
+        store.save(&s).unwrap(); // makes a .bak
+        fs::write(store.dir().join(format!(".{}.json.tmp-1-0", s.id)), "{").unwrap();
+        fs::write(store.dir().join("x.json.corrupt-20260101T000000Z"), "{").unwrap();
+        fs::write(store.dir().join("notes.txt"), "hello").unwrap();
+        fs::write(store.dir().join("my session.json"), "{}").unwrap();
+        let listing = store.list().unwrap();
+        assert_eq!(listing.sessions.len(), 1);
+        assert_eq!(listing.problems.len(), 1);
+        let msg = listing.problems[0].to_string();
+        assert!(
+            msg.contains("my session.json") && msg.contains("my-session.json"),
+            "{msg}"
+        );
     }
 }

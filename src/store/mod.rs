@@ -19,6 +19,7 @@
 //! session.
 
 mod error;
+mod find;
 mod fsio;
 mod ids;
 mod inbox;
@@ -30,6 +31,7 @@ mod projection;
 mod purge;
 mod rename_retry;
 mod saver;
+mod session_files;
 mod trash;
 
 pub use error::{StoreError, Trouble};
@@ -41,15 +43,11 @@ pub use projection::{PRESENTING_FILE, RoomFileError, RoomWatch};
 pub use purge::Purged;
 pub use saver::{Flusher, SaveEvent, Saver};
 
-use crate::workshop::session::SCHEMA_VERSION;
-use crate::workshop::text::sanitize_line;
-use crate::workshop::{Activity, Session, SessionId};
-use parse::ParseError;
+use crate::workshop::{Activity, SessionId};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Writes any file (an export, say) atomically and durably: a reader sees the old content or
@@ -71,9 +69,6 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
 
 /// Environment variable that points the store elsewhere (read by the command line).
 pub const STORE_ENV: &str = "CPM_WORKSHOP_STORE";
-
-/// How many fresh ids `duplicate` tries if another process takes one first.
-const CREATE_ATTEMPTS: usize = 5;
 
 /// The write probe's name: `.store.write-test-<pid>-<n>` in the store folder.
 const PROBE_NAME: &str = "store";
@@ -216,235 +211,6 @@ impl Store {
         })
     }
 
-    /// Finds one session by exact id, else by an unambiguous case-insensitive name (an exact
-    /// name wins over longer names it is a prefix of), else by an unambiguous id prefix.
-    /// An exact id whose file cannot be parsed gives [`Store::load`]'s error (the file is moved
-    /// aside and the backup offered).
-    pub fn find(&self, query: &str) -> Result<Summary, StoreError> {
-        let q = query.trim();
-        let not_found = |unreadable| StoreError::NotFound {
-            query: query.to_string(),
-            dir: self.dir.clone(),
-            unreadable,
-        };
-        if q.is_empty() {
-            return Err(not_found(0));
-        }
-        if let Ok(id) = SessionId::parse(q) {
-            let path = self.session_path(&id);
-            match self.read_summary(&id, &path) {
-                Ok(Some(summary)) => return Ok(summary),
-                Ok(None) => {}
-                Err(StoreError::Unreadable { .. }) => {
-                    // Have load move it aside and say where, with the backup on offer.
-                    self.load(&id)?;
-                    if let Some(summary) = self.read_summary(&id, &path)? {
-                        return Ok(summary);
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        let listing = self.list()?;
-        let lower = q.to_lowercase();
-        let pick = |matches: Vec<&Summary>| -> Option<Result<Summary, StoreError>> {
-            match matches.len() {
-                0 => None,
-                1 => Some(Ok(matches[0].clone())),
-                _ => Some(Err(StoreError::Ambiguous {
-                    query: query.to_string(),
-                    dir: self.dir.clone(),
-                    candidates: matches
-                        .iter()
-                        .map(|s| format!("{} ({:?})", s.id, s.name))
-                        .collect(),
-                })),
-            }
-        };
-        let exact: Vec<&Summary> = listing
-            .sessions
-            .iter()
-            .filter(|s| s.name.to_lowercase() == lower)
-            .collect();
-        if exact.len() == 1 {
-            return Ok(exact[0].clone());
-        }
-        let by_name = listing
-            .sessions
-            .iter()
-            .filter(|s| s.name.to_lowercase().starts_with(&lower))
-            .collect();
-        if let Some(found) = pick(by_name) {
-            return found;
-        }
-        let by_id = listing
-            .sessions
-            .iter()
-            .filter(|s| s.id.as_str().to_lowercase().starts_with(&lower))
-            .collect();
-        pick(by_id).unwrap_or_else(|| {
-            Err(self
-                .in_trash(q)
-                .unwrap_or_else(|| not_found(listing.problems.len())))
-        })
-    }
-
-    /// The error for a query that names a deleted session (by id, or by its exact name), so
-    /// the trainer is told it is in the trash and how to bring it back.
-    fn in_trash(&self, query: &str) -> Option<StoreError> {
-        let found = |id: &SessionId| StoreError::InTrash {
-            query: query.to_string(),
-            id: id.clone(),
-        };
-        if let Ok(id) = SessionId::parse(query)
-            && !trash::entries(self, &id).is_empty()
-        {
-            return Some(found(&id));
-        }
-        let lower = query.to_lowercase();
-        let trashed = self.trashed().ok()?;
-        let named = trashed.iter().find(|s| s.name.to_lowercase() == lower)?;
-        Some(found(&named.id))
-    }
-
-    /// Reads session `id`. A file that cannot be parsed is moved aside to
-    /// `<id>.json.corrupt-<UTC time>` (never overwritten or deleted) and reported as
-    /// [`StoreError::Corrupt`], saying whether the `.bak` is readable; a file from a newer
-    /// cpm-workshop is refused untouched; a file over [`MAX_FILE_BYTES`] is refused unread.
-    pub fn load(&self, id: &SessionId) -> Result<Session, StoreError> {
-        let path = self.session_path(id);
-        let bytes = fsio::read_capped(&path)?.ok_or_else(|| StoreError::NotFound {
-            query: id.to_string(),
-            dir: self.dir.clone(),
-            unreadable: 0,
-        })?;
-        match parse::session(&bytes) {
-            Ok(mut session) => {
-                session.id = id.clone();
-                Ok(session)
-            }
-            Err(ParseError::TooNew(found)) => Err(too_new(&path, found)),
-            Err(ParseError::Bad(reason)) => Err(self.move_aside_corrupt(id, &path, reason)),
-        }
-    }
-
-    /// Moves an unparsable session file aside and builds the error that says where it went.
-    fn move_aside_corrupt(&self, id: &SessionId, path: &Path, reason: String) -> StoreError {
-        let stamp = ids::file_stamp(OffsetDateTime::now_utc());
-        let base = self.dir.join(format!("{id}.json.corrupt-{stamp}"));
-        match fsio::move_aside(path, &base) {
-            Ok(moved_to) => {
-                let _ = fsio::sync_dir(&self.dir);
-                StoreError::Corrupt {
-                    id: id.to_string(),
-                    path: path.to_path_buf(),
-                    moved_to,
-                    reason,
-                    backup_available: self.backup_readable(id),
-                }
-            }
-            Err(e) => StoreError::CorruptNotMoved {
-                id: id.to_string(),
-                path: path.to_path_buf(),
-                reason,
-                source: Arc::new(e),
-            },
-        }
-    }
-
-    /// True if session `id` has a `.bak` this build can read.
-    pub fn backup_readable(&self, id: &SessionId) -> bool {
-        matches!(
-            fsio::read_capped(&self.backup_path(id)),
-            Ok(Some(bytes)) if parse::session(&bytes).is_ok()
-        )
-    }
-
-    /// Makes the `.bak` of session `id` the live file again (after [`StoreError::Corrupt`]) and
-    /// returns it. Refuses if a live file exists; the `.bak` itself is kept.
-    pub fn recover_from_backup(&self, id: &SessionId) -> Result<Session, StoreError> {
-        let bak = self.backup_path(id);
-        let unusable = |reason: String| StoreError::BackupUnusable {
-            id: id.to_string(),
-            path: bak.clone(),
-            reason,
-        };
-        let bytes = fsio::read_capped(&bak)?
-            .ok_or_else(|| unusable("there is no backup file".to_string()))?;
-        let mut session = match parse::session(&bytes) {
-            Ok(session) => session,
-            Err(ParseError::TooNew(found)) => return Err(too_new(&bak, found)),
-            Err(ParseError::Bad(reason)) => {
-                return Err(unusable(format!(
-                    "the backup cannot be read either: {reason}"
-                )));
-            }
-        };
-        let live = self.session_path(id);
-        if !fsio::create(id.as_str(), &live, &bytes)? {
-            return Err(StoreError::AlreadyExists {
-                id: id.to_string(),
-                path: live,
-            });
-        }
-        session.id = id.clone();
-        Ok(session)
-    }
-
-    /// Writes a new session; refuses (writing nothing) if its id is already taken.
-    pub fn create(&self, session: &Session) -> Result<(), StoreError> {
-        let bytes = encode(session)?;
-        let path = self.session_path(&session.id);
-        fsio::check_fits(session.id.as_str(), &path, bytes.len() as u64)?;
-        if fsio::create(session.id.as_str(), &path, &bytes)? {
-            Ok(())
-        } else {
-            Err(StoreError::AlreadyExists {
-                id: session.id.to_string(),
-                path,
-            })
-        }
-    }
-
-    /// Writes a session atomically and durably, keeping the previous file as `<id>.json.bak`.
-    /// Nothing touches the disk if encoding fails; on any I/O failure the old file is intact,
-    /// no temporary file is left, and the error names the path.
-    pub fn save(&self, session: &Session) -> Result<(), StoreError> {
-        let bytes = encode(session)?;
-        let path = self.session_path(&session.id);
-        fsio::check_fits(session.id.as_str(), &path, bytes.len() as u64)?;
-        fsio::replace(
-            session.id.as_str(),
-            &path,
-            &self.backup_path(&session.id),
-            &bytes,
-        )
-    }
-
-    /// Takes the one-writer lock of session `id`, held until the returned guard is dropped (or
-    /// the process dies). If another process has it: [`StoreError::Locked`] naming it.
-    /// Temporary files left by a writer of this session that was killed mid-save are removed
-    /// once the lock is ours (no other process may be writing it then).
-    pub fn lock(&self, id: &SessionId) -> Result<SessionLock, StoreError> {
-        let lock = lock::acquire(id, &self.lock_path(id), || {
-            self.read_summary(id, &self.session_path(id))
-                .ok()
-                .flatten()
-                .map(|s| s.name)
-        })?;
-        self.remove_stale_temps(id);
-        Ok(lock)
-    }
-
-    /// Removes `.<id>.json.tmp-<pid>-<n>` and `.<id>.json.bak.tmp-<pid>-<n>` files made by other
-    /// processes (best effort).
-    fn remove_stale_temps(&self, id: &SessionId) {
-        self.remove_temps_of_other_processes(&[
-            format!(".{id}.json.tmp-"),
-            format!(".{id}.json.bak.tmp-"),
-        ]);
-    }
-
     /// Removes files named `<prefix><pid>-<n>` (as [`fsio::temp_path`] names them) whose pid
     /// is not this process's (best effort).
     fn remove_temps_of_other_processes(&self, prefixes: &[String]) {
@@ -463,46 +229,6 @@ impl Store {
                 let _ = fs::remove_file(entry.path());
             }
         }
-    }
-
-    /// Renames session `id` (taking its lock for the moment) and returns it as saved.
-    pub fn rename(
-        &self,
-        id: &SessionId,
-        name: &str,
-        now: OffsetDateTime,
-    ) -> Result<Session, StoreError> {
-        let _lock = self.lock(id)?;
-        let mut session = self.load(id)?;
-        session.name = sanitize_line(name);
-        session.updated = now;
-        self.save(&session)?;
-        Ok(session)
-    }
-
-    /// Saves a copy of session `id` as a template (same deck, groups, mode and times; no notes)
-    /// under a new id and `name`, and returns it.
-    pub fn duplicate(
-        &self,
-        id: &SessionId,
-        name: &str,
-        now: OffsetDateTime,
-    ) -> Result<Session, StoreError> {
-        let source = self.load(id)?;
-        let mut last = None;
-        for _ in 0..CREATE_ATTEMPTS {
-            let copy = source.as_template(self.new_id(now), name.to_string(), now);
-            match self.create(&copy) {
-                Ok(()) => return Ok(copy),
-                // Another process took that id between choosing and writing: choose again.
-                Err(e @ StoreError::AlreadyExists { .. }) => last = Some(e),
-                Err(e) => return Err(e),
-            }
-        }
-        Err(last.unwrap_or_else(|| StoreError::AlreadyExists {
-            id: id.to_string(),
-            path: self.session_path(id),
-        }))
     }
 
     /// Moves session `id` (and its backup) into the trash, taking its lock for the moment;
@@ -539,70 +265,22 @@ impl Store {
     ) -> Result<Purged, StoreError> {
         purge::trash(self, confirm)
     }
-
-    /// Removes session `id`'s `.bak` (after notes were dropped for good, the previous version
-    /// would still hold them). Already gone is fine.
-    pub fn remove_backup(&self, id: &SessionId) -> Result<(), StoreError> {
-        let bak = self.backup_path(id);
-        match fs::remove_file(&bak) {
-            Ok(()) => fsio::sync_dir(&self.dir)
-                .map_err(|e| StoreError::io("sync the session folder", &self.dir, e)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("remove", &bak, e)),
-        }
-    }
-
-    /// The summary of the session file at `path` under `id`; `Ok(None)` if there is none.
-    pub(super) fn read_summary(
-        &self,
-        id: &SessionId,
-        path: &Path,
-    ) -> Result<Option<Summary>, StoreError> {
-        let Some(bytes) = fsio::read_capped(path)? else {
-            return Ok(None);
-        };
-        match parse::summary(id, path, &bytes) {
-            Ok(summary) => Ok(Some(summary)),
-            Err(ParseError::TooNew(found)) => Err(too_new(path, found)),
-            Err(ParseError::Bad(reason)) => Err(StoreError::Unreadable {
-                path: path.to_path_buf(),
-                reason,
-            }),
-        }
-    }
-}
-
-/// The session as the pretty JSON we write (readable in any editor, ends with a newline).
-fn encode(session: &Session) -> Result<Vec<u8>, StoreError> {
-    let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Encode {
-        id: session.id.to_string(),
-        source: Arc::new(e),
-    })?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-fn too_new(path: &Path, found: u64) -> StoreError {
-    StoreError::TooNew {
-        path: path.to_path_buf(),
-        found,
-        supported: SCHEMA_VERSION,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workshop::Session;
     use crate::workshop::session::tests::{T0, session, sid};
     use time::Duration;
 
-    fn store() -> (tempfile::TempDir, Store) {
+    pub(super) fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().join("sessions")).unwrap();
         (dir, store)
     }
 
-    fn named(store: &Store, name: &str, minutes: i64) -> Session {
+    pub(super) fn named(store: &Store, name: &str, minutes: i64) -> Session {
         let mut s = session();
         s.id = store.new_id(T0);
         s.name = name.to_string();
@@ -641,76 +319,5 @@ mod tests {
         s.id = sid("20261123-0901-00");
         store.create(&s).unwrap();
         assert_ne!(store.new_id(T0 + Duration::minutes(1)), "20261123-0901-00");
-    }
-
-    #[test]
-    fn find_prefers_exact_name_then_prefix_then_id() {
-        let (_d, store) = store();
-        let tue = named(&store, "Tuesday", 1);
-        let tue2 = named(&store, "Tuesday cohort", 2);
-        let wed = named(&store, "Wednesday ÉRP", 3);
-        assert_eq!(store.find("tuesday").unwrap().id, tue.id);
-        assert_eq!(store.find("tuesday c").unwrap().id, tue2.id);
-        assert_eq!(store.find("wednesday érp").unwrap().id, wed.id);
-        assert_eq!(store.find(wed.id.as_str()).unwrap().id, wed.id);
-        let err = store.find("tues").unwrap_err();
-        assert!(matches!(&err, StoreError::Ambiguous { candidates, .. } if candidates.len() == 2));
-        assert!(matches!(store.find("  "), Err(StoreError::NotFound { .. })));
-    }
-
-    #[test]
-    fn bad_ids_are_refused_before_touching_disk() {
-        // Load, lock and save take a `SessionId`, so a bad id is refused where it comes in; a
-        // query that is not an id is only matched against the listing.
-        let (_d, store) = store();
-        for id in ["../escape", "a/b", ".hidden", ""] {
-            assert!(
-                matches!(
-                    SessionId::parse(id).map_err(StoreError::from),
-                    Err(StoreError::BadId { .. })
-                ),
-                "{id}"
-            );
-            assert!(
-                matches!(store.find(id), Err(StoreError::NotFound { .. })),
-                "{id}"
-            );
-        }
-        assert_eq!(fs::read_dir(store.dir()).unwrap().count(), 0);
-    }
-
-    #[test]
-    fn list_skips_backups_temps_and_corrupt_copies_and_flags_bad_names() {
-        let (_d, store) = store();
-        let s = named(&store, "One", 0);
-        store.save(&s).unwrap(); // makes a .bak
-        fs::write(store.dir().join(format!(".{}.json.tmp-1-0", s.id)), "{").unwrap();
-        fs::write(store.dir().join("x.json.corrupt-20260101T000000Z"), "{").unwrap();
-        fs::write(store.dir().join("notes.txt"), "hello").unwrap();
-        fs::write(store.dir().join("my session.json"), "{}").unwrap();
-        let listing = store.list().unwrap();
-        assert_eq!(listing.sessions.len(), 1);
-        assert_eq!(listing.problems.len(), 1);
-        let msg = listing.problems[0].to_string();
-        assert!(
-            msg.contains("my session.json") && msg.contains("my-session.json"),
-            "{msg}"
-        );
-    }
-
-    #[test]
-    fn load_uses_the_file_name_as_the_id() {
-        let (_d, store) = store();
-        let s = named(&store, "One", 0);
-        fs::copy(store.session_path(&s.id), store.session_path(&sid("copy"))).unwrap();
-        assert_eq!(store.load(&sid("copy")).unwrap().id, "copy");
-    }
-
-    #[test]
-    fn errors_name_their_paths() {
-        let (_d, store) = store();
-        let err = store.load(&sid("nope")).unwrap_err();
-        assert!(err.to_string().contains(&store.dir().display().to_string()));
-        assert_eq!(err.path(), Some(store.dir()));
     }
 }

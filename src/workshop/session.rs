@@ -1,13 +1,16 @@
 //! A workshop session: everything the room produced and where the facilitator stands.
 
+mod notes;
+mod steps;
+
 use super::moderation::Moderation;
-use super::note::{DeletedNote, Note, NoteId, Placement};
-use super::plan::{Mode, PlanStep, category_for, plan, plan_len, step_at};
+use super::note::{DeletedNote, Note, NoteId};
+use super::plan::Mode;
 use super::rounds::RoundsState;
 use super::session_id::SessionId;
 use super::snapshot::SnapshotState;
-use super::step::{Prompt, StepKind};
-use super::text::{sanitize, sanitize_line};
+use super::step::StepKind;
+use super::text::sanitize_line;
 use super::timer::Timer;
 use crate::content::Role;
 use serde::{Deserialize, Serialize};
@@ -325,166 +328,6 @@ impl Session {
         copy.reset_timer();
         copy
     }
-
-    /// The whole run order.
-    pub fn plan(&self) -> Vec<PlanStep> {
-        plan(self.categories.len())
-    }
-
-    /// The step the facilitator is on (a position past the end, from a hand-edited file, is the
-    /// wrap-up). Computed from the position, not by building the plan: views ask often.
-    pub fn step(&self) -> PlanStep {
-        let categories = self.categories.len();
-        let last = plan_len(categories) - 1;
-        step_at(categories, self.position.min(last)).unwrap_or(PlanStep {
-            kind: StepKind::WrapUp,
-            round: None,
-        })
-    }
-
-    /// The category (index) that `group` (1-based) works in the current round, if it is a round.
-    pub fn category_index_for(&self, group: u32) -> Option<usize> {
-        let round = self.step().round?;
-        Some(category_for(
-            self.mode,
-            group.saturating_sub(1) as usize,
-            round,
-            self.categories.len(),
-        ))
-    }
-
-    /// The category name that `group` works now, if any.
-    pub fn category_for(&self, group: u32) -> Option<&str> {
-        self.category_index_for(group)
-            .and_then(|i| self.categories.get(i))
-            .map(String::as_str)
-    }
-
-    /// Moves to the next step, resetting the timer to that step's length; false at the end.
-    pub fn next_step(&mut self, now: OffsetDateTime) -> bool {
-        self.go_to(self.position + 1, now)
-    }
-
-    /// Moves back one step; false at the start.
-    pub fn previous_step(&mut self, now: OffsetDateTime) -> bool {
-        match self.position.checked_sub(1) {
-            Some(p) => self.go_to(p, now),
-            None => false,
-        }
-    }
-
-    /// Jumps to a position in the run order, resetting the timer; false if out of range.
-    pub fn go_to(&mut self, position: usize, now: OffsetDateTime) -> bool {
-        if position >= plan_len(self.categories.len()) || position == self.position {
-            return false;
-        }
-        self.mark_started(now);
-        self.position = position;
-        self.reset_timer();
-        self.updated = now;
-        true
-    }
-
-    /// Starts, pauses or resumes the step's timer (the facilitator's `Space`); the first start
-    /// marks when the room began.
-    pub fn toggle_timer(&mut self, now: OffsetDateTime) {
-        self.mark_started(now);
-        self.timer.toggle(now);
-    }
-
-    /// Records `now` as when the room began, unless it began earlier.
-    pub fn mark_started(&mut self, now: OffsetDateTime) {
-        if self.started.is_none() {
-            self.started = Some(now);
-        }
-    }
-
-    fn reset_timer(&mut self) {
-        self.timer = Timer::new(self.durations.for_step(self.step().kind));
-    }
-
-    /// The default placement for a note typed now by `group`: its current category and the
-    /// current step's prompt.
-    pub fn placement_now(&self, group: u32) -> Placement {
-        self.placement(group, Prompt::for_step(self.step().kind))
-    }
-
-    /// Where a note typed now by `group` for `prompt` goes: a commitment has no category; any
-    /// other prompt goes to the category the group works this round, or the first category
-    /// between rounds (the commitment step, the wrap-up). The one rule for the app's scribe
-    /// input and `cpm-workshop add`.
-    pub fn placement(&self, group: u32, prompt: Prompt) -> Placement {
-        let category = match prompt {
-            Prompt::Commitment => None,
-            Prompt::Already | Prompt::Enhance => self
-                .category_for(group)
-                .or_else(|| self.categories.first().map(String::as_str))
-                .map(str::to_string),
-        };
-        Placement {
-            group,
-            category,
-            prompt,
-        }
-    }
-
-    /// A live note by id.
-    pub fn note(&self, id: NoteId) -> Option<&Note> {
-        self.notes.iter().find(|n| n.id == id)
-    }
-
-    /// Live notes on a placement, in the order they were written.
-    pub fn notes_at<'a>(&'a self, placement: &'a Placement) -> impl Iterator<Item = &'a Note> {
-        self.notes.iter().filter(move |n| &n.placement == placement)
-    }
-
-    /// The commitment notes, in order.
-    pub fn commitments(&self) -> impl Iterator<Item = &Note> {
-        self.notes
-            .iter()
-            .filter(|n| n.placement.prompt == Prompt::Commitment)
-    }
-
-    /// Checks a placement against this session's groups and categories, normalising the
-    /// category name to the session's own spelling.
-    pub fn validate_placement(&self, mut placement: Placement) -> Result<Placement, EditError> {
-        let groups = self.groups.len() as u32;
-        if placement.group == 0 || placement.group > groups {
-            return Err(EditError::NoSuchGroup(placement.group, groups));
-        }
-        placement.category = match (placement.category.take(), placement.prompt) {
-            (_, Prompt::Commitment) => None,
-            (None, p) => return Err(EditError::CategoryNeeded(p.id())),
-            (Some(name), _) => Some(
-                self.find_category(&name)
-                    .ok_or(EditError::NoSuchCategory(name))?
-                    .to_string(),
-            ),
-        };
-        Ok(placement)
-    }
-
-    /// Finds a category by name, ignoring case.
-    pub fn find_category(&self, name: &str) -> Option<&str> {
-        let name = name.trim();
-        self.categories
-            .iter()
-            .find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase())
-            .map(String::as_str)
-    }
-
-    /// Cleans note text and checks it is worth keeping.
-    pub fn clean_text(text: &str) -> Result<String, EditError> {
-        let clean = sanitize(text);
-        if clean.is_empty() {
-            return Err(EditError::Empty);
-        }
-        let chars = clean.chars().count();
-        if chars > MAX_NOTE_CHARS {
-            return Err(EditError::TooLong(chars));
-        }
-        Ok(clean)
-    }
 }
 
 #[cfg(test)]
@@ -571,55 +414,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn steps_reset_the_timer_to_the_step_length() {
-        let mut s = session();
-        assert!(s.next_step(T0));
-        assert_eq!(s.step().kind, StepKind::BrainstormAlready);
-        assert_eq!(s.timer.length_ms, Some(120_000));
-        assert!(s.next_step(T0));
-        assert_eq!(s.timer.length_ms, Some(180_000));
-        assert!(s.previous_step(T0));
-        assert_eq!(s.timer.length_ms, Some(120_000));
-        s.go_to(30, T0);
-        assert_eq!(s.step().kind, StepKind::Commitment);
-        assert!(s.next_step(T0));
-        assert!(!s.next_step(T0), "no step after wrap-up");
-        assert!(!s.go_to(99, T0));
-    }
-
-    #[test]
-    fn placement_follows_rotation_and_step_prompt() {
-        let mut s = session();
-        s.go_to(5 + 3, T0); // round 1, brainstorm enhance
-        let p = s.placement_now(2);
-        assert_eq!(p.category.as_deref(), Some("Assessment"));
-        assert_eq!(p.prompt, Prompt::Enhance);
-        s.go_to(30, T0);
-        assert_eq!(s.placement_now(2).category, None);
-        assert_eq!(s.placement_now(2).prompt, Prompt::Commitment);
-    }
-
-    #[test]
-    fn a_category_prompt_between_rounds_goes_to_the_first_category() {
-        let mut s = session();
-        s.go_to(5 + 3, T0); // round 1: group 2 is at Assessment
-        assert_eq!(
-            s.placement(2, Prompt::Already).category.as_deref(),
-            Some("Assessment")
-        );
-        assert_eq!(s.placement(2, Prompt::Commitment).category, None);
-        s.go_to(30, T0); // the commitment step has no round
-        let p = s.placement(2, Prompt::Enhance);
-        assert_eq!(p.category.as_deref(), Some("Foundational"));
-        assert_eq!(p.prompt, Prompt::Enhance);
-        assert_eq!(
-            s.validate_placement(p.clone()),
-            Ok(p),
-            "a placement it makes is valid"
-        );
-    }
-
-    #[test]
     fn template_keeps_setup_and_drops_notes() {
         let mut s = session();
         s.next_note_id = 9;
@@ -629,46 +423,5 @@ pub(crate) mod tests {
         assert_eq!(t.position, 0);
         assert!(t.notes.is_empty());
         assert_eq!(t.next_note_id, 1);
-    }
-
-    #[test]
-    fn validates_placements() {
-        let s = session();
-        let p = |g, c: Option<&str>, prompt| Placement {
-            group: g,
-            category: c.map(String::from),
-            prompt,
-        };
-        assert_eq!(
-            s.validate_placement(p(1, Some("teaming"), Prompt::Already))
-                .unwrap()
-                .category
-                .as_deref(),
-            Some("Teaming")
-        );
-        assert_eq!(
-            s.validate_placement(p(5, Some("Teaming"), Prompt::Already)),
-            Err(EditError::NoSuchGroup(5, 4))
-        );
-        assert!(matches!(
-            s.validate_placement(p(1, Some("Cooking"), Prompt::Already)),
-            Err(EditError::NoSuchCategory(_))
-        ));
-        assert!(
-            s.validate_placement(p(1, Some("Teaming"), Prompt::Commitment))
-                .unwrap()
-                .category
-                .is_none()
-        );
-    }
-
-    #[test]
-    fn clean_text_refuses_empty_and_huge() {
-        assert_eq!(Session::clean_text("\u{1b}[2J  "), Err(EditError::Empty));
-        assert!(Session::clean_text(&"x".repeat(10_000)).is_ok());
-        assert!(matches!(
-            Session::clean_text(&"x".repeat(MAX_NOTE_CHARS + 1)),
-            Err(EditError::TooLong(_))
-        ));
     }
 }
