@@ -143,6 +143,8 @@ pub(super) fn apply_from(
             }
             result
         }
+        // The rounds screens draw from the session, so a note or hands show at once.
+        Screen::Rounds(r) if r.open.session.id == *id => r.apply_command(c, activity, now),
         _ => return Err(format!("session {id} is not open in the app any more")),
     };
     let applied = result.map_err(|e| e.to_string())?;
@@ -153,17 +155,24 @@ pub(super) fn apply_from(
                 let what = match &c.change {
                     CommandKind::AddNotes { texts, .. }
                     | CommandKind::AddSnapshotNotes { texts, .. }
+                    | CommandKind::AddRoundNotes { texts, .. }
                         if *count == 1 =>
                     {
                         quoted(&texts[0])
                     }
                     _ => format!("{count} notes"),
                 };
+                // A rounds note has no undo: the trainer selects it and deletes it, like their own.
+                let take_back = match c.change {
+                    CommandKind::AddRoundNotes { .. } => "d deletes a selected note",
+                    _ => "u takes it back",
+                };
                 app.say(format!(
-                    "Added from {source}: {what} ({place}). u takes it back."
+                    "Added from {source}: {what} ({place}). {take_back}."
                 ));
             }
             Outcome::Voted { .. }
+            | Outcome::Hands { .. }
             | Outcome::PhoneVoted { .. }
             | Outcome::PhoneDotted { .. }
             | Outcome::Edited { .. }
