@@ -350,6 +350,63 @@ mod tests {
     }
 
     #[test]
+    fn a_session_without_a_record_is_prepared_with_the_senders_script_and_kept_only_if_applied() {
+        use crate::workshop::{Activity, Durations, Mode, SessionSpec};
+        let (_d, store, activity) = setup();
+        let mut script = crate::content::embedded::values();
+        script.marks = vec!["Yes".into(), "Somewhat".into(), "No".into()];
+        let spec = SessionSpec {
+            name: "Vals".into(),
+            activity: Activity::Values,
+            deck: "values".into(),
+            categories: script.item_texts(),
+            groups: 2,
+            group_names: Vec::new(),
+            mode: Mode::Together,
+            durations: Durations::default(),
+            role: None,
+        };
+        store
+            .create(&Session::new(sid("v1"), spec, T0).unwrap())
+            .unwrap();
+        let prepare = |s: &mut Session| {
+            s.rounds_mut(&script);
+        };
+        let hands = |mark| CommandKind::RoundHands {
+            item: 2,
+            mark,
+            count: 1,
+        };
+        let send = |change| {
+            send_prepared(
+                &store,
+                &sid("v1"),
+                change,
+                &activity,
+                &prepare,
+                DEFAULT_WAIT,
+                T0,
+            )
+        };
+        let err = send(hands(4)).unwrap_err().to_string();
+        assert!(err.contains("1 Yes, 2 Somewhat, 3 No"), "{err}");
+        assert_eq!(
+            store.load(&sid("v1")).unwrap().rounds,
+            None,
+            "nothing saved"
+        );
+        // Mark 3 exists only in the sender's script, not the built-in one.
+        let out = send(hands(3)).unwrap();
+        assert!(
+            matches!(out, Outcome::Hands { ref mark, .. } if mark == "No"),
+            "{out:?}"
+        );
+        let saved = store.load(&sid("v1")).unwrap().rounds.unwrap();
+        assert_eq!(saved.marks, ["Yes", "Somewhat", "No"]);
+        assert_eq!(saved.tally(1).counts, [0, 0, 1]);
+    }
+
+    #[test]
     fn with_a_silent_owner_the_command_is_withdrawn_and_nothing_is_added() {
         let (_d, store, activity) = setup();
         let _owner = store.lock(&sid("s1")).unwrap();

@@ -303,6 +303,70 @@ mod tests {
     }
 
     #[test]
+    fn a_co_scribes_rounds_note_shows_on_the_page_and_the_trainers_choice_stays_selected() {
+        use crate::workshop::rounds::RoundsState;
+        use crate::workshop::{Activity, Durations, Mode, SessionSpec};
+        let script = crate::content::embedded::discussion();
+        let spec = SessionSpec {
+            name: "Forum".into(),
+            activity: Activity::Discussion,
+            deck: "discussion".into(),
+            categories: script.item_texts(),
+            groups: 3,
+            group_names: Vec::new(),
+            mode: Mode::Together,
+            durations: Durations::default(),
+            role: None,
+        };
+        let mut session = Session::new(sid("r1"), spec, T0).unwrap();
+        let mut state = RoundsState::for_session(&session, &script);
+        state.add_note(0, 3, 3, "Mine", T0).unwrap();
+        state.page = 1; // question 1, talk
+        session.rounds = Some(state);
+        let mut app = app_with(session);
+        let chosen = |app: &App| match &app.screen {
+            Screen::Rounds(r) => (r.selected_note(), r.page_notes().len()),
+            _ => panic!("not the rounds screen"),
+        };
+        assert_eq!(chosen(&app), (Some(1), 1));
+        let c = Command::new(
+            "r".into(),
+            CommandKind::AddRoundNotes {
+                texts: vec!["From group one".into()],
+                activity: Activity::Discussion,
+                item: 1,
+                group: 1,
+            },
+        );
+        let answer = apply_in_app(&mut app, &sid("r1"), &c, T0);
+        assert!(matches!(
+            answer,
+            Answer::Ok(Outcome::Added { count: 1, .. })
+        ));
+        // Group 1's note comes first on the page; `d` would still delete the trainer's choice.
+        assert_eq!(chosen(&app), (Some(1), 2));
+        assert_eq!(
+            status(&app),
+            "Added from another terminal: “From group one” (question 1, group 1). d deletes a selected note."
+        );
+        assert!(app.dirty);
+        let refused = apply_in_app(
+            &mut app,
+            &sid("r1"),
+            &Command::new(
+                "h".into(),
+                CommandKind::RoundHands {
+                    item: 1,
+                    mark: 1,
+                    count: 1,
+                },
+            ),
+            T0,
+        );
+        assert!(matches!(refused, Answer::Error(m) if m.contains("not a values check")));
+    }
+
+    #[test]
     fn a_command_for_a_session_that_is_not_open_is_refused() {
         let mut app = app_with(session());
         let c = Command::new(
