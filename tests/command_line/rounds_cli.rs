@@ -231,15 +231,7 @@ fn notes_from_standard_input_go_to_their_question_and_a_bad_number_is_refused_fi
     let store = dir.path();
     let id = run_ok(
         store,
-        &[
-            "new",
-            "--activity",
-            "discussion",
-            "--name",
-            "Forum",
-            "--groups",
-            "3",
-        ],
+        &["new", "--activity", "discussion", "--name", "Forum"],
     );
     cmd(store)
         .args(["add", &id, "--group", "2", "--question", "3", "-"])

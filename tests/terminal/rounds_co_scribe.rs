@@ -8,38 +8,26 @@
 use crate::support;
 
 use std::path::Path;
-use std::process::Output;
 use std::time::Duration;
-use support::cli::{cmd, run_ok};
+use support::cli::{cmd, new_session, stdout_ok};
 use support::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(15);
 
-/// The app open on session `id`, showing `shows`.
-fn open_app(store: &Path, id: &str, shows: &str) -> Pty {
-    let s = store.to_str().unwrap();
-    let pty = Pty::spawn(&["open", id], &[("CPM_WORKSHOP_STORE", s)], 120, 36);
-    pty.wait_for(shows, WAIT).unwrap_or_else(|e| panic!("{e}"));
-    pty
+/// The app in a pseudo-terminal, open on the rounds session `id` at its first item's first page.
+fn app_on_first_item(store: &Path, id: &str, first: &str) -> Pty {
+    let env = [("CPM_WORKSHOP_STORE", store.to_str().unwrap())];
+    let mut app = Pty::spawn(&["open", id], &env, 120, 36);
+    app.wait_for("page 1 of", WAIT).unwrap();
+    app.keys("n");
+    app.wait_for(first, WAIT).unwrap();
+    app
 }
 
-fn run(store: &Path, args: &[&str]) -> Output {
-    cmd(store).args(args).output().unwrap()
-}
-
-fn stdout_ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-fn stderr_failed(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    String::from_utf8_lossy(&out.stderr).to_string()
+/// Runs `args`, expects exit code 1, and returns standard error.
+fn refused(store: &Path, args: &[&str]) -> String {
+    let out = cmd(store).args(args).assert().code(1);
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
 /// The session's rounds record as on disk right now.
@@ -53,36 +41,24 @@ fn rounds_on_disk(store: &Path, id: &str) -> serde_json::Value {
 fn a_discussion_note_from_another_terminal_shows_at_once_and_is_saved_by_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = run_ok(
-        store,
-        &[
-            "new",
-            "--activity",
-            "discussion",
-            "--name",
-            "Forum",
-            "--groups",
-            "3",
-        ],
-    );
-    let mut app = open_app(store, &id, "Questions for Discussion");
-    app.keys("n");
-    app.wait_for("Question 1 of 4", WAIT).unwrap();
+    let new = [
+        "--activity",
+        "discussion",
+        "--name",
+        "Forum",
+        "--groups",
+        "3",
+    ];
+    let id = new_session(store, &new);
+    let mut app = app_on_first_item(store, &id, "Question 1 of 4");
 
-    let out = run(
-        store,
-        &[
-            "add",
-            &id,
-            "--group",
-            "2",
-            "--question",
-            "1",
-            "From the back \u{1b}[31mrow",
-        ],
+    let said = stdout_ok(
+        cmd(store)
+            .args(["add", &id, "--group", "2", "--question", "1"])
+            .arg("From the back \u{1b}[31mrow"),
     );
     assert_eq!(
-        stdout_ok(&out),
+        said,
         format!("Saved 1 note to \"Forum\" ({id}): question 1, group 2.")
     );
     // On disk when the command says so (the app saved it; it holds the session meanwhile).
@@ -95,18 +71,18 @@ fn a_discussion_note_from_another_terminal_shows_at_once_and_is_saved_by_the_app
     app.wait_for("▶ From the back row", WAIT).unwrap();
 
     // Refused by the app with what exists; nothing added anywhere.
-    let err = stderr_failed(&run(
+    let err = refused(
         store,
         &["add", &id, "--group", "4", "--question", "1", "Lost"],
-    ));
+    );
     assert!(
         err.contains("there is no group 4 (this workshop has groups 1 to 3)"),
         "{err}"
     );
-    let err = stderr_failed(&run(
+    let err = refused(
         store,
         &["add", &id, "--group", "1", "--question", "9", "Lost"],
-    ));
+    );
     assert!(
         err.contains("there is no question 9; this session has questions 1 to 4"),
         "{err}"
@@ -130,17 +106,13 @@ fn a_discussion_note_from_another_terminal_shows_at_once_and_is_saved_by_the_app
 fn a_show_of_hands_from_another_terminal_shows_on_the_values_page_and_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path();
-    let id = run_ok(store, &["new", "--activity", "values", "--name", "Vals"]);
-    let mut app = open_app(store, &id, "Values check");
-    app.keys("n");
-    app.wait_for("Value 1 of 11", WAIT).unwrap();
+    let id = new_session(store, &["--activity", "values", "--name", "Vals"]);
+    let mut app = app_on_first_item(store, &id, "Value 1 of 11");
 
-    let out = run(
-        store,
-        &["vote", &id, "--value", "1", "--mark", "1", "--count", "3"],
-    );
+    let said =
+        stdout_ok(cmd(store).args(["vote", &id, "--value", "1", "--mark", "1", "--count", "3"]));
     assert_eq!(
-        stdout_ok(&out),
+        said,
         "Recorded 3 hands for \"Lived every day\" on Prevention & Early Intervention to Keep Children Safe: 3 · 0 (3 hands in all)."
     );
     let hands = rounds_on_disk(store, &id)["hands"].clone();
@@ -149,7 +121,7 @@ fn a_show_of_hands_from_another_terminal_shows_on_the_values_page_and_is_saved()
     app.wait_for("From another terminal: Recorded 3 hands", WAIT)
         .unwrap();
 
-    let err = stderr_failed(&run(store, &["vote", &id, "--value", "1", "--mark", "3"]));
+    let err = refused(store, &["vote", &id, "--value", "1", "--mark", "3"]);
     assert!(
         err.contains("there is no mark 3; the marks are 1 Lived every day, 2 Needs strengthening"),
         "{err}"
