@@ -9,8 +9,8 @@
 
 use crate::content::SnapshotActivity;
 use crate::store::{Inbox, Store, StoreError};
-use crate::workshop::SessionId;
 use crate::workshop::command::{self, Answer, Command, CommandKind, Outcome};
+use crate::workshop::{Session, SessionId};
 use anyhow::{Result, bail};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
@@ -34,57 +34,84 @@ pub fn send(
     wait: Duration,
     now: OffsetDateTime,
 ) -> Result<Outcome> {
+    send_prepared(store, id, change, activity, &|_| {}, wait, now)
+}
+
+/// [`send`], with `prepare` run on the session as loaded whenever this process applies commands
+/// itself (e.g. to give a rounds session without a record one from the trainer's script, as the
+/// app does when it opens the session). What `prepare` does is saved only with an applied change.
+pub fn send_prepared(
+    store: &Store,
+    id: &SessionId,
+    change: CommandKind,
+    activity: &SnapshotActivity,
+    prepare: &dyn Fn(&mut Session),
+    wait: Duration,
+    now: OffsetDateTime,
+) -> Result<Outcome> {
     let command = Command::new(Inbox::new_command_id(), change);
+    let owner = Owner {
+        store,
+        id,
+        activity,
+        prepare,
+        now,
+    };
     match store.lock(id) {
         Ok(_lock) => {
-            let mine = apply_as_owner(store, id, Some(&command), activity, now)?;
+            let mine = owner.apply(Some(&command))?;
             outcome(mine.unwrap_or(Answer::Ok(Outcome::AlreadyApplied)))
         }
-        Err(StoreError::Locked { other, .. }) => {
-            hand_over(store, id, &command, activity, wait, now, &other)
-        }
+        Err(StoreError::Locked { other, .. }) => hand_over(&owner, &command, wait, &other),
         Err(e) => Err(e.into()),
     }
 }
 
-/// With session `id`'s lock held: applies every command waiting in its inbox (left by an owner
-/// that went away), then `own`, saves once, and answers the inbox; returns `own`'s answer.
-fn apply_as_owner(
-    store: &Store,
-    id: &SessionId,
-    own: Option<&Command>,
-    activity: &SnapshotActivity,
+/// What this process needs to apply commands to session `id` itself.
+struct Owner<'a> {
+    store: &'a Store,
+    id: &'a SessionId,
+    activity: &'a SnapshotActivity,
+    prepare: &'a dyn Fn(&mut Session),
     now: OffsetDateTime,
-) -> Result<Option<Answer>> {
-    let inbox = store.inbox(id);
-    let mut session = store.load(id)?;
-    let mut changed = false;
-    let mut run = |c: &Command| {
-        let result = command::apply(&mut session, c, activity, now);
-        changed |= result.is_ok();
-        Answer::from(result)
-    };
-    let answers = inbox.drain(&mut run);
-    let mine = own.map(run);
-    if changed {
-        store.save(&session)?;
-    }
-    // An answer that cannot be written leaves its command taken; the next applier finds it
-    // recorded in the session and answers it then, without applying it again.
-    let _ = inbox.answer_all(&answers);
-    Ok(mine)
 }
 
-/// Posts `command` to the owner of session `id` (`holder` describes it) and waits for its answer.
-fn hand_over(
-    store: &Store,
-    id: &SessionId,
-    command: &Command,
-    activity: &SnapshotActivity,
-    wait: Duration,
-    now: OffsetDateTime,
-    holder: &str,
-) -> Result<Outcome> {
+impl Owner<'_> {
+    /// With session `id`'s lock held: applies every command waiting in its inbox (left by an owner
+    /// that went away), then `own`, saves once, and answers the inbox; returns `own`'s answer.
+    fn apply(&self, own: Option<&Command>) -> Result<Option<Answer>> {
+        let Owner {
+            store,
+            id,
+            activity,
+            prepare,
+            now,
+        } = *self;
+        let inbox = store.inbox(id);
+        let mut session = store.load(id)?;
+        prepare(&mut session);
+        let mut changed = false;
+        let mut run = |c: &Command| {
+            let result = command::apply(&mut session, c, activity, now);
+            changed |= result.is_ok();
+            Answer::from(result)
+        };
+        let answers = inbox.drain(&mut run);
+        let mine = own.map(run);
+        if changed {
+            store.save(&session)?;
+        }
+        // An answer that cannot be written leaves its command taken; the next applier finds it
+        // recorded in the session and answers it then, without applying it again.
+        let _ = inbox.answer_all(&answers);
+        Ok(mine)
+    }
+}
+
+/// Posts `command` to the owner of the session (`holder` describes it) and waits for its answer;
+/// if the owner goes away, applies it as `me`.
+fn hand_over(me: &Owner, command: &Command, wait: Duration, holder: &str) -> Result<Outcome> {
+    let (store, id) = (me.store, me.id);
     let inbox = store.inbox(id);
     inbox.post(command)?;
     let mut deadline = Instant::now() + wait;
@@ -98,7 +125,7 @@ fn hand_over(
             owner_checked = Instant::now();
             if let Ok(_lock) = store.lock(id) {
                 // The owner has gone: our command waits in the inbox, maybe taken by it.
-                apply_as_owner(store, id, None, activity, now)?;
+                me.apply(None)?;
                 if let Some(answer) = inbox.take_answer(&command.id)? {
                     return outcome(answer);
                 }
@@ -140,6 +167,7 @@ fn outcome(answer: Answer) -> Result<Outcome> {
 /// What an outcome did, as the command line prints it for a vote and the app's status line
 /// repeats it.
 pub fn describe(outcome: &Outcome) -> String {
+    use crate::export::rounds::hands_label;
     use crate::export::snapshot::votes_label;
     match outcome {
         Outcome::Added { count, place } => format!(
@@ -157,6 +185,18 @@ pub fn describe(outcome: &Outcome) -> String {
             votes_label(*count),
             per_stage(counts),
             votes_label(*total)
+        ),
+        Outcome::Hands {
+            count,
+            mark,
+            item,
+            counts,
+            total,
+        } => format!(
+            "Recorded {} for {mark:?} on {item}: {} ({} in all).",
+            hands_label(*count),
+            per_stage(counts),
+            hands_label(*total)
         ),
         Outcome::PhoneVoted {
             stage,
@@ -307,6 +347,63 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("empty"), "{err}");
         assert_eq!(store.load(&sid("s1")).unwrap(), before);
+    }
+
+    #[test]
+    fn a_session_without_a_record_is_prepared_with_the_senders_script_and_kept_only_if_applied() {
+        use crate::workshop::{Activity, Durations, Mode, SessionSpec};
+        let (_d, store, activity) = setup();
+        let mut script = crate::content::embedded::values();
+        script.marks = vec!["Yes".into(), "Somewhat".into(), "No".into()];
+        let spec = SessionSpec {
+            name: "Vals".into(),
+            activity: Activity::Values,
+            deck: "values".into(),
+            categories: script.item_texts(),
+            groups: 2,
+            group_names: Vec::new(),
+            mode: Mode::Together,
+            durations: Durations::default(),
+            role: None,
+        };
+        store
+            .create(&Session::new(sid("v1"), spec, T0).unwrap())
+            .unwrap();
+        let prepare = |s: &mut Session| {
+            s.rounds_mut(&script);
+        };
+        let hands = |mark| CommandKind::RoundHands {
+            item: 2,
+            mark,
+            count: 1,
+        };
+        let send = |change| {
+            send_prepared(
+                &store,
+                &sid("v1"),
+                change,
+                &activity,
+                &prepare,
+                DEFAULT_WAIT,
+                T0,
+            )
+        };
+        let err = send(hands(4)).unwrap_err().to_string();
+        assert!(err.contains("1 Yes, 2 Somewhat, 3 No"), "{err}");
+        assert_eq!(
+            store.load(&sid("v1")).unwrap().rounds,
+            None,
+            "nothing saved"
+        );
+        // Mark 3 exists only in the sender's script, not the built-in one.
+        let out = send(hands(3)).unwrap();
+        assert!(
+            matches!(out, Outcome::Hands { ref mark, .. } if mark == "No"),
+            "{out:?}"
+        );
+        let saved = store.load(&sid("v1")).unwrap().rounds.unwrap();
+        assert_eq!(saved.marks, ["Yes", "Somewhat", "No"]);
+        assert_eq!(saved.tally(1).counts, [0, 0, 1]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::args::*;
 use super::{Cli, load_library, open_store};
 use crate::console;
-use crate::content::SnapshotActivity;
+use crate::content::{Library, RoundsActivity, SnapshotActivity};
 use crate::handoff;
 use crate::note_lines;
 use crate::store::{Store, Summary};
@@ -22,20 +22,34 @@ struct Target<'a> {
     session: &'a Summary,
     /// For a Snapshot session that has no record yet.
     activity: &'a SnapshotActivity,
+    /// For a rounds session: the trainer's script, to make the session's record from (as the
+    /// app does when it opens one) if it has none yet.
+    rounds: Option<(Activity, &'a RoundsActivity)>,
     wait: Duration,
     now: OffsetDateTime,
 }
 
 impl Target<'_> {
     fn send(&self, change: CommandKind) -> Result<Outcome> {
-        handoff::send(
+        handoff::send_prepared(
             self.store,
             &self.session.id,
             change,
             self.activity,
+            &|session| self.prepare(session),
             self.wait,
             self.now,
         )
+    }
+
+    /// Gives a rounds session the record the app would give it (only a session of the
+    /// activity the command is for, so a refused command leaves the others as they were).
+    fn prepare(&self, session: &mut Session) {
+        if let Some((activity, script)) = self.rounds
+            && session.activity == activity
+        {
+            session.rounds_mut(script);
+        }
     }
 }
 
@@ -63,18 +77,27 @@ pub(super) fn add(
         (None, Some(k)) => Some((Activity::Values, k)),
         (None, None) => None,
     };
-    // Rounds notes are written here, under the session's lock: they do not travel to an open
-    // app yet (a co-scribe's note for a discussion waits until the app closes it).
     if let Some((wanted, item)) = rounds_item {
         let group = args
             .group
             .ok_or_else(|| anyhow!("a note needs --group N as well"))?;
-        let _lock = store.lock(&found.id)?;
-        let session = store.load(&found.id)?;
         let library = load_library(cli)?;
-        return super::rounds::add(
-            &library, &store, session, wanted, item, group, &args.text, now, out,
-        );
+        let activity = crate::content::embedded::snapshot();
+        let target = Target {
+            store: &store,
+            session: &found,
+            activity: &activity,
+            rounds: rounds_script(&library, wanted),
+            wait: args.wait,
+            now,
+        };
+        let make = |texts| CommandKind::AddRoundNotes {
+            texts,
+            activity: wanted,
+            item,
+            group,
+        };
+        return add_texts(&target, make, &args.text, true, out);
     }
     if matches!(found.activity, Activity::Discussion | Activity::Values) {
         let option = if found.activity == Activity::Discussion {
@@ -93,6 +116,7 @@ pub(super) fn add(
         store: &store,
         session: &found,
         activity: &activity,
+        rounds: None,
         wait: args.wait,
         now,
     };
@@ -143,6 +167,7 @@ fn add_texts(
     // A placement, dimension or activity that cannot take notes is refused before any input is
     // read, by trying the command on a copy of the session as it is now.
     let mut copy = target.store.load(&target.session.id)?;
+    target.prepare(&mut copy);
     let probe = Command::new(String::new(), make(vec!["probe".to_string()]));
     command::apply(&mut copy, &probe, target.activity, target.now)?;
     let mut sent = 0;
@@ -196,6 +221,13 @@ fn report_added(
     Ok(())
 }
 
+/// The trainer's script for a rounds activity, with the activity it is for.
+fn rounds_script(library: &Library, activity: Activity) -> Option<(Activity, &RoundsActivity)> {
+    library
+        .rounds(activity.id())
+        .map(|script| (activity, script))
+}
+
 /// The 0-based index for a 1-based number typed by a person; 0 is refused.
 fn index(n: u32, what: &str) -> Result<usize> {
     (n as usize)
@@ -211,30 +243,35 @@ pub(super) fn vote(
 ) -> Result<()> {
     let store = open_store(cli)?;
     let found = store.find(&args.session)?;
-    if let (Some(value), Some(mark)) = (args.value, args.mark) {
-        let _lock = store.lock(&found.id)?;
-        let session = store.load(&found.id)?;
-        let library = load_library(cli)?;
-        return super::rounds::vote(&library, &store, session, value, mark, args.count, now, out);
-    }
-    let (Some(dimension), Some(stage)) = (args.dimension, args.stage) else {
-        bail!(
-            "a show of hands needs --dimension N --stage K (Snapshot) or --value K --mark M (values check)"
-        );
+    let library = load_library(cli)?;
+    let hands = match (args.value, args.mark) {
+        (Some(item), Some(mark)) => Some(CommandKind::RoundHands {
+            item,
+            mark,
+            count: args.count,
+        }),
+        _ => None,
     };
-    let activity = load_library(cli)?.snapshot;
     let target = Target {
         store: &store,
         session: &found,
-        activity: &activity,
+        activity: &library.snapshot,
+        rounds: rounds_script(&library, Activity::Values),
         wait: args.wait,
         now,
     };
-    let outcome = target.send(CommandKind::Vote {
-        dimension: index(dimension, "dimension")?,
-        stage: index(stage, "stage")?,
-        count: args.count,
-    })?;
+    let change = match (hands, args.dimension, args.stage) {
+        (Some(hands), _, _) => hands,
+        (None, Some(dimension), Some(stage)) => CommandKind::Vote {
+            dimension: index(dimension, "dimension")?,
+            stage: index(stage, "stage")?,
+            count: args.count,
+        },
+        _ => bail!(
+            "a show of hands needs --dimension N --stage K (Snapshot) or --value K --mark M (values check)"
+        ),
+    };
+    let outcome = target.send(change)?;
     writeln!(out, "{}", console::line(&handoff::describe(&outcome)))?;
     Ok(())
 }

@@ -1,15 +1,12 @@
-//! The command line of the rounds activities (discussion rounds, values check): the set-up of
-//! `new --activity discussion|values`, notes by item and group (`add --group N --question K` /
-//! `--value K`) and the show of hands (`vote --value K --mark M`). Every refusal says what was
-//! wrong and what exists; nothing is saved when a number is out of range.
+//! The command line's set-up of the rounds activities (discussion rounds, values check):
+//! `new --activity discussion|values`. Their notes (`add --group N --question K` / `--value K`)
+//! and show of hands (`vote --value K --mark M`) are domain commands, sent like every other
+//! `add` and `vote` (see `notes.rs` and `workshop::round_commands`).
 
-use crate::console;
 use crate::content::{Library, RoundsActivity, items_from_deck};
-use crate::store::Store;
 use crate::workshop::rounds::{RoundsState, durations_for};
 use crate::workshop::{Activity, Mode, Session, SessionId, SessionSpec};
 use anyhow::{Result, anyhow, bail};
-use std::io::Write;
 use time::OffsetDateTime;
 
 /// The script a rounds activity runs, `None` for the other activities.
@@ -96,128 +93,4 @@ pub fn create(
         session.rounds = Some(RoundsState::for_session(&session, script));
     }
     Ok(session)
-}
-
-/// Checks that `session` runs `wanted` (the activity an option belongs to), naming the option
-/// to use otherwise.
-pub fn expect_activity(session: &Session, wanted: Activity) -> Result<()> {
-    if session.activity == wanted {
-        return Ok(());
-    }
-    let hint = match session.activity {
-        Activity::Discussion => "add notes with --group N --question K",
-        Activity::Values => {
-            "add notes with --group N --value K; hands with vote --value K --mark M"
-        }
-        Activity::Snapshot => "add notes with --dimension N --heading …",
-        Activity::Sticky => "add notes with --group N --prompt …",
-    };
-    let article = if matches!(wanted, Activity::Discussion) {
-        "a discussion session"
-    } else {
-        "a values check"
-    };
-    bail!(
-        "{:?} is a {} session, not {article}: {hint}",
-        session.name,
-        session.activity.label()
-    )
-}
-
-/// `add SESSION --group N --question K TEXT` (or `--value K`): a note by group on an item;
-/// `-` reads one note per line from standard input.
-#[allow(clippy::too_many_arguments)]
-pub fn add(
-    library: &Library,
-    store: &Store,
-    mut session: Session,
-    wanted: Activity,
-    item: u32,
-    group: u32,
-    text: &str,
-    now: OffsetDateTime,
-    out: &mut dyn Write,
-) -> Result<()> {
-    expect_activity(&session, wanted)?;
-    let script = script(library, wanted).ok_or_else(|| anyhow!("not a rounds activity"))?;
-    let word = script.item_word.clone();
-    if text != "-" {
-        session.add_round_note(script, item, group, text, now)?;
-        store.save(&session)?;
-        writeln!(
-            out,
-            "Saved 1 note to {:?} ({}): {word} {item}, group {group}.",
-            console::line(&session.name),
-            session.id
-        )?;
-        return Ok(());
-    }
-    let fed = crate::note_lines::feed(
-        std::io::stdin().lock(),
-        &mut session,
-        |session, line| {
-            session
-                .add_round_note(script, item, group, line, now)
-                .map(drop)
-        },
-        |session| store.save(session),
-    )?;
-    writeln!(
-        out,
-        "Saved {} note{} to {:?} ({}): {word} {item}, group {group}.",
-        fed.saved,
-        if fed.saved == 1 { "" } else { "s" },
-        console::line(&session.name),
-        session.id
-    )?;
-    if !fed.problems.is_empty() {
-        bail!("{}", fed.problems.join("\n"));
-    }
-    Ok(())
-}
-
-/// `vote SESSION --value K --mark M [--count N]`: hands for a mark on a value.
-#[allow(clippy::too_many_arguments)]
-pub fn vote(
-    library: &Library,
-    store: &Store,
-    mut session: Session,
-    item: u32,
-    mark: u32,
-    count: u32,
-    now: OffsetDateTime,
-    out: &mut dyn Write,
-) -> Result<()> {
-    expect_activity(&session, Activity::Values)?;
-    let state = session.rounds_mut(&library.values);
-    let index = (item as usize).checked_sub(1).ok_or_else(|| {
-        crate::workshop::RoundsError::NoSuchItem(0, state.items.len(), state.item_word.clone())
-    })?;
-    let mark_index = (mark as usize).checked_sub(1).unwrap_or(usize::MAX);
-    state
-        .add_hands(index, mark_index, count)
-        .map_err(|e| match e {
-            crate::workshop::RoundsError::NoSuchMark(_, marks) => {
-                anyhow!("there is no mark {mark}; the marks are {marks}")
-            }
-            other => anyhow!(other),
-        })?;
-    let tally = state.tally(index);
-    let line = format!(
-        "Recorded {} for {:?} on {}: {} ({} in all).",
-        crate::export::rounds::hands_label(count),
-        state.marks.get(mark_index).map_or("", String::as_str),
-        state.item_text(index),
-        tally
-            .counts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(" · "),
-        crate::export::rounds::hands_label(tally.total)
-    );
-    session.updated = now;
-    store.save(&session)?;
-    writeln!(out, "{}", console::line(&line))?;
-    Ok(())
 }

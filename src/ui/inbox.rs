@@ -143,6 +143,8 @@ pub(super) fn apply_from(
             }
             result
         }
+        // The rounds screens draw from the session, so a note or hands show at once.
+        Screen::Rounds(r) if r.open.session.id == *id => r.apply_command(c, activity, now),
         _ => return Err(format!("session {id} is not open in the app any more")),
     };
     let applied = result.map_err(|e| e.to_string())?;
@@ -153,17 +155,24 @@ pub(super) fn apply_from(
                 let what = match &c.change {
                     CommandKind::AddNotes { texts, .. }
                     | CommandKind::AddSnapshotNotes { texts, .. }
+                    | CommandKind::AddRoundNotes { texts, .. }
                         if *count == 1 =>
                     {
                         quoted(&texts[0])
                     }
                     _ => format!("{count} notes"),
                 };
+                // A rounds note has no undo: the trainer selects it and deletes it, like their own.
+                let take_back = match c.change {
+                    CommandKind::AddRoundNotes { .. } => "d deletes a selected note",
+                    _ => "u takes it back",
+                };
                 app.say(format!(
-                    "Added from {source}: {what} ({place}). u takes it back."
+                    "Added from {source}: {what} ({place}). {take_back}."
                 ));
             }
             Outcome::Voted { .. }
+            | Outcome::Hands { .. }
             | Outcome::PhoneVoted { .. }
             | Outcome::PhoneDotted { .. }
             | Outcome::Edited { .. }
@@ -291,6 +300,70 @@ mod tests {
             "Undone: adding “Mentors” from another terminal."
         );
         assert_eq!(state(&app).tally(0).total, 4, "the show of hands stays");
+    }
+
+    #[test]
+    fn a_co_scribes_rounds_note_shows_on_the_page_and_the_trainers_choice_stays_selected() {
+        use crate::workshop::rounds::RoundsState;
+        use crate::workshop::{Activity, Durations, Mode, SessionSpec};
+        let script = crate::content::embedded::discussion();
+        let spec = SessionSpec {
+            name: "Forum".into(),
+            activity: Activity::Discussion,
+            deck: "discussion".into(),
+            categories: script.item_texts(),
+            groups: 3,
+            group_names: Vec::new(),
+            mode: Mode::Together,
+            durations: Durations::default(),
+            role: None,
+        };
+        let mut session = Session::new(sid("r1"), spec, T0).unwrap();
+        let mut state = RoundsState::for_session(&session, &script);
+        state.add_note(0, 3, 3, "Mine", T0).unwrap();
+        state.page = 1; // question 1, talk
+        session.rounds = Some(state);
+        let mut app = app_with(session);
+        let chosen = |app: &App| match &app.screen {
+            Screen::Rounds(r) => (r.selected_note(), r.page_notes().len()),
+            _ => panic!("not the rounds screen"),
+        };
+        assert_eq!(chosen(&app), (Some(1), 1));
+        let c = Command::new(
+            "r".into(),
+            CommandKind::AddRoundNotes {
+                texts: vec!["From group one".into()],
+                activity: Activity::Discussion,
+                item: 1,
+                group: 1,
+            },
+        );
+        let answer = apply_in_app(&mut app, &sid("r1"), &c, T0);
+        assert!(matches!(
+            answer,
+            Answer::Ok(Outcome::Added { count: 1, .. })
+        ));
+        // Group 1's note comes first on the page; `d` would still delete the trainer's choice.
+        assert_eq!(chosen(&app), (Some(1), 2));
+        assert_eq!(
+            status(&app),
+            "Added from another terminal: “From group one” (question 1, group 1). d deletes a selected note."
+        );
+        assert!(app.dirty);
+        let refused = apply_in_app(
+            &mut app,
+            &sid("r1"),
+            &Command::new(
+                "h".into(),
+                CommandKind::RoundHands {
+                    item: 1,
+                    mark: 1,
+                    count: 1,
+                },
+            ),
+            T0,
+        );
+        assert!(matches!(refused, Answer::Error(m) if m.contains("not a values check")));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 use super::Change;
 use super::note::NoteId;
+use super::rounds::RoundsError;
 use super::session::{Activity, EditError, Session};
 use super::snapshot::{HeadingId, SnapshotError, SnapshotNoteId};
 use super::step::Prompt;
@@ -33,7 +34,8 @@ pub struct Command {
     pub change: CommandKind,
 }
 
-/// What a command asks for. Numbers are as stored (dimensions and stages 0-based).
+/// What a command asks for. Numbers are as stored (dimensions and stages 0-based), except the
+/// rounds activities' items and marks, which are as typed (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CommandKind {
@@ -74,6 +76,16 @@ pub enum CommandKind {
         stage: usize,
         count: u32,
     },
+    /// Notes by `group` on `item` of a rounds activity: a discussion question or a value,
+    /// `activity` saying which the sender meant (`--question` or `--value`).
+    AddRoundNotes {
+        texts: Vec<String>,
+        activity: Activity,
+        item: u32,
+        group: u32,
+    },
+    /// The values check's show of hands: `count` hands for `mark` on value `item`.
+    RoundHands { item: u32, mark: u32, count: u32 },
     /// A phone's stage on `dimension`, replacing its earlier vote there; accepted only while
     /// that dimension is on screen (the phone saw it there).
     PhoneVote {
@@ -101,6 +113,14 @@ pub enum Outcome {
         count: u32,
         stage: String,
         dimension: String,
+        counts: Vec<u32>,
+        total: u32,
+    },
+    /// Hands were recorded for `mark` on the values check's `item`; the item's tally after them.
+    Hands {
+        count: u32,
+        mark: String,
+        item: String,
         counts: Vec<u32>,
         total: u32,
     },
@@ -162,6 +182,9 @@ pub enum CommandError {
         "{0:?} is a {1} session, not a Snapshot warm-up (make one with: cpm-workshop new --activity snapshot)"
     )]
     NotSnapshot(String, &'static str),
+    /// A rounds command for a session that runs another activity; says what to type instead.
+    #[error("{0}")]
+    WrongActivity(String),
     #[error("there is no note to add")]
     NoNotes,
     #[error("the trainer has moved on to another step: notes from the last one stay as shared")]
@@ -170,6 +193,8 @@ pub enum CommandError {
     Edit(#[from] EditError),
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    #[error(transparent)]
+    Rounds(#[from] RoundsError),
 }
 
 impl Command {
@@ -340,6 +365,15 @@ fn apply_change(
                 changes: Vec::new(),
             })
         }
+        CommandKind::AddRoundNotes {
+            texts,
+            activity,
+            item,
+            group,
+        } => super::round_commands::add_notes(session, *activity, texts, *item, *group, now),
+        CommandKind::RoundHands { item, mark, count } => {
+            super::round_commands::add_hands(session, *item, *mark, *count)
+        }
         CommandKind::PhoneVote {
             phone,
             dimension,
@@ -419,7 +453,7 @@ fn mark_from_phone(
 }
 
 /// Runs `add` on every text in order, stopping at the first refusal; refuses an empty batch.
-fn each_text<T, E>(
+pub(super) fn each_text<T, E>(
     texts: &[String],
     mut add: impl FnMut(&str) -> Result<T, E>,
 ) -> Result<Vec<T>, CommandError>

@@ -10,6 +10,7 @@ pub mod integrity;
 pub mod moderation;
 pub mod note;
 pub mod plan;
+pub mod round_commands;
 pub mod rounds;
 pub mod run_of_show;
 pub mod session;

@@ -221,3 +221,39 @@ fn values_take_a_show_of_hands_per_mark_and_notes_on_why() {
     assert!(txt[at..].contains("    9   75%"));
     assert!(txt[at..].contains("  - Reunification is up"));
 }
+
+/// With no app open, `add … -` writes each batch of lines itself under the session's lock; a
+/// question out of range is refused before any line is read, so nothing is half-added.
+#[test]
+fn notes_from_standard_input_go_to_their_question_and_a_bad_number_is_refused_first() {
+    use predicates::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let id = run_ok(
+        store,
+        &["new", "--activity", "discussion", "--name", "Forum"],
+    );
+    cmd(store)
+        .args(["add", &id, "--group", "2", "--question", "3", "-"])
+        .write_stdin(b"One\n\x1b[2J\nTwo\n".to_vec())
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(format!(
+            "Saved 2 notes to \"Forum\" ({id}): question 3, group 2."
+        )))
+        .stderr(predicate::str::contains("line 2: not saved"));
+    cmd(store)
+        .args(["add", &id, "--group", "2", "--question", "7", "-"])
+        .write_stdin(b"Lost\n".to_vec())
+        .assert()
+        .failure()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "there is no question 7; this session has questions 1 to 4",
+        ));
+    let csv = export(store, &id, "csv");
+    let texts: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(texts.len(), 2, "{csv}");
+    assert!(texts[0].contains(",Do you have any worries about CPM?,2,,One,yes,"));
+    assert!(texts[1].contains(",2,,Two,yes,"));
+}

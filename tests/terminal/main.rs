@@ -24,6 +24,7 @@ mod reliability_save;
 mod reliability_terminal;
 mod reliability_text;
 mod room_projector;
+mod rounds_co_scribe;
 mod rounds_e2e;
 mod snapshot_e2e;
 mod snapshot_plan_e2e;

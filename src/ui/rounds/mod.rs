@@ -14,10 +14,12 @@ pub use views::render;
 
 use super::keymap::Context;
 use super::open_session::OpenSession;
-use crate::content::{Library, RoundStepKind, RoundsActivity};
+use crate::content::{Library, RoundStepKind, RoundsActivity, SnapshotActivity};
 use crate::workshop::Activity;
+use crate::workshop::command::{self, Applied, Command, CommandError};
 use crate::workshop::rounds::{RoundNoteId, RoundPage, RoundsState};
 use std::sync::LazyLock;
+use time::OffsetDateTime;
 use tui_input::Input;
 
 /// The script a rounds activity runs, `None` for the other activities.
@@ -115,5 +117,21 @@ impl RoundsScreen {
     /// The selected note, if the page has notes.
     pub fn selected_note(&self) -> Option<RoundNoteId> {
         self.page_notes().get(self.selected).copied()
+    }
+
+    /// Applies a command from another terminal, keeping the trainer's chosen note selected: a
+    /// co-scribe's note may land above it, and `d` must delete the note the trainer chose.
+    pub fn apply_command(
+        &mut self,
+        c: &Command,
+        activity: &SnapshotActivity,
+        now: OffsetDateTime,
+    ) -> Result<Applied, CommandError> {
+        let chosen = self.selected_note();
+        let result = command::apply(self.open.session_mut(), c, activity, now);
+        if let Some(at) = chosen.and_then(|id| self.page_notes().iter().position(|n| *n == id)) {
+            self.selected = at;
+        }
+        result
     }
 }
