@@ -164,7 +164,9 @@ pub(super) fn apply_from(
                 };
                 // A rounds note has no undo: the trainer selects it and deletes it, like their own.
                 let take_back = match c.change {
-                    CommandKind::AddRoundNotes { .. } => "d deletes a selected note",
+                    CommandKind::AddRoundNotes { .. } => {
+                        "To remove it, select it on its page and press d"
+                    }
                     _ => "u takes it back",
                 };
                 app.say(format!(
@@ -347,7 +349,7 @@ mod tests {
         assert_eq!(chosen(&app), (Some(1), 2));
         assert_eq!(
             status(&app),
-            "Added from another terminal: “From group one” (question 1, group 1). d deletes a selected note."
+            "Added from another terminal: “From group one” (question 1, group 1). To remove it, select it on its page and press d."
         );
         assert!(app.dirty);
         let refused = apply_in_app(
