@@ -142,11 +142,7 @@ fn main() {
                 &[],
                 b"",
             )
-            .cookies()
-            .iter()
-            .filter_map(|c| c.split(';').next())
-            .collect::<Vec<_>>()
-            .join("; ")
+            .cookie_header()
         })
         .collect();
     let (heard_tx, heard_rx) = mpsc::channel();

@@ -35,6 +35,15 @@ impl Reply {
             .collect()
     }
 
+    /// The `Cookie:` value a browser would send back for the cookies this answer sets.
+    pub fn cookie_header(&self) -> String {
+        self.cookies()
+            .iter()
+            .filter_map(|c| c.split(';').next())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The body as JSON.
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))

@@ -40,11 +40,7 @@ pub fn open_with_room_under(store: &Path, id: &str, wrapper: &[&str]) -> (Pty, S
     pty.wait_for("phones connected", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     let screen = pty.screen();
-    let code: String = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect())
-        .unwrap_or_else(|| panic!("no join code on the console:\n{screen}"));
+    let code = join_code(&screen);
     assert!(
         screen.contains(&format!("http://{addr}/join?code={code}")),
         "the console should show the join link:\n{screen}"
@@ -54,4 +50,13 @@ pub fn open_with_room_under(store: &Path, id: &str, wrapper: &[&str]) -> (Pty, S
     pty.wait_until(|s| !s.contains("phones connected"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     (pty, addr, code)
+}
+
+/// The join code the room's panel shows on `screen`.
+pub fn join_code(screen: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| l.split("Code: ").nth(1))
+        .map(|rest| rest.trim().chars().take(6).collect())
+        .unwrap_or_else(|| panic!("no join code on the console:\n{screen}"))
 }

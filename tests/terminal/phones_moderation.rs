@@ -38,12 +38,7 @@ fn post(addr: SocketAddr, code: &str, text: &str) -> (u64, String) {
         body.as_bytes(),
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
-    let phone = reply
-        .cookies()
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let phone = reply.cookie_header();
     let id = reply.json()["ids"][0].as_u64().expect("the new note's id");
     (id, format!("room_code={code}; {phone}"))
 }

@@ -44,25 +44,9 @@ pub(crate) fn texts(store: &Path, id: &str) -> Vec<String> {
         .collect()
 }
 
-/// `Cookie:` value from a join's `Set-Cookie` headers.
-fn cookie_of(reply: &Reply) -> String {
-    reply
-        .cookies()
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// Joins with the link; the phone's cookies.
 pub(crate) fn join(addr: SocketAddr, code: &str) -> String {
-    cookie_of(&request(
-        addr,
-        "GET",
-        &format!("/join?code={code}"),
-        &[],
-        b"",
-    ))
+    request(addr, "GET", &format!("/join?code={code}"), &[], b"").cookie_header()
 }
 
 /// `DELETE /api/notes/ID` as the phone with `cookie`.
@@ -137,7 +121,7 @@ fn a_phone_joins_posts_edits_and_deletes_and_every_saved_note_is_on_disk() {
             "session-only: {c}"
         );
     }
-    let phone = cookie_of(&joined);
+    let phone = joined.cookie_header();
 
     // The page, with the strict headers.
     let page = request(addr, "GET", "/?group=2", &[("Cookie", &phone)], b"");

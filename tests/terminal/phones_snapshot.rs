@@ -294,12 +294,7 @@ fn a_phone_that_joins_the_reopened_room_changes_its_vote_instead_of_adding_one()
     let old = format!("Code: {code}");
     pty.wait_until(|s| s.contains("Code: ") && !s.contains(&old), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
-    let screen = pty.screen();
-    let new_code: String = screen
-        .lines()
-        .find_map(|l| l.split("Code: ").nth(1))
-        .map(|rest| rest.trim().chars().take(6).collect())
-        .unwrap_or_else(|| panic!("no join code:\n{screen}"));
+    let new_code = support::room::join_code(&pty.screen());
 
     // The phone joins again with the new code, its cookie still in the browser.
     let joined = request(
@@ -310,12 +305,7 @@ fn a_phone_that_joins_the_reopened_room_changes_its_vote_instead_of_adding_one()
         b"",
     );
     assert_eq!(joined.status, 303, "{}", joined.body);
-    let again = joined
-        .cookies()
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let again = joined.cookie_header();
     let token = |cookie: &str| {
         cookie
             .split("; ")

@@ -25,12 +25,7 @@ fn rotation_with_room(store: &Path) -> (Pty, SocketAddr, String) {
 fn phone(addr: SocketAddr, code: &str) -> String {
     let joined = request(addr, "GET", &format!("/join?code={code}"), &[], b"");
     assert_eq!(joined.status, 303, "{}", joined.body);
-    joined
-        .cookies()
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ")
+    joined.cookie_header()
 }
 
 fn page(addr: SocketAddr, cookie: &str, query: &str) -> Reply {
