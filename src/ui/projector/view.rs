@@ -502,10 +502,32 @@ fn hanging(marker: &str, text: &str, width: usize, marker_style: Style, style: S
 }
 
 /// Columns of `area.height` rows, grouped into pages of as many columns as fit side by side.
-/// A chunk moves whole to the next column unless it is taller than a column.
+/// A chunk moves whole to the next column unless it is taller than a column. Content that fits
+/// on one page is spread over its columns (the shortest columns that hold it with every chunk
+/// whole), so a wide screen shows it across the room rather than down one column beside empty
+/// ones.
 fn paginate(chunks: &[Chunk], area: Rect) -> Vec<Vec<Chunk>> {
     let rows = usize::from(area.height).max(1);
     let per_page = usize::from(column_count(area));
+    let lines: usize = chunks.iter().map(Vec::len).sum();
+    let tallest = chunks.iter().map(Vec::len).max().unwrap_or(0);
+    if per_page > 1 && lines <= rows * per_page {
+        let shortest = lines.div_ceil(per_page).max(tallest).max(1);
+        if let Some(spread) = (shortest..rows)
+            .map(|height| pack(chunks, height))
+            .find(|columns| columns.len() <= per_page)
+        {
+            return vec![spread];
+        }
+    }
+    pack(chunks, rows)
+        .chunks(per_page)
+        .map(<[Chunk]>::to_vec)
+        .collect()
+}
+
+/// The chunks in columns of `rows` lines, each chunk whole in one column where it fits.
+fn pack(chunks: &[Chunk], rows: usize) -> Vec<Chunk> {
     let mut columns: Vec<Chunk> = vec![Vec::new()];
     for chunk in chunks {
         let mut rest: &[Line<'static>] = chunk;
@@ -531,7 +553,7 @@ fn paginate(chunks: &[Chunk], area: Rect) -> Vec<Vec<Chunk>> {
     if columns.len() > 1 && columns.last().is_some_and(Vec::is_empty) {
         columns.pop();
     }
-    columns.chunks(per_page).map(<[Chunk]>::to_vec).collect()
+    columns
 }
 
 /// Draws the page of columns on show; returns (page, pages).
@@ -554,4 +576,59 @@ fn columns(
         frame.render_widget(Paragraph::new(col.clone()).style(theme.base), col_area);
     }
     Some((page, pages.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk of `n` lines, each naming it, so a test can see which chunk a line came from.
+    fn chunk(name: &str, n: usize) -> Chunk {
+        (0..n).map(|i| Line::from(format!("{name}{i}"))).collect()
+    }
+
+    fn names(column: &Chunk) -> Vec<String> {
+        column.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn content_that_fits_on_one_page_is_spread_over_the_columns_with_each_chunk_whole() {
+        // Room for three columns of 30 rows; 16 lines would sit down one column.
+        let area = Rect::new(0, 0, 3 * COLUMN_MIN + 2 * COLUMN_GAP, 30);
+        let chunks = [chunk("a", 6), chunk("b", 4), chunk("c", 4), chunk("d", 2)];
+        let pages = paginate(&chunks, area);
+        assert_eq!(pages.len(), 1);
+        let columns: Vec<Vec<String>> = pages[0].iter().map(names).collect();
+        assert_eq!(
+            columns,
+            [
+                vec!["a0", "a1", "a2", "a3", "a4", "a5"],
+                vec!["b0", "b1", "b2", "b3"],
+                vec!["c0", "c1", "c2", "c3", "d0", "d1"],
+            ]
+        );
+    }
+
+    #[test]
+    fn content_longer_than_a_page_fills_whole_columns_and_turns_pages() {
+        let area = Rect::new(0, 0, 2 * COLUMN_MIN + COLUMN_GAP, 10);
+        let chunks: Vec<Chunk> = (0..5).map(|i| chunk(&format!("{i}-"), 8)).collect();
+        let pages = paginate(&chunks, area);
+        assert_eq!(pages.len(), 3, "five 8-line chunks, one per 10-row column");
+        assert!(pages.iter().flatten().all(|c| c.len() == 8));
+    }
+
+    #[test]
+    fn one_column_is_never_spread_and_a_chunk_taller_than_it_is_cut() {
+        let area = Rect::new(0, 0, COLUMN_MIN, 5);
+        let pages = paginate(&[chunk("a", 7), chunk("b", 2)], area);
+        let columns: Vec<Vec<String>> = pages.iter().flatten().map(names).collect();
+        assert_eq!(
+            columns,
+            [
+                vec!["a0", "a1", "a2", "a3", "a4"],
+                vec!["a5", "a6", "b0", "b1"]
+            ]
+        );
+    }
 }
