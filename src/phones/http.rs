@@ -372,17 +372,6 @@ fn write(
     }
 }
 
-impl Lang {
-    /// The language a form asked for, else the one in the address.
-    fn max_with(self, other: Lang) -> Lang {
-        if self == Lang::Es || other == Lang::Es {
-            Lang::Es
-        } else {
-            Lang::En
-        }
-    }
-}
-
 /// The domain command for a phone's write, checked against the room's own rules first (note
 /// length, the step taking notes, the note being the phone's); and whether it creates notes.
 fn command_for(

@@ -92,7 +92,8 @@ pub(crate) struct Shared {
     pub view: Mutex<Published>,
     /// The published view's version, for open pages to wait on.
     pub versions: watch::Sender<u64>,
-    pub guard: PhoneMemory,
+    /// The room's memory of its phones, kept across reopening for the same session.
+    pub memory: PhoneMemory,
     pub sender: SyncSender<PhoneRequest>,
     /// Wakes the app's loop after a request is handed over.
     pub wake: Wake,
@@ -111,7 +112,7 @@ impl Shared {
     }
 
     pub fn guard(&self) -> MutexGuard<'_, guard::Guard> {
-        self.guard.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.memory.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -143,7 +144,7 @@ impl Room {
             addr,
             view: Mutex::new(Published::default()),
             versions: watch::Sender::new(0),
-            guard: memory,
+            memory,
             sender,
             wake,
         });

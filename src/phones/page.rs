@@ -16,6 +16,16 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// A form's language (`self`, English when it names none) or else the address's: Spanish
+    /// if either asks for it.
+    pub(super) fn max_with(self, other: Lang) -> Lang {
+        if self == Lang::Es || other == Lang::Es {
+            Lang::Es
+        } else {
+            Lang::En
+        }
+    }
+
     /// Reads `en`/`es`; English otherwise.
     pub fn parse(word: Option<&str>) -> Lang {
         match word {

@@ -53,10 +53,7 @@ pub(super) fn write(
 ) -> Answer {
     let form = form_pairs(body);
     let field = |name: &str| Incoming::param(&form, name);
-    let lang = match Lang::parse(field("lang")) {
-        Lang::Es => Lang::Es,
-        Lang::En => lang,
-    };
+    let lang = Lang::parse(field("lang")).max_with(lang);
     let number = |name: &str| field(name).and_then(|v| v.trim().parse::<u64>().ok());
     let wanted: Result<Wanted, String> = match (&incoming.method, incoming.path.as_str()) {
         (Method::Post, "/vote") => match (number("dimension"), number("stage")) {

@@ -99,3 +99,14 @@ pub enum Action {
     /// Mark the selected note as a worry or question to follow up, or unmark it.
     ToggleFollowUp,
 }
+
+impl Action {
+    /// What undo or redo did, for the status line: "Undone" or "Redone".
+    pub fn undo_word(&self) -> &'static str {
+        if *self == Action::Redo {
+            "Redone"
+        } else {
+            "Undone"
+        }
+    }
+}

@@ -134,12 +134,7 @@ impl OpenSession {
                 }
                 .map(Change::summary);
                 if let Some(what) = done {
-                    let word = if action == Action::Undo {
-                        "Undone"
-                    } else {
-                        "Redone"
-                    };
-                    out.say(format!("{word}: {what}."));
+                    out.say(format!("{}: {what}.", action.undo_word()));
                     out.changed();
                     return;
                 }

@@ -67,12 +67,7 @@ impl SnapshotScreen {
                     self.history.redo(state)
                 };
                 if let Some(what) = done {
-                    let word = if action == Action::Undo {
-                        "Undone"
-                    } else {
-                        "Redone"
-                    };
-                    out.say(format!("{word}: {what}."));
+                    out.say(format!("{}: {what}.", action.undo_word()));
                     self.clamp_selections();
                     self.touched(now, out);
                 } else {
