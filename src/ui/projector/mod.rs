@@ -8,6 +8,7 @@
 //! nothing measurable.
 
 mod big_text;
+mod columns;
 pub mod follow;
 mod join;
 pub mod keys;
