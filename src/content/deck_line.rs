@@ -227,3 +227,18 @@ pub(super) fn control_character(line: &str) -> Option<(usize, u32)> {
         bad.then_some((i + 1, c as u32))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_are_recognised() {
+        for ok in ["i", "ii", "iii", "iv", "v", "ix", "x", "xiv", "xxxix"] {
+            assert!(is_roman(ok), "{ok}");
+        }
+        for no in ["", "iiii", "vv", "ic", "c", "mix", "xl", "vx", "abc"] {
+            assert!(!is_roman(no), "{no}");
+        }
+    }
+}
